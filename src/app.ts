@@ -1,0 +1,72 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Platform } from './platform/platform.ts';
+import { installErrorHandling } from './platform/http/error-handler.ts';
+import { requestIdFor } from './platform/http/request-id.ts';
+import { validatorCompiler } from './platform/http/validation.ts';
+import { registerApiDocs } from './platform/http/api-docs.ts';
+import { registerHealth } from './modules/health/health.routes.ts';
+
+export type App = FastifyInstance<
+  import('node:http').Server,
+  import('node:http').IncomingMessage,
+  import('node:http').ServerResponse,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+export interface ModuleDeps extends Platform {
+  /** Work to finish on shutdown, after the server stops taking requests and before the database closes. */
+  onShutdown(hook: () => Promise<void>): void;
+}
+
+export type ModuleRegister = (app: App, deps: ModuleDeps) => Promise<void> | void;
+
+/** Every capability, in registration order. */
+const modules: ModuleRegister[] = [registerHealth];
+
+export interface BuildAppOptions {
+  logger?: FastifyBaseLogger | boolean | { level: string };
+}
+
+/** Build the whole app on an open platform; `listen` is the caller's business (server.ts, tests). */
+export async function buildApp(platform: Platform, options: BuildAppOptions = {}): Promise<App> {
+  const app = Fastify({
+    ...(typeof options.logger === 'object' && 'child' in options.logger
+      ? { loggerInstance: options.logger }
+      : { logger: options.logger ?? { level: platform.config.logLevel } }),
+    genReqId: requestIdFor,
+    trustProxy: true,
+    bodyLimit: 20 * 1024 * 1024,
+    // Idle keep-alive sockets close at once on shutdown; in-flight requests still finish.
+    forceCloseConnections: 'idle',
+    ajv: { customOptions: { allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  installErrorHandling(app);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('X-Request-Id', request.id);
+  });
+
+  const shutdownHooks: Array<() => Promise<void>> = [];
+  const deps: ModuleDeps = { ...platform, onShutdown: (hook) => void shutdownHooks.push(hook) };
+
+  await registerApiDocs(app);
+  for (const register of modules) await register(app, deps);
+
+  // Order matters: finish buffered work first, then stop the workers, then close the database.
+  app.addHook('onClose', async () => {
+    for (const hook of shutdownHooks) {
+      try {
+        await hook();
+      } catch (error) {
+        app.log.error({ err: error }, 'shutdown hook failed');
+      }
+    }
+    await platform.worker.stop();
+    await platform.database.close();
+  });
+  await app.ready();
+  return app;
+}

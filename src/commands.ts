@@ -1,0 +1,31 @@
+import type { Config } from './platform/config.ts';
+import type { Db } from './platform/db/client.ts';
+import { seedDemoCommand } from './seed/demo.command.ts';
+
+export interface CommandContext {
+  db: Db;
+  config: Config;
+  flags: Record<string, string | boolean | undefined>;
+}
+
+export interface CommandResult {
+  json: Record<string, unknown>;
+  human: string;
+}
+
+/** A CLI command that works on an open, migrated database. */
+export interface Command {
+  /** Positional words that select it, e.g. ['merchant', 'create']. */
+  path: string[];
+  usage: string;
+  options?: Record<string, { type: 'string' | 'boolean' }>;
+  run(context: CommandContext): Promise<CommandResult>;
+}
+
+export const commands: Command[] = [seedDemoCommand];
+
+export function requireFlag(flags: CommandContext['flags'], name: string): string {
+  const value = flags[name];
+  if (typeof value !== 'string' || value === '') throw new Error(`--${name} is required`);
+  return value;
+}

@@ -1,0 +1,33 @@
+import type { Executor } from '../db/client.ts';
+import { newId } from '../ids.ts';
+import { domainEvents } from './events.tables.ts';
+
+export interface NewDomainEvent {
+  type: string;
+  merchantId: string | null;
+  livemode: boolean;
+  data: Record<string, unknown>;
+}
+
+export type EventListener = (executor: Executor, event: NewDomainEvent & { id: string; createdAt: Date }) => Promise<void>;
+
+const listeners: EventListener[] = [];
+
+/**
+ * Listeners run inside the recording transaction (e.g. webhooks create their delivery rows there),
+ * so an event and everything that follows from it commit or roll back together.
+ */
+export function onDomainEvent(listener: EventListener): void {
+  if (!listeners.includes(listener)) listeners.push(listener);
+}
+
+/** Record a domain event with the caller's executor, normally the transaction making the change. */
+export async function recordEvent(executor: Executor, event: NewDomainEvent): Promise<string> {
+  const [row] = await executor
+    .insert(domainEvents)
+    .values({ id: newId('evt'), ...event })
+    .returning({ id: domainEvents.id, createdAt: domainEvents.createdAt });
+  if (!row) throw new Error('domain event insert returned nothing');
+  for (const listener of listeners) await listener(executor, { ...event, ...row });
+  return row.id;
+}

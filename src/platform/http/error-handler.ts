@@ -1,0 +1,41 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { AppError, errorBody } from '../errors.ts';
+import { toErrorDetails, validationError } from './validation.ts';
+
+const PART_PREFIX: Record<string, string> = { body: '', querystring: 'query', params: 'path', headers: 'header' };
+
+/** Turn anything thrown into the API's error shape; a 5xx never shows internal text. */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  const fastifyError = error as FastifyError;
+  if (fastifyError.validation) {
+    const prefix = PART_PREFIX[fastifyError.validationContext ?? 'body'] ?? '';
+    return validationError(toErrorDetails(fastifyError.validation as never, prefix));
+  }
+  switch (fastifyError.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new AppError('INVALID_JSON', 'The request body is not valid JSON');
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new AppError('PAYLOAD_TOO_LARGE', 'The request body is too large');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new AppError('VALIDATION_FAILED', 'Unsupported Content-Type; send application/json', [
+        { field: 'header.content-type', code: 'UNSUPPORTED_MEDIA_TYPE', message: 'must be application/json' },
+      ]);
+  }
+  if (fastifyError.statusCode === 404) return new AppError('NOT_FOUND', 'Not found');
+  return new AppError('INTERNAL', 'Something went wrong on our side; the request id identifies it in our logs');
+}
+
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error, request, reply) => {
+    const appError = toAppError(error);
+    if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.info({ code: appError.code }, 'request rejected');
+    void reply.status(appError.status).headers(appError.headers).send(errorBody(appError));
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const error = new AppError('NOT_FOUND', `No route for ${request.method} ${request.url.split('?')[0]}`);
+    void reply.status(404).send(errorBody(error));
+  });
+}

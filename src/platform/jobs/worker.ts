@@ -1,0 +1,168 @@
+import { hostname } from 'node:os';
+import { sql } from 'drizzle-orm';
+import { Cron } from 'croner';
+import type { FastifyBaseLogger } from 'fastify';
+import { queryRows, type Db } from '../db/client.ts';
+import { randomCode } from '../ids.ts';
+import { retryDelaySeconds } from './backoff.ts';
+import { enqueueJob } from './enqueue.ts';
+
+export interface JobContext {
+  id: string;
+  attempt: number;
+  payload: Record<string, unknown>;
+}
+
+/** A job handler. Throwing schedules a retry with backoff until the job's attempts run out. */
+export type JobHandler = (job: JobContext) => Promise<void>;
+
+export interface Schedule {
+  name: string;
+  /** A cron pattern (with seconds allowed), e.g. '0 * * * * *' for every minute. */
+  cron: string;
+  jobType: string;
+}
+
+export interface WorkerOptions {
+  db: Db;
+  log: FastifyBaseLogger;
+  pollIntervalMs: number;
+  /** How many due jobs one poll claims. */
+  batchSize?: number;
+  /** How long a claimed job is ours; a worker that dies mid-job loses it to another after this. */
+  leaseSeconds?: number;
+}
+
+interface ClaimedJob extends Record<string, unknown> {
+  id: string;
+  type: string;
+  payload: Record<string, unknown>;
+  attempts: number;
+  max_attempts: number;
+}
+
+/**
+ * Runs due jobs from the jobs table. Any number of workers in any number of processes can run at
+ * once: a claim is an UPDATE of rows selected `FOR UPDATE SKIP LOCKED`, so each due job goes to
+ * exactly one of them.
+ */
+export class JobWorker {
+  readonly workerId = `${hostname()}:${process.pid}:${randomCode(6)}`;
+  private readonly handlers = new Map<string, JobHandler>();
+  private readonly schedules: Cron[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private stopped = true;
+
+  constructor(private readonly options: WorkerOptions) {}
+
+  register(type: string, handler: JobHandler): this {
+    if (this.handlers.has(type)) throw new Error(`Job type ${type} already has a handler`);
+    this.handlers.set(type, handler);
+    return this;
+  }
+
+  /** Enqueue `jobType` on the cron pattern; each slot is enqueued once across every process. */
+  schedule(schedule: Schedule): this {
+    const cron = new Cron(schedule.cron, { paused: true, protect: true }, async () => {
+      const slot = cron.currentRun()?.toISOString() ?? new Date().toISOString();
+      try {
+        await enqueueJob(this.options.db, schedule.jobType, {}, { dedupeKey: `schedule:${schedule.name}:${slot}`, maxAttempts: 3 });
+        this.poke();
+      } catch (error) {
+        this.options.log.error({ err: error, schedule: schedule.name }, 'could not enqueue scheduled job');
+      }
+    });
+    this.schedules.push(cron);
+    if (!this.stopped) cron.resume();
+    return this;
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    for (const cron of this.schedules) cron.resume();
+    this.poke();
+  }
+
+  /** Run a poll soon rather than waiting for the interval, e.g. right after enqueueing. */
+  poke(): void {
+    if (this.stopped) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.tick(), 0);
+  }
+
+  /** Stop claiming, wait for jobs already claimed to finish. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    for (const cron of this.schedules) cron.stop();
+    await this.running;
+  }
+
+  /** Claim and run every job due now; returns how many ran. Tests use it to drain the queue. */
+  async runDueJobs(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const claimed = await this.claim();
+      if (claimed.length === 0) return total;
+      for (const job of claimed) await this.execute(job);
+      total += claimed.length;
+    }
+  }
+
+  private async tick(): Promise<void> {
+    if (this.stopped || this.running) return;
+    this.running = this.runDueJobs()
+      .then(() => undefined)
+      .catch((error) => this.options.log.error({ err: error }, 'job poll failed'))
+      .finally(() => {
+        this.running = undefined;
+        if (!this.stopped) this.timer = setTimeout(() => void this.tick(), this.options.pollIntervalMs);
+      });
+    await this.running;
+  }
+
+  private claim(): Promise<ClaimedJob[]> {
+    const lease = this.options.leaseSeconds ?? 300;
+    const batch = this.options.batchSize ?? 10;
+    // Jobs whose lease ran out were claimed by a worker that died; they are due again.
+    return queryRows<ClaimedJob>(
+      this.options.db,
+      sql`update jobs set status = 'running', attempts = attempts + 1, locked_by = ${this.workerId},
+            locked_until = now() + make_interval(secs => ${lease})
+          where id in (
+            select id from jobs
+            where (status = 'queued' and run_at <= now()) or (status = 'running' and locked_until < now())
+            order by run_at
+            limit ${batch}
+            for update skip locked)
+          returning id, type, payload, attempts, max_attempts`,
+    );
+  }
+
+  private async execute(job: ClaimedJob): Promise<void> {
+    const handler = this.handlers.get(job.type);
+    try {
+      if (!handler) throw new Error(`No handler for job type ${job.type}`);
+      await handler({ id: job.id, attempt: job.attempts, payload: job.payload });
+      await this.options.db.execute(
+        sql`update jobs set status = 'done', finished_at = now(), locked_by = null, locked_until = null, last_error = null
+            where id = ${job.id} and locked_by = ${this.workerId}`,
+      );
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const exhausted = job.attempts >= job.max_attempts;
+      this.options.log.warn({ jobId: job.id, type: job.type, attempt: job.attempts, exhausted, err: error }, 'job failed');
+      await this.options.db.execute(
+        exhausted
+          ? sql`update jobs set status = 'failed', finished_at = now(), locked_by = null, locked_until = null,
+                  last_error = ${message} where id = ${job.id} and locked_by = ${this.workerId}`
+          : sql`update jobs set status = 'queued', locked_by = null, locked_until = null, last_error = ${message},
+                  run_at = now() + make_interval(secs => ${retryDelaySeconds(job.attempts)})
+                where id = ${job.id} and locked_by = ${this.workerId}`,
+      );
+    }
+  }
+}
+

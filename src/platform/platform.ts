@@ -1,0 +1,24 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from './config.ts';
+import { migrateDatabase, openDatabase, type Database, type Db } from './db/client.ts';
+import { JobWorker } from './jobs/worker.ts';
+
+/** What every module is built from: settings, the database and the job worker. */
+export interface Platform {
+  config: Config;
+  database: Database;
+  db: Db;
+  worker: JobWorker;
+}
+
+export async function openPlatform(config: Config, log: FastifyBaseLogger): Promise<Platform> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
+  try {
+    await migrateDatabase(database);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const worker = new JobWorker({ db: database.db, log, pollIntervalMs: config.jobPollIntervalMs });
+  return { config, database, db: database.db, worker };
+}
