@@ -5,7 +5,12 @@ import { installErrorHandling } from './platform/http/error-handler.ts';
 import { requestIdFor } from './platform/http/request-id.ts';
 import { validatorCompiler } from './platform/http/validation.ts';
 import { registerApiDocs } from './platform/http/api-docs.ts';
+import cookie from '@fastify/cookie';
+import './platform/auth/route-auth.types.ts';
 import { registerHealth } from './modules/health/health.routes.ts';
+import { registerAccounts } from './modules/accounts/accounts.routes.ts';
+import { registerApiKeys } from './modules/api-keys/api-keys.routes.ts';
+import { registerMerchants } from './modules/merchants/merchants.routes.ts';
 
 export type App = FastifyInstance<
   import('node:http').Server,
@@ -23,7 +28,7 @@ export interface ModuleDeps extends Platform {
 export type ModuleRegister = (app: App, deps: ModuleDeps) => Promise<void> | void;
 
 /** Every capability, in registration order. */
-const modules: ModuleRegister[] = [registerHealth];
+const modules: ModuleRegister[] = [registerHealth, registerAccounts, registerApiKeys, registerMerchants];
 
 export interface BuildAppOptions {
   logger?: FastifyBaseLogger | boolean | { level: string };
@@ -44,6 +49,18 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
+  // Keep the raw JSON text: request signatures are computed over the exact bytes sent.
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = body as string;
+    request.rawBody = text;
+    if (text === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(text));
+    } catch {
+      done(Object.assign(new Error('invalid json'), { code: 'FST_ERR_CTP_INVALID_JSON_BODY', statusCode: 400 }), undefined);
+    }
+  });
+  await app.register(cookie);
   installErrorHandling(app);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('X-Request-Id', request.id);

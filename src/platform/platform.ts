@@ -2,6 +2,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config.ts';
 import { migrateDatabase, openDatabase, type Database, type Db } from './db/client.ts';
 import { JobWorker } from './jobs/worker.ts';
+import { resolveMasterKey } from './crypto/master-key.ts';
+import { createSecretBox, type SecretBox } from './crypto/secret-box.ts';
 
 /** What every module is built from: settings, the database and the job worker. */
 export interface Platform {
@@ -9,9 +11,12 @@ export interface Platform {
   database: Database;
   db: Db;
   worker: JobWorker;
+  /** Seals secrets at rest and hashes values that must never be stored in the clear. */
+  secrets: SecretBox;
 }
 
 export async function openPlatform(config: Config, log: FastifyBaseLogger): Promise<Platform> {
+  const secrets = createSecretBox(resolveMasterKey(config));
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
   try {
     await migrateDatabase(database);
@@ -20,5 +25,5 @@ export async function openPlatform(config: Config, log: FastifyBaseLogger): Prom
     throw error;
   }
   const worker = new JobWorker({ db: database.db, log, pollIntervalMs: config.jobPollIntervalMs });
-  return { config, database, db: database.db, worker };
+  return { config, database, db: database.db, worker, secrets };
 }

@@ -1,0 +1,103 @@
+import { createHmac, randomUUID } from 'node:crypto';
+
+export interface ClientOptions {
+  baseUrl: string;
+  /** pk_test_… or pk_live_… */
+  publishableKey: string;
+  /** sk_test_… or sk_live_…: signs requests, never sent. */
+  signingSecret: string;
+  /** Retries for network errors, 409 IDEMPOTENCY_IN_PROGRESS, 429 and 5xx (default 3). */
+  maxRetries?: number;
+  /** Lets tests sign with a skewed clock. */
+  now?: () => number;
+  fetch?: typeof fetch;
+}
+
+export interface RequestOptions {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  path: string;
+  body?: unknown;
+  /** For POST/PATCH; generated when omitted so retries of this call can never apply twice. */
+  idempotencyKey?: string | null;
+  headers?: Record<string, string>;
+  /** Set false to see the first answer as it is. */
+  retry?: boolean;
+}
+
+export interface ApiResponse<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export function signatureFor(secret: string, timestamp: string, method: string, pathWithQuery: string, rawBody: string): string {
+  return createHmac('sha256', secret).update(`${timestamp}.${method}.${pathWithQuery}.${rawBody}`).digest('hex');
+}
+
+const RETRYABLE_STATUS = new Set([409, 429, 500, 502, 503, 504]);
+
+/** A small client for the Influencemart merchant API: signs every request and retries safely. */
+export class InfluencemartClient {
+  constructor(private readonly options: ClientOptions) {}
+
+  get livemode(): boolean {
+    return this.options.publishableKey.startsWith('pk_live_');
+  }
+
+  get = <T = any>(path: string) => this.request<T>({ method: 'GET', path });
+  post = <T = any>(path: string, body?: unknown, idempotencyKey?: string | null) => this.request<T>({ method: 'POST', path, body, idempotencyKey });
+  patch = <T = any>(path: string, body?: unknown, idempotencyKey?: string | null) => this.request<T>({ method: 'PATCH', path, body, idempotencyKey });
+  delete = <T = any>(path: string) => this.request<T>({ method: 'DELETE', path });
+
+  async request<T = any>(request: RequestOptions): Promise<ApiResponse<T>> {
+    const writes = request.method === 'POST' || request.method === 'PATCH';
+    const idempotencyKey = request.idempotencyKey === null ? undefined : (request.idempotencyKey ?? (writes ? randomUUID() : undefined));
+    // Without an idempotency key a write is not safe to repeat, so it is sent once.
+    const retriable = request.retry !== false && (!writes || idempotencyKey !== undefined);
+    const maxRetries = retriable ? (this.options.maxRetries ?? 3) : 0;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const response = await this.send<T>(request, idempotencyKey);
+        if (attempt < maxRetries && RETRYABLE_STATUS.has(response.status) && this.isRetryable(response)) {
+          await sleep(retryDelay(attempt, response.headers.get('retry-after')));
+          continue;
+        }
+        return response;
+      } catch (error) {
+        if (attempt >= maxRetries) throw error;
+        await sleep(retryDelay(attempt, null));
+      }
+    }
+  }
+
+  private isRetryable(response: ApiResponse): boolean {
+    if (response.status !== 409) return true;
+    return (response.body as { error?: { code?: string } })?.error?.code === 'IDEMPOTENCY_IN_PROGRESS';
+  }
+
+  private async send<T>(request: RequestOptions, idempotencyKey: string | undefined): Promise<ApiResponse<T>> {
+    const url = new URL(request.path, this.options.baseUrl);
+    const rawBody = request.body === undefined ? '' : JSON.stringify(request.body);
+    const timestamp = String(Math.floor((this.options.now?.() ?? Date.now()) / 1000));
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${this.options.publishableKey}`,
+      'x-timestamp': timestamp,
+      'x-signature': signatureFor(this.options.signingSecret, timestamp, request.method, url.pathname + url.search, rawBody),
+      ...(rawBody ? { 'content-type': 'application/json' } : {}),
+      ...(idempotencyKey ? { 'x-idempotency-key': idempotencyKey } : {}),
+      ...request.headers,
+    };
+    const response = await (this.options.fetch ?? fetch)(url, { method: request.method, headers, body: rawBody || undefined });
+    const text = await response.text();
+    let body: unknown = text;
+    if ((response.headers.get('content-type') ?? '').includes('json') && text) body = JSON.parse(text);
+    return { status: response.status, headers: response.headers, body: body as T };
+  }
+}
+
+function retryDelay(attempt: number, retryAfter: string | null): number {
+  const seconds = retryAfter && /^\d+$/.test(retryAfter) ? Number(retryAfter) : 0;
+  return Math.min(10_000, Math.max(seconds * 1000, 100 * 2 ** attempt));
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

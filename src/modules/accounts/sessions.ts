@@ -1,0 +1,52 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, gt, sql } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
+import type { Db } from '../../platform/db/client.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { SessionPrincipal } from '../../platform/auth/route-auth.types.ts';
+import { affiliates } from '../affiliates/affiliates.tables.ts';
+import { merchants } from '../merchants/merchants.tables.ts';
+import { sessions, users } from './accounts.tables.ts';
+
+export const SESSION_COOKIE = 'im_session';
+export const SESSION_DAYS = 14;
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export async function createSession(db: Db, userId: string): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000);
+  await db.insert(sessions).values({ tokenHash: hashToken(token), userId, csrfToken, expiresAt });
+  return { token, csrfToken, expiresAt };
+}
+
+export async function deleteSession(db: Db, token: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
+}
+
+export async function findSession(db: Db, token: string): Promise<SessionPrincipal | null> {
+  const [row] = await db
+    .select({ userId: users.id, email: users.email, role: users.role, csrfToken: sessions.csrfToken, merchantId: merchants.id, affiliateId: affiliates.id })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(merchants, eq(merchants.userId, users.id))
+    .leftJoin(affiliates, eq(affiliates.userId, users.id))
+    .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, sql`now()`)));
+  return row ?? null;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Authenticate a dashboard request: session cookie, role, and the CSRF token on every write. */
+export async function authenticateSession(db: Db, request: FastifyRequest): Promise<void> {
+  const token = request.cookies[SESSION_COOKIE];
+  const session = token ? await findSession(db, token) : null;
+  if (!session) throw new AppError('UNAUTHENTICATED', 'Sign in first: this needs a dashboard session');
+  const roles = request.routeOptions.config.roles;
+  if (roles && !roles.includes(session.role)) throw new AppError('FORBIDDEN', `This needs a ${roles.join(' or ')} account`);
+  if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== session.csrfToken) {
+    throw new AppError('CSRF_FAILED', 'Send the csrfToken from the login response in the X-CSRF-Token header');
+  }
+  request.session = session;
+}

@@ -1,0 +1,58 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, index, pgTable, primaryKey, integer, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { merchants } from '../merchants/merchants.tables.ts';
+
+/** A key pair: the publishable key id is sent as a bearer token; the signing secret never is. */
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    id: text('id').primaryKey(),
+    merchantId: text('merchant_id')
+      .notNull()
+      .references(() => merchants.id, { onDelete: 'cascade' }),
+    livemode: boolean('livemode').notNull(),
+    publishableKey: text('publishable_key').notNull(),
+    /** The signing secret, sealed with the master key (it must be read back to verify HMACs). */
+    secretSealed: text('secret_sealed').notNull(),
+    /** The last characters of the secret, to recognise it in the dashboard. */
+    secretHint: text('secret_hint').notNull(),
+    /** Set when the pair was rotated out: it keeps working until then. */
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('api_keys_publishable_idx').on(t.publishableKey),
+    // Serves the dashboard's key list per merchant and mode.
+    index('api_keys_merchant_idx').on(t.merchantId, t.livemode),
+  ],
+);
+
+/** Stored outcomes of idempotent requests, per merchant, mode and key (IETF Idempotency-Key draft). */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    merchantId: text('merchant_id')
+      .notNull()
+      .references(() => merchants.id, { onDelete: 'cascade' }),
+    livemode: boolean('livemode').notNull(),
+    key: text('key').notNull(),
+    /** SHA-256 of method, path and raw body: the same key with another request is refused. */
+    requestHash: text('request_hash').notNull(),
+    status: text('status', { enum: ['in_progress', 'completed'] }).notNull(),
+    responseStatus: integer('response_status'),
+    responseBody: text('response_body'),
+    /** An in-progress claim older than this belongs to a process that died; it may be taken over. */
+    lockedUntil: timestamp('locked_until', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.merchantId, t.livemode, t.key] }),
+    // Serves the hourly purge of expired keys.
+    index('idempotency_keys_created_idx').on(t.createdAt),
+    check('idempotency_keys_length_check', sql`char_length(key) between 1 and 255`),
+  ],
+);
+
+export type ApiKeyRow = typeof apiKeys.$inferSelect;

@@ -1,0 +1,40 @@
+import type { FastifyRequest } from 'fastify';
+import { AppError } from '../../platform/errors.ts';
+import { checkSignature } from '../../platform/auth/request-signature.ts';
+import type { KeyStore } from './api-keys.service.ts';
+
+const BEARER = /^Bearer\s+(pk_(?:test|live)_[A-Za-z0-9_-]+)$/;
+
+/** Authenticate a signed merchant API request (SPEC §3) and set `request.merchant`. */
+export async function authenticateMerchant(request: FastifyRequest, keys: KeyStore): Promise<void> {
+  const header = request.headers.authorization;
+  if (!header) throw new AppError('MISSING_API_KEY', 'Authorization header is required: "Bearer pk_test_…" or "Bearer pk_live_…"');
+  const publishableKey = BEARER.exec(header)?.[1];
+  if (!publishableKey) {
+    throw new AppError('INVALID_API_KEY', 'Authorization must be "Bearer <publishable key>" with a pk_test_ or pk_live_ key (never send the sk_ signing secret)');
+  }
+  const found = await keys.find(publishableKey);
+  if (!found) throw new AppError('INVALID_API_KEY', 'This API key does not exist, was revoked, or its rotation grace period has ended');
+
+  const header1 = (name: string) => {
+    const value = request.headers[name];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  const check = checkSignature(
+    {
+      timestamp: header1('x-timestamp'),
+      signature: header1('x-signature'),
+      method: request.method,
+      pathWithQuery: request.url,
+      rawBody: request.rawBody ?? '',
+    },
+    found.signingSecret,
+    Math.floor(Date.now() / 1000),
+  );
+  if (!check.ok) throw new AppError(check.code, check.message);
+  if (found.merchantStatus !== 'APPROVED') {
+    throw new AppError('MERCHANT_NOT_APPROVED', `This merchant account is ${found.merchantStatus.toLowerCase().replace('_', ' ')}; the API is available once it is approved`);
+  }
+  request.merchant = { merchantId: found.key.merchantId, livemode: found.key.livemode, keyId: found.key.id };
+  keys.touch(found.key.id);
+}

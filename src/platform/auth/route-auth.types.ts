@@ -1,0 +1,34 @@
+import type { UserRole } from '../../modules/accounts/accounts.tables.ts';
+
+/** Who is calling the signed merchant API: the key decides the merchant and the mode. */
+export interface MerchantPrincipal {
+  merchantId: string;
+  livemode: boolean;
+  keyId: string;
+}
+
+/** Who is signed in to the dashboard. */
+export interface SessionPrincipal {
+  userId: string;
+  email: string;
+  role: UserRole;
+  merchantId: string | null;
+  affiliateId: string | null;
+  csrfToken: string;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** `merchant`: signed API key (SPEC §3). `session`: dashboard cookie session (+ CSRF on writes). */
+    auth?: 'merchant' | 'session';
+    /** With `auth: 'session'`: the roles allowed; any signed-in user when omitted. */
+    roles?: UserRole[];
+    /** Honour X-Idempotency-Key (merchant API only). */
+    idempotent?: boolean;
+  }
+  interface FastifyRequest {
+    rawBody?: string;
+    merchant?: MerchantPrincipal;
+    session?: SessionPrincipal;
+  }
+}
