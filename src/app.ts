@@ -81,8 +81,11 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
         app.log.error({ err: error }, 'shutdown hook failed');
       }
     }
+    app.log.info('shutdown: buffered work finished');
     await platform.worker.stop();
+    app.log.info('shutdown: job worker stopped');
     await platform.database.close();
+    app.log.info('shutdown: database closed');
   });
   await app.ready();
   return app;

@@ -11,7 +11,8 @@ export interface RunningServer {
 }
 
 export async function startServer(config: Config, options: { beforeListen?: ((platform: Platform) => Promise<void>) | undefined } = {}): Promise<RunningServer> {
-  const log = pino({ level: config.logLevel });
+  // Logs go to stderr: stdout carries the command's own output (one JSON object with --json).
+  const log = pino({ level: config.logLevel }, pino.destination(2));
   const platform = await openPlatform(config, log);
   await options.beforeListen?.(platform);
   const app = await buildApp(platform, { logger: log });
@@ -21,8 +22,27 @@ export async function startServer(config: Config, options: { beforeListen?: ((pl
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   let stopping: Promise<void> | undefined;
-  const stop = () => (stopping ??= app.close());
+  const stop = () => (stopping ??= drainAndClose(app));
   return { app, url, stop };
+}
+
+/** How long in-flight requests may take to finish before their connections are cut. */
+const DRAIN_DEADLINE_MS = 10_000;
+
+/**
+ * A request in flight when the server starts closing is answered normally, after which its
+ * keep-alive socket turns idle and would hold `close()` open until the keep-alive timeout.
+ * Reap such sockets as they go idle, and cut whatever is left at the deadline.
+ */
+async function drainAndClose(app: App): Promise<void> {
+  const reaper = setInterval(() => app.server.closeIdleConnections(), 50);
+  const deadline = setTimeout(() => app.server.closeAllConnections(), DRAIN_DEADLINE_MS);
+  try {
+    await app.close();
+  } finally {
+    clearInterval(reaper);
+    clearTimeout(deadline);
+  }
 }
 
 /** SIGTERM/SIGINT close the server gracefully; a second signal forces the exit. */

@@ -20,6 +20,7 @@ export function lockDataDir(dataDir: string): () => void {
         throw new Error(
           `The embedded database in ${dataDir} is in use by process ${holder}. Stop that server first, ` +
             'or use PostgreSQL (DATABASE_URL) to run several processes at once.',
+          { cause: error },
         );
       }
       rmSync(file, { force: true }); // left behind by a process that is gone

@@ -1,0 +1,39 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+
+export interface ServerProcess {
+  url: string;
+  child: ChildProcess;
+  /** Resolves with the exit code once the process has ended. */
+  exited: Promise<number | null>;
+  stderr(): string;
+}
+
+/**
+ * Start `influencemart serve --json` as a separate OS process and wait for its one JSON line.
+ * `env` chooses the database (DATABASE_URL or DATA_DIR) and the master key.
+ */
+export async function startServerProcess(env: Record<string, string | undefined>, timeoutMs = 30_000): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['bin/influencemart.js', 'serve', '--json', '--port', '0'], {
+    env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  const exited = once(child, 'exit').then(([code]) => code as number | null);
+  const lines = createInterface({ input: child.stdout! });
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start in ${timeoutMs} ms: ${stderr}`)), timeoutMs);
+    lines.once('line', (line) => {
+      clearTimeout(timer);
+      try {
+        resolve((JSON.parse(line) as { url: string }).url);
+      } catch {
+        reject(new Error(`unexpected first line from server: ${line}\n${stderr}`));
+      }
+    });
+    void exited.then((code) => reject(new Error(`server exited with ${code} before starting: ${stderr}`)));
+  });
+  return { url, child, exited, stderr: () => stderr };
+}
