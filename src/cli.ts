@@ -2,6 +2,8 @@ import { parseArgs } from 'node:util';
 import { commands, type Command, type CommandResult } from './commands.ts';
 import { loadConfig } from './platform/config.ts';
 import { migrateDatabase, openDatabase } from './platform/db/client.ts';
+import { resolveMasterKey } from './platform/crypto/master-key.ts';
+import { createSecretBox } from './platform/crypto/secret-box.ts';
 import { seedDemo } from './seed/demo.ts';
 import { startServer, stopOnSignals } from './server.ts';
 
@@ -39,7 +41,7 @@ function print(result: CommandResult): void {
 }
 
 async function serve(): Promise<void> {
-  const server = await startServer(config, { beforeListen: values.demo ? (platform) => seedDemo(platform.db).then(() => undefined) : undefined });
+  const server = await startServer(config, { beforeListen: values.demo ? (platform) => seedDemo(platform.db, platform.secrets).then(() => undefined) : undefined });
   stopOnSignals(server);
   const database = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`;
   print({
@@ -62,7 +64,8 @@ async function runCommand(command: Command): Promise<void> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 4 });
   try {
     await migrateDatabase(database);
-    print(await command.run({ db: database.db, config, flags: values }));
+    const secrets = createSecretBox(resolveMasterKey(config));
+    print(await command.run({ db: database.db, config, secrets, flags: values }));
   } finally {
     await database.close();
   }

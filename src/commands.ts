@@ -1,10 +1,12 @@
 import type { Config } from './platform/config.ts';
 import type { Db } from './platform/db/client.ts';
+import type { SecretBox } from './platform/crypto/secret-box.ts';
 import { seedDemoCommand } from './seed/demo.command.ts';
 
 export interface CommandContext {
   db: Db;
   config: Config;
+  secrets: SecretBox;
   flags: Record<string, string | boolean | undefined>;
 }
 

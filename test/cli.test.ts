@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backend, createScratchDatabase, postgresAdminUrl } from './support/database.ts';
+import { cli } from './support/cli.ts';
+import { startServerProcess } from './support/server-process.ts';
+import { tempDir } from './support/test-app.ts';
+
+let env: Record<string, string>;
+let cleanup: () => Promise<void>;
+beforeAll(async () => {
+  const scratch = postgresAdminUrl ? await createScratchDatabase(postgresAdminUrl) : undefined;
+  const dir = tempDir();
+  env = scratch ? { DATABASE_URL: scratch.url, MASTER_KEY: 'cd'.repeat(32) } : { DATA_DIR: dir.dir };
+  cleanup = async () => {
+    await scratch?.drop();
+    dir.remove();
+  };
+});
+afterAll(() => cleanup());
+
+describe(`influencemart command on ${backend}`, () => {
+  it('applies migrations and says so in one JSON object', async () => {
+    const result = await cli(['migrate'], env);
+    expect(result).toMatchObject({ code: 0, json: { migrated: true } });
+  });
+
+  it('seeds demo data once, and a second run changes nothing', async () => {
+    const first = await cli(['seed', '--demo'], env);
+    expect(first.code).toBe(0);
+    expect(first.json).toMatchObject({ created: true, logins: { merchant: 'merchant@example.com' } });
+    expect(first.json.testKeys.publishableKey).toMatch(/^pk_test_/);
+    const second = await cli(['seed', '--demo'], env);
+    expect(second.json).toMatchObject({ created: false });
+  });
+
+  it('refuses an unknown command with a usage message and exit code 2', async () => {
+    const result = await cli(['frobnicate'], env).catch((error) => error);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Unknown command "frobnicate"');
+  });
+
+  it('serves the seeded data: the demo merchant can sign in', async () => {
+    const server = await startServerProcess(env);
+    try {
+      const login = await fetch(`${server.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'merchant@example.com', password: 'demo-password-123' }),
+      });
+      expect(login.status).toBe(200);
+      expect(((await login.json()) as { user: { role: string } }).user.role).toBe('merchant');
+    } finally {
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+    }
+  });
+
+  it.runIf(backend === 'pglite')('refuses to open the embedded database while a server holds it', async () => {
+      const server = await startServerProcess(env);
+      try {
+        const result = await cli(['migrate'], env);
+        expect(result.code).toBe(1);
+        expect(result.json.error.message).toMatch(/in use by process \d+/);
+      } finally {
+        server.child.kill('SIGTERM');
+        await server.exited;
+      }
+  });
+});
