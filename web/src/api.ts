@@ -30,16 +30,6 @@ export class ApiError extends Error {
   get isMissingEndpoint(): boolean {
     return this.status === 404 && this.message.startsWith('No route for');
   }
-
-  /** The first readable message per field, e.g. `{ password: 'must be at least 10 characters long' }`. */
-  fieldErrors(): Record<string, string> {
-    const errors: Record<string, string> = {};
-    for (const detail of this.details) {
-      if (!detail.field || detail.field in errors) continue;
-      errors[detail.field] = readableMessage(detail);
-    }
-    return errors;
-  }
 }
 
 const FORMAT_MESSAGES: Record<string, string> = {

@@ -14,8 +14,10 @@ export function Loading({ what }: { what: string }) {
 export function Unavailable({ feature }: { feature: string }) {
   return (
     <section className="notice notice--unavailable" aria-label={`${feature} unavailable`}>
-      <h2>{feature} is not available on this server</h2>
-      <p>This installation of Influencemart does not provide it yet. Once the server is updated, it will appear here.</p>
+      <h2>Not available on this server</h2>
+      <p>
+        {feature}: this installation of Influencemart does not provide it yet. Once the server is updated, it will appear here.
+      </p>
     </section>
   );
 }

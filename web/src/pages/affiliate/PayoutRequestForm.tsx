@@ -29,7 +29,7 @@ export function PayoutRequestForm() {
   const submit = (data: FormData) => {
     const checkAmount = (d: FormData): Record<string, string> => {
       const amount = String(d.get('amount') ?? '').trim();
-      return amount && !AMOUNT.test(amount) ? { amount: 'must be an amount such as 1500 or 1500.50' } : {};
+      return amount && !AMOUNT.test(amount) ? { amount: 'must be an amount like 1500 or 1500.50' } : {};
     };
     if (!errors.validate(data, INPUTS, checkAmount)) return;
     request.mutate({ amount: String(data.get('amount')).trim(), payoutMethodId: String(data.get('payoutMethodId')) });

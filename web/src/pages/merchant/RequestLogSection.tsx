@@ -1,6 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { Page } from '../../api.ts';
+import { asApiError, type Page } from '../../api.ts';
 import { useApi } from '../../api-context.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
@@ -19,18 +19,22 @@ export function RequestLogSection() {
     queryFn: () => api.get<Page<RequestLogEntry>>('/api/merchant/request-log', { mode: mode || undefined, pageSize: 50 }),
     // Keep polling only while the server has the feature.
     refetchInterval: (query) => (query.state.status === 'error' ? false : REFRESH_MS),
+    placeholderData: keepPreviousData,
   });
+  const missing = log.isError && asApiError(log.error).isMissingEndpoint;
 
   return (
     <section className="section" aria-labelledby="request-log">
       <h2 id="request-log">Request log</h2>
-      <div className="toolbar">
-        <SelectField label="Mode" name="mode" value={mode} onChange={(e) => setMode(e.target.value as typeof mode)} hideOptional>
+      {!missing && (
+        <div className="toolbar">
+          <SelectField label="Mode" name="mode" value={mode} onChange={(e) => setMode(e.target.value as typeof mode)} hideOptional>
           <option value="">Test and live</option>
           <option value="test">Test</option>
           <option value="live">Live</option>
-        </SelectField>
-      </div>
+          </SelectField>
+        </div>
+      )}
       <QueryState query={log} what="the request log" feature="The request log">
         {(page) =>
           page.data.length === 0 ? (
