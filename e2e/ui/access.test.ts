@@ -17,13 +17,13 @@ describe('who may see which page', () => {
 
     await page.goto('/merchant/developers');
     await page.waitForURL('**/login?next=%2Fmerchant%2Fdevelopers');
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Log in');
+    await page.getByRole('heading', { level: 1, name: 'Log in' }).waitFor();
 
     await page.getByLabel('Email', { exact: true }).fill(email);
     await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.waitForURL('**/merchant/developers');
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Developers');
+    await page.getByRole('heading', { level: 1, name: 'Developers' }).waitFor();
     expect(await page.getByRole('link', { name: 'Developers' }).getAttribute('aria-current')).toBe('page');
     expect(problems).toEqual([]);
     await context.close();
@@ -65,6 +65,17 @@ describe('who may see which page', () => {
     await page.getByRole('heading', { name: 'Page not found' }).waitFor();
     const api = await page.evaluate(() => fetch('/api/no-such-endpoint').then(async (r) => ({ status: r.status, body: (await r.json()) as unknown })));
     expect(api).toEqual({ status: 404, body: { error: { code: 'NOT_FOUND', message: 'No route for GET /api/no-such-endpoint', details: [] } } });
+
+    // The page and the script it loads: the page is revalidated on every visit, the hashed script cached for good.
+    const caching = await page.evaluate(async () => {
+      const script = document.querySelector('script[type="module"]')?.getAttribute('src') ?? '';
+      const [html, js] = await Promise.all([fetch(window.location.pathname), fetch(script)]);
+      return { script, html: html.headers.get('cache-control'), js: js.headers.get('cache-control'), csp: html.headers.get('content-security-policy') };
+    });
+    expect(caching.script).toMatch(/^\/assets\/index-[\w-]+\.js$/);
+    expect(caching.html).toBe('no-cache');
+    expect(caching.js).toBe('public, max-age=31536000, immutable');
+    expect(caching.csp).toContain("script-src 'self'");
     await context.close();
   });
 });

@@ -20,7 +20,7 @@ describe('signing up through the dashboard', () => {
     await page.getByRole('button', { name: 'Create store account' }).click();
 
     await page.waitForURL('**/merchant');
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Himalayan Threads');
+    await page.getByRole('heading', { level: 1, name: 'Himalayan Threads' }).waitFor();
     const status = page.getByRole('region', { name: /waiting for review/ });
     await status.waitFor();
     expect(await status.textContent()).toContain('Pending review');
@@ -51,7 +51,7 @@ describe('signing up through the dashboard', () => {
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL('**/login');
-    expect(await page.getByTestId('signed-in-email').count()).toBe(0);
+    await page.getByTestId('signed-in-email').waitFor({ state: 'detached' });
     // The session cookie is really gone: the server no longer knows this browser.
     expect(await page.evaluate(() => fetch('/api/auth/me').then((r) => r.status))).toBe(401);
 
