@@ -11,6 +11,8 @@ import { registerHealth } from './modules/health/health.routes.ts';
 import { registerAccounts } from './modules/accounts/accounts.routes.ts';
 import { registerApiKeys } from './modules/api-keys/api-keys.routes.ts';
 import { registerMerchants } from './modules/merchants/merchants.routes.ts';
+import { registerMerchantAccount } from './modules/merchants/merchant-account.routes.ts';
+import { registerWeb } from './modules/web/web.routes.ts';
 
 export type App = FastifyInstance<
   import('node:http').Server,
@@ -27,8 +29,15 @@ export interface ModuleDeps extends Platform {
 
 export type ModuleRegister = (app: App, deps: ModuleDeps) => Promise<void> | void;
 
-/** Every capability, in registration order. */
-const modules: ModuleRegister[] = [registerHealth, registerAccounts, registerApiKeys, registerMerchants];
+/** Every capability, in registration order. The web dashboard comes last: its client-route fallback claims only what no module serves. */
+const modules: ModuleRegister[] = [
+  registerHealth,
+  registerAccounts,
+  registerApiKeys,
+  registerMerchants,
+  registerMerchantAccount,
+  registerWeb,
+];
 
 export interface BuildAppOptions {
   logger?: FastifyBaseLogger | boolean | { level: string };

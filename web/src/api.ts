@@ -1,0 +1,133 @@
+/**
+ * The dashboard's client for the session API: same-origin fetch with the session cookie, the CSRF
+ * token on every write, and the server's `{ error: { code, message, details } }` turned into an
+ * `ApiError` whose field errors a form can show next to its inputs.
+ */
+
+export interface ErrorDetail {
+  field?: string;
+  code?: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly details: ErrorDetail[];
+
+  constructor(status: number, code: string, message: string, details: ErrorDetail[] = []) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+
+  /**
+   * The server has no such route: the feature is not part of this installation (yet). The server's
+   * not-found handler says "No route for …"; a missing record on a real route says what is missing.
+   */
+  get isMissingEndpoint(): boolean {
+    return this.status === 404 && this.message.startsWith('No route for');
+  }
+}
+
+const FORMAT_MESSAGES: Record<string, string> = {
+  email: 'must be a valid email address',
+  uri: 'must be a full web address such as https://shop.example.com',
+  'date-time': 'must be a date and time',
+};
+
+/** The server speaks in validator terms ("must NOT have fewer than 10 characters"); people read this. */
+export function readableMessage(detail: ErrorDetail): string {
+  const format = /^must match format "(.+)"$/.exec(detail.message)?.[1];
+  if (format && FORMAT_MESSAGES[format]) return FORMAT_MESSAGES[format];
+  const fewer = /^must NOT have fewer than (\d+) characters$/.exec(detail.message);
+  if (fewer) return fewer[1] === '1' ? 'is required' : `must be at least ${fewer[1]} characters long`;
+  const more = /^must NOT have more than (\d+) characters$/.exec(detail.message);
+  if (more) return `must be at most ${more[1]} characters long`;
+  return detail.message;
+}
+
+export type Query = Record<string, string | number | boolean | undefined>;
+
+export interface ApiClient {
+  get<T>(path: string, query?: Query): Promise<T>;
+  post<T>(path: string, body?: unknown): Promise<T>;
+  patch<T>(path: string, body?: unknown): Promise<T>;
+  delete<T>(path: string): Promise<T>;
+}
+
+export interface ApiClientOptions {
+  /** The CSRF token of the current session, read at request time. */
+  csrfToken(): string | undefined;
+  baseUrl?: string;
+}
+
+export function withQuery(path: string, query: Query = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+export function createApiClient(options: ApiClientOptions): ApiClient {
+  const base = options.baseUrl ?? '';
+
+  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (method !== 'GET') {
+      const token = options.csrfToken();
+      if (token) headers['x-csrf-token'] = token;
+    }
+    let response: Response;
+    try {
+      response = await fetch(base + path, {
+        method,
+        headers,
+        credentials: 'same-origin',
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch {
+      throw new ApiError(0, 'NETWORK', 'Could not reach the server. Check your connection and try again.');
+    }
+    if (response.status === 204) return undefined as T;
+    const text = await response.text();
+    const json = parseJson(text);
+    if (response.ok) return json as T;
+    const error = (json as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
+    if (error && typeof error.code === 'string') {
+      const details = Array.isArray(error.details) ? (error.details as ErrorDetail[]) : [];
+      throw new ApiError(response.status, error.code, typeof error.message === 'string' ? error.message : error.code, details);
+    }
+    throw new ApiError(response.status, `HTTP_${response.status}`, `The server answered ${response.status} ${response.statusText}`.trim());
+  }
+
+  return {
+    get: (path, query) => request('GET', withQuery(path, query)),
+    post: (path, body) => request('POST', path, body ?? {}),
+    patch: (path, body) => request('PATCH', path, body ?? {}),
+    delete: (path) => request('DELETE', path),
+  };
+}
+
+function parseJson(text: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** List endpoints answer `{ data: [...] , page, pageSize, total }`. */
+export interface Page<T> {
+  data: T[];
+  page?: number;
+  pageSize?: number;
+  total?: number;
+}
+
+export const asApiError = (error: unknown): ApiError =>
+  error instanceof ApiError ? error : new ApiError(0, 'CLIENT', error instanceof Error ? error.message : 'Something went wrong');

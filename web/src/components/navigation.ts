@@ -1,0 +1,31 @@
+import type { Role } from '../session.ts';
+
+export interface NavItem {
+  to: string;
+  label: string;
+}
+
+export const NAVIGATION: Record<Role | 'guest', NavItem[]> = {
+  guest: [
+    { to: '/campaigns', label: 'Campaigns' },
+    { to: '/login', label: 'Log in' },
+    { to: '/signup', label: 'Sign up' },
+  ],
+  merchant: [
+    { to: '/merchant', label: 'Overview' },
+    { to: '/merchant/campaigns', label: 'Campaigns' },
+    { to: '/merchant/developers', label: 'Developers' },
+  ],
+  affiliate: [
+    { to: '/affiliate', label: 'Overview' },
+    { to: '/affiliate/marketplace', label: 'Marketplace' },
+    { to: '/affiliate/links', label: 'Links' },
+    { to: '/affiliate/wallet', label: 'Wallet' },
+    { to: '/affiliate/payouts', label: 'Payouts' },
+    { to: '/affiliate/payout-methods', label: 'Payout methods' },
+  ],
+  admin: [
+    { to: '/admin', label: 'Overview' },
+    { to: '/admin/merchants', label: 'Merchant approvals' },
+  ],
+};

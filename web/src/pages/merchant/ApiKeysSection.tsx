@@ -1,0 +1,102 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { asApiError, type Page } from '../../api.ts';
+import { useApi } from '../../api-context.tsx';
+import { EmptyState } from '../../components/EmptyState.tsx';
+import { FormAlert } from '../../components/FormAlert.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
+import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { formatDateTime } from '../../format.ts';
+import type { ApiKey, RotatedKey } from '../../resources.ts';
+import { keyState } from './key-state.ts';
+import { RotatedKeyNotice } from './RotatedKeyNotice.tsx';
+
+const KEYS_KEY = ['merchant', 'api-keys'] as const;
+
+export function ApiKeysSection() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const keys = useQuery({ queryKey: KEYS_KEY, queryFn: () => api.get<Page<ApiKey>>('/api/merchant/api-keys') });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: KEYS_KEY });
+  const rotate = useMutation({
+    mutationFn: (key: ApiKey) => api.post<RotatedKey>(`/api/merchant/api-keys/${encodeURIComponent(key.id)}/rotate`),
+    onSuccess: refresh,
+  });
+  const revoke = useMutation({
+    mutationFn: (key: ApiKey) => api.post<ApiKey>(`/api/merchant/api-keys/${encodeURIComponent(key.id)}/revoke`),
+    onSuccess: refresh,
+  });
+
+  const confirmRevoke = (key: ApiKey) => {
+    if (window.confirm(`Revoke ${key.publishableKey}? Requests signed with it will fail at once.`)) revoke.mutate(key);
+  };
+  const actionError = rotate.error ?? revoke.error;
+
+  return (
+    <section className="section" aria-labelledby="api-keys">
+      <h2 id="api-keys">API keys</h2>
+      <p className="muted">
+        Test keys work in an isolated sandbox; live keys move real money. Rotating issues a new pair at once and keeps the old one working for a grace
+        period, so you can deploy without downtime.
+      </p>
+      {rotate.data && <RotatedKeyNotice rotated={rotate.data} onDismiss={() => rotate.reset()} />}
+      <FormAlert message={actionError ? asApiError(actionError).message : null} />
+      <QueryState query={keys} what="API keys" feature="API key management">
+        {(page) =>
+          page.data.length === 0 ? (
+            <EmptyState title="No API keys yet">Keys are issued when the platform team approves your store.</EmptyState>
+          ) : (
+            <div className="table-wrap">
+              <table>
+                <caption className="visually-hidden">API key pairs</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Publishable key</th>
+                    <th scope="col">Mode</th>
+                    <th scope="col">State</th>
+                    <th scope="col">Last used</th>
+                    <th scope="col">Created</th>
+                    <th scope="col">
+                      <span className="visually-hidden">Actions</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {page.data.map((key) => {
+                    const state = keyState(key);
+                    return (
+                      <tr key={key.id}>
+                        <th scope="row">
+                          <span className="mono">{key.publishableKey}</span>
+                          {key.secretHint && <span className="cell-note">Secret ends in …{key.secretHint}</span>}
+                        </th>
+                        <td>{key.livemode ? 'Live' : 'Test'}</td>
+                        <td>
+                          <StatusBadge status={state} />
+                          {state === 'EXPIRING' && <span className="cell-note">Works until {formatDateTime(key.expiresAt)}</span>}
+                        </td>
+                        <td>{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : 'Never'}</td>
+                        <td>{formatDateTime(key.createdAt)}</td>
+                        <td className="actions">
+                          {state === 'ACTIVE' && (
+                            <button type="button" className="button" disabled={rotate.isPending} onClick={() => rotate.mutate(key)}>
+                              Rotate
+                            </button>
+                          )}
+                          {(state === 'ACTIVE' || state === 'EXPIRING') && (
+                            <button type="button" className="button button--danger" disabled={revoke.isPending} onClick={() => confirmRevoke(key)}>
+                              Revoke
+                            </button>
+                          )}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          )
+        }
+      </QueryState>
+    </section>
+  );
+}

@@ -1,0 +1,18 @@
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { ApiKeysSection } from './ApiKeysSection.tsx';
+import { RequestLogSection } from './RequestLogSection.tsx';
+
+export function MerchantDevelopersPage() {
+  return (
+    <div>
+      <PageHeader title="Developers">
+        <p>
+          Every request to <code>/api/v1</code> carries your publishable key and an HMAC signature made with the signing secret. The{' '}
+          <a href="/docs">API reference</a> lists every endpoint.
+        </p>
+      </PageHeader>
+      <ApiKeysSection />
+      <RequestLogSection />
+    </div>
+  );
+}

@@ -1,0 +1,145 @@
+/**
+ * What the dashboard reads from the session API. Money is a decimal string in major units
+ * (`"2999.00"`); times are ISO 8601 strings. See docs/dashboard.md for the endpoints.
+ */
+
+export type CommissionType = 'PERCENTAGE' | 'FIXED';
+
+export interface MerchantAccount {
+  merchantId: string;
+  businessName: string;
+  website: string | null;
+  contactName: string | null;
+  contactPhone: string | null;
+  status: 'PENDING_REVIEW' | 'APPROVED' | 'REJECTED' | 'SUSPENDED';
+  currency: string;
+  holdDays: number;
+  createdAt: string;
+  reviewedAt: string | null;
+  domains: Array<{ domain: string; status: string }>;
+}
+
+/** A campaign as affiliates and the public listing see it. */
+export interface ListedCampaign {
+  id: string;
+  title: string;
+  description?: string | null;
+  category?: string | null;
+  merchantName?: string | null;
+  defaultCommissionType?: CommissionType | null;
+  defaultCommissionValue?: string | null;
+  currency?: string;
+  cookieDurationDays?: number;
+  termsAndConditions?: string | null;
+  approvalRequired?: boolean;
+  endDate?: string | null;
+  /** The signed-in affiliate's standing with this campaign, when there is one. */
+  membership?: MembershipStatus | null;
+}
+
+export type MembershipStatus = 'JOINED' | 'APPROVED' | 'PENDING' | 'INVITED' | 'REJECTED';
+
+export interface JoinResult {
+  campaignId?: string;
+  status: MembershipStatus;
+}
+
+export interface AffiliateLink {
+  id: string;
+  code: string;
+  url: string;
+  campaignId: string;
+  campaignTitle?: string | null;
+  productId?: string | null;
+  productName?: string | null;
+  clicks?: number;
+  createdAt?: string;
+}
+
+export interface Wallet {
+  currency: string;
+  pending: string;
+  payable: string;
+  paid: string;
+}
+
+export type PayoutMethodType = 'BANK_ACCOUNT' | 'ESEWA' | 'KHALTI' | 'IME_PAY' | 'CONNECT_IPS';
+
+export interface PayoutMethod {
+  id: string;
+  type: PayoutMethodType;
+  /** A masked description such as "Nabil Bank ••••4321". */
+  summary?: string | null;
+  isDefault?: boolean;
+  createdAt?: string;
+}
+
+export interface Payout {
+  id: string;
+  amount: string;
+  currency: string;
+  status: string;
+  payoutMethodId?: string | null;
+  createdAt: string;
+  processedAt?: string | null;
+  failureReason?: string | null;
+}
+
+/** A campaign in the merchant's own dashboard. */
+export interface MerchantCampaign {
+  id: string;
+  campaignCode: string;
+  title: string;
+  status: string;
+  category?: string | null;
+  approvalRequired?: boolean;
+  approvedAt?: string | null;
+  publicListing: boolean;
+  livemode?: boolean;
+}
+
+export interface ApiKey {
+  id: string;
+  livemode: boolean;
+  publishableKey: string;
+  /** The last characters of the signing secret, to recognise it. */
+  secretHint?: string | null;
+  createdAt: string;
+  lastUsedAt?: string | null;
+  expiresAt?: string | null;
+  revokedAt?: string | null;
+}
+
+/** Answered once, on rotation: the new pair, with its secret in full. */
+export interface RotatedKey {
+  id?: string;
+  livemode?: boolean;
+  publishableKey: string;
+  signingSecret: string;
+  /** When the replaced pair stops working. */
+  previousExpiresAt?: string | null;
+}
+
+export interface RequestLogEntry {
+  id: string;
+  method: string;
+  path: string;
+  status: number;
+  durationMs?: number;
+  livemode?: boolean;
+  requestId?: string;
+  errorCode?: string | null;
+  createdAt: string;
+}
+
+export interface PendingMerchant {
+  id: string;
+  businessName: string;
+  email?: string;
+  website?: string | null;
+  contactName?: string | null;
+  contactPhone?: string | null;
+  status: string;
+  createdAt: string;
+  domains?: Array<{ domain: string; status: string }>;
+}

@@ -1,0 +1,52 @@
+import type { ComponentType } from 'react';
+import { AdminHomePage } from './pages/admin/AdminHomePage.tsx';
+import { MerchantApprovalsPage } from './pages/admin/MerchantApprovalsPage.tsx';
+import { AffiliateHomePage } from './pages/affiliate/AffiliateHomePage.tsx';
+import { LinksPage } from './pages/affiliate/LinksPage.tsx';
+import { MarketplacePage } from './pages/affiliate/MarketplacePage.tsx';
+import { PayoutMethodsPage } from './pages/affiliate/PayoutMethodsPage.tsx';
+import { PayoutsPage } from './pages/affiliate/PayoutsPage.tsx';
+import { WalletPage } from './pages/affiliate/WalletPage.tsx';
+import { MerchantCampaignsPage } from './pages/merchant/MerchantCampaignsPage.tsx';
+import { MerchantDevelopersPage } from './pages/merchant/MerchantDevelopersPage.tsx';
+import { MerchantHomePage } from './pages/merchant/MerchantHomePage.tsx';
+import { LandingPage } from './pages/public/LandingPage.tsx';
+import { LoginPage } from './pages/public/LoginPage.tsx';
+import { PublicCampaignsPage } from './pages/public/PublicCampaignsPage.tsx';
+import { SignupPage } from './pages/public/SignupPage.tsx';
+import type { Role } from './session.ts';
+
+/** `public`: anyone. `guest`: only signed out (signed-in users go to their home). A role: only that role. */
+export type Access = 'public' | 'guest' | Role;
+
+export interface RouteDef {
+  path: string;
+  access: Access;
+  page: ComponentType;
+}
+
+export const ROUTES: RouteDef[] = [
+  { path: '/', access: 'guest', page: LandingPage },
+  { path: '/login', access: 'guest', page: LoginPage },
+  { path: '/signup', access: 'guest', page: SignupPage },
+  { path: '/campaigns', access: 'public', page: PublicCampaignsPage },
+
+  { path: '/merchant', access: 'merchant', page: MerchantHomePage },
+  { path: '/merchant/campaigns', access: 'merchant', page: MerchantCampaignsPage },
+  { path: '/merchant/developers', access: 'merchant', page: MerchantDevelopersPage },
+
+  { path: '/affiliate', access: 'affiliate', page: AffiliateHomePage },
+  { path: '/affiliate/marketplace', access: 'affiliate', page: MarketplacePage },
+  { path: '/affiliate/links', access: 'affiliate', page: LinksPage },
+  { path: '/affiliate/wallet', access: 'affiliate', page: WalletPage },
+  { path: '/affiliate/payouts', access: 'affiliate', page: PayoutsPage },
+  { path: '/affiliate/payout-methods', access: 'affiliate', page: PayoutMethodsPage },
+
+  { path: '/admin', access: 'admin', page: AdminHomePage },
+  { path: '/admin/merchants', access: 'admin', page: MerchantApprovalsPage },
+];
+
+export function findRoute(pathname: string): RouteDef | undefined {
+  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+  return ROUTES.find((route) => route.path === path);
+}
