@@ -13,6 +13,7 @@ import { registerApiKeys } from './modules/api-keys/api-keys.routes.ts';
 import { registerMerchants } from './modules/merchants/merchants.routes.ts';
 import { registerCampaigns } from './modules/campaigns/campaigns.routes.ts';
 import { registerPlatformSettings } from './modules/platform-settings/platform-settings.routes.ts';
+import { registerProducts } from './modules/products/products.routes.ts';
 
 export type App = FastifyInstance<
   import('node:http').Server,
@@ -30,7 +31,7 @@ export interface ModuleDeps extends Platform {
 export type ModuleRegister = (app: App, deps: ModuleDeps) => Promise<void> | void;
 
 /** Every capability, in registration order. */
-const modules: ModuleRegister[] = [registerHealth, registerAccounts, registerApiKeys, registerMerchants, registerPlatformSettings, registerCampaigns];
+const modules: ModuleRegister[] = [registerHealth, registerAccounts, registerApiKeys, registerMerchants, registerPlatformSettings, registerCampaigns, registerProducts];
 
 export interface BuildAppOptions {
   logger?: FastifyBaseLogger | boolean | { level: string };
