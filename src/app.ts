@@ -14,6 +14,7 @@ import { registerMerchants } from './modules/merchants/merchants.routes.ts';
 import { registerCampaigns } from './modules/campaigns/campaigns.routes.ts';
 import { registerPlatformSettings } from './modules/platform-settings/platform-settings.routes.ts';
 import { registerProducts } from './modules/products/products.routes.ts';
+import { registerProductFeeds } from './modules/product-feeds/product-feeds.routes.ts';
 
 export type App = FastifyInstance<
   import('node:http').Server,
@@ -31,7 +32,7 @@ export interface ModuleDeps extends Platform {
 export type ModuleRegister = (app: App, deps: ModuleDeps) => Promise<void> | void;
 
 /** Every capability, in registration order. */
-const modules: ModuleRegister[] = [registerHealth, registerAccounts, registerApiKeys, registerMerchants, registerPlatformSettings, registerCampaigns, registerProducts];
+const modules: ModuleRegister[] = [registerHealth, registerAccounts, registerApiKeys, registerMerchants, registerPlatformSettings, registerCampaigns, registerProducts, registerProductFeeds];
 
 export interface BuildAppOptions {
   logger?: FastifyBaseLogger | boolean | { level: string };
