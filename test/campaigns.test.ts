@@ -354,4 +354,21 @@ describe(`campaigns API on ${backend}`, () => {
       expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     });
   });
+
+  it('documents the catalog endpoints in the OpenAPI document', async () => {
+    const spec = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+    for (const [path, method] of [
+      ['/api/v1/campaigns', 'post'],
+      ['/api/v1/campaigns/{id}', 'patch'],
+      ['/api/v1/campaigns/{id}/activate', 'post'],
+      ['/api/v1/products/upsert', 'post'],
+      ['/api/v1/products/archive', 'post'],
+      ['/api/v1/product-feeds/{id}/run', 'post'],
+      ['/api/public/campaigns', 'get'],
+    ] as const) {
+      expect(spec.paths[path]?.[method]?.summary, `${method} ${path}`).toEqual(expect.any(String));
+    }
+    expect(spec.paths['/api/v1/campaigns'].post.responses['201'].content['application/json'].schema.$ref).toBe('#/components/schemas/Campaign');
+    expect(spec.components.schemas.Campaign.properties.campaignCode).toBeDefined();
+  });
 });
