@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import { inTransaction, type Db } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
 import { toCampaignView } from './campaign-view.ts';
@@ -12,6 +11,6 @@ export async function approveCampaign(db: Db, id: string, adminUserId: string): 
     if (campaign.status === 'ARCHIVED') throw new AppError('INVALID_TRANSITION', 'An archived campaign cannot be approved');
     if (!campaign.approvalRequired) throw new AppError('CONFLICT', 'This campaign does not require approval');
     if (campaign.approvedAt) return toCampaignView(campaign);
-    return toCampaignView(await updateCampaign(campaign.id, { approvedAt: sql`now()` as unknown as Date, approvedBy: adminUserId }, tx));
+    return toCampaignView(await updateCampaign(campaign.id, { approvedAt: new Date(), approvedBy: adminUserId }, tx));
   });
 }

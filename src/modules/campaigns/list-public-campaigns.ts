@@ -1,3 +1,4 @@
+import type { Static } from '@sinclair/typebox';
 import { and, count, desc, eq, gt, ilike, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { containsPattern } from '../../platform/db/like-pattern.ts';
@@ -6,10 +7,8 @@ import { formatCommissionValue, toCommissionRule } from '../commissions/commissi
 import { pickCommissionRule } from '../commissions/resolve-commission.ts';
 import { merchants } from '../merchants/merchants.tables.ts';
 import { getPlatformSettings } from '../platform-settings/platform-settings.repository.ts';
-import type { PublicCampaignQuery } from './campaigns.schemas.ts';
+import type { PublicCampaign, PublicCampaignQuery } from './campaigns.schemas.ts';
 import { campaigns } from './campaigns.tables.ts';
-import type { Static } from '@sinclair/typebox';
-import type { PublicCampaign } from './campaigns.schemas.ts';
 
 /**
  * The public listing: campaigns opted in, active (not expired), approved (or not needing approval)

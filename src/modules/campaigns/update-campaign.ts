@@ -15,7 +15,8 @@ export async function updateCampaign(db: Db, tenant: Tenant, id: string, body: U
     const now = new Date();
     const readStatus = effectiveCampaignStatus(current, now);
     if (readStatus === 'ARCHIVED') throw new AppError('INVALID_TRANSITION', 'An archived campaign can no longer be changed');
-    const input = readCampaignInput(body, { currency: current.currency, approvedDomains: await findApprovedDomains(tenant.merchantId, tx), current });
+    const approvedDomains = typeof body.landingUrl === 'string' ? await findApprovedDomains(tenant.merchantId, tx) : [];
+    const input = readCampaignInput(body, { currency: current.currency, approvedDomains, current });
     if (!input.ok) throw validationError(input.details);
     const values = { ...input.values };
     if (body.status === 'ARCHIVED') {

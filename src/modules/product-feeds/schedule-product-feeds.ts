@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import { inTransaction, type Db } from '../../platform/db/client.ts';
 import { findUnfinishedRun, lockDueFeeds, queueRun, updateFeedRow } from './product-feeds.repository.ts';
 
@@ -19,7 +18,7 @@ export async function dispatchDueFeeds(db: Db, now: Date = new Date()): Promise<
         await queueRun(feed, 'SCHEDULE', tx);
         queued++;
       }
-      await updateFeedRow(feed.id, { nextRunAt: sql`now() + make_interval(mins => ${feed.intervalMinutes})` as unknown as Date }, tx);
+      await updateFeedRow(feed.id, { nextRunAt: new Date(now.getTime() + feed.intervalMinutes * 60_000) }, tx);
     }
     return queued;
   });
