@@ -4,7 +4,7 @@
  * inserting the same 5000 rows with one raw multi-row INSERT … VALUES statement in the same run.
  *
  *   node --import tsx bench/catalog.ts                 embedded PGlite (in memory)
- *   TEST_DATABASE_URL=postgres://… node --import tsx bench/catalog.ts
+ *   TEST_DATABASE_URL=postgres://… node --import tsx bench/catalog.ts   (or DATABASE_URL)
  *                                                      PostgreSQL: a scratch database is created and dropped
  * BENCH_ROUNDS (default 5) sets the rounds; each figure is the median.
  */

@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { merchants } from '../src/modules/merchants/merchants.tables.ts';
 import { productFeedRuns, productFeeds } from '../src/modules/product-feeds/product-feeds.tables.ts';
 import { enqueueJob } from '../src/platform/jobs/enqueue.ts';
 import { newId } from '../src/platform/ids.ts';
@@ -174,20 +175,25 @@ describe(`product feeds on ${backend}`, () => {
     await t.platform.worker.runDueJobs();
   });
 
-  it('pulls due feeds on schedule, once per slot, skipping paused ones', async () => {
+  it('pulls due feeds on schedule, once per slot, skipping paused ones and suspended merchants', async () => {
     const due = serve({ body: JSON.stringify([product('SCHED-1')]) });
     const paused = serve({ body: JSON.stringify([product('SCHED-PAUSED')]) });
+    const suspended = serve({ body: '[]' });
     const dueFeed = await register({ url: due.url, intervalMinutes: 60 });
     const pausedFeed = await register({ url: paused.url });
     await merchant.test.patch(`/api/v1/product-feeds/${pausedFeed.id}`, { status: 'PAUSED' });
-    // Make only these two feeds due.
+    const gone = await makeMerchant(t);
+    const suspendedFeed = await register({ url: suspended.url }, gone);
+    await t.platform.db.update(merchants).set({ status: 'SUSPENDED' }).where(eq(merchants.id, gone.merchantId));
+    // Make only these feeds due.
     await t.platform.db.update(productFeeds).set({ nextRunAt: new Date(Date.now() + 86_400_000) });
-    for (const id of [dueFeed.id, pausedFeed.id]) await t.platform.db.update(productFeeds).set({ nextRunAt: new Date(Date.now() - 1000) }).where(eq(productFeeds.id, id));
+    for (const id of [dueFeed.id, pausedFeed.id, suspendedFeed.id]) await t.platform.db.update(productFeeds).set({ nextRunAt: new Date(Date.now() - 1000) }).where(eq(productFeeds.id, id));
 
     await enqueueJob(t.platform.db, 'product-feeds.dispatch');
     await t.platform.worker.runDueJobs();
     expect(hits.get(due.path)).toBe(1);
     expect(hits.get(paused.path)).toBeUndefined();
+    expect(hits.get(suspended.path)).toBeUndefined();
     const runs = (await merchant.test.get(`/api/v1/product-feeds/${dueFeed.id}/runs`)).body.data;
     expect(runs).toHaveLength(1);
     expect(runs[0]).toMatchObject({ trigger: 'SCHEDULE', status: 'SUCCEEDED', created: 1 });

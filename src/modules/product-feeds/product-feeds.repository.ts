@@ -5,6 +5,7 @@ import { newId } from '../../platform/ids.ts';
 import { pageWindow, type PageQuery } from '../../platform/http/pagination.ts';
 import { enqueueJob } from '../../platform/jobs/enqueue.ts';
 import type { Tenant } from '../campaigns/campaigns.repository.ts';
+import { merchants } from '../merchants/merchants.tables.ts';
 import { products } from '../products/products.tables.ts';
 import { productFeedRuns, productFeeds, type ProductFeedRow, type ProductFeedRunRow } from './product-feeds.tables.ts';
 
@@ -87,12 +88,13 @@ export async function updateRun(runId: string, values: Partial<typeof productFee
   await executor.update(productFeedRuns).set(values).where(eq(productFeedRuns.id, runId));
 }
 
-/** Active feeds whose next pull is due, locked so that one dispatcher takes each. */
+/** Active feeds of approved merchants whose next pull is due, locked so that one dispatcher takes each. */
 export function lockDueFeeds(now: Date, limit: number, executor: Executor): Promise<ProductFeedRow[]> {
+  const approvedMerchants = executor.select({ id: merchants.id }).from(merchants).where(eq(merchants.status, 'APPROVED'));
   return executor
     .select()
     .from(productFeeds)
-    .where(and(eq(productFeeds.status, 'ACTIVE'), lte(productFeeds.nextRunAt, now)))
+    .where(and(eq(productFeeds.status, 'ACTIVE'), lte(productFeeds.nextRunAt, now), inArray(productFeeds.merchantId, approvedMerchants)))
     .orderBy(productFeeds.nextRunAt)
     .limit(limit)
     .for('update', { skipLocked: true });
