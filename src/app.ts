@@ -13,6 +13,10 @@ import { registerApiKeys } from './modules/api-keys/api-keys.routes.ts';
 import { registerMerchants } from './modules/merchants/merchants.routes.ts';
 import { registerMerchantAccount } from './modules/merchants/merchant-account.routes.ts';
 import { registerWeb } from './modules/web/web.routes.ts';
+import { registerCampaigns } from './modules/campaigns/campaigns.routes.ts';
+import { registerPlatformSettings } from './modules/platform-settings/platform-settings.routes.ts';
+import { registerProducts } from './modules/products/products.routes.ts';
+import { registerProductFeeds } from './modules/product-feeds/product-feeds.routes.ts';
 
 export type App = FastifyInstance<
   import('node:http').Server,
@@ -36,6 +40,10 @@ const modules: ModuleRegister[] = [
   registerApiKeys,
   registerMerchants,
   registerMerchantAccount,
+  registerPlatformSettings,
+  registerCampaigns,
+  registerProducts,
+  registerProductFeeds,
   registerWeb,
 ];
 

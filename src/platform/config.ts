@@ -22,6 +22,10 @@ export interface Config {
   rateLimitPerMinute: number;
   clickFlushIntervalMs: number;
   clickFlushBatchSize: number;
+  /** Product feed pulls: the whole exchange must finish within this time … */
+  feedPullTimeoutMs: number;
+  /** … and the feed body may not be larger than this. */
+  feedMaxBytes: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -48,6 +52,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 600),
     clickFlushIntervalMs: int(env, 'CLICK_FLUSH_INTERVAL_MS', 20),
     clickFlushBatchSize: int(env, 'CLICK_FLUSH_BATCH_SIZE', 500),
+    feedPullTimeoutMs: int(env, 'FEED_PULL_TIMEOUT_MS', 30_000),
+    feedMaxBytes: int(env, 'FEED_MAX_BYTES', 25 * 1024 * 1024),
   };
   return { ...config, ...overrides };
 }

@@ -36,6 +36,8 @@ export const campaigns = pgTable(
     approvalRequired: boolean('approval_required').notNull().default(false),
     /** Set when an admin approves a campaign that requires approval. */
     approvedAt: timestamp('approved_at', { withTimezone: true }),
+    /** The admin user who approved it. */
+    approvedBy: text('approved_by'),
     /** Opted in to the public listing from the dashboard. */
     publicListing: boolean('public_listing').notNull().default(false),
     /** Overrides the merchant's hold (return window) for this campaign's commissions. */
@@ -55,6 +57,10 @@ export const campaigns = pgTable(
     check('campaigns_dates_check', sql`end_date is null or start_date is null or end_date > start_date`),
     check('campaigns_commission_check', sql`default_commission_value is null or default_commission_value >= 0`),
     check('campaigns_hold_days_check', sql`hold_days is null or hold_days between 0 and 365`),
+    check('campaigns_commission_pair_check', sql`(default_commission_type is null) = (default_commission_value is null)`),
+    check('campaigns_percentage_check', sql`default_commission_type is distinct from 'PERCENTAGE' or default_commission_value <= 10000`),
+    // Serves the admin queue of campaigns waiting for approval.
+    index('campaigns_pending_approval_idx').on(t.createdAt).where(sql`approval_required and approved_at is null`),
   ],
 );
 

@@ -2,6 +2,9 @@ import { Type } from '@sinclair/typebox';
 import { and, eq } from 'drizzle-orm';
 import type { ModuleRegister } from '../../app.ts';
 import { notFound } from '../../platform/errors.ts';
+import { Money, Nullable, StringEnum } from '../../platform/http/schemas.ts';
+import { COMMISSION_TYPES, formatCommissionValue } from '../commissions/commission-rule.ts';
+import { setMerchantDefaultCommission } from '../commissions/set-merchant-default-commission.ts';
 import { merchantDomains, merchants } from './merchants.tables.ts';
 import { requestDomain } from './request-domain.ts';
 
@@ -16,7 +19,17 @@ const Account = Type.Object({
   currency: Type.String(),
   holdDays: Type.Integer(),
   domains: Type.Array(Type.Object({ domain: Type.String(), status: Type.String() })),
+  defaultCommissionType: Nullable(StringEnum(COMMISSION_TYPES)),
+  defaultCommissionValue: Nullable(Type.String({ description: 'Percentage ("8") or money in the account currency ("50.00").' })),
 });
+
+const AccountPatch = Type.Object(
+  {
+    defaultCommissionType: Type.Optional(Nullable(StringEnum(COMMISSION_TYPES))),
+    defaultCommissionValue: Type.Optional(Nullable(Money('Percentage 0–100 with at most 2 decimals, or money for FIXED'))),
+  },
+  { additionalProperties: false },
+);
 
 export const registerMerchants: ModuleRegister = (app, { db }) => {
   app.get(
@@ -33,7 +46,27 @@ export const registerMerchants: ModuleRegister = (app, { db }) => {
         .select({ domain: merchantDomains.domain, status: merchantDomains.status })
         .from(merchantDomains)
         .where(and(eq(merchantDomains.merchantId, merchantId)));
-      return { merchantId, livemode, businessName: merchant.businessName, website: merchant.website, status: merchant.status, currency: merchant.currency, holdDays: merchant.holdDays, domains };
+      const defaultCommissionValue = merchant.defaultCommissionType && merchant.defaultCommissionValue !== null ? formatCommissionValue(merchant.defaultCommissionType, merchant.defaultCommissionValue, merchant.currency) : null;
+      return { merchantId, livemode, businessName: merchant.businessName, website: merchant.website, status: merchant.status, currency: merchant.currency, holdDays: merchant.holdDays, domains, defaultCommissionType: merchant.defaultCommissionType, defaultCommissionValue };
+    },
+  );
+
+  app.patch(
+    '/api/v1/account',
+    {
+      config: { auth: 'merchant' },
+      schema: {
+        tags: ['account'],
+        summary: 'Set the merchant default commission (the fallback for campaigns without their own); null clears it',
+        security: [{ apiKey: [] }],
+        body: AccountPatch,
+        response: { 200: Type.Object({ defaultCommissionType: Nullable(StringEnum(COMMISSION_TYPES)), defaultCommissionValue: Nullable(Type.String()), currency: Type.String() }) },
+      },
+    },
+    async (request) => {
+      const saved = await setMerchantDefaultCommission(db, request.merchant!.merchantId, { type: request.body.defaultCommissionType, value: request.body.defaultCommissionValue });
+      const value = saved.defaultCommissionType && saved.defaultCommissionValue !== null ? formatCommissionValue(saved.defaultCommissionType, saved.defaultCommissionValue, saved.currency) : null;
+      return { defaultCommissionType: saved.defaultCommissionType, defaultCommissionValue: value, currency: saved.currency };
     },
   );
 

@@ -9,3 +9,5 @@ export * from '../../modules/campaigns/campaigns.tables.ts';
 export * from '../../modules/products/products.tables.ts';
 export * from '../../modules/links/links.tables.ts';
 export * from '../../modules/tracking/clicks.tables.ts';
+export * from '../../modules/product-feeds/product-feeds.tables.ts';
+export * from '../../modules/platform-settings/platform-settings.tables.ts';

@@ -5,6 +5,8 @@ import type { FastifyInstance } from 'fastify';
 /** OpenAPI 3.1 generated from the route schemas, at /api/v1/openapi.json, and a readable page at /docs. */
 export async function registerApiDocs(app: FastifyInstance): Promise<void> {
   await app.register(swagger, {
+    // Shared schemas (app.addSchema) appear under their own $id, e.g. #/components/schemas/Campaign.
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
     openapi: {
       openapi: '3.1.0',
       info: {

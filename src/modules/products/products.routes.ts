@@ -1,0 +1,86 @@
+import { Type } from '@sinclair/typebox';
+import type { ModuleRegister } from '../../app.ts';
+import { Paginated } from '../../platform/http/pagination.ts';
+import { errorResponses } from '../../platform/http/schemas.ts';
+import { archiveProducts } from './archive-products.ts';
+import { createProduct } from './create-product.ts';
+import { getProduct, listProducts } from './list-products.ts';
+import { ArchiveProductsBody, BulkProductsBody, BulkProductsResult, Product, ProductInput, ProductListQuery, ProductParams, ProductPatch } from './products.schemas.ts';
+import { updateProduct } from './update-product.ts';
+import { writeProducts } from './upsert-products.ts';
+
+const signed = { tags: ['products'], security: [{ apiKey: [] }] };
+
+/** Products in the signed merchant API (seed: Products API reference). */
+export const registerProducts: ModuleRegister = (app, { db }) => {
+  app.addSchema(Product);
+
+  app.post(
+    '/api/v1/products/import',
+    {
+      config: { auth: 'merchant', idempotent: true },
+      schema: {
+        ...signed,
+        summary: 'Import products (create only, up to 5000 per call)',
+        description: 'Each item is checked on its own: failures are listed in `errors` (with the item index) and never block the other items. An externalProductId that already exists fails its item with 409 ALREADY_EXISTS.',
+        body: BulkProductsBody,
+        response: { 202: BulkProductsResult, ...errorResponses(400) },
+      },
+    },
+    async (request, reply) => reply.status(202).send(await writeProducts(db, request.merchant!, request.body.products, { mode: 'import' })),
+  );
+
+  app.post(
+    '/api/v1/products/upsert',
+    {
+      config: { auth: 'merchant', idempotent: true },
+      schema: {
+        ...signed,
+        summary: 'Create or update products by externalProductId (up to 5000 per call)',
+        description: 'An existing product keeps the optional fields an item omits; null clears one. Failures are listed per item in `errors`.',
+        body: BulkProductsBody,
+        response: { 202: BulkProductsResult, ...errorResponses(400) },
+      },
+    },
+    async (request, reply) => reply.status(202).send(await writeProducts(db, request.merchant!, request.body.products, { mode: 'upsert' })),
+  );
+
+  app.post(
+    '/api/v1/products',
+    {
+      config: { auth: 'merchant', idempotent: true },
+      schema: { ...signed, summary: 'Create one product', body: ProductInput, response: { 201: Type.Ref(Product), ...errorResponses(400, 409, 422) } },
+    },
+    async (request, reply) => reply.status(201).send(await createProduct(db, request.merchant!, request.body)),
+  );
+
+  app.get(
+    '/api/v1/products',
+    { config: { auth: 'merchant' }, schema: { ...signed, summary: 'List your products', querystring: ProductListQuery, response: { 200: Paginated(Type.Ref(Product)), ...errorResponses(400) } } },
+    async (request) => listProducts(db, request.merchant!, request.query),
+  );
+
+  app.get(
+    '/api/v1/products/:id',
+    { config: { auth: 'merchant' }, schema: { ...signed, summary: 'Get a product by its platform id', params: ProductParams, response: { 200: Type.Ref(Product), ...errorResponses(404) } } },
+    async (request) => getProduct(db, request.merchant!, request.params.id),
+  );
+
+  app.patch(
+    '/api/v1/products/:id',
+    {
+      config: { auth: 'merchant' },
+      schema: { ...signed, summary: 'Update a product (partial; null clears an optional field)', params: ProductParams, body: ProductPatch, response: { 200: Type.Ref(Product), ...errorResponses(400, 404, 422) } },
+    },
+    async (request) => updateProduct(db, request.merchant!, request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/v1/products/archive',
+    {
+      config: { auth: 'merchant' },
+      schema: { ...signed, summary: 'Archive products by platform id', body: ArchiveProductsBody, response: { 200: Type.Object({ archived: Type.Integer({ description: 'Products archived by this call.' }) }), ...errorResponses(400) } },
+    },
+    async (request) => archiveProducts(db, request.merchant!, request.body.productIds),
+  );
+};
