@@ -11,6 +11,8 @@ import { registerHealth } from './modules/health/health.routes.ts';
 import { registerAccounts } from './modules/accounts/accounts.routes.ts';
 import { registerApiKeys } from './modules/api-keys/api-keys.routes.ts';
 import { registerMerchants } from './modules/merchants/merchants.routes.ts';
+import { registerAudit } from './modules/audit/audit.routes.ts';
+import { registerRequestLog } from './modules/request-log/request-log.routes.ts';
 
 export type App = FastifyInstance<
   import('node:http').Server,
@@ -28,7 +30,20 @@ export interface ModuleDeps extends Platform {
 export type ModuleRegister = (app: App, deps: ModuleDeps) => Promise<void> | void;
 
 /** Every capability, in registration order. */
-const modules: ModuleRegister[] = [registerHealth, registerAccounts, registerApiKeys, registerMerchants];
+const modules: ModuleRegister[] = [registerHealth, registerAccounts, registerApiKeys, registerRequestLog, registerMerchants, registerAudit];
+
+export interface RouteSummary {
+  method: string;
+  url: string;
+  config: import('fastify').FastifyContextConfig;
+  schema: { body?: unknown; querystring?: unknown; params?: unknown } | undefined;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: readonly RouteSummary[];
+  }
+}
 
 export interface BuildAppOptions {
   logger?: FastifyBaseLogger | boolean | { level: string };
@@ -41,7 +56,7 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
       ? { loggerInstance: options.logger }
       : { logger: options.logger ?? { level: platform.config.logLevel } }),
     genReqId: requestIdFor,
-    trustProxy: true,
+    trustProxy: platform.config.trustProxy,
     bodyLimit: 20 * 1024 * 1024,
     // Idle keep-alive sockets close at once on shutdown; in-flight requests still finish.
     forceCloseConnections: 'idle',
@@ -65,6 +80,14 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
   app.addHook('onRequest', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
   });
+
+  // Every route with its method and config, for tests that must cover routes added by any module.
+  const routeTable: RouteSummary[] = [];
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) routeTable.push({ method, url: route.url, config: (route.config ?? {}) as RouteSummary['config'], schema: route.schema as RouteSummary['schema'] });
+  });
+  app.decorate('routeTable', routeTable);
 
   const shutdownHooks: Array<() => Promise<void>> = [];
   const deps: ModuleDeps = { ...platform, onShutdown: (hook) => void shutdownHooks.push(hook) };

@@ -56,7 +56,8 @@ export async function claimIdempotencyKey(db: Db, request: FastifyRequest, reply
   }
 
   const [existing] = await db.select().from(idempotencyKeys).where(scope);
-  if (!existing) throw new AppError('IDEMPOTENCY_IN_PROGRESS', 'A request with this X-Idempotency-Key is being processed; retry shortly');
+  // Gone between the insert and this read: the first request just failed and released the key.
+  if (!existing) throw new AppError('IDEMPOTENCY_IN_PROGRESS', 'A request with this X-Idempotency-Key is being processed; retry shortly', [], { 'Retry-After': '1' });
   if (existing.requestHash !== hash) {
     throw new AppError('IDEMPOTENCY_KEY_REUSED', 'This X-Idempotency-Key was already used with a different request (method, path or body); use a new key for a new request');
   }

@@ -15,6 +15,8 @@ export async function authenticateMerchant(request: FastifyRequest, keys: KeySto
   }
   const found = await keys.find(publishableKey);
   if (!found) throw new AppError('INVALID_API_KEY', 'This API key does not exist, was revoked, or its rotation grace period has ended');
+  const principal = { merchantId: found.key.merchantId, livemode: found.key.livemode, keyId: found.key.id };
+  request.apiKeyOwner = principal;
 
   const header1 = (name: string) => {
     const value = request.headers[name];
@@ -35,6 +37,6 @@ export async function authenticateMerchant(request: FastifyRequest, keys: KeySto
   if (found.merchantStatus !== 'APPROVED') {
     throw new AppError('MERCHANT_NOT_APPROVED', `This merchant account is ${found.merchantStatus.toLowerCase().replace('_', ' ')}; the API is available once it is approved`);
   }
-  request.merchant = { merchantId: found.key.merchantId, livemode: found.key.livemode, keyId: found.key.id };
+  request.merchant = principal;
   keys.touch(found.key.id);
 }

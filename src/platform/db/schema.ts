@@ -5,3 +5,5 @@ export * from '../../modules/accounts/accounts.tables.ts';
 export * from '../../modules/merchants/merchants.tables.ts';
 export * from '../../modules/affiliates/affiliates.tables.ts';
 export * from '../../modules/api-keys/api-keys.tables.ts';
+export * from '../../modules/audit/audit.tables.ts';
+export * from '../../modules/request-log/request-log.tables.ts';
