@@ -1,5 +1,6 @@
 import type { Config } from './platform/config.ts';
 import type { Db } from './platform/db/client.ts';
+import { accountCommands } from './modules/accounts/accounts.commands.ts';
 import { seedDemoCommand } from './seed/demo.command.ts';
 
 export interface CommandContext {
@@ -22,7 +23,7 @@ export interface Command {
   run(context: CommandContext): Promise<CommandResult>;
 }
 
-export const commands: Command[] = [seedDemoCommand];
+export const commands: Command[] = [seedDemoCommand, ...accountCommands];
 
 export function requireFlag(flags: CommandContext['flags'], name: string): string {
   const value = flags[name];
