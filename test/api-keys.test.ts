@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InfluencemartClient } from '../sdk/src/index.ts';
 import { apiKeys } from '../src/modules/api-keys/api-keys.tables.ts';
+import { awayFromMinuteBoundary } from './support/clock.ts';
 import { backend } from './support/database.ts';
 import { makeMerchant, signIn } from './support/factories.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
@@ -139,12 +140,6 @@ describe(`API key rotation and revocation on ${backend}`, () => {
     expect((await pendingSession.request('POST', '/api/merchant/api-keys/rotate', { mode: 'sandbox' })).status).toBe(400);
   });
 });
-
-/** Windows are whole clock minutes; start a counting test well inside one. */
-async function awayFromMinuteBoundary(): Promise<void> {
-  const intoMinute = Date.now() % 60_000;
-  if (intoMinute > 55_000) await new Promise((resolve) => setTimeout(resolve, 60_000 - intoMinute + 100));
-}
 
 describe(`per-key rate limits on ${backend}`, () => {
   let limited: TestApp;

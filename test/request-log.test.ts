@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InfluencemartClient } from '../sdk/src/index.ts';
 import { apiRequestLog } from '../src/modules/request-log/request-log.tables.ts';
+import { queryRows } from '../src/platform/db/client.ts';
 import { enqueueJob } from '../src/platform/jobs/enqueue.ts';
 import { backend } from './support/database.ts';
 import { makeMerchant, signIn, type TestMerchant, type SessionClient } from './support/factories.ts';
@@ -123,7 +124,7 @@ describe(`request log on ${backend}`, () => {
     const after = await session.request('GET', '/api/merchant/request-log?pageSize=200');
     expect(after.body.total).toBe(before + 1);
     expect(after.body.data.map((r: { requestId: string }) => r.requestId)).toContain('req_recent');
-    const [{ oldest }] = (await t.platform.db.execute(sql`select min(created_at) as oldest from api_request_log`)).rows as [{ oldest: string }];
+    const [{ oldest }] = (await queryRows<{ oldest: string }>(t.platform.db, sql`select min(created_at)::text as oldest from api_request_log`)) as [{ oldest: string }];
     expect(Date.parse(String(oldest))).toBeGreaterThan(Date.now() - 30 * 86_400_000);
   });
 });

@@ -18,8 +18,11 @@ interface Claim {
 
 const claims = new WeakMap<FastifyRequest, Claim>();
 
-const requestHash = (request: FastifyRequest) =>
-  createHash('sha256').update(`${request.method} ${request.url}\n${request.rawBody ?? ''}`).digest('hex');
+/** What "the same request" means for a key: method, path with query, and the exact body bytes. */
+export const idempotencyRequestHash = (method: string, url: string, rawBody: string) =>
+  createHash('sha256').update(`${method} ${url}\n${rawBody}`).digest('hex');
+
+const requestHash = (request: FastifyRequest) => idempotencyRequestHash(request.method, request.url, request.rawBody ?? '');
 
 function keyFrom(request: FastifyRequest): string | undefined {
   const raw = request.headers['x-idempotency-key'];
