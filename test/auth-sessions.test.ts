@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginThrottles, sessions } from '../src/modules/accounts/accounts.tables.ts';
+import { enqueueJob } from '../src/platform/jobs/enqueue.ts';
 import { backend } from './support/database.ts';
 import { makeAffiliate, makeMerchant, PASSWORD, signIn } from './support/factories.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
@@ -167,6 +169,24 @@ describe(`sessions on ${backend}`, () => {
     await t.platform.db.update(sessions).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(sessions.userId, user.userId));
     const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', cookies: { im_session: cookie.value } });
     expect(me.statusCode).toBe(401);
+  });
+
+  it('purges expired sessions and long-quiet login throttles on schedule', async () => {
+    const user = await makeAffiliate(t);
+    const live = sessionCookie(await login(user.email, PASSWORD, freshIp()))!.value;
+    const stale = sessionCookie(await login(user.email, PASSWORD, freshIp()))!.value;
+    await t.platform.db.update(sessions).set({ expiresAt: sql`now() - interval '1 hour'` }).where(eq(sessions.tokenHash, createHash('sha256').update(stale).digest('hex')));
+    await t.platform.db.insert(loginThrottles).values([
+      { subject: 'email:quiet@example.com', failures: 3, lastFailureAt: new Date(Date.now() - 2 * 86_400_000), lockedUntil: null },
+      { subject: 'email:recent@example.com', failures: 3, lastFailureAt: new Date(), lockedUntil: null },
+    ]);
+    await enqueueJob(t.platform.db, 'accounts.purge');
+    await t.platform.worker.runDueJobs();
+    const userSessions = await t.platform.db.select({ tokenHash: sessions.tokenHash }).from(sessions).where(eq(sessions.userId, user.userId));
+    expect(userSessions.map((s) => s.tokenHash)).toEqual([createHash('sha256').update(live).digest('hex')]);
+    const throttles = (await t.platform.db.select({ subject: loginThrottles.subject }).from(loginThrottles)).map((r) => r.subject);
+    expect(throttles).toContain('email:recent@example.com');
+    expect(throttles).not.toContain('email:quiet@example.com');
   });
 
   it('replaces the session a browser already had when it signs in again', async () => {
