@@ -66,6 +66,21 @@ describe(`signed merchant API on ${backend}`, () => {
     }
   });
 
+  it('refuses a body it cannot verify instead of checking the signature against an empty one', async () => {
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const headers = {
+      authorization: `Bearer ${merchant.keys.test.publishableKey}`,
+      'x-timestamp': timestamp,
+      'x-signature': signatureFor(merchant.keys.test.signingSecret, timestamp, 'POST', '/api/v1/domains', ''),
+    };
+    const plain = await fetch(`${t.url}/api/v1/domains`, { method: 'POST', headers: { ...headers, 'content-type': 'text/plain' }, body: 'smuggled.example.com' });
+    expect(plain.status).toBe(401);
+    expect(((await plain.json()) as { error: { code: string } }).error.code).toBe('SIGNATURE_MISMATCH');
+    // The same signature over an empty JSON body is accepted by the signature check (and then validated).
+    const empty = await fetch(`${t.url}/api/v1/domains`, { method: 'POST', headers });
+    expect(empty.status).toBe(400);
+  });
+
   it('refuses a captured request replayed after the skew window', async () => {
     const captured = signedHeaders({ timestamp: Math.floor(Date.now() / 1000) - 299 });
     expect((await raw(captured)).status).toBe(200);

@@ -22,6 +22,11 @@ export async function authenticateMerchant(request: FastifyRequest, keys: KeySto
     const value = request.headers[name];
     return Array.isArray(value) ? value[0] : value;
   };
+  // The signature covers the exact bytes sent. A body that some parser consumed without keeping
+  // its text (e.g. text/plain) cannot be checked, so it must not pass as an empty body would.
+  if (request.rawBody === undefined && hasBody(request)) {
+    throw new AppError('SIGNATURE_MISMATCH', 'The request body cannot be verified: send it as application/json');
+  }
   const check = checkSignature(
     {
       timestamp: header1('x-timestamp'),
@@ -39,4 +44,9 @@ export async function authenticateMerchant(request: FastifyRequest, keys: KeySto
   }
   request.merchant = principal;
   keys.touch(found.key.id);
+}
+
+function hasBody(request: FastifyRequest): boolean {
+  const length = request.headers['content-length'];
+  return (length !== undefined && length !== '0') || request.headers['transfer-encoding'] !== undefined;
 }

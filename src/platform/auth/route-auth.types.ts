@@ -27,6 +27,7 @@ declare module 'fastify' {
     idempotent?: boolean;
   }
   interface FastifyRequest {
+    /** The body exactly as received; a content-type parser used on signed routes must set it. */
     rawBody?: string;
     merchant?: MerchantPrincipal;
     /** The owner of the key named in Authorization once it is found, even if the signature then fails (request log). */
