@@ -21,9 +21,12 @@ describe(`API key rotation and revocation on ${backend}`, () => {
     const merchant = await makeMerchant(t);
     const session = await signIn(t, merchant.email);
     expect((await merchant.live.get('/api/v1/account')).status).toBe(200);
-    // lastUsedAt is written off the request path; give it a moment.
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const list = await session.request('GET', '/api/merchant/api-keys');
+    // lastUsedAt is written off the request path; wait until it lands.
+    let list = await session.request('GET', '/api/merchant/api-keys');
+    for (let i = 0; i < 30 && !list.body.data.some((k: { lastUsedAt: string | null }) => k.lastUsedAt); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      list = await session.request('GET', '/api/merchant/api-keys');
+    }
     expect(list.status).toBe(200);
     expect(list.body.total).toBe(2);
     const text = JSON.stringify(list.body);
@@ -67,7 +70,7 @@ describe(`API key rotation and revocation on ${backend}`, () => {
   });
 
   it('stops the old pair when the grace period ends', async () => {
-    const short = await createTestApp({ listen: true, config: { apiKeyRotationGraceSeconds: 1 } });
+    const short = await createTestApp({ listen: true, config: { apiKeyRotationGraceSeconds: 3 } });
     try {
       const merchant = await makeMerchant(short);
       const session = await signIn(short, merchant.email);
@@ -77,7 +80,7 @@ describe(`API key rotation and revocation on ${backend}`, () => {
       expect(rotated.status).toBe(201);
       const old = clientFor(short, merchant.keys.test);
       expect((await old.get('/api/v1/account')).status).toBe(200);
-      await new Promise((resolve) => setTimeout(resolve, 1300));
+      await new Promise((resolve) => setTimeout(resolve, 3300));
       const after = await old.get('/api/v1/account');
       expect(after.status).toBe(401);
       expect(after.body.error.code).toBe('INVALID_API_KEY');

@@ -47,18 +47,19 @@ describe(`signed merchant API on ${backend}`, () => {
   });
 
   it('names each failure mode without leaking secrets', async () => {
-    const cases: Array<[string, Record<string, string>, string]> = [
-      ['no Authorization', {}, 'MISSING_API_KEY'],
-      ['the signing secret as bearer', { authorization: `Bearer ${merchant.keys.test.signingSecret}` }, 'INVALID_API_KEY'],
-      ['an unknown key', signedHeaders({ key: 'pk_test_doesnotexist' }), 'INVALID_API_KEY'],
-      ['no timestamp', { ...signedHeaders(), 'x-timestamp': '' }, 'MISSING_SIGNATURE'],
-      ['no signature', { authorization: `Bearer ${merchant.keys.test.publishableKey}`, 'x-timestamp': String(Math.floor(Date.now() / 1000)) }, 'MISSING_SIGNATURE'],
-      ['a stale timestamp', signedHeaders({ timestamp: Math.floor(Date.now() / 1000) - 301 }), 'STALE_TIMESTAMP'],
-      ['a future timestamp', signedHeaders({ timestamp: Math.floor(Date.now() / 1000) + 301 }), 'STALE_TIMESTAMP'],
-      ['the other mode’s secret', signedHeaders({ secret: merchant.keys.live.signingSecret }), 'SIGNATURE_MISMATCH'],
+    // Headers are built at send time: a timestamp computed early would drift toward the window.
+    const cases: Array<[string, () => Record<string, string>, string]> = [
+      ['no Authorization', () => ({}), 'MISSING_API_KEY'],
+      ['the signing secret as bearer', () => ({ authorization: `Bearer ${merchant.keys.test.signingSecret}` }), 'INVALID_API_KEY'],
+      ['an unknown key', () => signedHeaders({ key: 'pk_test_doesnotexist' }), 'INVALID_API_KEY'],
+      ['no timestamp', () => ({ ...signedHeaders(), 'x-timestamp': '' }), 'MISSING_SIGNATURE'],
+      ['no signature', () => ({ authorization: `Bearer ${merchant.keys.test.publishableKey}`, 'x-timestamp': String(Math.floor(Date.now() / 1000)) }), 'MISSING_SIGNATURE'],
+      ['a stale timestamp', () => signedHeaders({ timestamp: Math.floor(Date.now() / 1000) - 302 }), 'STALE_TIMESTAMP'],
+      ['a future timestamp', () => signedHeaders({ timestamp: Math.floor(Date.now() / 1000) + 302 }), 'STALE_TIMESTAMP'],
+      ['the other mode’s secret', () => signedHeaders({ secret: merchant.keys.live.signingSecret }), 'SIGNATURE_MISMATCH'],
     ];
     for (const [name, headers, code] of cases) {
-      const response = await raw(headers);
+      const response = await raw(headers());
       expect(response.status, name).toBe(401);
       expect(response.body.error.code, name).toBe(code);
       expect(JSON.stringify(response.body), name).not.toContain(merchant.keys.test.signingSecret);
