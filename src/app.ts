@@ -11,12 +11,13 @@ import { registerHealth } from './modules/health/health.routes.ts';
 import { registerAccounts } from './modules/accounts/accounts.routes.ts';
 import { registerApiKeys } from './modules/api-keys/api-keys.routes.ts';
 import { registerMerchants } from './modules/merchants/merchants.routes.ts';
-import { registerMerchantAccount } from './modules/merchants/merchant-account.routes.ts';
 import { registerWeb } from './modules/web/web.routes.ts';
 import { registerCampaigns } from './modules/campaigns/campaigns.routes.ts';
 import { registerPlatformSettings } from './modules/platform-settings/platform-settings.routes.ts';
 import { registerProducts } from './modules/products/products.routes.ts';
 import { registerProductFeeds } from './modules/product-feeds/product-feeds.routes.ts';
+import { registerAudit } from './modules/audit/audit.routes.ts';
+import { registerRequestLog } from './modules/request-log/request-log.routes.ts';
 
 export type App = FastifyInstance<
   import('node:http').Server,
@@ -38,14 +39,28 @@ const modules: ModuleRegister[] = [
   registerHealth,
   registerAccounts,
   registerApiKeys,
+  registerRequestLog,
   registerMerchants,
-  registerMerchantAccount,
+  registerAudit,
   registerPlatformSettings,
   registerCampaigns,
   registerProducts,
   registerProductFeeds,
   registerWeb,
 ];
+
+export interface RouteSummary {
+  method: string;
+  url: string;
+  config: import('fastify').FastifyContextConfig;
+  schema: { body?: unknown; querystring?: unknown; params?: unknown } | undefined;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: readonly RouteSummary[];
+  }
+}
 
 export interface BuildAppOptions {
   logger?: FastifyBaseLogger | boolean | { level: string };
@@ -58,7 +73,7 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
       ? { loggerInstance: options.logger }
       : { logger: options.logger ?? { level: platform.config.logLevel } }),
     genReqId: requestIdFor,
-    trustProxy: true,
+    trustProxy: platform.config.trustProxy,
     bodyLimit: 20 * 1024 * 1024,
     // Idle keep-alive sockets close at once on shutdown; in-flight requests still finish.
     forceCloseConnections: 'idle',
@@ -82,6 +97,14 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
   app.addHook('onRequest', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
   });
+
+  // Every route with its method and config, for tests that must cover routes added by any module.
+  const routeTable: RouteSummary[] = [];
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) routeTable.push({ method, url: route.url, config: (route.config ?? {}) as RouteSummary['config'], schema: route.schema as RouteSummary['schema'] });
+  });
+  app.decorate('routeTable', routeTable);
 
   const shutdownHooks: Array<() => Promise<void>> = [];
   const deps: ModuleDeps = { ...platform, onShutdown: (hook) => void shutdownHooks.push(hook) };

@@ -1,6 +1,7 @@
 import type { Config } from './platform/config.ts';
 import type { Db } from './platform/db/client.ts';
 import type { SecretBox } from './platform/crypto/secret-box.ts';
+import { accountCommands } from './modules/accounts/accounts.commands.ts';
 import { seedDemoCommand } from './seed/demo.command.ts';
 
 export interface CommandContext {
@@ -24,7 +25,7 @@ export interface Command {
   run(context: CommandContext): Promise<CommandResult>;
 }
 
-export const commands: Command[] = [seedDemoCommand];
+export const commands: Command[] = [seedDemoCommand, ...accountCommands];
 
 export function requireFlag(flags: CommandContext['flags'], name: string): string {
   const value = flags[name];

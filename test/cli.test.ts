@@ -17,7 +17,8 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup());
 
-describe(`influencemart command on ${backend}`, () => {
+// Each command is a fresh process that starts Node, the TypeScript loader and the database: slow on a busy machine.
+describe(`influencemart command on ${backend}`, { timeout: 120_000 }, () => {
   it('applies migrations and says so in one JSON object', async () => {
     const result = await cli(['migrate'], env);
     expect(result).toMatchObject({ code: 0, json: { migrated: true } });

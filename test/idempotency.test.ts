@@ -1,4 +1,6 @@
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { merchantDomains } from '../src/modules/merchants/merchants.tables.ts';
 import { backend } from './support/database.ts';
 import { makeMerchant, type TestMerchant } from './support/factories.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
@@ -50,5 +52,31 @@ describe(`idempotency on ${backend}`, () => {
     const response = await merchant.test.post('/api/v1/domains', { domain: 'shop-f.example.org' }, 'k'.repeat(256));
     expect(response.status).toBe(400);
     expect(response.body.error.details[0].field).toBe('header.x-idempotency-key');
+  });
+});
+
+describe(`idempotency under concurrency on ${backend}`, () => {
+  it('50 concurrent requests with one key have exactly one effect; each answer is the original or 409 in progress', async () => {
+    const body = { domain: 'concurrent.example.org' };
+    const answers = await Promise.all(Array.from({ length: 50 }, () => merchant.test.post('/api/v1/domains', body, 'key-concurrent')));
+    const rows = await t.platform.db
+      .select()
+      .from(merchantDomains)
+      .where(and(eq(merchantDomains.merchantId, merchant.merchantId), eq(merchantDomains.domain, 'concurrent.example.org')));
+    expect(rows).toHaveLength(1);
+    const created = answers.filter((a) => a.status === 201);
+    const inProgress = answers.filter((a) => a.status === 409);
+    expect(created.length + inProgress.length).toBe(50);
+    expect(created.length).toBeGreaterThanOrEqual(1);
+    for (const answer of created) expect(answer.body).toEqual({ id: rows[0]!.id, domain: 'concurrent.example.org', status: 'PENDING' });
+    for (const answer of inProgress) expect(answer.body.error.code).toBe('IDEMPOTENCY_IN_PROGRESS');
+    expect(created.filter((a) => a.headers.get('idempotent-replayed') === null)).toHaveLength(1);
+
+    const retry = await merchant.test.post('/api/v1/domains', body, 'key-concurrent');
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(retry.body).toEqual(created[0]!.body);
+    const reused = await merchant.test.post('/api/v1/domains', { domain: 'other.example.org' }, 'key-concurrent');
+    expect(reused.status).toBe(422);
   });
 });

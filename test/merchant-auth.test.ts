@@ -47,23 +47,39 @@ describe(`signed merchant API on ${backend}`, () => {
   });
 
   it('names each failure mode without leaking secrets', async () => {
-    const cases: Array<[string, Record<string, string>, string]> = [
-      ['no Authorization', {}, 'MISSING_API_KEY'],
-      ['the signing secret as bearer', { authorization: `Bearer ${merchant.keys.test.signingSecret}` }, 'INVALID_API_KEY'],
-      ['an unknown key', signedHeaders({ key: 'pk_test_doesnotexist' }), 'INVALID_API_KEY'],
-      ['no timestamp', { ...signedHeaders(), 'x-timestamp': '' }, 'MISSING_SIGNATURE'],
-      ['no signature', { authorization: `Bearer ${merchant.keys.test.publishableKey}`, 'x-timestamp': String(Math.floor(Date.now() / 1000)) }, 'MISSING_SIGNATURE'],
-      ['a stale timestamp', signedHeaders({ timestamp: Math.floor(Date.now() / 1000) - 400 }), 'STALE_TIMESTAMP'],
-      ['a future timestamp', signedHeaders({ timestamp: Math.floor(Date.now() / 1000) + 400 }), 'STALE_TIMESTAMP'],
-      ['the other mode’s secret', signedHeaders({ secret: merchant.keys.live.signingSecret }), 'SIGNATURE_MISMATCH'],
+    // Headers are built at send time: a timestamp computed early would drift toward the window.
+    const cases: Array<[string, () => Record<string, string>, string]> = [
+      ['no Authorization', () => ({}), 'MISSING_API_KEY'],
+      ['the signing secret as bearer', () => ({ authorization: `Bearer ${merchant.keys.test.signingSecret}` }), 'INVALID_API_KEY'],
+      ['an unknown key', () => signedHeaders({ key: 'pk_test_doesnotexist' }), 'INVALID_API_KEY'],
+      ['no timestamp', () => ({ ...signedHeaders(), 'x-timestamp': '' }), 'MISSING_SIGNATURE'],
+      ['no signature', () => ({ authorization: `Bearer ${merchant.keys.test.publishableKey}`, 'x-timestamp': String(Math.floor(Date.now() / 1000)) }), 'MISSING_SIGNATURE'],
+      ['a stale timestamp', () => signedHeaders({ timestamp: Math.floor(Date.now() / 1000) - 302 }), 'STALE_TIMESTAMP'],
+      ['a future timestamp', () => signedHeaders({ timestamp: Math.floor(Date.now() / 1000) + 302 }), 'STALE_TIMESTAMP'],
+      ['the other mode’s secret', () => signedHeaders({ secret: merchant.keys.live.signingSecret }), 'SIGNATURE_MISMATCH'],
     ];
     for (const [name, headers, code] of cases) {
-      const response = await raw(headers);
+      const response = await raw(headers());
       expect(response.status, name).toBe(401);
       expect(response.body.error.code, name).toBe(code);
       expect(JSON.stringify(response.body), name).not.toContain(merchant.keys.test.signingSecret);
       expect(JSON.stringify(response.body), name).not.toContain(merchant.keys.live.signingSecret);
     }
+  });
+
+  it('refuses a body it cannot verify instead of checking the signature against an empty one', async () => {
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const headers = {
+      authorization: `Bearer ${merchant.keys.test.publishableKey}`,
+      'x-timestamp': timestamp,
+      'x-signature': signatureFor(merchant.keys.test.signingSecret, timestamp, 'POST', '/api/v1/domains', ''),
+    };
+    const plain = await fetch(`${t.url}/api/v1/domains`, { method: 'POST', headers: { ...headers, 'content-type': 'text/plain' }, body: 'smuggled.example.com' });
+    expect(plain.status).toBe(401);
+    expect(((await plain.json()) as { error: { code: string } }).error.code).toBe('SIGNATURE_MISMATCH');
+    // The same signature over an empty JSON body is accepted by the signature check (and then validated).
+    const empty = await fetch(`${t.url}/api/v1/domains`, { method: 'POST', headers });
+    expect(empty.status).toBe(400);
   });
 
   it('refuses a captured request replayed after the skew window', async () => {

@@ -8,6 +8,11 @@ export interface ClientOptions {
   signingSecret: string;
   /** Retries for network errors, 409 IDEMPOTENCY_IN_PROGRESS, 429 and 5xx (default 3). */
   maxRetries?: number;
+  /**
+   * The longest the client waits before a retry (default 30 s). When the server's Retry-After asks
+   * for longer, the answer is returned instead of retrying early.
+   */
+  maxRetryDelayMs?: number;
   /** Lets tests sign with a skewed clock. */
   now?: () => number;
   fetch?: typeof fetch;
@@ -17,7 +22,7 @@ export interface RequestOptions {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   path: string;
   body?: unknown;
-  /** For POST/PATCH; generated when omitted so retries of this call can never apply twice. */
+  /** For POST/PATCH; generated when omitted so retries of this call can never apply twice. `null` sends none. */
   idempotencyKey?: string | null;
   headers?: Record<string, string>;
   /** Set false to see the first answer as it is. */
@@ -55,18 +60,21 @@ export class InfluencemartClient {
     // Without an idempotency key a write is not safe to repeat, so it is sent once.
     const retriable = request.retry !== false && (!writes || idempotencyKey !== undefined);
     const maxRetries = retriable ? (this.options.maxRetries ?? 3) : 0;
+    const maxDelay = this.options.maxRetryDelayMs ?? 30_000;
     for (let attempt = 0; ; attempt++) {
+      let response: ApiResponse<T>;
       try {
-        const response = await this.send<T>(request, idempotencyKey);
-        if (attempt < maxRetries && RETRYABLE_STATUS.has(response.status) && this.isRetryable(response)) {
-          await sleep(retryDelay(attempt, response.headers.get('retry-after')));
-          continue;
-        }
-        return response;
+        // Each attempt is signed afresh (new timestamp); the idempotency key stays the same.
+        response = await this.send<T>(request, idempotencyKey);
       } catch (error) {
         if (attempt >= maxRetries) throw error;
-        await sleep(retryDelay(attempt, null));
+        await sleep(backoff(attempt));
+        continue;
       }
+      if (attempt >= maxRetries || !RETRYABLE_STATUS.has(response.status) || !this.isRetryable(response)) return response;
+      const asked = retryAfterMs(response.headers.get('retry-after'), this.options.now?.() ?? Date.now());
+      if (asked !== undefined && asked > maxDelay) return response;
+      await sleep(Math.min(maxDelay, Math.max(asked ?? 0, backoff(attempt))));
     }
   }
 
@@ -95,9 +103,14 @@ export class InfluencemartClient {
   }
 }
 
-function retryDelay(attempt: number, retryAfter: string | null): number {
-  const seconds = retryAfter && /^\d+$/.test(retryAfter) ? Number(retryAfter) : 0;
-  return Math.min(10_000, Math.max(seconds * 1000, 100 * 2 ** attempt));
+/** Retry-After as delay-seconds or an HTTP date; undefined when absent or unreadable. */
+export function retryAfterMs(header: string | null, nowMs: number): number | undefined {
+  if (!header) return undefined;
+  if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1000;
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
 }
+
+const backoff = (attempt: number) => Math.min(10_000, 100 * 2 ** attempt);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

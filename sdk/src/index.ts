@@ -1,1 +1,1 @@
-export { InfluencemartClient, signatureFor, type ApiResponse, type ClientOptions, type RequestOptions } from './client.ts';
+export { InfluencemartClient, retryAfterMs, signatureFor, type ApiResponse, type ClientOptions, type RequestOptions } from './client.ts';

@@ -18,7 +18,28 @@ export interface Config {
   runWorkers: boolean;
   /** Secure cookies; on by default when the public base URL is https. */
   cookieSecure: boolean;
+  /** Which proxies may set X-Forwarded-For/-Proto: `true`, `false`, or addresses/CIDRs/`loopback` (Fastify `trustProxy`). */
+  trustProxy: boolean | string;
+  /** How long a dashboard session lasts. */
+  sessionTtlHours: number;
+  /** Failed logins per email before it is locked out (then the lockout doubles with each further failure). */
+  loginMaxFailuresPerEmail: number;
+  /** Failed logins per client IP before it is locked out; higher, since many people can share one address. */
+  loginMaxFailuresPerIp: number;
+  /** The first lockout; each further failure doubles it, up to loginLockoutMaxSeconds. */
+  loginLockoutSeconds: number;
+  loginLockoutMaxSeconds: number;
+  /** Failures are forgotten after this long without a new one. */
+  loginFailureWindowSeconds: number;
+  /** How long a rotated-out key pair keeps working after rotation. */
+  apiKeyRotationGraceSeconds: number;
+  /** How long a process trusts its cached view of a key; a revocation elsewhere takes effect within this. */
+  apiKeyCacheSeconds: number;
   requestLogRetentionDays: number;
+  /** The request log is written in batches: every this many milliseconds, or sooner when a batch is full. */
+  requestLogFlushIntervalMs: number;
+  requestLogFlushBatchSize: number;
+  /** Requests per minute per API key, in each server process. */
   rateLimitPerMinute: number;
   clickFlushIntervalMs: number;
   clickFlushBatchSize: number;
@@ -48,7 +69,18 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     jobPollIntervalMs: int(env, 'JOB_POLL_INTERVAL_MS', 500),
     runWorkers: flag(env, 'RUN_WORKERS', true),
     cookieSecure: flag(env, 'COOKIE_SECURE', publicBaseUrl?.startsWith('https://') ?? false),
+    trustProxy: trustProxy(env.TRUST_PROXY),
+    sessionTtlHours: int(env, 'SESSION_TTL_HOURS', 14 * 24),
+    loginMaxFailuresPerEmail: int(env, 'LOGIN_MAX_FAILURES', 5),
+    loginMaxFailuresPerIp: int(env, 'LOGIN_MAX_FAILURES_PER_IP', 50),
+    loginLockoutSeconds: int(env, 'LOGIN_LOCKOUT_SECONDS', 60),
+    loginLockoutMaxSeconds: int(env, 'LOGIN_LOCKOUT_MAX_SECONDS', 3600),
+    loginFailureWindowSeconds: int(env, 'LOGIN_FAILURE_WINDOW_SECONDS', 3600),
+    apiKeyRotationGraceSeconds: int(env, 'API_KEY_ROTATION_GRACE_SECONDS', 86_400),
+    apiKeyCacheSeconds: int(env, 'API_KEY_CACHE_SECONDS', 5),
     requestLogRetentionDays: int(env, 'REQUEST_LOG_RETENTION_DAYS', 30),
+    requestLogFlushIntervalMs: int(env, 'REQUEST_LOG_FLUSH_INTERVAL_MS', 250),
+    requestLogFlushBatchSize: int(env, 'REQUEST_LOG_FLUSH_BATCH_SIZE', 500),
     rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 600),
     clickFlushIntervalMs: int(env, 'CLICK_FLUSH_INTERVAL_MS', 20),
     clickFlushBatchSize: int(env, 'CLICK_FLUSH_BATCH_SIZE', 500),
@@ -56,6 +88,14 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     feedMaxBytes: int(env, 'FEED_MAX_BYTES', 25 * 1024 * 1024),
   };
   return { ...config, ...overrides };
+}
+
+/** Only loopback proxies are trusted by default, so a client cannot pick its own IP with X-Forwarded-For. */
+function trustProxy(raw: string | undefined): boolean | string {
+  if (raw === undefined || raw === '') return 'loopback';
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  return raw;
 }
 
 function int(env: Env, name: string, fallback: number): number {

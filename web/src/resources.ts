@@ -6,17 +6,17 @@
 export type CommissionType = 'PERCENTAGE' | 'FIXED';
 
 export interface MerchantAccount {
-  merchantId: string;
+  id: string;
   businessName: string;
   website: string | null;
+  email: string;
   contactName: string | null;
   contactPhone: string | null;
   status: 'PENDING_REVIEW' | 'APPROVED' | 'REJECTED' | 'SUSPENDED';
-  currency: string;
-  holdDays: number;
+  rejectionReason: string | null;
   createdAt: string;
   reviewedAt: string | null;
-  domains: Array<{ domain: string; status: string }>;
+  domains: Array<{ id: string; domain: string; status: string; rejectionReason: string | null }>;
 }
 
 /** A campaign as affiliates and the public listing see it. */

@@ -1,28 +1,33 @@
 import { Type } from '@sinclair/typebox';
-import { eq, sql } from 'drizzle-orm';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ModuleRegister } from '../../app.ts';
 import { AppError } from '../../platform/errors.ts';
 import { LoginBody, SessionResponse, SignupBody } from './accounts.schemas.ts';
-import { users } from './accounts.tables.ts';
 import { signUpAffiliate, signUpMerchant } from './accounts.service.ts';
-import { decoyPasswordHash, verifyPassword } from './passwords.ts';
-import { authenticateSession, createSession, deleteSession, findSession, SESSION_COOKIE, SESSION_DAYS } from './sessions.ts';
+import { logIn } from './log-in.ts';
+import { purgeLoginThrottles } from './login-throttle.ts';
+import { authenticateSession, createSession, deleteSession, findSession, purgeExpiredSessions, SESSION_COOKIE } from './sessions.ts';
 
-export const registerAccounts: ModuleRegister = (app, { db, config }) => {
+export const registerAccounts: ModuleRegister = (app, { db, config, secrets, worker }) => {
   app.addHook('preValidation', async (request) => {
     if (request.routeOptions.config.auth === 'session') await authenticateSession(db, request);
   });
 
-  const startSession = async (reply: FastifyReply, userId: string) => {
-    const session = await createSession(db, userId);
-    void reply.setCookie(SESSION_COOKIE, session.token, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: config.cookieSecure,
-      maxAge: SESSION_DAYS * 86_400,
-    });
+  // Secure cookies when configured, and whenever the request reached us over HTTPS (directly or
+  // through a trusted proxy's X-Forwarded-Proto).
+  const cookieOptions = (request: FastifyRequest) => ({
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: config.cookieSecure || request.protocol === 'https',
+  });
+
+  const startSession = async (request: FastifyRequest, reply: FastifyReply, userId: string) => {
+    // A new sign-in never reuses a session token the browser already had (session fixation).
+    const previous = request.cookies[SESSION_COOKIE];
+    if (previous) await deleteSession(db, previous);
+    const session = await createSession(db, userId, config.sessionTtlHours);
+    void reply.setCookie(SESSION_COOKIE, session.token, { ...cookieOptions(request), maxAge: config.sessionTtlHours * 3600 });
     const principal = await findSession(db, session.token);
     if (!principal) throw new AppError('INTERNAL', 'Session vanished right after creation');
     return {
@@ -40,16 +45,25 @@ export const registerAccounts: ModuleRegister = (app, { db, config }) => {
         body.role === 'merchant'
           ? await signUpMerchant(db, body)
           : await signUpAffiliate(db, { email: body.email, password: body.password, displayName: body.displayName });
-      return reply.status(201).send(await startSession(reply, userId));
+      return reply.status(201).send(await startSession(request, reply, userId));
     },
   );
 
-  app.post('/api/auth/login', { schema: { tags: ['session'], summary: 'Sign in', body: LoginBody, response: { 200: SessionResponse } } }, async (request, reply) => {
-    const [user] = await db.select().from(users).where(eq(sql`lower(${users.email})`, request.body.email.toLowerCase()));
-    const valid = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), request.body.password);
-    if (!user || !valid) throw new AppError('INVALID_CREDENTIALS', 'Email or password is wrong');
-    return startSession(reply, user.id);
-  });
+  app.post(
+    '/api/auth/login',
+    {
+      schema: {
+        tags: ['session'],
+        summary: 'Sign in (throttled per email and per client address: too many failures answer 429 with Retry-After)',
+        body: LoginBody,
+        response: { 200: SessionResponse },
+      },
+    },
+    async (request, reply) => {
+      const { userId } = await logIn({ db, secrets, config }, { email: request.body.email, password: request.body.password, ip: request.ip });
+      return startSession(request, reply, userId);
+    },
+  );
 
   app.post(
     '/api/auth/logout',
@@ -57,7 +71,7 @@ export const registerAccounts: ModuleRegister = (app, { db, config }) => {
     async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
       if (token) await deleteSession(db, token);
-      void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      void reply.clearCookie(SESSION_COOKIE, cookieOptions(request));
       return reply.status(204).send(null);
     },
   );
@@ -70,4 +84,10 @@ export const registerAccounts: ModuleRegister = (app, { db, config }) => {
       return { user: { id: s.userId, email: s.email, role: s.role, merchantId: s.merchantId, affiliateId: s.affiliateId }, csrfToken: s.csrfToken };
     },
   );
+
+  worker.register('accounts.purge', async () => {
+    await purgeExpiredSessions(db);
+    await purgeLoginThrottles(db, Math.max(config.loginFailureWindowSeconds, config.loginLockoutMaxSeconds));
+  });
+  worker.schedule({ name: 'accounts-purge', cron: '0 41 * * * *', jobType: 'accounts.purge' });
 };

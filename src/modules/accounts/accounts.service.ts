@@ -1,14 +1,12 @@
-import { and, eq, sql } from 'drizzle-orm';
 import { inTransaction, type Db, type Executor } from '../../platform/db/client.ts';
 import { AppError, invalidField } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import type { SecretBox } from '../../platform/crypto/secret-box.ts';
 import { affiliates } from '../affiliates/affiliates.tables.ts';
-import { issueKeyPair, type IssuedKeyPair } from '../api-keys/api-keys.service.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 import { normalizeDomain } from '../merchants/domains.ts';
 import { merchantDomains, merchants } from '../merchants/merchants.tables.ts';
 import { users, type UserRole } from './accounts.tables.ts';
-import { hashPassword } from './passwords.ts';
+import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords.ts';
 
 export interface NewUser {
   email: string;
@@ -18,10 +16,17 @@ export interface NewUser {
 }
 
 async function insertUser(tx: Executor, user: NewUser): Promise<string> {
-  const [existing] = await tx.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, user.email.toLowerCase()));
-  if (existing) throw new AppError('ALREADY_EXISTS', 'An account with this email already exists', [{ field: 'email', code: 'TAKEN', message: 'is already registered' }]);
+  // The HTTP schemas check these too; the command line reaches this directly.
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(user.email)) throw invalidField('email', 'must be an email address', 'INVALID_EMAIL');
+  if (user.password.length < MIN_PASSWORD_LENGTH) throw invalidField('password', `must be at least ${MIN_PASSWORD_LENGTH} characters`, 'TOO_SHORT');
   const id = newId('usr');
-  await tx.insert(users).values({ id, email: user.email.toLowerCase(), passwordHash: await hashPassword(user.password), role: user.role, name: user.name ?? null });
+  // The unique index on lower(email) decides, so two sign-ups racing for one address cannot both win.
+  const inserted = await tx
+    .insert(users)
+    .values({ id, email: user.email.toLowerCase(), passwordHash: await hashPassword(user.password), role: user.role, name: user.name ?? null })
+    .onConflictDoNothing()
+    .returning({ id: users.id });
+  if (inserted.length === 0) throw new AppError('ALREADY_EXISTS', 'An account with this email already exists', [{ field: 'email', code: 'TAKEN', message: 'is already registered' }]);
   return id;
 }
 
@@ -73,34 +78,14 @@ export async function signUpAffiliate(db: Db, input: { email: string; password: 
   });
 }
 
+/** Admins are created from the command line only; each creation is audited. */
 export async function createAdmin(db: Db, input: { email: string; password: string }): Promise<{ userId: string }> {
-  return inTransaction(db, async (tx) => ({ userId: await insertUser(tx, { ...input, role: 'admin' }) }));
-}
-
-export interface MerchantApproval {
-  merchantId: string;
-  test: IssuedKeyPair;
-  live: IssuedKeyPair;
-}
-
-/**
- * Approve a merchant (and the domains it signed up with) and issue its test and live key pairs.
- * The signing secrets are in the result and nowhere else in the clear.
- */
-export async function approveMerchant(db: Db, secrets: SecretBox, merchantId: string, reviewerId: string | null): Promise<MerchantApproval> {
   return inTransaction(db, async (tx) => {
-    const [merchant] = await tx
-      .update(merchants)
-      .set({ status: 'APPROVED', reviewedAt: sql`now()`, reviewedBy: reviewerId })
-      .where(and(eq(merchants.id, merchantId), eq(merchants.status, 'PENDING_REVIEW')))
-      .returning({ id: merchants.id });
-    if (!merchant) throw new AppError('INVALID_TRANSITION', 'Only a merchant pending review can be approved');
-    await tx
-      .update(merchantDomains)
-      .set({ status: 'APPROVED', reviewedAt: sql`now()`, reviewedBy: reviewerId })
-      .where(and(eq(merchantDomains.merchantId, merchantId), eq(merchantDomains.status, 'PENDING')));
-    const test = await issueKeyPair(tx, secrets, merchantId, false);
-    const live = await issueKeyPair(tx, secrets, merchantId, true);
-    return { merchantId, test, live };
+    const userId = await insertUser(tx, { ...input, role: 'admin' });
+    await recordAudit(tx, { actorUserId: null, action: 'admin.created', subjectType: 'user', subjectId: userId, details: { email: input.email.toLowerCase() } });
+    return { userId };
   });
 }
+
+// Approval lives with the merchant review; re-exported here for callers that sign merchants up.
+export { approveMerchant, type MerchantApproval } from '../merchants/approve-merchant.ts';

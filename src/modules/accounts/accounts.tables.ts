@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { check, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 export const USER_ROLES = ['merchant', 'affiliate', 'admin'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
@@ -32,7 +32,31 @@ export const sessions = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('sessions_user_idx').on(t.userId)],
+  (t) => [
+    index('sessions_user_idx').on(t.userId),
+    // Serves the purge of expired sessions.
+    index('sessions_expires_idx').on(t.expiresAt),
+  ],
+);
+
+/**
+ * Login attempts per email and per client IP, kept in the database so every server process sees
+ * the same counts. `subject` is `email:<address>` or `ip:<keyed hash>` (IPs are never stored raw).
+ */
+export const loginThrottles = pgTable(
+  'login_throttles',
+  {
+    subject: text('subject').primaryKey(),
+    /** Attempts that failed or are being checked right now, since the last success or quiet window. */
+    failures: integer('failures').notNull(),
+    lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull(),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  },
+  (t) => [
+    // Serves the purge of throttles nobody has touched for a while.
+    index('login_throttles_last_failure_idx').on(t.lastFailureAt),
+    check('login_throttles_failures_check', sql`failures >= 0`),
+  ],
 );
 
 export type UserRow = typeof users.$inferSelect;

@@ -1,5 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -9,20 +9,23 @@ import { merchants } from '../merchants/merchants.tables.ts';
 import { sessions, users } from './accounts.tables.ts';
 
 export const SESSION_COOKIE = 'im_session';
-export const SESSION_DAYS = 14;
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export async function createSession(db: Db, userId: string): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
+export async function createSession(db: Db, userId: string, ttlHours: number): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
-  const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000);
+  const expiresAt = new Date(Date.now() + ttlHours * 3_600_000);
   await db.insert(sessions).values({ tokenHash: hashToken(token), userId, csrfToken, expiresAt });
   return { token, csrfToken, expiresAt };
 }
 
 export async function deleteSession(db: Db, token: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
+}
+
+export async function purgeExpiredSessions(db: Db): Promise<void> {
+  await db.delete(sessions).where(lt(sessions.expiresAt, sql`now()`));
 }
 
 export async function findSession(db: Db, token: string): Promise<SessionPrincipal | null> {
@@ -38,6 +41,13 @@ export async function findSession(db: Db, token: string): Promise<SessionPrincip
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+function sameToken(given: string | string[] | undefined, expected: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
 /** Authenticate a dashboard request: session cookie, role, and the CSRF token on every write. */
 export async function authenticateSession(db: Db, request: FastifyRequest): Promise<void> {
   const token = request.cookies[SESSION_COOKIE];
@@ -45,7 +55,8 @@ export async function authenticateSession(db: Db, request: FastifyRequest): Prom
   if (!session) throw new AppError('UNAUTHENTICATED', 'Sign in first: this needs a dashboard session');
   const roles = request.routeOptions.config.roles;
   if (roles && !roles.includes(session.role)) throw new AppError('FORBIDDEN', `This needs a ${roles.join(' or ')} account`);
-  if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== session.csrfToken) {
+  // The cookie alone proves nothing on a write: a cross-site form would send it too.
+  if (!SAFE_METHODS.has(request.method) && !sameToken(request.headers['x-csrf-token'], session.csrfToken)) {
     throw new AppError('CSRF_FAILED', 'Send the csrfToken from the login response in the X-CSRF-Token header');
   }
   request.session = session;

@@ -12,10 +12,13 @@ export interface IssuedKeyPair {
   signingSecret: string;
 }
 
-const modeName = (livemode: boolean) => (livemode ? 'live' : 'test');
+export const modeName = (livemode: boolean): 'test' | 'live' => (livemode ? 'live' : 'test');
 
-/** Create a key pair; the signing secret is returned here once and stored only sealed. */
-export async function issueKeyPair(executor: Executor, secrets: SecretBox, merchantId: string, livemode: boolean): Promise<IssuedKeyPair> {
+/**
+ * Create a key pair; the signing secret is returned here once and stored only sealed. `shown: false`
+ * marks a secret nobody has seen yet, which the merchant may then reveal exactly once.
+ */
+export async function issueKeyPair(executor: Executor, secrets: SecretBox, merchantId: string, livemode: boolean, options: { shown?: boolean } = {}): Promise<IssuedKeyPair> {
   const publishableKey = `pk_${modeName(livemode)}_${randomBytes(18).toString('base64url')}`;
   const signingSecret = `sk_${modeName(livemode)}_${randomBytes(32).toString('base64url')}`;
   const id = newId('key');
@@ -26,6 +29,7 @@ export async function issueKeyPair(executor: Executor, secrets: SecretBox, merch
     publishableKey,
     secretSealed: secrets.seal(signingSecret),
     secretHint: signingSecret.slice(-4),
+    secretShownAt: options.shown === false ? null : sql`now()`,
   });
   return { id, publishableKey, signingSecret };
 }
@@ -36,15 +40,23 @@ export interface VerifiedKey {
   merchantStatus: string;
 }
 
-const CACHE_TTL_MS = 10_000;
+export interface KeyStoreOptions {
+  /** How long a cached lookup is trusted; a revocation in another process takes effect within this. */
+  cacheSeconds: number;
+  /** Bound on cached lookups, so a flood of made-up keys cannot grow memory without limit. */
+  maxEntries?: number;
+}
+
 const LAST_USED_EVERY_MS = 60_000;
 
 /**
  * Finds usable keys by publishable key, with a short in-process cache so a burst of API calls does
  * not hit the database for every request. Revocation in this process drops the entry at once;
- * other processes notice within the TTL.
+ * other processes notice within the cache time.
  */
-export function createKeyStore(db: Db, secrets: SecretBox) {
+export function createKeyStore(db: Db, secrets: SecretBox, options: KeyStoreOptions) {
+  const ttlMs = options.cacheSeconds * 1000;
+  const maxEntries = options.maxEntries ?? 10_000;
   const cache = new Map<string, { value: VerifiedKey | null; at: number }>();
   const lastUsedWritten = new Map<string, number>();
 
@@ -58,14 +70,26 @@ export function createKeyStore(db: Db, secrets: SecretBox) {
     return { key: row.key, merchantStatus: row.merchantStatus, signingSecret: secrets.open(row.key.secretSealed) };
   }
 
+  function remember(publishableKey: string, value: VerifiedKey | null, at: number): void {
+    cache.delete(publishableKey);
+    // Maps iterate in insertion order: the first entry is the oldest.
+    if (cache.size >= maxEntries) cache.delete(cache.keys().next().value as string);
+    cache.set(publishableKey, { value, at });
+  }
+
   return {
     async find(publishableKey: string): Promise<VerifiedKey | null> {
-      const cached = cache.get(publishableKey);
       const now = Date.now();
-      let value = cached && now - cached.at < CACHE_TTL_MS ? cached.value : await load(publishableKey);
-      if (!cached || now - cached.at >= CACHE_TTL_MS) cache.set(publishableKey, { value, at: now });
+      const cached = cache.get(publishableKey);
+      let value: VerifiedKey | null;
+      if (cached && now - cached.at < ttlMs) {
+        value = cached.value;
+      } else {
+        value = await load(publishableKey);
+        if (ttlMs > 0) remember(publishableKey, value, now);
+      }
       // A rotated-out key stops at its expiry even while cached.
-      if (value?.key.expiresAt && value.key.expiresAt.getTime() <= now) value = null;
+      if (value?.key.expiresAt && value.key.expiresAt.getTime() <= now) return null;
       return value;
     },
     forget(publishableKey: string): void {

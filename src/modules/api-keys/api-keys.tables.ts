@@ -19,6 +19,11 @@ export const apiKeys = pgTable(
     /** Set when the pair was rotated out: it keeps working until then. */
     expiresAt: timestamp('expires_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    /**
+     * When the signing secret was shown. Pairs issued by an admin's approval have not been shown to
+     * anyone yet; the merchant may reveal such a secret exactly once.
+     */
+    secretShownAt: timestamp('secret_shown_at', { withTimezone: true }),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -18,8 +18,11 @@ interface Claim {
 
 const claims = new WeakMap<FastifyRequest, Claim>();
 
-const requestHash = (request: FastifyRequest) =>
-  createHash('sha256').update(`${request.method} ${request.url}\n${request.rawBody ?? ''}`).digest('hex');
+/** What "the same request" means for a key: method, path with query, and the exact body bytes. */
+export const idempotencyRequestHash = (method: string, url: string, rawBody: string) =>
+  createHash('sha256').update(`${method} ${url}\n${rawBody}`).digest('hex');
+
+const requestHash = (request: FastifyRequest) => idempotencyRequestHash(request.method, request.url, request.rawBody ?? '');
 
 function keyFrom(request: FastifyRequest): string | undefined {
   const raw = request.headers['x-idempotency-key'];
@@ -56,7 +59,8 @@ export async function claimIdempotencyKey(db: Db, request: FastifyRequest, reply
   }
 
   const [existing] = await db.select().from(idempotencyKeys).where(scope);
-  if (!existing) throw new AppError('IDEMPOTENCY_IN_PROGRESS', 'A request with this X-Idempotency-Key is being processed; retry shortly');
+  // Gone between the insert and this read: the first request just failed and released the key.
+  if (!existing) throw new AppError('IDEMPOTENCY_IN_PROGRESS', 'A request with this X-Idempotency-Key is being processed; retry shortly', [], { 'Retry-After': '1' });
   if (existing.requestHash !== hash) {
     throw new AppError('IDEMPOTENCY_KEY_REUSED', 'This X-Idempotency-Key was already used with a different request (method, path or body); use a new key for a new request');
   }

@@ -15,11 +15,18 @@ export async function authenticateMerchant(request: FastifyRequest, keys: KeySto
   }
   const found = await keys.find(publishableKey);
   if (!found) throw new AppError('INVALID_API_KEY', 'This API key does not exist, was revoked, or its rotation grace period has ended');
+  const principal = { merchantId: found.key.merchantId, livemode: found.key.livemode, keyId: found.key.id };
+  request.apiKeyOwner = principal;
 
   const header1 = (name: string) => {
     const value = request.headers[name];
     return Array.isArray(value) ? value[0] : value;
   };
+  // The signature covers the exact bytes sent. A body that some parser consumed without keeping
+  // its text (e.g. text/plain) cannot be checked, so it must not pass as an empty body would.
+  if (request.rawBody === undefined && hasBody(request)) {
+    throw new AppError('SIGNATURE_MISMATCH', 'The request body cannot be verified: send it as application/json');
+  }
   const check = checkSignature(
     {
       timestamp: header1('x-timestamp'),
@@ -35,6 +42,11 @@ export async function authenticateMerchant(request: FastifyRequest, keys: KeySto
   if (found.merchantStatus !== 'APPROVED') {
     throw new AppError('MERCHANT_NOT_APPROVED', `This merchant account is ${found.merchantStatus.toLowerCase().replace('_', ' ')}; the API is available once it is approved`);
   }
-  request.merchant = { merchantId: found.key.merchantId, livemode: found.key.livemode, keyId: found.key.id };
+  request.merchant = principal;
   keys.touch(found.key.id);
+}
+
+function hasBody(request: FastifyRequest): boolean {
+  const length = request.headers['content-length'];
+  return (length !== undefined && length !== '0') || request.headers['transfer-encoding'] !== undefined;
 }

@@ -1,10 +1,14 @@
 import { Type } from '@sinclair/typebox';
-import { and, eq } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
+import { eq } from 'drizzle-orm';
 import type { ModuleRegister } from '../../app.ts';
-import { notFound } from '../../platform/errors.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
 import { Money, Nullable, StringEnum } from '../../platform/http/schemas.ts';
 import { COMMISSION_TYPES, formatCommissionValue } from '../commissions/commission-rule.ts';
 import { setMerchantDefaultCommission } from '../commissions/set-merchant-default-commission.ts';
+import { getMerchantOrThrow } from './get-merchant.ts';
+import { registerMerchantReview } from './merchant-review.routes.ts';
+import { DomainBody, MerchantDetail } from './merchants.schemas.ts';
 import { merchantDomains, merchants } from './merchants.tables.ts';
 import { requestDomain } from './request-domain.ts';
 
@@ -31,7 +35,16 @@ const AccountPatch = Type.Object(
   { additionalProperties: false },
 );
 
-export const registerMerchants: ModuleRegister = (app, { db }) => {
+const merchantSession = { auth: 'session', roles: ['merchant'] } as const;
+
+function sessionMerchantId(request: FastifyRequest): string {
+  const merchantId = request.session?.merchantId;
+  if (!merchantId) throw new AppError('FORBIDDEN', 'This needs a merchant account');
+  return merchantId;
+}
+
+export const registerMerchants: ModuleRegister = (app, deps) => {
+  const { db } = deps;
   app.get(
     '/api/v1/account',
     {
@@ -42,10 +55,7 @@ export const registerMerchants: ModuleRegister = (app, { db }) => {
       const { merchantId, livemode } = request.merchant!;
       const [merchant] = await db.select().from(merchants).where(eq(merchants.id, merchantId));
       if (!merchant) throw notFound('Merchant');
-      const domains = await db
-        .select({ domain: merchantDomains.domain, status: merchantDomains.status })
-        .from(merchantDomains)
-        .where(and(eq(merchantDomains.merchantId, merchantId)));
+      const domains = await db.select({ domain: merchantDomains.domain, status: merchantDomains.status }).from(merchantDomains).where(eq(merchantDomains.merchantId, merchantId));
       const defaultCommissionValue = merchant.defaultCommissionType && merchant.defaultCommissionValue !== null ? formatCommissionValue(merchant.defaultCommissionType, merchant.defaultCommissionValue, merchant.currency) : null;
       return { merchantId, livemode, businessName: merchant.businessName, website: merchant.website, status: merchant.status, currency: merchant.currency, holdDays: merchant.holdDays, domains, defaultCommissionType: merchant.defaultCommissionType, defaultCommissionValue };
     },
@@ -78,10 +88,30 @@ export const registerMerchants: ModuleRegister = (app, { db }) => {
         tags: ['account'],
         summary: 'Ask to sell on another domain; product URLs may use it once an admin approves it',
         security: [{ apiKey: [] }],
-        body: Type.Object({ domain: Type.String({ minLength: 3, maxLength: 253 }) }, { additionalProperties: false }),
+        body: DomainBody,
         response: { 201: Domain },
       },
     },
     async (request, reply) => reply.status(201).send(await requestDomain(db, request.merchant!.merchantId, request.body.domain)),
   );
+
+  app.get(
+    '/api/merchant/account',
+    {
+      config: merchantSession,
+      schema: { tags: ['merchant'], summary: 'Your store profile, review status (with the reason if rejected) and domains', response: { 200: MerchantDetail } },
+    },
+    async (request) => getMerchantOrThrow(db, sessionMerchantId(request)),
+  );
+
+  app.post(
+    '/api/merchant/domains',
+    {
+      config: merchantSession,
+      schema: { tags: ['merchant'], summary: 'Ask to sell on another domain (also possible before approval)', body: DomainBody, response: { 201: Domain } },
+    },
+    async (request, reply) => reply.status(201).send(await requestDomain(db, sessionMerchantId(request), request.body.domain)),
+  );
+
+  registerMerchantReview(app, deps);
 };

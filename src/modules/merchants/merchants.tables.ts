@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { check, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/accounts.tables.ts';
 
 export const MERCHANT_STATUSES = ['PENDING_REVIEW', 'APPROVED', 'REJECTED', 'SUSPENDED'] as const;
@@ -24,12 +24,16 @@ export const merchants = pgTable(
     currency: text('currency').notNull().default('NPR'),
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
     reviewedBy: text('reviewed_by'),
+    /** Why an admin rejected the application; shown to the merchant. */
+    rejectionReason: text('rejection_reason'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('merchants_user_idx').on(t.userId),
     check('merchants_status_check', sql`status in ('PENDING_REVIEW', 'APPROVED', 'REJECTED', 'SUSPENDED')`),
     check('merchants_hold_days_check', sql`hold_days between 0 and 365`),
+    // Serves the admin review queue: merchants by status, oldest first.
+    index('merchants_status_idx').on(t.status, t.createdAt),
   ],
 );
 
@@ -47,12 +51,17 @@ export const merchantDomains = pgTable(
     status: text('status', { enum: DOMAIN_STATUSES }).notNull().default('PENDING'),
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
     reviewedBy: text('reviewed_by'),
+    rejectionReason: text('rejection_reason'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('merchant_domains_unique_idx').on(t.merchantId, t.domain),
     check('merchant_domains_status_check', sql`status in ('PENDING', 'APPROVED', 'REJECTED')`),
+    // Serves the admin domain review queue.
+    index('merchant_domains_status_idx').on(t.status, t.createdAt),
   ],
 );
 
 export type MerchantRow = typeof merchants.$inferSelect;
+export type DomainStatus = (typeof DOMAIN_STATUSES)[number];
+export type MerchantDomainRow = typeof merchantDomains.$inferSelect;

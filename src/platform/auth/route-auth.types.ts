@@ -22,13 +22,16 @@ declare module 'fastify' {
     /** `merchant`: signed API key (SPEC §3). `session`: dashboard cookie session (+ CSRF on writes). */
     auth?: 'merchant' | 'session';
     /** With `auth: 'session'`: the roles allowed; any signed-in user when omitted. */
-    roles?: UserRole[];
+    roles?: readonly UserRole[];
     /** Honour X-Idempotency-Key (merchant API only). */
     idempotent?: boolean;
   }
   interface FastifyRequest {
+    /** The body exactly as received; a content-type parser used on signed routes must set it. */
     rawBody?: string;
     merchant?: MerchantPrincipal;
+    /** The owner of the key named in Authorization once it is found, even if the signature then fails (request log). */
+    apiKeyOwner?: MerchantPrincipal;
     session?: SessionPrincipal;
   }
 }

@@ -11,3 +11,5 @@ export * from '../../modules/links/links.tables.ts';
 export * from '../../modules/tracking/clicks.tables.ts';
 export * from '../../modules/product-feeds/product-feeds.tables.ts';
 export * from '../../modules/platform-settings/platform-settings.tables.ts';
+export * from '../../modules/audit/audit.tables.ts';
+export * from '../../modules/request-log/request-log.tables.ts';

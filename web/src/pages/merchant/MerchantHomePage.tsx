@@ -30,12 +30,8 @@ export function MerchantHomePage() {
                   <dd>{store.website ?? '—'}</dd>
                 </div>
                 <div>
-                  <dt>Currency</dt>
-                  <dd>{store.currency}</dd>
-                </div>
-                <div>
-                  <dt>Return window</dt>
-                  <dd>{store.holdDays} days</dd>
+                  <dt>Contact</dt>
+                  <dd>{store.contactName ?? store.email}</dd>
                 </div>
                 <div>
                   <dt>Signed up</dt>
