@@ -29,6 +29,7 @@ describe(`influencemart command on ${backend}`, { timeout: 120_000 }, () => {
     expect(first.code).toBe(0);
     expect(first.json).toMatchObject({ created: true, logins: { merchant: 'merchant@example.com' } });
     expect(first.json.testKeys.publishableKey).toMatch(/^pk_test_/);
+    expect(first.json.catalog.map((c: { products: number }) => c.products)).toEqual([3, 2]);
     const second = await cli(['seed', '--demo'], env);
     expect(second.json).toMatchObject({ created: false });
   });
@@ -49,6 +50,8 @@ describe(`influencemart command on ${backend}`, { timeout: 120_000 }, () => {
       });
       expect(login.status).toBe(200);
       expect(((await login.json()) as { user: { role: string } }).user.role).toBe('merchant');
+      const listing = (await (await fetch(`${server.url}/api/public/campaigns`)).json()) as { data: Array<{ title: string }> };
+      expect(listing.data.map((c) => c.title).sort()).toEqual(['Dashain Sale', 'Winter Wear']);
     } finally {
       server.child.kill('SIGTERM');
       expect(await server.exited).toBe(0);

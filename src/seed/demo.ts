@@ -3,6 +3,10 @@ import type { Db } from '../platform/db/client.ts';
 import type { SecretBox } from '../platform/crypto/secret-box.ts';
 import { users } from '../modules/accounts/accounts.tables.ts';
 import { approveMerchant, createAdmin, signUpAffiliate, signUpMerchant } from '../modules/accounts/accounts.service.ts';
+import { activateCampaign } from '../modules/campaigns/activate-campaign.ts';
+import { createCampaign } from '../modules/campaigns/create-campaign.ts';
+import { setCampaignListing } from '../modules/campaigns/set-campaign-listing.ts';
+import { writeProducts } from '../modules/products/upsert-products.ts';
 
 export const DEMO_PASSWORD = 'demo-password-123';
 export const DEMO_ACCOUNTS = {
@@ -11,6 +15,39 @@ export const DEMO_ACCOUNTS = {
   affiliate: 'affiliate@example.com',
 } as const;
 export const DEMO_DOMAIN = 'demo-store.example.com';
+
+const DEMO_CAMPAIGNS = [
+  {
+    campaign: {
+      title: 'Dashain Sale',
+      description: 'Festival offers on phones and audio.',
+      category: 'Electronics',
+      defaultCommissionType: 'PERCENTAGE' as const,
+      defaultCommissionValue: '8',
+      cookieDurationDays: 30,
+      termsAndConditions: 'No paid search on the store brand. Coupon sites excluded.',
+    },
+    products: [
+      { externalProductId: 'PH-A54-128', name: 'Galaxy A54 128 GB', productUrl: '/p/ph-a54-128', price: '54999.00', category: 'Phones', brand: 'Samsung', commissionType: 'PERCENTAGE', commissionValue: '5' },
+      { externalProductId: 'EB-100', name: 'Wireless Earbuds', productUrl: '/p/eb-100', price: '2999.00', discountPrice: '2499.00', category: 'Audio', commissionType: 'PERCENTAGE', commissionValue: '10' },
+      { externalProductId: 'PB-20K', name: 'Power Bank 20 000 mAh', productUrl: '/p/pb-20k', price: '3499.00', category: 'Accessories' },
+    ],
+  },
+  {
+    campaign: {
+      title: 'Winter Wear',
+      description: 'Jackets and warm layers, free delivery in the valley.',
+      category: 'Fashion',
+      defaultCommissionType: 'FIXED' as const,
+      defaultCommissionValue: '150.00',
+      cookieDurationDays: 14,
+    },
+    products: [
+      { externalProductId: 'JK-DOWN-M', name: 'Down Jacket (M)', productUrl: '/p/jk-down-m', price: '8999.00', category: 'Jackets', commissionType: 'FIXED', commissionValue: '400.00' },
+      { externalProductId: 'SC-WOOL', name: 'Wool Scarf', productUrl: '/p/sc-wool', price: '1299.00', category: 'Accessories' },
+    ],
+  },
+];
 
 /**
  * Demo data for a first look at the platform. Safe to run again: when the demo merchant exists the
@@ -31,12 +68,23 @@ export async function seedDemo(db: Db, secrets: SecretBox): Promise<Record<strin
     domains: [DEMO_DOMAIN],
   });
   const keys = await approveMerchant(db, secrets, merchantId, null);
+  const live = { merchantId, livemode: true };
+  const catalog = [];
+  for (const demo of DEMO_CAMPAIGNS) {
+    const campaign = await createCampaign(db, live, demo.campaign);
+    await activateCampaign(db, live, campaign.id);
+    await setCampaignListing(db, { merchantId }, campaign.id, true);
+    const products = demo.products.map((product) => ({ ...product, productUrl: `https://${DEMO_DOMAIN}${product.productUrl}`, campaignId: campaign.id }));
+    const written = await writeProducts(db, live, products, { mode: 'upsert' });
+    catalog.push({ campaignId: campaign.id, campaignCode: campaign.campaignCode, products: written.created });
+  }
   const { affiliateId } = await signUpAffiliate(db, { email: DEMO_ACCOUNTS.affiliate, password: DEMO_PASSWORD, displayName: 'Demo Creator' });
   return {
     created: true,
     logins,
     merchantId,
     affiliateId,
+    catalog,
     testKeys: { publishableKey: keys.test.publishableKey, signingSecret: keys.test.signingSecret },
   };
 }
