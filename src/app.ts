@@ -11,6 +11,9 @@ import { registerHealth } from './modules/health/health.routes.ts';
 import { registerAccounts } from './modules/accounts/accounts.routes.ts';
 import { registerApiKeys } from './modules/api-keys/api-keys.routes.ts';
 import { registerMerchants } from './modules/merchants/merchants.routes.ts';
+import { registerConversions } from './modules/conversions/conversions.routes.ts';
+import { registerOrders } from './modules/orders/orders.routes.ts';
+import { registerCommissions } from './modules/commissions/commissions.routes.ts';
 
 export type App = FastifyInstance<
   import('node:http').Server,
@@ -28,7 +31,15 @@ export interface ModuleDeps extends Platform {
 export type ModuleRegister = (app: App, deps: ModuleDeps) => Promise<void> | void;
 
 /** Every capability, in registration order. */
-const modules: ModuleRegister[] = [registerHealth, registerAccounts, registerApiKeys, registerMerchants];
+const modules: ModuleRegister[] = [
+  registerHealth,
+  registerAccounts,
+  registerApiKeys,
+  registerMerchants,
+  registerConversions,
+  registerOrders,
+  registerCommissions,
+];
 
 export interface BuildAppOptions {
   logger?: FastifyBaseLogger | boolean | { level: string };
