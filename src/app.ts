@@ -14,6 +14,9 @@ import { registerMerchants } from './modules/merchants/merchants.routes.ts';
 import { registerConversions } from './modules/conversions/conversions.routes.ts';
 import { registerOrders } from './modules/orders/orders.routes.ts';
 import { registerCommissions } from './modules/commissions/commissions.routes.ts';
+import { registerLedger } from './modules/ledger/ledger.routes.ts';
+import { registerRisk } from './modules/risk/risk.routes.ts';
+import { registerSandbox } from './modules/sandbox/sandbox.routes.ts';
 
 export type App = FastifyInstance<
   import('node:http').Server,
@@ -39,6 +42,9 @@ const modules: ModuleRegister[] = [
   registerConversions,
   registerOrders,
   registerCommissions,
+  registerLedger,
+  registerRisk,
+  registerSandbox,
 ];
 
 export interface BuildAppOptions {

@@ -62,7 +62,9 @@ async function runCommand(command: Command): Promise<void> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 4 });
   try {
     await migrateDatabase(database);
-    print(await command.run({ db: database.db, config, flags: values }));
+    const result = await command.run({ db: database.db, config, flags: values });
+    print(result);
+    if (result.exitCode) process.exitCode = result.exitCode;
   } finally {
     await database.close();
   }

@@ -1,6 +1,7 @@
 import type { Config } from './platform/config.ts';
 import type { Db } from './platform/db/client.ts';
 import { seedDemoCommand } from './seed/demo.command.ts';
+import { ledgerVerifyCommand } from './modules/ledger/ledger-verify.command.ts';
 
 export interface CommandContext {
   db: Db;
@@ -11,6 +12,8 @@ export interface CommandContext {
 export interface CommandResult {
   json: Record<string, unknown>;
   human: string;
+  /** Non-zero when the command found a problem (its output says which). */
+  exitCode?: number;
 }
 
 /** A CLI command that works on an open, migrated database. */
@@ -22,7 +25,7 @@ export interface Command {
   run(context: CommandContext): Promise<CommandResult>;
 }
 
-export const commands: Command[] = [seedDemoCommand];
+export const commands: Command[] = [seedDemoCommand, ledgerVerifyCommand];
 
 export function requireFlag(flags: CommandContext['flags'], name: string): string {
   const value = flags[name];
