@@ -121,6 +121,7 @@ CREATE TABLE "commissions" (
 --> statement-breakpoint
 CREATE TABLE "ledger_entries" (
 	"id" text PRIMARY KEY NOT NULL,
+	"seq" bigint GENERATED ALWAYS AS IDENTITY (sequence name "ledger_entries_seq_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"affiliate_id" text NOT NULL,
 	"merchant_id" text NOT NULL,
 	"livemode" boolean NOT NULL,
@@ -201,7 +202,7 @@ CREATE INDEX "commissions_affiliate_idx" ON "commissions" USING btree ("affiliat
 CREATE INDEX "commissions_hold_idx" ON "commissions" USING btree ("hold_until") WHERE status = 'hold';--> statement-breakpoint
 CREATE INDEX "commissions_review_idx" ON "commissions" USING btree ("created_at") WHERE review_status = 'required';--> statement-breakpoint
 CREATE INDEX "ledger_entries_wallet_idx" ON "ledger_entries" USING btree ("affiliate_id","livemode","currency","account");--> statement-breakpoint
-CREATE INDEX "ledger_entries_recent_idx" ON "ledger_entries" USING btree ("affiliate_id","livemode","created_at");--> statement-breakpoint
+CREATE INDEX "ledger_entries_recent_idx" ON "ledger_entries" USING btree ("affiliate_id","livemode","seq");--> statement-breakpoint
 CREATE INDEX "ledger_entries_commission_idx" ON "ledger_entries" USING btree ("commission_id");--> statement-breakpoint
 CREATE INDEX "affiliate_ip_sightings_recent_idx" ON "affiliate_ip_sightings" USING btree ("affiliate_id","last_seen_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "sandbox_affiliates_affiliate_idx" ON "sandbox_affiliates" USING btree ("affiliate_id");

@@ -23,6 +23,8 @@ export const ledgerEntries = pgTable(
   'ledger_entries',
   {
     id: text('id').primaryKey(),
+    /** Global append order: entries written in one transaction share a timestamp but not a seq. */
+    seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
     affiliateId: text('affiliate_id')
       .notNull()
       .references(() => affiliates.id),
@@ -44,7 +46,7 @@ export const ledgerEntries = pgTable(
   (t) => [
     // Serves wallet balances (sum per account and currency) and the recent entries list.
     index('ledger_entries_wallet_idx').on(t.affiliateId, t.livemode, t.currency, t.account),
-    index('ledger_entries_recent_idx').on(t.affiliateId, t.livemode, t.createdAt),
+    index('ledger_entries_recent_idx').on(t.affiliateId, t.livemode, t.seq),
     // Serves the ledger verification per commission.
     index('ledger_entries_commission_idx').on(t.commissionId),
     check('ledger_entries_account_check', sql`account in ('pending', 'payable', 'paid')`),

@@ -33,7 +33,7 @@ export async function affiliateWallet(db: Executor, affiliateId: string, recent 
     .select()
     .from(ledgerEntries)
     .where(and(eq(ledgerEntries.affiliateId, affiliateId), eq(ledgerEntries.livemode, true)))
-    .orderBy(desc(ledgerEntries.createdAt), desc(ledgerEntries.id))
+    .orderBy(desc(ledgerEntries.seq))
     .limit(recent);
   return {
     livemode: true as const,
