@@ -62,14 +62,18 @@ export const registerRisk: ModuleRegister = (app, { db, secrets }) => {
     '/api/admin/risk-reviews/:commissionId/reject',
     {
       config: { auth: 'session', roles: ['admin'] },
+      // The note is optional, so is the body: an empty POST is validated as `{}`.
+      preValidation: async (request) => {
+        request.body ??= {};
+      },
       schema: {
         tags: ['admin'],
         summary: 'Reject a flagged commission',
         params: ReviewParams,
-        body: Type.Optional(Type.Object({ note: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false })),
+        body: Type.Object({ note: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false }),
         response: { 200: CommissionSchema },
       },
     },
-    async (request) => commissionView(await rejectRiskReview(db, request.params.commissionId, request.session!.userId, request.body?.note)),
+    async (request) => commissionView(await rejectRiskReview(db, request.params.commissionId, request.session!.userId, request.body.note)),
   );
 };
