@@ -91,7 +91,7 @@ export async function mintSandboxClick(db: Db, principal: MerchantPrincipal, inp
 async function sandboxAffiliateOf(tx: Tx, merchantId: string): Promise<string> {
   const [known] = await tx.select({ affiliateId: sandboxAffiliates.affiliateId }).from(sandboxAffiliates).where(eq(sandboxAffiliates.merchantId, merchantId));
   if (known) return known.affiliateId;
-  await tx.select({ id: merchants.id }).from(merchants).where(eq(merchants.id, merchantId)).for('update');
+  await tx.select({ id: merchants.id }).from(merchants).where(eq(merchants.id, merchantId)).for('no key update');
   const [again] = await tx.select({ affiliateId: sandboxAffiliates.affiliateId }).from(sandboxAffiliates).where(eq(sandboxAffiliates.merchantId, merchantId));
   if (again) return again.affiliateId;
   const userId = newId('usr');
