@@ -122,8 +122,10 @@ describe(`ledger verify on ${backend}`, () => {
 
   it('the CLI prints one JSON object and exits non-zero on a mismatch', async () => {
     const dir = tempDir();
-    // PGlite lets one process in at a time: the CLI runs against a data directory the app has closed.
-    const target = backend === 'postgres' ? t : await createTestApp({ config: { dataDir: dir.dir } });
+    // Its own database, which it corrupts on purpose. PGlite lets one process in at a time, so there
+    // the CLI runs against a data directory the app has closed.
+    const pglite = backend === 'pglite';
+    const target = await createTestApp(pglite ? { config: { dataDir: dir.dir } } : {});
     try {
       const m = await makeMerchant(target);
       const a = await makeAffiliate(target);
@@ -134,16 +136,16 @@ describe(`ledger verify on ${backend}`, () => {
         { orderId: 'CLI-1', clickId: await insertClick(target.platform.db, c, a.affiliateId), amount: '100.00' },
       );
       const [row] = await target.platform.db.select().from(commissions).where(eq(commissions.conversionId, response.conversionId));
-      if (target !== t) await target.close();
-      const env = { ...process.env, MASTER_KEY: '00'.repeat(32), LOG_LEVEL: 'silent', ...(backend === 'postgres' ? { DATABASE_URL: t.databaseUrl } : {}) };
-      const args = ['bin/influencemart.js', 'ledger', 'verify', '--json', ...(backend === 'postgres' ? [] : ['--data-dir', dir.dir])];
+      if (pglite) await target.close();
+      const env = { ...process.env, MASTER_KEY: '00'.repeat(32), LOG_LEVEL: 'silent', ...(pglite ? {} : { DATABASE_URL: target.databaseUrl }) };
+      const args = ['bin/influencemart.js', 'ledger', 'verify', '--json', ...(pglite ? ['--data-dir', dir.dir] : [])];
       const clean = await run(process.execPath, args, { env });
       const report = JSON.parse(clean.stdout);
       expect(clean.stdout.trim().split('\n')).toHaveLength(1);
       expect(report).toMatchObject({ ok: true, mismatches: [] });
       expect(report.checked.commissions).toBeGreaterThanOrEqual(1);
 
-      const corrupt = backend === 'postgres' ? t : await createTestApp({ config: { dataDir: dir.dir } });
+      const corrupt = pglite ? await createTestApp({ config: { dataDir: dir.dir } }) : target;
       await corrupt.platform.db.insert(ledgerEntries).values({
         id: newId('led'),
         affiliateId: row!.affiliateId,
@@ -155,7 +157,7 @@ describe(`ledger verify on ${backend}`, () => {
         kind: 'commission_settled',
         commissionId: row!.id,
       });
-      if (corrupt !== t) await corrupt.close();
+      if (pglite) await corrupt.close();
       const failed = await run(process.execPath, args, { env }).then(
         () => null,
         (error: { code: number; stdout: string }) => error,
@@ -165,6 +167,7 @@ describe(`ledger verify on ${backend}`, () => {
       expect(bad.ok).toBe(false);
       expect(bad.mismatches).toContainEqual(expect.objectContaining({ check: 'commission_entries', commissionId: row!.id }));
     } finally {
+      if (!pglite) await target.close();
       dir.remove();
     }
   }, 240_000);
