@@ -60,9 +60,12 @@ describe(`risk scoring and review on ${backend}`, () => {
   });
 
   it('flags an order seconds after its click that is the third on that click', async () => {
-    const clickId = await insertClick(t.platform.db, campaign, affiliate.affiliateId, { clickedAt: new Date(Date.now() - 3_000) });
-    for (let i = 0; i < 2; i++) await merchant.live.post('/api/v1/conversions', { orderId: orderId('RISK'), clickId, amount: '10.00' });
-    const third = await merchant.live.post('/api/v1/conversions', { orderId: orderId('RISK'), clickId, amount: '10.00' });
+    const clickedAt = new Date(Date.now() - 60_000);
+    const clickId = await insertClick(t.platform.db, campaign, affiliate.affiliateId, { clickedAt });
+    // Each order 5 s after the click, however slow the machine running this is.
+    const occurredAt = new Date(clickedAt.getTime() + 5_000).toISOString();
+    for (let i = 0; i < 2; i++) await merchant.live.post('/api/v1/conversions', { orderId: orderId('RISK'), clickId, amount: '10.00', occurredAt });
+    const third = await merchant.live.post('/api/v1/conversions', { orderId: orderId('RISK'), clickId, amount: '10.00', occurredAt });
     const [assessment] = await t.platform.db.select().from(riskAssessments).where(eq(riskAssessments.conversionId, third.body.conversionId));
     expect(assessment?.reasons).toEqual(['CLICK_TO_ORDER_TOO_SHORT', 'MANY_ORDERS_ON_CLICK']);
     expect(assessment?.score).toBe(70);

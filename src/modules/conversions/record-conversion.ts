@@ -38,13 +38,16 @@ const rateOf = (type: 'PERCENTAGE' | 'FIXED' | null, value: number | null, curre
  * conversion, `deduplicated: true`.
  */
 export async function recordConversion(deps: ConversionDeps, principal: MerchantPrincipal, body: ConversionBody, now = new Date()): Promise<{ response: ConversionResponse; created: boolean }> {
-  const [merchant] = await deps.db.select().from(merchants).where(eq(merchants.id, principal.merchantId));
+  // Both read before the transaction (in parallel): the click lookup may consult clicks not yet
+  // written to the table.
+  const [[merchant], click] = await Promise.all([
+    deps.db.select().from(merchants).where(eq(merchants.id, principal.merchantId)),
+    body.clickId ? deps.findClick(body.clickId) : Promise.resolve(null),
+  ]);
   if (!merchant) throw notFound('Merchant');
   const parsed = parseConversionInput(body, merchant.currency, now);
   if (!parsed.ok) throw validationError(parsed.details);
   const input = parsed.value;
-  // Looked up before the transaction: the lookup may consult clicks not yet written to the table.
-  const click = input.clickId ? await deps.findClick(input.clickId) : null;
 
   return inTransaction(deps.db, async (tx) => {
     const [order] = await tx

@@ -28,8 +28,10 @@ const ReviewParams = Type.Object({ commissionId: Type.String({ minLength: 1, max
 
 export const registerRisk: ModuleRegister = (app, { db, secrets }) => {
   const recordSighting = createSightingRecorder(db, secrets);
-  // After the answer is sent: the affiliate's own dashboard use, for the self-referral check.
-  app.addHook('onResponse', async (request) => {
+  // The affiliate's own dashboard use, for the self-referral check. Written before the answer (at
+  // most once per address every few minutes), so a conversion right after already sees it; a
+  // failure here never fails the request.
+  app.addHook('preHandler', async (request) => {
     const session = request.session;
     if (session?.role !== 'affiliate' || !session.affiliateId) return;
     await recordSighting(session.affiliateId, request.ip).catch((error: unknown) => request.log.warn({ err: error }, 'could not record affiliate sighting'));
