@@ -8,7 +8,9 @@
  *   node --import tsx bench/conversions.ts                 embedded PGlite (in memory)
  *   DATABASE_URL=postgres://… node --import tsx bench/conversions.ts
  *                                                          PostgreSQL: a scratch database is created and dropped
- * BENCH_ORDERS (default 400), BENCH_CONCURRENCY (default 16), BENCH_RETRY_ORDERS (default 100).
+ * BENCH_ORDERS (default 300 per round), BENCH_ROUNDS (default 3), BENCH_CONCURRENCY (default 16),
+ * BENCH_RETRY_ORDERS (default 100). API and raw rounds alternate so load changes hit both; the
+ * figures are medians over the rounds.
  * Exits non-zero if any order ends up with other than one conversion.
  */
 import { randomUUID } from 'node:crypto';
@@ -24,7 +26,8 @@ import { openPlatform } from '../src/platform/platform.ts';
 import { createScratchDatabase } from '../test/support/database.ts';
 import { insertCampaign, insertClick, insertProduct } from '../test/support/conversion-factories.ts';
 
-const ORDERS = Number(process.env.BENCH_ORDERS ?? 400);
+const ORDERS = Number(process.env.BENCH_ORDERS ?? 300);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const RETRY_ORDERS = Number(process.env.BENCH_RETRY_ORDERS ?? 100);
 const RETRIES = 8;
@@ -91,56 +94,74 @@ for (const clickId of await clicksFor(20)) {
 }
 
 // 1. Through the API.
-const apiClicks = await clicksFor(ORDERS);
 const latencies: number[] = [];
-const apiStarted = performance.now();
-await pool(ORDERS, async (i) => {
-  const { lines: _l, total: _t, ...body } = orderBody(`API-${i}-${randomUUID()}`, apiClicks[i]!);
+async function apiRound(round: number): Promise<number> {
+  const clickIds = await clicksFor(ORDERS);
   const started = performance.now();
-  const response = await client.post('/api/v1/conversions', body);
-  latencies.push(performance.now() - started);
-  if (response.status !== 201 || !response.body.attributed) throw new Error(`conversion answered ${response.status}: ${JSON.stringify(response.body).slice(0, 300)}`);
-});
-const apiSeconds = (performance.now() - apiStarted) / 1000;
-
-// 2. The same rows with raw SQL: one transaction per order, no lookups, values computed up front.
-const rawClicks = await clicksFor(ORDERS);
-const rawStarted = performance.now();
-await pool(ORDERS, async (i) => {
-  const body = orderBody(`RAW-${i}-${randomUUID()}`, rawClicks[i]!);
-  const order = newId('ord');
-  const conversion = newId('cv');
-  const commission = newId('com');
-  const amounts = body.lines.map((l) => BigInt(Math.floor((l.qty * l.priceMinor * 800) / 10_000)));
-  const commissionTotal = amounts.reduce((a, b) => a + b, 0n);
-  const data = JSON.stringify({ orderId: body.orderId, conversionId: conversion });
-  await db.transaction(async (tx) => {
-    await tx.execute(sql`insert into orders (id, merchant_id, livemode, order_id, status, fulfilment_status, amount, currency, occurred_at)
-      values (${order}, ${merchantId}, true, ${body.orderId}, 'confirmed', 'confirmed', ${body.total}, 'NPR', now()) on conflict do nothing`);
-    for (const [lineNo, l] of body.lines.entries()) {
-      await tx.execute(sql`insert into order_items (order_id, line_no, sku, qty, unit_price) values (${order}, ${lineNo}, ${l.sku}, ${l.qty}, ${l.priceMinor})`);
-    }
-    await tx.execute(sql`insert into order_events (order_id, to_status, occurred_at, actor) values (${order}, 'confirmed', now(), 'bench')`);
-    await tx.execute(sql`insert into conversions (id, merchant_id, livemode, order_ref, click_id, attributed, affiliate_id, link_id, campaign_id, clicked_at, occurred_at)
-      values (${conversion}, ${merchantId}, true, ${order}, ${body.clickId}, true, ${affiliateId}, 'lnk_bench', ${campaign.id}, now(), now())`);
-    await tx.execute(sql`insert into risk_assessments (conversion_id, merchant_id, livemode, score, reasons, signals, threshold) values (${conversion}, ${merchantId}, true, 0, '[]', '{}', 50)`);
-    await tx.execute(sql`insert into commissions (id, merchant_id, livemode, conversion_id, order_ref, affiliate_id, campaign_id, currency, original_amount, amount, status, rate_type, rate_value, rate_source)
-      values (${commission}, ${merchantId}, true, ${conversion}, ${order}, ${affiliateId}, ${campaign.id}, 'NPR', ${commissionTotal}, ${commissionTotal}, 'pending', 'PERCENTAGE', 800, 'campaign')`);
-    for (const [lineNo, l] of body.lines.entries()) {
-      await tx.execute(sql`insert into commission_lines (commission_id, line_no, sku, qty, base_amount, rate_type, rate_value, rate_source, amount)
-        values (${commission}, ${lineNo}, ${l.sku}, ${l.qty}, ${l.qty * l.priceMinor}, 'PERCENTAGE', 800, 'campaign', ${amounts[lineNo]!})`);
-    }
-    const [event] = await queryRows<{ id: number }>(tx, sql`insert into commission_events (commission_id, kind, to_status, amount_after, actor, reason)
-      values (${commission}, 'status', 'pending', ${commissionTotal}, 'bench', 'order_reported') returning id`);
-    if (commissionTotal > 0n) {
-      await tx.execute(sql`insert into ledger_entries (id, affiliate_id, merchant_id, livemode, currency, account, amount, kind, commission_id, commission_event_id)
-        values (${newId('led')}, ${affiliateId}, ${merchantId}, true, 'NPR', 'pending', ${commissionTotal}, 'commission_earned', ${commission}, ${event!.id})`);
-    }
-    await tx.execute(sql`insert into domain_events (id, type, merchant_id, livemode, data) values (${newId('evt')}, 'commission.status_changed', ${merchantId}, true, ${data}::jsonb)`);
-    await tx.execute(sql`insert into domain_events (id, type, merchant_id, livemode, data) values (${newId('evt')}, 'conversion.attributed', ${merchantId}, true, ${data}::jsonb)`);
+  await pool(ORDERS, async (i) => {
+    const { lines: _l, total: _t, ...body } = orderBody(`API-${round}-${i}-${randomUUID()}`, clickIds[i]!);
+    const sent = performance.now();
+    const response = await client.post('/api/v1/conversions', body);
+    latencies.push(performance.now() - sent);
+    if (response.status !== 201 || !response.body.attributed) throw new Error(`conversion answered ${response.status}: ${JSON.stringify(response.body).slice(0, 300)}`);
   });
-});
-const rawSeconds = (performance.now() - rawStarted) / 1000;
+  return ORDERS / ((performance.now() - started) / 1000);
+}
+
+// 2. The same rows with raw SQL: one transaction per order (13 statements with BEGIN and COMMIT, the
+// lines as multi-row inserts like the API's), no lookups, values computed up front.
+async function rawRound(round: number): Promise<number> {
+  const clickIds = await clicksFor(ORDERS);
+  const started = performance.now();
+  await pool(ORDERS, async (i) => {
+    const body = orderBody(`RAW-${round}-${i}-${randomUUID()}`, clickIds[i]!);
+    const order = newId('ord');
+    const conversion = newId('cv');
+    const commission = newId('com');
+    const amounts = body.lines.map((l) => BigInt(Math.floor((l.qty * l.priceMinor * 800) / 10_000)));
+    const commissionTotal = amounts.reduce((a, b) => a + b, 0n);
+    const data = JSON.stringify({ orderId: body.orderId, conversionId: conversion });
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`insert into orders (id, merchant_id, livemode, order_id, status, fulfilment_status, amount, currency, occurred_at)
+        values (${order}, ${merchantId}, true, ${body.orderId}, 'confirmed', 'confirmed', ${body.total}, 'NPR', now()) on conflict do nothing`);
+      await tx.execute(
+        sql`insert into order_items (order_id, line_no, sku, qty, unit_price) values ${sql.join(
+          body.lines.map((l, lineNo) => sql`(${order}, ${lineNo}, ${l.sku}, ${l.qty}, ${l.priceMinor})`),
+          sql`, `,
+        )}`,
+      );
+      await tx.execute(sql`insert into order_events (order_id, to_status, occurred_at, actor) values (${order}, 'confirmed', now(), 'bench')`);
+      await tx.execute(sql`insert into conversions (id, merchant_id, livemode, order_ref, click_id, attributed, affiliate_id, link_id, campaign_id, clicked_at, occurred_at)
+        values (${conversion}, ${merchantId}, true, ${order}, ${body.clickId}, true, ${affiliateId}, 'lnk_bench', ${campaign.id}, now(), now())`);
+      await tx.execute(sql`insert into risk_assessments (conversion_id, merchant_id, livemode, score, reasons, signals, threshold) values (${conversion}, ${merchantId}, true, 0, '[]', '{}', 50)`);
+      await tx.execute(sql`insert into commissions (id, merchant_id, livemode, conversion_id, order_ref, affiliate_id, campaign_id, currency, original_amount, amount, status, rate_type, rate_value, rate_source)
+        values (${commission}, ${merchantId}, true, ${conversion}, ${order}, ${affiliateId}, ${campaign.id}, 'NPR', ${commissionTotal}, ${commissionTotal}, 'pending', 'PERCENTAGE', 800, 'campaign')`);
+      await tx.execute(
+        sql`insert into commission_lines (commission_id, line_no, sku, qty, base_amount, rate_type, rate_value, rate_source, amount) values ${sql.join(
+          body.lines.map((l, lineNo) => sql`(${commission}, ${lineNo}, ${l.sku}, ${l.qty}, ${l.qty * l.priceMinor}, 'PERCENTAGE', 800, 'campaign', ${amounts[lineNo]!})`),
+          sql`, `,
+        )}`,
+      );
+      const [event] = await queryRows<{ id: number }>(tx, sql`insert into commission_events (commission_id, kind, to_status, amount_after, actor, reason)
+        values (${commission}, 'status', 'pending', ${commissionTotal}, 'bench', 'order_reported') returning id`);
+      if (commissionTotal > 0n) {
+        await tx.execute(sql`insert into ledger_entries (id, affiliate_id, merchant_id, livemode, currency, account, amount, kind, commission_id, commission_event_id)
+          values (${newId('led')}, ${affiliateId}, ${merchantId}, true, 'NPR', 'pending', ${commissionTotal}, 'commission_earned', ${commission}, ${event!.id})`);
+      }
+      await tx.execute(sql`insert into domain_events (id, type, merchant_id, livemode, data) values (${newId('evt')}, 'commission.status_changed', ${merchantId}, true, ${data}::jsonb)`);
+      await tx.execute(sql`insert into domain_events (id, type, merchant_id, livemode, data) values (${newId('evt')}, 'conversion.attributed', ${merchantId}, true, ${data}::jsonb)`);
+    });
+  });
+  return ORDERS / ((performance.now() - started) / 1000);
+}
+
+const apiRates: number[] = [];
+const rawRates: number[] = [];
+for (let round = 0; round < ROUNDS; round++) {
+  apiRates.push(await apiRound(round));
+  rawRates.push(await rawRound(round));
+}
+const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)]!;
 
 // 3. Retry storm: 8 concurrent reports of each order (half sharing one idempotency key, half with their own).
 const retryClicks = await clicksFor(RETRY_ORDERS);
@@ -172,14 +193,14 @@ await scratch?.drop();
 
 latencies.sort((a, b) => a - b);
 const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!.toFixed(1);
-const apiRate = ORDERS / apiSeconds;
-const rawRate = ORDERS / rawSeconds;
+const apiRate = median(apiRates);
+const rawRate = median(rawRates);
 const backend = scratch ? 'PostgreSQL' : 'PGlite (in memory)';
 process.stdout.write(
   [
-    `Conversions on ${backend}: ${ORDERS} orders, concurrency ${CONCURRENCY}`,
-    `  signed API over HTTP   ${apiRate.toFixed(1)} conversions/s   (p50 ${pct(50)} ms, p95 ${pct(95)} ms, p99 ${pct(99)} ms)`,
-    `  raw SQL transactions   ${rawRate.toFixed(1)} orders/s (same rows, no lookups, no HTTP)`,
+    `Conversions on ${backend}: ${ROUNDS} rounds of ${ORDERS} orders each way, concurrency ${CONCURRENCY} (medians)`,
+    `  signed API over HTTP   ${apiRate.toFixed(1)} conversions/s   (rounds ${apiRates.map((r) => r.toFixed(1)).join(', ')}; p50 ${pct(50)} ms, p95 ${pct(95)} ms, p99 ${pct(99)} ms)`,
+    `  raw SQL transactions   ${rawRate.toFixed(1)} orders/s         (rounds ${rawRates.map((r) => r.toFixed(1)).join(', ')}; same rows, no lookups, no HTTP)`,
     `  ratio API / raw SQL    ${(apiRate / rawRate).toFixed(2)}`,
     `Retry storm: ${RETRY_ORDERS} orders × ${RETRIES} concurrent reports in ${retrySeconds.toFixed(1)} s → ${counts!.conversions} conversions, ${counts!.commissions} commissions`,
     failures.length ? `FAILED:\n  ${failures.slice(0, 20).join('\n  ')}` : 'OK: exactly one conversion per order',

@@ -48,6 +48,18 @@ export async function recordConversion(deps: ConversionDeps, principal: Merchant
   const parsed = parseConversionInput(body, merchant.currency, now);
   if (!parsed.ok) throw validationError(parsed.details);
   const input = parsed.value;
+  const ownClick = click && click.merchantId === principal.merchantId && click.livemode === principal.livemode ? click : null;
+  // Also read up front: the click's campaign and the catalog rows of the SKUs, so the transaction
+  // only writes (and stays short).
+  const [[campaign], catalog] = await Promise.all([
+    ownClick
+      ? deps.db
+          .select()
+          .from(campaigns)
+          .where(and(eq(campaigns.id, ownClick.campaignId), eq(campaigns.merchantId, principal.merchantId), eq(campaigns.livemode, principal.livemode)))
+      : Promise.resolve([]),
+    ownClick ? catalogRates(deps.db, principal.merchantId, principal.livemode, input) : Promise.resolve(new Map<string, Rate | null>()),
+  ]);
 
   return inTransaction(deps.db, async (tx) => {
     const [order] = await tx
@@ -81,13 +93,6 @@ export async function recordConversion(deps: ConversionDeps, principal: Merchant
     const actor = `merchant:${principal.keyId}`;
     await tx.insert(orderEvents).values({ orderId: order.id, fromStatus: null, toStatus: input.status, occurredAt: input.occurredAt, actor });
 
-    const ownClick = click && click.merchantId === principal.merchantId && click.livemode === principal.livemode ? click : null;
-    const [campaign] = ownClick
-      ? await tx
-          .select()
-          .from(campaigns)
-          .where(and(eq(campaigns.id, ownClick.campaignId), eq(campaigns.merchantId, principal.merchantId), eq(campaigns.livemode, principal.livemode)))
-      : [];
     const attribution = attributeConversion({
       merchantId: principal.merchantId,
       livemode: principal.livemode,
@@ -120,7 +125,7 @@ export async function recordConversion(deps: ConversionDeps, principal: Merchant
 
     let commission: { amount: bigint; currency: string; status: string } | null = null;
     if (attributedClick && campaign) {
-      commission = await commissionFor(tx, deps.defaults, { merchant, campaign, click: attributedClick, input, orderRef: order.id, conversionId: conversion.id, actor });
+      commission = await commissionFor(tx, deps.defaults, { merchant, campaign, catalog, click: attributedClick, input, orderRef: order.id, conversionId: conversion.id, actor });
     }
     const response = conversionView(conversion, order.orderId, commission, false);
     await recordEvent(tx, {
@@ -133,12 +138,24 @@ export async function recordConversion(deps: ConversionDeps, principal: Merchant
   });
 }
 
+/** The commission rate of each reported SKU that is in the catalog (null when the product sets none). */
+async function catalogRates(db: Db, merchantId: string, livemode: boolean, input: ConversionInput): Promise<Map<string, Rate | null>> {
+  const skus = [...new Set(input.items.map((item) => item.sku))];
+  if (skus.length === 0) return new Map();
+  const rows = await db
+    .select({ sku: products.externalProductId, type: products.commissionType, value: products.commissionValue, currency: products.currency })
+    .from(products)
+    .where(and(eq(products.merchantId, merchantId), eq(products.livemode, livemode), inArray(products.externalProductId, skus)));
+  return new Map(rows.map((p) => [p.sku, rateOf(p.type, p.value, p.currency)]));
+}
+
 async function commissionFor(
   tx: Tx,
   defaults: PlatformDefaults,
   ctx: {
     merchant: MerchantRow;
     campaign: typeof campaigns.$inferSelect;
+    catalog: Map<string, Rate | null>;
     click: NonNullable<Awaited<ReturnType<FindClick>>>;
     input: ConversionInput;
     orderRef: string;
@@ -147,18 +164,10 @@ async function commissionFor(
   },
 ) {
   const { merchant, campaign, input } = ctx;
-  const skus = [...new Set(input.items.map((item) => item.sku))];
-  const catalog = skus.length
-    ? await tx
-        .select({ sku: products.externalProductId, type: products.commissionType, value: products.commissionValue, currency: products.currency })
-        .from(products)
-        .where(and(eq(products.merchantId, merchant.id), eq(products.livemode, campaign.livemode), inArray(products.externalProductId, skus)))
-    : [];
-  const bySku = new Map(catalog.map((p) => [p.sku, rateOf(p.type, p.value, p.currency)]));
   const computed = computeCommission({
     currency: input.currency,
     orderAmount: input.amount,
-    lines: input.items.map((item) => ({ ...item, productRate: bySku.get(item.sku) ?? null })),
+    lines: input.items.map((item) => ({ ...item, productRate: ctx.catalog.get(item.sku) ?? null })),
     campaignRate: rateOf(campaign.defaultCommissionType, campaign.defaultCommissionValue, campaign.currency),
     merchantRate: rateOf(merchant.defaultCommissionType, merchant.defaultCommissionValue, merchant.currency),
     platformRate: defaults.commission,
