@@ -117,6 +117,16 @@ describe(`order status updates on ${backend}`, () => {
     expect(response.body.commission.holdUntil).toBe('2026-01-13T12:00:00.000Z');
   });
 
+  it('an order first reported as delivered is on hold from its occurredAt', async () => {
+    const occurredAt = '2026-01-10T12:00:00.000Z';
+    const clickId = await insertClick(t.platform.db, campaign, affiliateId, { clickedAt: new Date('2026-01-10T11:00:00.000Z') });
+    const id = orderId();
+    const created = await merchant.live.post('/api/v1/conversions', { orderId: id, clickId, amount: '100.00', status: 'delivered', occurredAt });
+    expect(created.body.commission).toEqual({ amount: '10.00', currency: 'NPR', status: 'hold' });
+    const order = await merchant.live.get(`/api/v1/orders/${id}`);
+    expect(order.body).toMatchObject({ status: 'delivered', deliveredAt: occurredAt, commission: { holdUntil: '2026-01-17T12:00:00.000Z' } });
+  });
+
   it('only delivery starts the hold', async () => {
     const { orderId: id } = await attributedOrder();
     expect((await patch(id, { status: 'confirmed' })).body.commission.status).toBe('pending');
