@@ -18,6 +18,12 @@ import { registerProducts } from './modules/products/products.routes.ts';
 import { registerProductFeeds } from './modules/product-feeds/product-feeds.routes.ts';
 import { registerAudit } from './modules/audit/audit.routes.ts';
 import { registerRequestLog } from './modules/request-log/request-log.routes.ts';
+import { registerConversions } from './modules/conversions/conversions.routes.ts';
+import { registerOrders } from './modules/orders/orders.routes.ts';
+import { registerCommissions } from './modules/commissions/commissions.routes.ts';
+import { registerLedger } from './modules/ledger/ledger.routes.ts';
+import { registerRisk } from './modules/risk/risk.routes.ts';
+import { registerSandbox } from './modules/sandbox/sandbox.routes.ts';
 
 export type App = FastifyInstance<
   import('node:http').Server,
@@ -46,6 +52,12 @@ const modules: ModuleRegister[] = [
   registerCampaigns,
   registerProducts,
   registerProductFeeds,
+  registerConversions,
+  registerOrders,
+  registerCommissions,
+  registerLedger,
+  registerRisk,
+  registerSandbox,
   registerWeb,
 ];
 

@@ -65,7 +65,9 @@ async function runCommand(command: Command): Promise<void> {
   try {
     await migrateDatabase(database);
     const secrets = createSecretBox(resolveMasterKey(config));
-    print(await command.run({ db: database.db, config, secrets, flags: values }));
+    const result = await command.run({ db: database.db, config, secrets, flags: values });
+    print(result);
+    if (result.exitCode) process.exitCode = result.exitCode;
   } finally {
     await database.close();
   }

@@ -3,6 +3,7 @@ import type { Db } from './platform/db/client.ts';
 import type { SecretBox } from './platform/crypto/secret-box.ts';
 import { accountCommands } from './modules/accounts/accounts.commands.ts';
 import { seedDemoCommand } from './seed/demo.command.ts';
+import { ledgerVerifyCommand } from './modules/ledger/ledger-verify.command.ts';
 
 export interface CommandContext {
   db: Db;
@@ -14,6 +15,8 @@ export interface CommandContext {
 export interface CommandResult {
   json: Record<string, unknown>;
   human: string;
+  /** Non-zero when the command found a problem (its output says which). */
+  exitCode?: number;
 }
 
 /** A CLI command that works on an open, migrated database. */
@@ -25,7 +28,7 @@ export interface Command {
   run(context: CommandContext): Promise<CommandResult>;
 }
 
-export const commands: Command[] = [seedDemoCommand, ...accountCommands];
+export const commands: Command[] = [seedDemoCommand, ...accountCommands, ledgerVerifyCommand];
 
 export function requireFlag(flags: CommandContext['flags'], name: string): string {
   const value = flags[name];

@@ -5,7 +5,7 @@ import { apiKeys } from '../src/modules/api-keys/api-keys.tables.ts';
 import { merchantDomains } from '../src/modules/merchants/merchants.tables.ts';
 import { backend } from './support/database.ts';
 import { makeAffiliate, makeMerchant, PASSWORD, signIn, type TestMerchant } from './support/factories.ts';
-import { startServerProcess, type ServerProcess } from './support/server-processes.ts';
+import { startServerProcess, type ServerProcess } from './support/server-process.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 
 /** Two real server processes on one PostgreSQL database: what must hold across processes does. */

@@ -4,19 +4,23 @@ import { createInterface } from 'node:readline';
 
 export interface ServerProcess {
   url: string;
+  pid: number;
   child: ChildProcess;
   /** Resolves with the exit code once the process has ended. */
   exited: Promise<number | null>;
+  /** SIGTERM (a graceful stop) and wait for the exit. */
+  stop(): Promise<number | null>;
   stderr(): string;
 }
 
 /**
- * Start `influencemart serve --json` as a separate OS process and wait for its one JSON line.
- * `env` chooses the database (DATABASE_URL or DATA_DIR) and the master key.
+ * Start the real `influencemart serve --json` as a separate OS process on a free loopback port and
+ * wait for its one JSON line. `env` chooses the database (DATABASE_URL or DATA_DIR) and the master
+ * key; background workers are off unless `RUN_WORKERS=1` is passed.
  */
-export async function startServerProcess(env: Record<string, string | undefined>, timeoutMs = 30_000): Promise<ServerProcess> {
+export async function startServerProcess(env: Record<string, string | undefined>, timeoutMs = 60_000): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['bin/influencemart.js', 'serve', '--json', '--port', '0'], {
-    env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...env },
+    env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', RUN_WORKERS: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -35,5 +39,9 @@ export async function startServerProcess(env: Record<string, string | undefined>
     });
     void exited.then((code) => reject(new Error(`server exited with ${code} before starting: ${stderr}`)));
   });
-  return { url, child, exited, stderr: () => stderr };
+  const stop = () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    return exited;
+  };
+  return { url, pid: child.pid!, child, exited, stop, stderr: () => stderr };
 }

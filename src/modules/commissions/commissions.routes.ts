@@ -1,0 +1,31 @@
+import type { ModuleRegister } from '../../app.ts';
+import { Paginated } from '../../platform/http/pagination.ts';
+import { CommissionListQuery, CommissionSchema } from './commissions.schemas.ts';
+import { listCommissions } from './list-commissions.ts';
+import { matureHeldCommissions, MATURE_JOB } from './mature-held-commissions.ts';
+
+export const registerCommissions: ModuleRegister = (app, { db, worker }) => {
+  app.get(
+    '/api/v1/commissions',
+    {
+      config: { auth: 'merchant' },
+      schema: {
+        tags: ['commissions'],
+        summary: 'Commissions on your orders in this mode (filters: status, affiliateId, orderId, from/to on creation time)',
+        security: [{ apiKey: [] }],
+        querystring: CommissionListQuery,
+        response: { 200: Paginated(CommissionSchema) },
+      },
+    },
+    async (request) => {
+      const { merchantId, livemode } = request.merchant!;
+      return listCommissions(db, { merchantId, livemode }, request.query as CommissionListQuery);
+    },
+  );
+
+  worker.register(MATURE_JOB, async () => {
+    const result = await matureHeldCommissions(db);
+    if (result.approved > 0 || result.waitingForReview > 0) app.log.info(result, 'held commissions matured');
+  });
+  worker.schedule({ name: 'mature-held-commissions', cron: '0 * * * * *', jobType: MATURE_JOB });
+};

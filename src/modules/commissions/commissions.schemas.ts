@@ -1,0 +1,53 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Money } from '../../platform/http/schemas.ts';
+import { PageQuery } from '../../platform/http/pagination.ts';
+import { COMMISSION_STATUSES, RATE_SOURCES } from './commissions.tables.ts';
+
+/**
+ * A string schema with a closed set of values (one clear validation error, unlike a union of
+ * literals). Route handlers read such bodies through this module's Static types.
+ */
+export const StringEnum = <T extends readonly string[]>(values: T, description?: string) =>
+  Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...(description ? { description } : {}) });
+
+const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
+
+export const CommissionSchema = Type.Object(
+  {
+    id: Type.String(),
+    orderId: Type.String({ description: "The merchant's order id" }),
+    conversionId: Type.String(),
+    affiliateRef: Type.String(),
+    campaignId: Type.String(),
+    livemode: Type.Boolean(),
+    status: StringEnum(COMMISSION_STATUSES),
+    amount: Money('What the commission is worth now (after partial refunds)'),
+    originalAmount: Money('As computed when the order was reported'),
+    currency: Type.String(),
+    rate: Type.Object({
+      type: StringEnum(['PERCENTAGE', 'FIXED'] as const),
+      value: Type.String({ description: 'Percent ("5") or money per unit/order ("25.00")' }),
+      source: StringEnum(RATE_SOURCES),
+    }),
+    holdUntil: Nullable(Type.String({ format: 'date-time' })),
+    paidAmount: Nullable(Money()),
+    payoutId: Nullable(Type.String()),
+    risk: Type.Object({ score: Type.Integer(), reviewStatus: Type.String() }),
+    createdAt: Type.String({ format: 'date-time' }),
+    updatedAt: Type.String({ format: 'date-time' }),
+  },
+  {},
+);
+export type CommissionView = Static<typeof CommissionSchema>;
+
+export const CommissionListQuery = Type.Composite([
+  PageQuery,
+  Type.Object({
+    status: Type.Optional(StringEnum(COMMISSION_STATUSES)),
+    affiliateId: Type.Optional(Type.String({ maxLength: 64 })),
+    orderId: Type.Optional(Type.String({ maxLength: 255 })),
+    from: Type.Optional(Type.String({ format: 'date-time', description: 'Created at or after' })),
+    to: Type.Optional(Type.String({ format: 'date-time', description: 'Created before' })),
+  }),
+]);
+export type CommissionListQuery = Static<typeof CommissionListQuery>;

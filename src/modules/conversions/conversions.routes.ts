@@ -1,0 +1,43 @@
+import type { App, ModuleDeps, ModuleRegister } from '../../app.ts';
+import { loadPlatformDefaults } from '../commissions/platform-defaults.ts';
+import { findClickInDatabase, type FindClick } from './click-record.ts';
+import { ConversionBody, ConversionResponse } from './conversions.schemas.ts';
+import { recordConversion } from './record-conversion.ts';
+
+export interface ConversionsModuleOptions {
+  /** How conversions look clicks up; a plain read of the clicks table unless told otherwise. */
+  findClick?: (app: App, deps: ModuleDeps) => FindClick;
+}
+
+export function conversionsModule(options: ConversionsModuleOptions = {}): ModuleRegister {
+  return (app, deps) => {
+    const conversionDeps = {
+      db: deps.db,
+      defaults: loadPlatformDefaults(deps.config),
+      findClick: options.findClick?.(app, deps) ?? findClickInDatabase(deps.db),
+    };
+
+    app.post(
+      '/api/v1/conversions',
+      {
+        config: { auth: 'merchant', idempotent: true },
+        schema: {
+          tags: ['conversions'],
+          summary: 'Report an order with the click_id captured on landing; it is attributed and its commission created',
+          description:
+            'Idempotent with X-Idempotency-Key. The same orderId reported again answers 200 with the first conversion and `deduplicated: true`. ' +
+            'An order that cannot be attributed is still stored, with `attributed: false` and `unattributedReason`.',
+          security: [{ apiKey: [] }],
+          body: ConversionBody,
+          response: { 201: ConversionResponse, 200: ConversionResponse },
+        },
+      },
+      async (request, reply) => {
+        const { response, created } = await recordConversion(conversionDeps, request.merchant!, request.body as ConversionBody);
+        return reply.status(created ? 201 : 200).send(response);
+      },
+    );
+  };
+}
+
+export const registerConversions = conversionsModule();

@@ -1,0 +1,45 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Money } from '../../platform/http/schemas.ts';
+import { StringEnum } from '../commissions/commissions.schemas.ts';
+import { INITIAL_ORDER_STATUSES } from '../orders/order-status.ts';
+import { UNATTRIBUTED_REASONS } from './conversions.tables.ts';
+
+export const MAX_ITEMS = 500;
+
+export const ConversionItem = Type.Object(
+  {
+    sku: Type.String({ minLength: 1, maxLength: 255, description: "Matched on the product's externalProductId" }),
+    qty: Type.Integer({ minimum: 1, maximum: 1_000_000 }),
+    price: Money('Unit price, net of discounts'),
+  },
+  { additionalProperties: false },
+);
+
+export const ConversionBody = Type.Object(
+  {
+    orderId: Type.String({ minLength: 1, maxLength: 255, description: 'Your order id; reporting it again is deduplicated' }),
+    clickId: Type.Optional(Type.Union([Type.String({ maxLength: 255 }), Type.Null()], { description: 'The affiliate_click_id captured on landing' })),
+    amount: Money('Order amount in major units, e.g. "49.90"'),
+    currency: Type.Optional(Type.String({ pattern: '^[A-Z]{3}$', description: 'ISO 4217; defaults to the merchant currency' })),
+    status: Type.Optional(StringEnum(INITIAL_ORDER_STATUSES, 'The order status now; pending when omitted')),
+    occurredAt: Type.Optional(Type.String({ format: 'date-time', description: 'When the order was placed; now when omitted' })),
+    items: Type.Optional(Type.Array(ConversionItem, { maxItems: MAX_ITEMS })),
+  },
+  { additionalProperties: false },
+);
+export type ConversionBody = Static<typeof ConversionBody>;
+
+export const ConversionResponse = Type.Object(
+  {
+    conversionId: Type.String(),
+    orderId: Type.String(),
+    livemode: Type.Boolean(),
+    attributed: Type.Boolean(),
+    unattributedReason: Type.Optional(StringEnum(UNATTRIBUTED_REASONS, 'Why the order earns no commission; only when attributed is false')),
+    affiliateRef: Type.Union([Type.String(), Type.Null()]),
+    commission: Type.Union([Type.Object({ amount: Money(), currency: Type.String(), status: Type.String() }), Type.Null()]),
+    deduplicated: Type.Boolean(),
+  },
+  {},
+);
+export type ConversionResponse = Static<typeof ConversionResponse>;

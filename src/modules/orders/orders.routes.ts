@@ -1,0 +1,57 @@
+import type { ModuleRegister } from '../../app.ts';
+import { notFound } from '../../platform/errors.ts';
+import { Paginated } from '../../platform/http/pagination.ts';
+import { loadPlatformDefaults } from '../commissions/platform-defaults.ts';
+import { applyOrderStatus } from './apply-order-status.ts';
+import { listOrders } from './list-orders.ts';
+import { findOrderDetail } from './order-view.ts';
+import { OrderDetail, OrderListQuery, OrderParams, OrderSchema, OrderStatusBody } from './orders.schemas.ts';
+
+export const registerOrders: ModuleRegister = (app, { db, config }) => {
+  const { holdDays } = loadPlatformDefaults(config);
+
+  app.patch(
+    '/api/v1/orders/:orderId',
+    {
+      config: { auth: 'merchant', idempotent: true },
+      schema: {
+        tags: ['orders'],
+        summary: 'Update an order status; its commission follows (delivered starts the hold, cancel/return/refund reverses it)',
+        description:
+          '`{ "status": "refunded", "refundAmount": "10.00" }` refunds part of the order (omit refundAmount to refund the rest); ' +
+          'the commission shrinks in proportion. Impossible changes answer 409 INVALID_TRANSITION.',
+        security: [{ apiKey: [] }],
+        params: OrderParams,
+        body: OrderStatusBody,
+        response: { 200: OrderDetail },
+      },
+    },
+    async (request) => applyOrderStatus(db, request.merchant!, request.params.orderId, request.body as OrderStatusBody, holdDays),
+  );
+
+  app.get(
+    '/api/v1/orders/:orderId',
+    {
+      config: { auth: 'merchant' },
+      schema: { tags: ['orders'], summary: 'An order with its attribution, commission and status history', security: [{ apiKey: [] }], params: OrderParams, response: { 200: OrderDetail } },
+    },
+    async (request) => {
+      const { merchantId, livemode } = request.merchant!;
+      const order = await findOrderDetail(db, { merchantId, livemode }, request.params.orderId);
+      if (!order) throw notFound('Order');
+      return order;
+    },
+  );
+
+  app.get(
+    '/api/v1/orders',
+    {
+      config: { auth: 'merchant' },
+      schema: { tags: ['orders'], summary: 'Your orders in this mode, newest first', security: [{ apiKey: [] }], querystring: OrderListQuery, response: { 200: Paginated(OrderSchema) } },
+    },
+    async (request) => {
+      const { merchantId, livemode } = request.merchant!;
+      return listOrders(db, { merchantId, livemode }, request.query as OrderListQuery);
+    },
+  );
+};

@@ -1,0 +1,81 @@
+import { Type } from '@sinclair/typebox';
+import type { ModuleRegister } from '../../app.ts';
+import { PageQuery, Paginated } from '../../platform/http/pagination.ts';
+import { Money } from '../../platform/http/schemas.ts';
+import { commissionView } from '../commissions/commission-record.ts';
+import { CommissionSchema } from '../commissions/commissions.schemas.ts';
+import { listRiskReviews } from './list-risk-reviews.ts';
+import { createSightingRecorder } from './record-affiliate-sighting.ts';
+import { approveRiskReview, rejectRiskReview } from './review-commission.ts';
+
+const RiskReview = Type.Object({
+  commissionId: Type.String(),
+  orderId: Type.String(),
+  merchantId: Type.String(),
+  merchantName: Type.String(),
+  affiliateRef: Type.String(),
+  livemode: Type.Boolean(),
+  status: Type.String(),
+  amount: Money(),
+  currency: Type.String(),
+  holdUntil: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  holdEnded: Type.Boolean(),
+  risk: Type.Object({ score: Type.Integer(), reasons: Type.Array(Type.String()), signals: Type.Record(Type.String(), Type.Unknown()) }),
+  createdAt: Type.String({ format: 'date-time' }),
+});
+
+const ReviewParams = Type.Object({ commissionId: Type.String({ minLength: 1, maxLength: 64 }) });
+
+export const registerRisk: ModuleRegister = (app, { db, secrets }) => {
+  const recordSighting = createSightingRecorder(db, secrets);
+  // The affiliate's own dashboard use, for the self-referral check. Written before the answer (at
+  // most once per address every few minutes), so a conversion right after already sees it; a
+  // failure here never fails the request.
+  app.addHook('preHandler', async (request) => {
+    const session = request.session;
+    if (session?.role !== 'affiliate' || !session.affiliateId) return;
+    await recordSighting(session.affiliateId, request.ip).catch((error: unknown) => request.log.warn({ err: error }, 'could not record affiliate sighting'));
+  });
+
+  app.get(
+    '/api/admin/risk-reviews',
+    {
+      config: { auth: 'session', roles: ['admin'] },
+      schema: {
+        tags: ['admin'],
+        summary: 'Commissions flagged by risk scoring, waiting for a decision (live mode unless livemode=false)',
+        querystring: Type.Composite([PageQuery, Type.Object({ livemode: Type.Boolean({ default: true }) })]),
+        response: { 200: Paginated(RiskReview) },
+      },
+    },
+    async (request) => listRiskReviews(db, request.query),
+  );
+
+  app.post(
+    '/api/admin/risk-reviews/:commissionId/approve',
+    {
+      config: { auth: 'session', roles: ['admin'] },
+      schema: { tags: ['admin'], summary: 'Clear a flagged commission (approved now if its hold has ended)', params: ReviewParams, response: { 200: CommissionSchema } },
+    },
+    async (request) => commissionView(await approveRiskReview(db, request.params.commissionId, request.session!.userId)),
+  );
+
+  app.post(
+    '/api/admin/risk-reviews/:commissionId/reject',
+    {
+      config: { auth: 'session', roles: ['admin'] },
+      // The note is optional, so is the body: an empty POST is validated as `{}`.
+      preValidation: async (request) => {
+        request.body ??= {};
+      },
+      schema: {
+        tags: ['admin'],
+        summary: 'Reject a flagged commission',
+        params: ReviewParams,
+        body: Type.Object({ note: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false }),
+        response: { 200: CommissionSchema },
+      },
+    },
+    async (request) => commissionView(await rejectRiskReview(db, request.params.commissionId, request.session!.userId, request.body.note)),
+  );
+};

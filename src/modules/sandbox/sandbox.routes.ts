@@ -1,0 +1,40 @@
+import { Type } from '@sinclair/typebox';
+import type { ModuleRegister } from '../../app.ts';
+import { mintSandboxClick } from './mint-sandbox-click.ts';
+
+const SandboxClickBody = Type.Object(
+  {
+    campaignId: Type.String({ format: 'uuid' }),
+    productId: Type.Optional(Type.String({ format: 'uuid' })),
+    clickedAt: Type.Optional(Type.String({ format: 'date-time', description: 'Replay an older click; now when omitted' })),
+  },
+  { additionalProperties: false },
+);
+
+const SandboxClickResponse = Type.Object({
+  clickId: Type.String(),
+  linkId: Type.String(),
+  affiliateRef: Type.String(),
+  campaignId: Type.String(),
+  productId: Type.Union([Type.String(), Type.Null()]),
+  clickedAt: Type.String({ format: 'date-time' }),
+  attributable: Type.Boolean(),
+  livemode: Type.Literal(false),
+});
+
+export const registerSandbox: ModuleRegister = (app, { db }) => {
+  app.post(
+    '/api/v1/sandbox/clicks',
+    {
+      config: { auth: 'merchant', idempotent: true },
+      schema: {
+        tags: ['sandbox'],
+        summary: 'Test keys only: mint a test click on a campaign or product, then report a conversion with its clickId',
+        security: [{ apiKey: [] }],
+        body: SandboxClickBody,
+        response: { 201: SandboxClickResponse },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await mintSandboxClick(db, request.merchant!, request.body)),
+  );
+};
