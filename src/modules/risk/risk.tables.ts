@@ -18,7 +18,7 @@ export const riskAssessments = pgTable(
     threshold: integer('threshold').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [check('risk_assessments_score_check', sql`score between 0 and 100 and threshold between 0 and 100`)],
+  () => [check('risk_assessments_score_check', sql`score between 0 and 100 and threshold between 0 and 100`)],
 );
 
 /**
