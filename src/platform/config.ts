@@ -49,9 +49,6 @@ export interface Config {
   feedMaxBytes: number;
   /** Attribution window for campaigns with cookieDurationDays = 0 (last click only). */
   lastClickWindowMinutes: number;
-  /** Platform commission default, the last level of resolution: PERCENTAGE ("5") or FIXED (money, NPR). */
-  platformCommissionType: 'PERCENTAGE' | 'FIXED';
-  platformCommissionValue: string;
   /** Hold (return window) when neither the campaign nor the merchant sets one. */
   platformHoldDays: number;
   /** Conversions scoring at least this (0–100) wait for an admin decision before approval. */
@@ -96,8 +93,6 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     feedPullTimeoutMs: int(env, 'FEED_PULL_TIMEOUT_MS', 30_000),
     feedMaxBytes: int(env, 'FEED_MAX_BYTES', 25 * 1024 * 1024),
     lastClickWindowMinutes: int(env, 'LAST_CLICK_WINDOW_MINUTES', 60),
-    platformCommissionType: commissionType(env, 'PLATFORM_COMMISSION_TYPE', 'PERCENTAGE'),
-    platformCommissionValue: env.PLATFORM_COMMISSION_VALUE || '5',
     platformHoldDays: int(env, 'PLATFORM_HOLD_DAYS', 14),
     riskReviewThreshold: int(env, 'RISK_REVIEW_THRESHOLD', 50),
   };
@@ -119,12 +114,6 @@ function int(env: Env, name: string, fallback: number): number {
   return Number(raw);
 }
 
-function commissionType(env: Env, name: string, fallback: 'PERCENTAGE' | 'FIXED'): 'PERCENTAGE' | 'FIXED' {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (raw === 'PERCENTAGE' || raw === 'FIXED') return raw;
-  throw new Error(`Setting ${name} must be PERCENTAGE or FIXED, got "${raw}"`);
-}
 
 function flag(env: Env, name: string, fallback: boolean): boolean {
   const raw = env[name];

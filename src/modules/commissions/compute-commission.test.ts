@@ -145,7 +145,9 @@ describe('computeCommission', () => {
     expect(result.lines[0]).toMatchObject({ sku: 'A', qty: 7, baseAmount: 700n, amount: 70n });
   });
 
-  it('refuses to compute without a usable platform default', () => {
-    expect(() => computeCommission({ ...base, platformRate: fixed(100, 'USD') })).toThrow(/platform default/);
+  it('earns nothing, at 0 %, when no level applies in the order currency', () => {
+    const result = computeCommission({ ...base, platformRate: fixed(100, 'USD') });
+    expect(result.total).toBe(0n);
+    expect(result.rate).toEqual({ type: 'PERCENTAGE', value: 0, source: 'platform' });
   });
 });

@@ -1,15 +1,9 @@
-import { percentageOf } from '../../platform/money.ts';
+import type { CommissionRule } from './commission-rule.ts';
 import type { RateSource } from './commissions.tables.ts';
+import { resolveCommission, type CommissionSource } from './resolve-commission.ts';
 
-/**
- * A commission rate as stored: PERCENTAGE in hundredths of a percent (500 = 5 %), FIXED in minor
- * units of `currency`.
- */
-export interface Rate {
-  type: 'PERCENTAGE' | 'FIXED';
-  value: number;
-  currency: string;
-}
+/** A commission rate as stored: PERCENTAGE in hundredths of a percent, FIXED in minor units of `currency`. */
+export type Rate = CommissionRule;
 
 export interface CommissionLineInput {
   sku: string;
@@ -21,7 +15,6 @@ export interface CommissionLineInput {
 }
 
 export interface CommissionInput {
-  /** The order's currency; every amount here is in its minor units. */
   currency: string;
   orderAmount: bigint;
   /** Empty when the order was reported without items. */
@@ -49,60 +42,30 @@ export interface ComputedLine {
 export interface ComputedCommission {
   lines: ComputedLine[];
   total: bigint;
-  /** The rate every line used; with mixed rates, the rate of the line that earned the most. */
+  /** The rate of the line that earned the most. */
   rate: AppliedRate;
 }
 
-/**
- * The most specific usable rate. A FIXED rate in another currency than the order's cannot be
- * applied without an exchange rate, so that level is skipped (a percentage never is).
- */
-export function resolveRate(levels: Array<[RateSource, Rate | null]>, currency: string): AppliedRate {
-  for (const [source, rate] of levels) {
-    if (!rate) continue;
-    if (rate.type === 'FIXED' && rate.currency !== currency) continue;
-    return { type: rate.type, value: rate.value, source };
-  }
-  throw new Error('No usable commission rate: the platform default must always apply');
-}
-
-/** One line's commission: PERCENTAGE of the base rounded down to the minor unit, FIXED per unit. */
-export function lineCommission(rate: Pick<AppliedRate, 'type' | 'value'>, baseAmount: bigint, qty: number): bigint {
-  return rate.type === 'PERCENTAGE' ? percentageOf(baseAmount, rate.value) : BigInt(rate.value) * BigInt(qty);
-}
+// A line no level applies to (a FIXED platform default in another currency) earns nothing at 0 %.
+const applied = (rule: CommissionRule | null, source: CommissionSource): AppliedRate => ({ type: rule?.type ?? 'PERCENTAGE', value: rule?.value ?? 0, source });
 
 /**
- * Commission for one order (SPEC §2). With items, each line resolves product → campaign → merchant
- * → platform (an unknown SKU starts at the campaign); without items the order amount is one line
- * resolving campaign → merchant → platform, and a FIXED rate is paid once per order.
- * Integer arithmetic on minor units only, each line rounded down.
+ * The commission of one order as the ledger stores it: one line per item (or one for the whole
+ * order), each with the rate that applied and where it came from. The rules themselves live in
+ * `resolveCommission`; this only shapes its result.
  */
 export function computeCommission(input: CommissionInput): ComputedCommission {
-  const defaults: Array<[RateSource, Rate | null]> = [
-    ['campaign', input.campaignRate],
-    ['merchant', input.merchantRate],
-    ['platform', input.platformRate],
-  ];
+  const result = resolveCommission({
+    currency: input.currency,
+    orderAmountMinor: input.orderAmount,
+    lines: input.lines.map((line) => ({ sku: line.sku, quantity: line.qty, unitPriceMinor: line.unitPrice, productRule: line.productRate })),
+    campaign: input.campaignRate,
+    merchant: input.merchantRate,
+    platform: input.platformRate,
+  });
   const lines: ComputedLine[] =
-    input.lines.length === 0
-      ? [orderLine(input.orderAmount, resolveRate(defaults, input.currency))]
-      : input.lines.map((line) => {
-          const rate = resolveRate([['product', line.productRate], ...defaults], input.currency);
-          const baseAmount = line.unitPrice * BigInt(line.qty);
-          return { sku: line.sku, qty: line.qty, baseAmount, rate, amount: lineCommission(rate, baseAmount, line.qty) };
-        });
-  const total = lines.reduce((sum, line) => sum + line.amount, 0n);
-  return { lines, total, rate: dominantRate(lines) };
-}
-
-function orderLine(orderAmount: bigint, rate: AppliedRate): ComputedLine {
-  // qty 1: a FIXED campaign default is per order when there are no items.
-  return { sku: null, qty: 1, baseAmount: orderAmount, rate, amount: lineCommission(rate, orderAmount, 1) };
-}
-
-function dominantRate(lines: ComputedLine[]): AppliedRate {
-  let best = lines[0];
-  if (!best) throw new Error('A commission has at least one line');
-  for (const line of lines) if (line.amount > best.amount) best = line;
-  return best.rate;
+    result.lines.length === 0
+      ? [{ sku: null, qty: 1, baseAmount: input.orderAmount, rate: applied(result.rule, result.source), amount: result.amountMinor }]
+      : result.lines.map((line) => ({ sku: line.sku, qty: line.quantity, baseAmount: line.lineAmountMinor, rate: applied(line.rule, line.source), amount: line.amountMinor }));
+  return { lines, total: result.amountMinor, rate: applied(result.rule, result.source) };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CommissionRule } from './commission-rule.ts';
-import { pickCommissionRule, resolveCommission, type CommissionLine, type CommissionRequest, type CommissionSource } from './resolve-commission.ts';
+import { expectedLineAmounts, pickCommissionRule, resolveCommission, type CommissionLine, type CommissionRequest, type CommissionSource } from './resolve-commission.ts';
 
 const pct = (hundredths: number): CommissionRule => ({ type: 'PERCENTAGE', value: hundredths, currency: 'NPR' });
 const fixed = (minor: number, currency = 'NPR'): CommissionRule => ({ type: 'FIXED', value: minor, currency });
@@ -84,5 +84,38 @@ describe('resolveCommission', () => {
     expect(() => resolveCommission({ ...base, orderAmountMinor: 0n, lines: [line('A', 100n, 0)] })).toThrow(RangeError);
     expect(() => resolveCommission({ ...base, orderAmountMinor: 0n, lines: [line('A', 100n, 1.5)] })).toThrow(RangeError);
     expect(() => resolveCommission({ ...base, orderAmountMinor: 0n, lines: [line('A', -100n, 1)] })).toThrow(RangeError);
+  });
+});
+
+describe('expectedLineAmounts', () => {
+  it('recomputes stored lines by the same rules: percentage per line, product FIXED per unit, a FIXED default once per order', () => {
+    const line = (type: 'PERCENTAGE' | 'FIXED', value: number, source: 'product' | 'campaign', baseAmountMinor: bigint, quantity: number) => ({ type, value, source, baseAmountMinor, quantity });
+    expect(
+      expectedLineAmounts([
+        line('PERCENTAGE', 500, 'product', 4990n, 1),
+        line('FIXED', 2500, 'product', 30000n, 3),
+        line('FIXED', 15000, 'campaign', 1000n, 2),
+        line('FIXED', 15000, 'campaign', 2000n, 1),
+      ]),
+    ).toEqual([249n, 7500n, 15000n, 0n]);
+  });
+
+  it('agrees with resolveCommission on a mixed order', () => {
+    const campaignFixed = { type: 'FIXED' as const, value: 15000, currency: 'NPR' };
+    const result = resolveCommission({
+      currency: 'NPR',
+      orderAmountMinor: 9000n,
+      lines: [
+        { sku: 'A', quantity: 2, unitPriceMinor: 2000n, productRule: { type: 'PERCENTAGE', value: 1000, currency: 'NPR' } },
+        { sku: 'B', quantity: 1, unitPriceMinor: 3000n, productRule: null },
+        { sku: 'C', quantity: 2, unitPriceMinor: 500n, productRule: null },
+      ],
+      campaign: campaignFixed,
+      merchant: null,
+      platform: { type: 'PERCENTAGE', value: 500, currency: 'NPR' },
+    });
+    const stored = result.lines.map((l) => ({ type: l.rule!.type, value: l.rule!.value, source: l.source, baseAmountMinor: l.lineAmountMinor, quantity: l.quantity }));
+    expect(expectedLineAmounts(stored)).toEqual(result.lines.map((l) => l.amountMinor));
+    expect(result.amountMinor).toBe(400n + 15000n);
   });
 });

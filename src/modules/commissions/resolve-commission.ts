@@ -97,7 +97,7 @@ export interface CommissionResult {
   lines: LineCommission[];
 }
 
-function amountFor(rule: CommissionRule, baseMinor: bigint, units: number): bigint {
+export function amountFor(rule: Pick<CommissionRule, 'type' | 'value'>, baseMinor: bigint, units: number): bigint {
   return rule.type === 'PERCENTAGE' ? percentageOf(baseMinor, rule.value) : BigInt(rule.value) * BigInt(units);
 }
 
@@ -136,4 +136,26 @@ export function resolveCommission(request: CommissionRequest): CommissionResult 
   for (const line of results) if (line.amountMinor > dominant.amountMinor) dominant = line;
   const amountMinor = results.reduce((sum, line) => sum + line.amountMinor, 0n);
   return { amountMinor, currency, source: dominant.source, rule: dominant.rule, lines: results };
+}
+
+export interface StoredLine {
+  type: CommissionRule['type'];
+  value: number;
+  source: CommissionSource;
+  baseAmountMinor: bigint;
+  quantity: number;
+}
+
+/**
+ * What each stored line must amount to, from its base and the rate it recorded — the same rules as
+ * `resolveCommission`, including a FIXED default charged once per order. Used to verify the ledger.
+ */
+export function expectedLineAmounts(lines: readonly StoredLine[]): bigint[] {
+  let orderLevelFixedCharged = false;
+  return lines.map((line) => {
+    if (line.type !== 'FIXED' || line.source === 'product') return amountFor(line, line.baseAmountMinor, line.quantity);
+    if (orderLevelFixedCharged) return 0n;
+    orderLevelFixedCharged = true;
+    return BigInt(line.value);
+  });
 }

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { MerchantPrincipal } from '../../platform/auth/route-auth.types.ts';
-import { inTransaction, type Db, type Tx } from '../../platform/db/client.ts';
+import { inTransaction, type Db, type Executor, type Tx } from '../../platform/db/client.ts';
 import { notFound } from '../../platform/errors.ts';
 import { recordEvent } from '../../platform/events/record-event.ts';
 import { validationError } from '../../platform/http/validation.ts';
@@ -8,6 +8,7 @@ import { newId } from '../../platform/ids.ts';
 import { formatMoney } from '../../platform/money.ts';
 import { campaigns } from '../campaigns/campaigns.tables.ts';
 import { computeCommission, type Rate } from '../commissions/compute-commission.ts';
+import { getPlatformSettings } from '../platform-settings/platform-settings.repository.ts';
 import { createCommission } from '../commissions/create-commission.ts';
 import type { PlatformDefaults } from '../commissions/platform-defaults.ts';
 import { startHold } from '../commissions/start-hold.ts';
@@ -149,6 +150,11 @@ async function catalogRates(db: Db, merchantId: string, livemode: boolean, input
   return new Map(rows.map((p) => [p.sku, rateOf(p.type, p.value, p.currency)]));
 }
 
+async function platformCommissionRule(executor: Executor): Promise<Rate> {
+  const settings = await getPlatformSettings(executor);
+  return { type: settings.defaultCommissionType, value: settings.defaultCommissionValue, currency: settings.currency };
+}
+
 async function commissionFor(
   tx: Tx,
   defaults: PlatformDefaults,
@@ -170,7 +176,7 @@ async function commissionFor(
     lines: input.items.map((item) => ({ ...item, productRate: ctx.catalog.get(item.sku) ?? null })),
     campaignRate: rateOf(campaign.defaultCommissionType, campaign.defaultCommissionValue, campaign.currency),
     merchantRate: rateOf(merchant.defaultCommissionType, merchant.defaultCommissionValue, merchant.currency),
-    platformRate: defaults.commission,
+    platformRate: await platformCommissionRule(tx),
   });
   const risk = await assessConversionRisk(tx, {
     conversionId: ctx.conversionId,

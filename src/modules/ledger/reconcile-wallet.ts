@@ -1,7 +1,7 @@
 import { asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../platform/db/client.ts';
 import { proportionOf } from '../../platform/money.ts';
-import { lineCommission } from '../commissions/compute-commission.ts';
+import { expectedLineAmounts } from '../commissions/resolve-commission.ts';
 import { commissionEvents, commissionLines, commissions, type CommissionEventRow, type CommissionLineRow, type CommissionStatus } from '../commissions/commissions.tables.ts';
 import { isLiveCommission } from '../commissions/commission-states.ts';
 import { orders } from '../orders/orders.tables.ts';
@@ -143,8 +143,10 @@ type Fail = (check: string, detail: string) => void;
 function checkLines(c: typeof commissions.$inferSelect, lines: CommissionLineRow[], fail: Fail): void {
   if (lines.length === 0) return fail('commission_lines', 'has no lines');
   let total = 0n;
-  for (const line of lines) {
-    const expected = lineCommission({ type: line.rateType, value: line.rateValue }, line.baseAmount, line.qty);
+  const ordered = [...lines].sort((a, b) => a.lineNo - b.lineNo);
+  const expectedAmounts = expectedLineAmounts(ordered.map((line) => ({ type: line.rateType, value: line.rateValue, source: line.rateSource, baseAmountMinor: line.baseAmount, quantity: line.qty })));
+  for (const [index, line] of ordered.entries()) {
+    const expected = expectedAmounts[index];
     if (line.amount !== expected) fail('commission_lines', `line ${line.lineNo} is ${line.amount}, its base and rate give ${expected}`);
     total += line.amount;
   }
