@@ -9,3 +9,4 @@ export * from '../../modules/campaigns/campaigns.tables.ts';
 export * from '../../modules/products/products.tables.ts';
 export * from '../../modules/links/links.tables.ts';
 export * from '../../modules/tracking/clicks.tables.ts';
+export * from '../../modules/memberships/memberships.tables.ts';
