@@ -11,6 +11,7 @@ import { registerHealth } from './modules/health/health.routes.ts';
 import { registerAccounts } from './modules/accounts/accounts.routes.ts';
 import { registerApiKeys } from './modules/api-keys/api-keys.routes.ts';
 import { registerMerchants } from './modules/merchants/merchants.routes.ts';
+import { registerAffiliates } from './modules/affiliates/affiliates.routes.ts';
 
 export type App = FastifyInstance<
   import('node:http').Server,
@@ -28,7 +29,7 @@ export interface ModuleDeps extends Platform {
 export type ModuleRegister = (app: App, deps: ModuleDeps) => Promise<void> | void;
 
 /** Every capability, in registration order. */
-const modules: ModuleRegister[] = [registerHealth, registerAccounts, registerApiKeys, registerMerchants];
+const modules: ModuleRegister[] = [registerHealth, registerAccounts, registerApiKeys, registerMerchants, registerAffiliates];
 
 export interface BuildAppOptions {
   logger?: FastifyBaseLogger | boolean | { level: string };
