@@ -12,6 +12,7 @@ import { registerAccounts } from './modules/accounts/accounts.routes.ts';
 import { registerApiKeys } from './modules/api-keys/api-keys.routes.ts';
 import { registerMerchants } from './modules/merchants/merchants.routes.ts';
 import { registerAffiliates } from './modules/affiliates/affiliates.routes.ts';
+import { registerMemberships } from './modules/memberships/memberships.routes.ts';
 
 export type App = FastifyInstance<
   import('node:http').Server,
@@ -29,7 +30,7 @@ export interface ModuleDeps extends Platform {
 export type ModuleRegister = (app: App, deps: ModuleDeps) => Promise<void> | void;
 
 /** Every capability, in registration order. */
-const modules: ModuleRegister[] = [registerHealth, registerAccounts, registerApiKeys, registerMerchants, registerAffiliates];
+const modules: ModuleRegister[] = [registerHealth, registerAccounts, registerApiKeys, registerMerchants, registerAffiliates, registerMemberships];
 
 export interface BuildAppOptions {
   logger?: FastifyBaseLogger | boolean | { level: string };
