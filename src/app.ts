@@ -13,6 +13,8 @@ import { registerApiKeys } from './modules/api-keys/api-keys.routes.ts';
 import { registerMerchants } from './modules/merchants/merchants.routes.ts';
 import { registerAffiliates } from './modules/affiliates/affiliates.routes.ts';
 import { registerMemberships } from './modules/memberships/memberships.routes.ts';
+import { registerTracking } from './modules/tracking/tracking.routes.ts';
+import { registerLinks } from './modules/links/links.routes.ts';
 
 export type App = FastifyInstance<
   import('node:http').Server,
@@ -30,7 +32,7 @@ export interface ModuleDeps extends Platform {
 export type ModuleRegister = (app: App, deps: ModuleDeps) => Promise<void> | void;
 
 /** Every capability, in registration order. */
-const modules: ModuleRegister[] = [registerHealth, registerAccounts, registerApiKeys, registerMerchants, registerAffiliates, registerMemberships];
+const modules: ModuleRegister[] = [registerHealth, registerAccounts, registerApiKeys, registerMerchants, registerAffiliates, registerMemberships, registerTracking, registerLinks];
 
 export interface BuildAppOptions {
   logger?: FastifyBaseLogger | boolean | { level: string };

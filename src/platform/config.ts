@@ -22,6 +22,13 @@ export interface Config {
   rateLimitPerMinute: number;
   clickFlushIntervalMs: number;
   clickFlushBatchSize: number;
+  /** How long the redirect trusts a cached link before reading it again (other processes' changes show within twice this). */
+  linkCacheTtlMs: number;
+  /** A visitor (IP and user agent) clicking the same link again within this window reuses the first click. */
+  clickRepeatWindowSeconds: number;
+  /** Clicks per minute on one link, and from one IP, above which a click carries a velocity risk flag. */
+  clickVelocityPerLink: number;
+  clickVelocityPerIp: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -48,6 +55,10 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 600),
     clickFlushIntervalMs: int(env, 'CLICK_FLUSH_INTERVAL_MS', 20),
     clickFlushBatchSize: int(env, 'CLICK_FLUSH_BATCH_SIZE', 500),
+    linkCacheTtlMs: int(env, 'LINK_CACHE_TTL_MS', 5000),
+    clickRepeatWindowSeconds: int(env, 'CLICK_REPEAT_WINDOW_SECONDS', 30),
+    clickVelocityPerLink: int(env, 'CLICK_VELOCITY_PER_LINK', 300),
+    clickVelocityPerIp: int(env, 'CLICK_VELOCITY_PER_IP', 20),
   };
   return { ...config, ...overrides };
 }
