@@ -12,7 +12,8 @@ export interface Visit {
   ip: string;
   userAgent: string | undefined;
   referrer: string | undefined;
-  query: Record<string, unknown>;
+  /** The link's query string without the `?` ('' when none). */
+  search: string;
 }
 
 export interface ClickRecorderOptions {
@@ -29,13 +30,13 @@ const MAX_REFERRER = 1000;
 const NO_SUB_IDS: SubIds = Object.freeze({});
 
 /** Sub-ids the affiliate put on the link (`?sub1=…` to `?sub5=…`), trimmed to a sane length. */
-export function readSubIds(query: Record<string, unknown>): SubIds {
+export function readSubIds(search: string): SubIds {
+  if (search === '' || !search.includes('sub')) return NO_SUB_IDS;
+  const params = new URLSearchParams(search);
   let subIds: SubIds | undefined;
   for (const key of SUB_ID_KEYS) {
-    let value = query[key];
-    if (Array.isArray(value)) value = value[0];
-    if (typeof value !== 'string' || value === '') continue;
-    (subIds ??= {})[key] = value.slice(0, MAX_SUB_ID);
+    const value = params.get(key);
+    if (value) (subIds ??= {})[key] = value.slice(0, MAX_SUB_ID);
   }
   return subIds ?? NO_SUB_IDS;
 }
@@ -87,7 +88,7 @@ export function createClickRecorder(options: ClickRecorderOptions) {
       userAgent: userAgent.length > MAX_USER_AGENT ? userAgent.slice(0, MAX_USER_AGENT) : userAgent,
       referrer: visit.referrer ? visit.referrer.slice(0, MAX_REFERRER) : null,
       trafficSource: traffic.source,
-      subIds: readSubIds(visit.query),
+      subIds: readSubIds(visit.search),
       attributable: reason === null,
       unattributableReason: reason,
       riskFlags,

@@ -11,7 +11,7 @@ import { LinkCache } from './link-cache.ts';
 import { getClickOrThrow, listClicks } from './list-clicks.ts';
 import { loadLinkTarget, type LinkTarget } from './load-link-target.ts';
 import { createClickRecorder } from './record-click.ts';
-import { registerRedirect } from './redirect.routes.ts';
+import { createRedirectHandler, registerRedirectRoute } from './redirect.routes.ts';
 
 const CAPTURE_SCRIPT = readFileSync(new URL('./capture-script.js', import.meta.url), 'utf8');
 
@@ -27,7 +27,7 @@ export interface Tracking {
 }
 
 /** Links' redirect, click recording and the click APIs. */
-export const registerTracking: ModuleRegister = async (app, { db, database, config, secrets, worker, onShutdown }) => {
+export const registerTracking: ModuleRegister = async (app, { db, database, config, secrets, worker, onShutdown, frontDoor }) => {
   const buffer = new ClickBuffer((rows) => insertClicks(db, rows), {
     flushIntervalMs: config.clickFlushIntervalMs,
     batchSize: config.clickFlushBatchSize,
@@ -58,7 +58,15 @@ export const registerTracking: ModuleRegister = async (app, { db, database, conf
   });
   worker.schedule({ name: 'clicks-partitions', cron: '0 7 3 * * *', jobType: 'clicks.ensure-partitions' });
 
-  registerRedirect(app, { cache, recordClick });
+  // The redirect is answered ahead of Fastify (docs/decisions/redirect-front-door.md); the route
+  // serves the same handler to requests that reach Fastify, such as app.inject.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  const serveRedirect = createRedirectHandler({ cache, recordClick, log: app.log, isClosing: () => closing });
+  frontDoor(serveRedirect);
+  registerRedirectRoute(app, serveRedirect);
   registerCaptureScript(app);
 
   app.get(
