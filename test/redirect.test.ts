@@ -16,7 +16,7 @@ let t: TestApp;
 let merchant: TestMerchant;
 let ipCounter = 0;
 beforeAll(async () => {
-  t = await createTestApp({ config: { linkCacheTtlMs: 100, clickVelocityPerIp: 1000 } });
+  t = await createTestApp({ listen: true, config: { linkCacheTtlMs: 100, clickVelocityPerIp: 1000 } });
   merchant = await makeMerchant(t);
 });
 afterAll(() => t.close());
@@ -209,6 +209,40 @@ describe(`GET /r/{code} on ${backend}`, () => {
     t.app.tracking.invalidateLink(link.code);
     expect((await click(link.code)).clickId).toBeNull();
     expect((await storedClicks(link.id)).map((c) => c.unattributableReason)).toEqual(['MERCHANT_INACTIVE']);
+  });
+});
+
+describe(`GET /r/{code} over real HTTP on ${backend}`, () => {
+  it('is answered ahead of Fastify with the same redirect and headers', async () => {
+    const { link } = await makeLink(t, merchant, { product: { productUrl: `https://${merchant.domain}/p/front?x=1#top` } });
+    const response = await fetch(`${t.url}/r/${link.code}?sub1=http`, { redirect: 'manual', headers: { 'user-agent': CHROME, 'x-forwarded-for': '198.51.100.77, 10.0.0.1' } });
+    expect(response.status).toBe(302);
+    const clickId = new URL(response.headers.get('location')!).searchParams.get('affiliate_click_id');
+    expect(response.headers.get('location')).toBe(`https://${merchant.domain}/p/front?x=1&affiliate_click_id=${clickId}#top`);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    const [stored] = await storedClicks(link.id);
+    // The left-most forwarded address is the visitor (trustProxy), as Fastify would compute it.
+    expect(stored).toMatchObject({ id: clickId, subIds: { sub1: 'http' }, ipHash: t.platform.secrets.keyedHash('198.51.100.77') });
+
+    const head = await fetch(`${t.url}/r/${link.code}`, { method: 'HEAD', redirect: 'manual', headers: { 'user-agent': CHROME } });
+    expect(head.status).toBe(302);
+    expect(head.headers.get('location')).toBe(`https://${merchant.domain}/p/front?x=1#top`);
+
+    const unknown = await fetch(`${t.url}/r/ZZZZZZZZZZ`, { redirect: 'manual', headers: { 'user-agent': CHROME } });
+    expect(unknown.status).toBe(404);
+    expect(await unknown.text()).toContain('This link doesn’t go anywhere');
+  });
+
+  it('leaves other methods and deeper paths to Fastify', async () => {
+    const { link } = await makeLink(t, merchant);
+    const post = await fetch(`${t.url}/r/${link.code}`, { method: 'POST', redirect: 'manual' });
+    expect(post.status).toBe(404);
+    expect((await post.json()).error.code).toBe('NOT_FOUND');
+    const deeper = await fetch(`${t.url}/r/${link.code}/extra`, { redirect: 'manual' });
+    expect(deeper.status).toBe(404);
+    expect(deeper.headers.get('content-type')).toContain('application/json');
+    expect((await t.app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
   });
 });
 
