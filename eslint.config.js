@@ -2,7 +2,8 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'web/dist/', 'data/', 'db/migrations/', 'coverage/'] },
+  // capture-script.js is browser code written compact by hand to stay under its 2 KB budget (size-tested).
+  { ignores: ['node_modules/', 'web/dist/', 'data/', 'db/migrations/', 'coverage/', 'src/modules/tracking/capture-script.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -6,5 +6,6 @@ export default defineConfig({
     include: ['e2e/**/*.test.ts'],
     testTimeout: 60_000,
     fileParallelism: false,
+    hookTimeout: 120_000,
   },
 });

@@ -1,3 +1,4 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Platform } from './platform/platform.ts';
@@ -24,6 +25,10 @@ import { registerCommissions } from './modules/commissions/commissions.routes.ts
 import { registerLedger } from './modules/ledger/ledger.routes.ts';
 import { registerRisk } from './modules/risk/risk.routes.ts';
 import { registerSandbox } from './modules/sandbox/sandbox.routes.ts';
+import { registerAffiliates } from './modules/affiliates/affiliates.routes.ts';
+import { registerMemberships } from './modules/memberships/memberships.routes.ts';
+import { registerTracking } from './modules/tracking/tracking.routes.ts';
+import { registerLinks } from './modules/links/links.routes.ts';
 
 export type App = FastifyInstance<
   import('node:http').Server,
@@ -33,9 +38,18 @@ export type App = FastifyInstance<
   TypeBoxTypeProvider
 >;
 
+/**
+ * Answers a request straight from node:http, ahead of Fastify's routing and hooks, and returns true;
+ * returns false to leave the request to Fastify. Only for a hot path measured to need it (the
+ * redirect, see docs/decisions/redirect-front-door.md); it must do its own error handling.
+ */
+export type FrontDoor = (request: IncomingMessage, response: ServerResponse) => boolean;
+
 export interface ModuleDeps extends Platform {
   /** Work to finish on shutdown, after the server stops taking requests and before the database closes. */
   onShutdown(hook: () => Promise<void>): void;
+  /** Serve some requests before Fastify sees them (see FrontDoor). */
+  frontDoor(handler: FrontDoor): void;
 }
 
 export type ModuleRegister = (app: App, deps: ModuleDeps) => Promise<void> | void;
@@ -52,6 +66,10 @@ const modules: ModuleRegister[] = [
   registerCampaigns,
   registerProducts,
   registerProductFeeds,
+  registerAffiliates,
+  registerMemberships,
+  registerTracking,
+  registerLinks,
   registerConversions,
   registerOrders,
   registerCommissions,
@@ -80,7 +98,13 @@ export interface BuildAppOptions {
 
 /** Build the whole app on an open platform; `listen` is the caller's business (server.ts, tests). */
 export async function buildApp(platform: Platform, options: BuildAppOptions = {}): Promise<App> {
+  const frontDoors: FrontDoor[] = [];
   const app = Fastify({
+    serverFactory: (handler) =>
+      createServer((request, response) => {
+        for (const door of frontDoors) if (door(request, response)) return;
+        handler(request, response);
+      }),
     ...(typeof options.logger === 'object' && 'child' in options.logger
       ? { loggerInstance: options.logger }
       : { logger: options.logger ?? { level: platform.config.logLevel } }),
@@ -119,7 +143,11 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
   app.decorate('routeTable', routeTable);
 
   const shutdownHooks: Array<() => Promise<void>> = [];
-  const deps: ModuleDeps = { ...platform, onShutdown: (hook) => void shutdownHooks.push(hook) };
+  const deps: ModuleDeps = {
+    ...platform,
+    onShutdown: (hook) => void shutdownHooks.push(hook),
+    frontDoor: (door) => void frontDoors.push(door),
+  };
 
   await registerApiDocs(app);
   for (const register of modules) await register(app, deps);

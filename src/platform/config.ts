@@ -53,6 +53,13 @@ export interface Config {
   platformHoldDays: number;
   /** Conversions scoring at least this (0–100) wait for an admin decision before approval. */
   riskReviewThreshold: number;
+  /** How long the redirect trusts a cached link before reading it again (other processes' changes show within twice this). */
+  linkCacheTtlMs: number;
+  /** A visitor (IP and user agent) clicking the same link again within this window reuses the first click. */
+  clickRepeatWindowSeconds: number;
+  /** Clicks per minute on one link, and from one IP, above which a click carries a velocity risk flag. */
+  clickVelocityPerLink: number;
+  clickVelocityPerIp: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -95,6 +102,10 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     lastClickWindowMinutes: int(env, 'LAST_CLICK_WINDOW_MINUTES', 60),
     platformHoldDays: int(env, 'PLATFORM_HOLD_DAYS', 14),
     riskReviewThreshold: int(env, 'RISK_REVIEW_THRESHOLD', 50),
+    linkCacheTtlMs: int(env, 'LINK_CACHE_TTL_MS', 5000),
+    clickRepeatWindowSeconds: int(env, 'CLICK_REPEAT_WINDOW_SECONDS', 30),
+    clickVelocityPerLink: int(env, 'CLICK_VELOCITY_PER_LINK', 300),
+    clickVelocityPerIp: int(env, 'CLICK_VELOCITY_PER_IP', 20),
   };
   return { ...config, ...overrides };
 }

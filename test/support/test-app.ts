@@ -15,7 +15,8 @@ export interface TestApp {
   url: string;
   /** The database URL (PostgreSQL) or data directory (PGlite), for child processes. */
   databaseUrl: string | undefined;
-  close(): Promise<void>;
+  /** Close the app and remove its database, or keep it (`keepDatabase`) for `createTestApp({ reopen })`. */
+  close(options?: { keepDatabase?: boolean }): Promise<void>;
 }
 
 export interface TestAppOptions {
@@ -24,15 +25,22 @@ export interface TestAppOptions {
   listen?: boolean;
   /** Start the background job worker (off by default: tests drain jobs with runDueJobs). */
   workers?: boolean;
+  /** PGlite: keep the data in a temporary directory instead of memory, so it can be reopened. */
+  onDisk?: boolean;
+  /** Open a new app on the database of one closed with `keepDatabase` (it then owns the cleanup). */
+  reopen?: TestApp;
 }
 
 /** The whole app on a fresh database of the backend under test. */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const scratch = postgresAdminUrl ? await createScratchDatabase(postgresAdminUrl) : undefined;
-  const dataDir = scratch ? '' : 'memory://';
+  const reopened = options.reopen;
+  const scratch = reopened ? undefined : postgresAdminUrl ? await createScratchDatabase(postgresAdminUrl) : undefined;
+  const databaseUrl = reopened ? reopened.config.databaseUrl : scratch?.url;
+  const disk = !reopened && !databaseUrl && options.onDisk ? tempDir('influencemart-test-') : undefined;
+  const dataDir = reopened ? reopened.config.dataDir : databaseUrl ? '' : (disk?.dir ?? 'memory://');
   const config = loadConfig(
     { LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' },
-    { dataDir, databaseUrl: scratch?.url, masterKey: '00'.repeat(32), port: 0, host: '127.0.0.1', ...options.config },
+    { dataDir, databaseUrl, masterKey: '00'.repeat(32), port: 0, host: '127.0.0.1', ...options.config },
   );
   const log = pino({ level: config.logLevel });
   const platform = await openPlatform(config, log);
@@ -40,17 +48,23 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   if (options.workers) platform.worker.start();
   let url = '';
   if (options.listen) url = await app.listen({ port: 0, host: '127.0.0.1' });
-  return {
+  const cleanup = reopened ? (reopened as TestApp & { cleanup?: () => Promise<void> }).cleanup : async () => {
+    await scratch?.drop();
+    disk?.remove();
+  };
+  const testApp: TestApp & { cleanup?: () => Promise<void> } = {
     app,
     platform,
     config,
     url,
-    databaseUrl: scratch?.url,
-    async close() {
+    databaseUrl,
+    cleanup,
+    async close(closeOptions = {}) {
       await app.close();
-      await scratch?.drop();
+      if (!closeOptions.keepDatabase) await cleanup?.();
     },
   };
+  return testApp;
 }
 
 /** A temporary directory removed by the returned cleanup. */

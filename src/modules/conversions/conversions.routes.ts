@@ -40,4 +40,10 @@ export function conversionsModule(options: ConversionsModuleOptions = {}): Modul
   };
 }
 
-export const registerConversions = conversionsModule();
+/**
+ * Attribution sees clicks still waiting in this process's redirect write buffer; a click buffered in
+ * another process reaches the database within a flush interval, so an unknown id is looked up once more after that.
+ */
+export const registerConversions = conversionsModule({
+  findClick: (app, deps) => (clickId) => app.tracking.findClick(clickId, { graceMs: deps.config.clickFlushIntervalMs * 3 }),
+});

@@ -24,6 +24,7 @@ export const links = pgTable(
     productId: uuid('product_id').references(() => products.id),
     status: text('status', { enum: ['ACTIVE', 'ARCHIVED'] }).notNull().default('ACTIVE'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('links_code_idx').on(t.code),

@@ -1,14 +1,31 @@
-import { boolean, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/** Why a recorded click can never earn; null on an attributable click. */
+export const UNATTRIBUTABLE_REASONS = [
+  'LINK_ARCHIVED', 'PRODUCT_ARCHIVED', 'CAMPAIGN_DRAFT', 'CAMPAIGN_PAUSED', 'CAMPAIGN_ARCHIVED', 'CAMPAIGN_EXPIRED', 'CAMPAIGN_NOT_STARTED',
+  'MERCHANT_INACTIVE',
+] as const;
+export type UnattributableReason = (typeof UNATTRIBUTABLE_REASONS)[number];
+
+/** Risk flags a click can carry (SPEC §8 click checks); conversion risk scoring reads them. */
+export const CLICK_RISK_FLAGS = ['LINK_VELOCITY', 'IP_VELOCITY', 'TRAFFIC_SOURCE_NOT_ALLOWED'] as const;
+export type ClickRiskFlag = (typeof CLICK_RISK_FLAGS)[number];
+
+export const SUB_ID_KEYS = ['sub1', 'sub2', 'sub3', 'sub4', 'sub5'] as const;
+export type SubIdKey = (typeof SUB_ID_KEYS)[number];
+export type SubIds = Partial<Record<SubIdKey, string>>;
 
 /**
  * One recorded click. Written in batches off the redirect path, so there are no foreign keys here
  * (the link, affiliate and campaign were read from the link when the click happened).
  * `attributable` is false for clicks that must never earn (archived link, inactive campaign).
+ * The table is partitioned by month of `clicked_at` (see migration 0004), which is why the primary
+ * key includes it; click ids are 128 random bits, so `id` alone is unique in practice.
  */
 export const clicks = pgTable(
   'clicks',
   {
-    id: text('id').primaryKey(),
+    id: text('id').notNull(),
     linkId: text('link_id').notNull(),
     affiliateId: text('affiliate_id').notNull(),
     merchantId: text('merchant_id').notNull(),
@@ -21,16 +38,21 @@ export const clicks = pgTable(
     userAgent: text('user_agent'),
     referrer: text('referrer'),
     trafficSource: text('traffic_source'),
-    subIds: jsonb('sub_ids').$type<Record<string, string>>().notNull().default({}),
+    subIds: jsonb('sub_ids').$type<SubIds>().notNull().default({}),
     attributable: boolean('attributable').notNull(),
-    riskFlags: jsonb('risk_flags').$type<string[]>().notNull().default([]),
+    unattributableReason: text('unattributable_reason', { enum: UNATTRIBUTABLE_REASONS }),
+    riskFlags: jsonb('risk_flags').$type<ClickRiskFlag[]>().notNull().default([]),
   },
   (t) => [
+    primaryKey({ columns: [t.id, t.clickedAt] }),
     // Serves the merchant's click list (filters campaign, link, time range).
     index('clicks_merchant_idx').on(t.merchantId, t.livemode, t.clickedAt),
     // Serves per-link click counts and the link's click list.
     index('clicks_link_idx').on(t.linkId, t.clickedAt),
+    // Serves the affiliate's click statistics.
+    index('clicks_affiliate_idx').on(t.affiliateId, t.clickedAt),
   ],
 );
 
 export type ClickRow = typeof clicks.$inferSelect;
+export type NewClick = typeof clicks.$inferInsert;

@@ -19,3 +19,4 @@ export * from '../../modules/commissions/commissions.tables.ts';
 export * from '../../modules/ledger/ledger.tables.ts';
 export * from '../../modules/risk/risk.tables.ts';
 export * from '../../modules/sandbox/sandbox.tables.ts';
+export * from '../../modules/memberships/memberships.tables.ts';

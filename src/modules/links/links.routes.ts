@@ -1,0 +1,64 @@
+import type { FastifyRequest } from 'fastify';
+import type { ModuleRegister } from '../../app.ts';
+import { notFound } from '../../platform/errors.ts';
+import { archiveLink } from './archive-link.ts';
+import { createLink } from './create-link.ts';
+import { linkQrPng, linkQrSvg } from './link-qr.ts';
+import { shortUrl } from './link-view.ts';
+import { findAffiliateLink } from './links.repository.ts';
+import { CreateLinkBody, Link, LinkListQuery, LinkPage, LinkParams, QrQuery } from './links.schemas.ts';
+import { listLinks } from './list-links.ts';
+
+const affiliateOnly = { auth: 'session' as const, roles: ['affiliate' as const] };
+
+/** Affiliates' short links: make, list with click counts, archive, QR codes. Registered after tracking. */
+export const registerLinks: ModuleRegister = (app, { db, config }) => {
+  // Short links carry the platform's public address; without one configured, the address this request came to.
+  const baseUrl = (request: FastifyRequest) => config.publicBaseUrl ?? `${request.protocol}://${request.host}`;
+
+  app.post(
+    '/api/affiliate/links',
+    { config: affiliateOnly, schema: { tags: ['affiliate'], summary: 'Make a short link for a campaign you joined, or one of its products', body: CreateLinkBody, response: { 201: Link } } },
+    async (request, reply) => reply.status(201).send(await createLink(db, request.session!.affiliateId!, request.body, baseUrl(request))),
+  );
+
+  app.get(
+    '/api/affiliate/links',
+    { config: affiliateOnly, schema: { tags: ['affiliate'], summary: 'Your links with their click counts', querystring: LinkListQuery, response: { 200: LinkPage } } },
+    async (request) => listLinks(db, request.session!.affiliateId!, request.query, baseUrl(request)),
+  );
+
+  app.post(
+    '/api/affiliate/links/:id/archive',
+    { config: affiliateOnly, schema: { tags: ['affiliate'], summary: 'Archive a link: it still redirects, but earns nothing', params: LinkParams, response: { 200: Link } } },
+    async (request) => archiveLink(db, request.session!.affiliateId!, request.params.id, baseUrl(request), (code) => app.tracking.invalidateLink(code)),
+  );
+
+  const linkUrl = async (request: FastifyRequest, affiliateId: string, linkId: string) => {
+    const row = await findAffiliateLink(affiliateId, linkId, db);
+    if (!row) throw notFound('Link');
+    return { url: shortUrl(baseUrl(request), row.link.code), code: row.link.code };
+  };
+
+  app.get(
+    '/api/affiliate/links/:id/qr.svg',
+    { config: affiliateOnly, schema: { tags: ['affiliate'], summary: 'QR code of the link (SVG)', params: LinkParams } },
+    async (request, reply) => {
+      const { url, code } = await linkUrl(request, request.session!.affiliateId!, request.params.id);
+      return reply
+        .headers({ 'content-type': 'image/svg+xml', 'content-disposition': `inline; filename="${code}.svg"`, 'cache-control': 'private, max-age=3600' })
+        .send(await linkQrSvg(url));
+    },
+  );
+
+  app.get(
+    '/api/affiliate/links/:id/qr.png',
+    { config: affiliateOnly, schema: { tags: ['affiliate'], summary: 'QR code of the link (PNG)', params: LinkParams, querystring: QrQuery } },
+    async (request, reply) => {
+      const { url, code } = await linkUrl(request, request.session!.affiliateId!, request.params.id);
+      return reply
+        .headers({ 'content-type': 'image/png', 'content-disposition': `inline; filename="${code}.png"`, 'cache-control': 'private, max-age=3600' })
+        .send(await linkQrPng(url, request.query.size ?? 512));
+    },
+  );
+};

@@ -1,0 +1,35 @@
+import { Type } from '@sinclair/typebox';
+import { PageQuery, Paginated } from '../../platform/http/pagination.ts';
+import { Nullable } from '../affiliates/affiliates.schemas.ts';
+
+export const CreateLinkBody = Type.Object(
+  { campaignId: Type.String({ maxLength: 64 }), productId: Type.Optional(Type.String({ maxLength: 64 })) },
+  { additionalProperties: false },
+);
+
+export const Link = Type.Object({
+  id: Type.String(),
+  code: Type.String(),
+  url: Type.String({ description: 'The short link to share: https://<host>/r/<code>' }),
+  campaignId: Type.String(),
+  campaignTitle: Type.String(),
+  productId: Nullable(Type.String()),
+  productName: Nullable(Type.String()),
+  status: Type.Union([Type.Literal('ACTIVE'), Type.Literal('ARCHIVED')]),
+  createdAt: Type.String({ format: 'date-time' }),
+  archivedAt: Nullable(Type.String({ format: 'date-time' })),
+  clicks: Type.Integer({ description: 'Recorded clicks (bots and repeat clicks are not counted)' }),
+  attributableClicks: Type.Integer(),
+});
+
+export const LinkListQuery = Type.Composite([
+  PageQuery,
+  Type.Object({
+    status: Type.Optional(Type.Union([Type.Literal('ACTIVE'), Type.Literal('ARCHIVED')])),
+    campaignId: Type.Optional(Type.String({ format: 'uuid' })),
+  }),
+]);
+
+export const LinkPage = Paginated(Link);
+export const LinkParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
+export const QrQuery = Type.Object({ size: Type.Optional(Type.Integer({ minimum: 128, maximum: 2048, default: 512, description: 'PNG width in pixels' })) });

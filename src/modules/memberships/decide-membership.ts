@@ -1,0 +1,67 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { inTransaction, type Db, type Executor } from '../../platform/db/client.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
+import { users } from '../accounts/accounts.tables.ts';
+import { affiliates } from '../affiliates/affiliates.tables.ts';
+import { campaigns, type CampaignRow } from '../campaigns/campaigns.tables.ts';
+import type { MembershipStatus } from './memberships.tables.ts';
+import { findMembership, isUuid, saveMembership } from './memberships.repository.ts';
+import { nextMembershipStatus } from './membership-rules.ts';
+
+export interface MerchantActor {
+  merchantId: string;
+  userId: string;
+}
+
+export interface MembershipResult {
+  campaignId: string;
+  affiliateId: string;
+  status: MembershipStatus;
+}
+
+/** The merchant's own campaign, or not found (another merchant's campaign is simply not there). */
+export async function getMerchantCampaignOrThrow(merchantId: string, campaignId: string, executor: Executor): Promise<CampaignRow> {
+  if (!isUuid(campaignId)) throw notFound('Campaign');
+  const [campaign] = await executor.select().from(campaigns).where(and(eq(campaigns.id, campaignId), eq(campaigns.merchantId, merchantId)));
+  if (!campaign) throw notFound('Campaign');
+  return campaign;
+}
+
+async function applyMerchantAction(db: Db, actor: MerchantActor, campaignId: string, affiliateId: string, action: 'APPROVE' | 'REJECT' | 'INVITE'): Promise<MembershipResult> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const result = await inTransaction(db, async (tx) => {
+      const campaign = await getMerchantCampaignOrThrow(actor.merchantId, campaignId, tx);
+      const membership = await findMembership(campaignId, affiliateId, tx, { forUpdate: true });
+      const next = nextMembershipStatus(membership?.status ?? null, action, campaign);
+      if (!next.ok) throw next.reason === 'NOT_FOUND' ? notFound('Join request') : new AppError(next.reason, next.message);
+      if (!next.changed) return { campaignId, affiliateId, status: next.status };
+      const saved = await saveMembership(
+        { campaignId, affiliateId, merchantId: actor.merchantId, status: next.status, stamp: action === 'INVITE' && next.status === 'INVITED' ? 'invited' : 'decided', actorUserId: actor.userId },
+        membership !== undefined,
+        tx,
+      );
+      return saved ? { campaignId, affiliateId, status: next.status } : null;
+    });
+    if (result) return result;
+  }
+  throw new AppError('CONFLICT', 'The membership changed meanwhile; try again');
+}
+
+export const approveJoinRequest = (db: Db, actor: MerchantActor, campaignId: string, affiliateId: string) =>
+  applyMerchantAction(db, actor, campaignId, affiliateId, 'APPROVE');
+
+export const rejectJoinRequest = (db: Db, actor: MerchantActor, campaignId: string, affiliateId: string) =>
+  applyMerchantAction(db, actor, campaignId, affiliateId, 'REJECT');
+
+/** Invite an affiliate by the email they signed up with; private campaigns are joined this way. */
+export async function inviteAffiliate(db: Db, actor: MerchantActor, campaignId: string, affiliateEmail: string): Promise<MembershipResult> {
+  // Check the campaign first, so an unknown campaign is reported as such whatever the email.
+  await getMerchantCampaignOrThrow(actor.merchantId, campaignId, db);
+  const [affiliate] = await db
+    .select({ id: affiliates.id })
+    .from(affiliates)
+    .innerJoin(users, eq(users.id, affiliates.userId))
+    .where(eq(sql`lower(${users.email})`, affiliateEmail.trim().toLowerCase()));
+  if (!affiliate) throw new AppError('NOT_FOUND', 'No affiliate has signed up with this email', [{ field: 'affiliateEmail', code: 'UNKNOWN_AFFILIATE', message: 'no affiliate account uses this email' }]);
+  return applyMerchantAction(db, actor, campaignId, affiliate.id, 'INVITE');
+}

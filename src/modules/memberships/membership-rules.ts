@@ -1,0 +1,72 @@
+import { formatMoney } from '../../platform/money.ts';
+import type { CampaignRow, CommissionType } from '../campaigns/campaigns.tables.ts';
+import type { MembershipStatus } from './memberships.tables.ts';
+
+type ListingFacts = Pick<CampaignRow, 'livemode' | 'publicListing' | 'status' | 'approvalRequired' | 'approvedAt' | 'endDate'>;
+
+/**
+ * Listed on the marketplace: live mode, opted in, ACTIVE, not past its end date, and approved by an
+ * admin when it requires approval (one that does not counts as approved). The merchant must also be
+ * approved; callers check that where they read the merchant.
+ */
+export function isPubliclyListed(campaign: ListingFacts, now: Date): boolean {
+  return (
+    campaign.livemode &&
+    campaign.publicListing &&
+    campaign.status === 'ACTIVE' &&
+    (!campaign.approvalRequired || campaign.approvedAt !== null) &&
+    (campaign.endDate === null || campaign.endDate > now)
+  );
+}
+
+export type MembershipAction = 'JOIN' | 'INVITE' | 'APPROVE' | 'REJECT';
+
+export type Transition = { ok: true; status: MembershipStatus; changed: boolean } | { ok: false; reason: 'NOT_FOUND' | 'INVALID_TRANSITION'; message: string };
+
+const stay = (status: MembershipStatus): Transition => ({ ok: true, status, changed: false });
+const move = (status: MembershipStatus): Transition => ({ ok: true, status, changed: true });
+const refuse = (message: string): Transition => ({ ok: false, reason: 'INVALID_TRANSITION', message });
+
+/**
+ * The membership state machine, in one place. `current` is null when the affiliate has no membership.
+ * - JOIN (affiliate): joins at once, or waits for the merchant when the campaign requires approval;
+ *   accepting an invitation needs no further approval.
+ * - INVITE (merchant): invites; inviting someone who asked to join approves them.
+ * - APPROVE / REJECT (merchant): decide a join request; REJECT also withdraws an invitation.
+ */
+export function nextMembershipStatus(current: MembershipStatus | null, action: MembershipAction, campaign: { approvalRequired: boolean }): Transition {
+  switch (action) {
+    case 'JOIN':
+      if (current === null) return move(campaign.approvalRequired ? 'PENDING' : 'APPROVED');
+      if (current === 'INVITED') return move('APPROVED');
+      if (current === 'REJECTED') return refuse('The merchant declined your request to join this campaign');
+      return stay(current);
+    case 'INVITE':
+      if (current === null || current === 'REJECTED') return move('INVITED');
+      if (current === 'PENDING') return move('APPROVED');
+      return stay(current);
+    case 'APPROVE':
+      if (current === null) return { ok: false, reason: 'NOT_FOUND', message: 'This affiliate has not asked to join this campaign' };
+      if (current === 'PENDING' || current === 'REJECTED') return move('APPROVED');
+      if (current === 'INVITED') return refuse('The affiliate has not accepted the invitation yet');
+      return stay(current);
+    case 'REJECT':
+      if (current === null) return { ok: false, reason: 'NOT_FOUND', message: 'This affiliate has not asked to join this campaign' };
+      if (current === 'PENDING' || current === 'INVITED') return move('REJECTED');
+      if (current === 'APPROVED') return refuse('An approved affiliate cannot be rejected');
+      return stay(current);
+  }
+}
+
+/** Hundredths of a percent as a decimal string: 1250 → "12.5", 1200 → "12", 5 → "0.05". */
+export function formatPercentage(hundredths: number): string {
+  const whole = Math.floor(hundredths / 100);
+  const fraction = String(hundredths % 100).padStart(2, '0').replace(/0+$/, '');
+  return fraction ? `${whole}.${fraction}` : String(whole);
+}
+
+/** The commission an affiliate is offered, as shown in the marketplace; null when the campaign sets none. */
+export function describeCommission(type: CommissionType | null, value: number | null, currency: string): { type: CommissionType; value: string; currency: string } | null {
+  if (type === null || value === null) return null;
+  return { type, value: type === 'PERCENTAGE' ? formatPercentage(value) : formatMoney(BigInt(value), currency), currency };
+}

@@ -1,0 +1,92 @@
+import pino from 'pino';
+import { describe, expect, it } from 'vitest';
+import { ClickBuffer } from './click-buffer.ts';
+import type { ClickRow } from './clicks.tables.ts';
+
+const log = pino({ level: 'silent' });
+const click = (id: string): ClickRow => ({
+  id,
+  linkId: 'lnk_1',
+  affiliateId: 'aff_1',
+  merchantId: 'mer_1',
+  livemode: true,
+  campaignId: '00000000-0000-4000-8000-000000000000',
+  productId: null,
+  clickedAt: new Date(),
+  ipHash: 'h',
+  userAgent: null,
+  referrer: null,
+  trafficSource: 'direct',
+  subIds: {},
+  attributable: true,
+  unattributableReason: null,
+  riskFlags: [],
+});
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function recorder(options: { failTimes?: number; delayMs?: number } = {}) {
+  const batches: string[][] = [];
+  let failures = options.failTimes ?? 0;
+  const write = async (rows: ClickRow[]) => {
+    if (options.delayMs) await sleep(options.delayMs);
+    if (failures-- > 0) throw new Error('database unavailable');
+    batches.push(rows.map((r) => r.id));
+  };
+  return { batches, write };
+}
+
+describe('ClickBuffer', () => {
+  it('writes after the interval, in one batch', async () => {
+    const { batches, write } = recorder();
+    const buffer = new ClickBuffer(write, { flushIntervalMs: 20, batchSize: 100, log });
+    buffer.add(click('a'));
+    buffer.add(click('b'));
+    expect(batches).toEqual([]);
+    await sleep(60);
+    expect(batches).toEqual([['a', 'b']]);
+    expect(buffer.size).toBe(0);
+  });
+
+  it('writes at once when a batch is full, never more than batchSize rows per write', async () => {
+    const { batches, write } = recorder();
+    const buffer = new ClickBuffer(write, { flushIntervalMs: 60_000, batchSize: 3, log });
+    for (const id of ['a', 'b', 'c', 'd', 'e', 'f', 'g']) buffer.add(click(id));
+    await sleep(20);
+    expect(batches.slice(0, 2)).toEqual([['a', 'b', 'c'], ['d', 'e', 'f']]);
+    await buffer.close();
+    expect(batches.flat()).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g']);
+  });
+
+  it('keeps each click findable until its batch has committed', async () => {
+    const { batches, write } = recorder({ delayMs: 30 });
+    const buffer = new ClickBuffer(write, { flushIntervalMs: 1, batchSize: 100, log });
+    buffer.add(click('a'));
+    await sleep(10); // the write is in flight now
+    expect(batches).toEqual([]);
+    expect(buffer.get('a')?.id).toBe('a');
+    await buffer.flush();
+    expect(batches).toEqual([['a']]);
+    expect(buffer.get('a')).toBeUndefined();
+  });
+
+  it('retries a failed batch without losing or reordering clicks', async () => {
+    const { batches, write } = recorder({ failTimes: 2 });
+    const buffer = new ClickBuffer(write, { flushIntervalMs: 1, batchSize: 100, log });
+    buffer.add(click('a'));
+    await sleep(5);
+    buffer.add(click('b'));
+    expect(buffer.get('a')).toBeDefined();
+    await buffer.close();
+    expect(batches.flat()).toEqual(['a', 'b']);
+    expect(buffer.size).toBe(0);
+  });
+
+  it('drops the oldest clicks past its bound rather than growing without limit', async () => {
+    const { write } = recorder({ failTimes: 1000 });
+    const buffer = new ClickBuffer(write, { flushIntervalMs: 60_000, batchSize: 100, maxPending: 2, log });
+    for (const id of ['a', 'b', 'c']) buffer.add(click(id));
+    expect(buffer.get('a')).toBeUndefined();
+    expect(buffer.get('c')).toBeDefined();
+    expect(buffer.size).toBe(2);
+  });
+});

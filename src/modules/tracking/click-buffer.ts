@@ -1,0 +1,131 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { ClickRow } from './clicks.tables.ts';
+
+export interface ClickBufferOptions {
+  /** Write what has gathered at most this long after the first click arrives. */
+  flushIntervalMs: number;
+  /** …or as soon as this many clicks are waiting; also the largest batch written at once. */
+  batchSize: number;
+  /** Clicks held while the database is unreachable before the oldest are dropped (and logged). */
+  maxPending?: number;
+  log: FastifyBaseLogger;
+}
+
+const RETRY_DELAYS_MS = [50, 200, 1000, 5000];
+
+/**
+ * Clicks wait here between the redirect and the database, so the redirect never waits for a write.
+ * Every click stays findable (`get`) from the moment it is added until its batch has committed.
+ * One batch is written at a time; a failed batch goes back to the front of the queue and is retried.
+ */
+export class ClickBuffer {
+  private queue: ClickRow[] = [];
+  private readonly pending = new Map<string, ClickRow>();
+  private timer: NodeJS.Timeout | null = null;
+  private writing: Promise<void> | null = null;
+  private failures = 0;
+  private closed = false;
+  private readonly maxPending: number;
+
+  constructor(
+    private readonly write: (rows: ClickRow[]) => Promise<void>,
+    private readonly options: ClickBufferOptions,
+  ) {
+    this.maxPending = options.maxPending ?? 200_000;
+  }
+
+  add(click: ClickRow): void {
+    this.queue.push(click);
+    this.pending.set(click.id, click);
+    if (this.queue.length > this.maxPending) this.dropOldest();
+    if (this.queue.length >= this.options.batchSize) this.schedule(0);
+    else if (this.timer === null) this.schedule(this.options.flushIntervalMs);
+  }
+
+  /** A click that has not reached the database yet. */
+  get(clickId: string): ClickRow | undefined {
+    return this.pending.get(clickId);
+  }
+
+  get size(): number {
+    return this.pending.size;
+  }
+
+  /** Write everything added so far; resolves when it has committed (rejects if the database refuses). */
+  async flush(): Promise<void> {
+    while (this.queue.length > 0 || this.writing) {
+      await (this.writing ?? this.drain());
+      if (this.failures > 0 && this.queue.length > 0) throw new Error(`${this.queue.length} clicks could not be written`);
+    }
+  }
+
+  /** Stop the timer and write what is left, retrying a few times; used on shutdown. */
+  async close(): Promise<void> {
+    this.closed = true;
+    this.clearTimer();
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.flush();
+        return;
+      } catch (error) {
+        if (attempt >= RETRY_DELAYS_MS.length) {
+          this.options.log.error({ err: error, lost: this.queue.length }, 'clicks could not be written before shutdown');
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, RETRY_DELAYS_MS[attempt]));
+      }
+    }
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.closed) return;
+    if (this.timer !== null) {
+      if (delayMs > 0) return;
+      this.clearTimer();
+    }
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.drain();
+    }, delayMs);
+    this.timer.unref();
+  }
+
+  private clearTimer(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private drain(): Promise<void> {
+    if (this.writing) return this.writing;
+    this.writing = this.writeBatches().finally(() => {
+      this.writing = null;
+      if (this.queue.length === 0) return;
+      const backoff = this.failures > 0 ? RETRY_DELAYS_MS[Math.min(this.failures, RETRY_DELAYS_MS.length) - 1]! : undefined;
+      this.schedule(backoff ?? (this.queue.length >= this.options.batchSize ? 0 : this.options.flushIntervalMs));
+    });
+    return this.writing;
+  }
+
+  private async writeBatches(): Promise<void> {
+    while (this.queue.length > 0) {
+      const batch = this.queue.length <= this.options.batchSize ? this.queue : this.queue.slice(0, this.options.batchSize);
+      this.queue = batch === this.queue ? [] : this.queue.slice(batch.length);
+      try {
+        await this.write(batch);
+      } catch (error) {
+        this.failures += 1;
+        this.queue = batch.concat(this.queue);
+        this.options.log.error({ err: error, clicks: batch.length, waiting: this.queue.length }, 'writing clicks failed; will retry');
+        return;
+      }
+      this.failures = 0;
+      for (const click of batch) this.pending.delete(click.id);
+    }
+  }
+
+  private dropOldest(): void {
+    const dropped = this.queue.splice(0, this.queue.length - this.maxPending);
+    for (const click of dropped) this.pending.delete(click.id);
+    this.options.log.error({ dropped: dropped.length }, 'click buffer full while the database is unreachable; oldest clicks dropped');
+  }
+}

@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import type { App, ModuleRegister } from '../../app.ts';
+import { ClickBuffer } from './click-buffer.ts';
+import { ensureClickPartitions } from './click-partitions.ts';
+import { clickStats } from './click-stats.ts';
+import type { ClickRow } from './clicks.tables.ts';
+import { ClickListQuery, ClickPage, ClickParams, Click, ClickStats, ClickStatsQuery } from './clicks.schemas.ts';
+import { findClick } from './find-click.ts';
+import { insertClicks } from './insert-clicks.ts';
+import { LinkCache } from './link-cache.ts';
+import { getClickOrThrow, listClicks } from './list-clicks.ts';
+import { loadLinkTarget, type LinkTarget } from './load-link-target.ts';
+import { createClickRecorder } from './record-click.ts';
+import { createRedirectHandler, registerRedirectRoute } from './redirect.routes.ts';
+
+const CAPTURE_SCRIPT = readFileSync(new URL('./capture-script.js', import.meta.url), 'utf8');
+
+/** What other modules use from tracking, on `app.tracking`. */
+export interface Tracking {
+  /** A recorded click, from this process's buffer or the database (conversions attribute with it). */
+  findClick(clickId: string, options?: { graceMs?: number }): Promise<ClickRow | null>;
+  /** A link, its product or its campaign changed: stop redirecting with what was cached. */
+  invalidateLink(code: string): void;
+  invalidateCampaign(campaignId: string): void;
+  /** Write every buffered click now. */
+  flushClicks(): Promise<void>;
+}
+
+/** Links' redirect, click recording and the click APIs. */
+export const registerTracking: ModuleRegister = async (app, { db, database, config, secrets, worker, onShutdown, frontDoor }) => {
+  const buffer = new ClickBuffer((rows) => insertClicks(db, rows), {
+    flushIntervalMs: config.clickFlushIntervalMs,
+    batchSize: config.clickFlushBatchSize,
+    log: app.log,
+  });
+  onShutdown(() => buffer.close());
+  const cache = new LinkCache<LinkTarget>((code) => loadLinkTarget(db, code), { ttlMs: config.linkCacheTtlMs, maxEntries: 100_000 });
+  const recordClick = createClickRecorder({
+    buffer,
+    secrets,
+    repeatWindowMs: config.clickRepeatWindowSeconds * 1000,
+    velocityPerLink: config.clickVelocityPerLink,
+    velocityPerIp: config.clickVelocityPerIp,
+  });
+
+  const tracking: Tracking = {
+    findClick: (clickId, options) => findClick({ buffer, db }, clickId, options),
+    invalidateLink: (code) => cache.invalidate(code),
+    invalidateCampaign: (campaignId) => cache.invalidateCampaign(campaignId),
+    flushClicks: () => buffer.flush(),
+  };
+  app.decorate('tracking', tracking);
+
+  // Partitions for this month and the next two; a daily job keeps them ahead of the calendar.
+  await database.exclusively(() => ensureClickPartitions(db));
+  worker.register('clicks.ensure-partitions', async () => {
+    await database.exclusively(() => ensureClickPartitions(db));
+  });
+  worker.schedule({ name: 'clicks-partitions', cron: '0 7 3 * * *', jobType: 'clicks.ensure-partitions' });
+
+  // The redirect is answered ahead of Fastify (docs/decisions/redirect-front-door.md); the route
+  // serves the same handler to requests that reach Fastify, such as app.inject.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  const serveRedirect = createRedirectHandler({ cache, recordClick, log: app.log, isClosing: () => closing });
+  frontDoor(serveRedirect);
+  registerRedirectRoute(app, serveRedirect);
+  registerCaptureScript(app);
+
+  app.get(
+    '/api/v1/clicks/:clickId',
+    { config: { auth: 'merchant' }, schema: { tags: ['clicks'], summary: 'Verify a click id: one of your clicks in this mode', security: [{ apiKey: [] }], params: ClickParams, response: { 200: Click } } },
+    async (request) => getClickOrThrow({ buffer, db }, request.merchant!, request.params.clickId),
+  );
+
+  app.get(
+    '/api/v1/clicks',
+    { config: { auth: 'merchant' }, schema: { tags: ['clicks'], summary: 'Your recorded clicks, newest first', security: [{ apiKey: [] }], querystring: ClickListQuery, response: { 200: ClickPage } } },
+    async (request) => listClicks(db, request.merchant!, request.query),
+  );
+
+  app.get(
+    '/api/affiliate/stats/clicks',
+    {
+      config: { auth: 'session', roles: ['affiliate'] },
+      schema: { tags: ['affiliate'], summary: 'Your clicks per day, link, campaign, traffic source or sub-id', querystring: ClickStatsQuery, response: { 200: ClickStats } },
+    },
+    async (request) => clickStats(db, request.session!.affiliateId!, request.query),
+  );
+};
+
+/** `GET /js/capture.js`: the first-party script merchants embed to keep the click id for checkout. */
+function registerCaptureScript(app: App): void {
+  app.get('/js/capture.js', { schema: { hide: true }, logLevel: 'warn' }, async (_request, reply) =>
+    reply
+      .headers({
+        'content-type': 'text/javascript; charset=utf-8',
+        'cache-control': 'public, max-age=300',
+        // Loaded from the merchant's pages, which may isolate themselves with COEP.
+        'cross-origin-resource-policy': 'cross-origin',
+      })
+      .send(CAPTURE_SCRIPT),
+  );
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    tracking: Tracking;
+  }
+}
