@@ -1,30 +1,17 @@
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InfluencemartClient } from '../sdk/src/index.ts';
+import { cli as runCli } from './support/cli.ts';
 import { backend, createScratchDatabase, postgresAdminUrl } from './support/database.ts';
 import { PASSWORD, signIn } from './support/factories.ts';
 import { createTestApp, tempDir, type TestApp } from './support/test-app.ts';
 
-const run = promisify(execFile);
 const MASTER_KEY = 'ab'.repeat(32);
 
-/** The real `influencemart` command against this run's database; `--json` must print exactly one line. */
+/** The real `influencemart` command against this run's database. */
 let database: { env: Record<string, string>; args: string[]; drop(): Promise<void> };
-
-async function cli(...args: string[]): Promise<{ code: number; json: any; stderr: string }> {
-  const result = await run(process.execPath, ['bin/influencemart.js', ...args, ...database.args, '--json'], {
-    env: { ...process.env, LOG_LEVEL: 'silent', ...database.env },
-  }).then(
-    (ok) => ({ code: 0, stdout: ok.stdout, stderr: ok.stderr }),
-    (failed: { code: number; stdout: string; stderr: string }) => ({ code: failed.code, stdout: failed.stdout, stderr: failed.stderr }),
-  );
-  const lines = result.stdout.split('\n').filter((line) => line !== '');
-  expect(lines, `stdout of ${args.join(' ')}`).toHaveLength(1);
-  return { code: result.code, json: JSON.parse(lines[0]!), stderr: result.stderr };
-}
+const cli = (...args: string[]) => runCli([...args, ...database.args], { LOG_LEVEL: 'silent', ...database.env });
 
 const stamp = Date.now().toString(36);
 const results: Record<string, Awaited<ReturnType<typeof cli>>> = {};
