@@ -39,6 +39,7 @@ interface ClaimedJob extends Record<string, unknown> {
   payload: Record<string, unknown>;
   attempts: number;
   max_attempts: number;
+  run_at: string | Date;
 }
 
 /**
@@ -53,6 +54,8 @@ export class JobWorker {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopped = true;
+  /** Set by stop(): no further job starts, even in a poll already under way. */
+  private stopRequested = false;
 
   constructor(private readonly options: WorkerOptions) {}
 
@@ -81,6 +84,7 @@ export class JobWorker {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
+    this.stopRequested = false;
     for (const cron of this.schedules) cron.resume();
     this.poke();
   }
@@ -92,9 +96,10 @@ export class JobWorker {
     this.timer = setTimeout(() => void this.tick(), 0);
   }
 
-  /** Stop claiming, wait for jobs already claimed to finish. */
+  /** Stop claiming, wait for the job already running to finish; claimed jobs not yet started go back to the queue. */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.stopRequested = true;
     clearTimeout(this.timer);
     for (const cron of this.schedules) cron.stop();
     await this.running;
@@ -103,12 +108,31 @@ export class JobWorker {
   /** Claim and run every job due now; returns how many ran. Tests use it to drain the queue. */
   async runDueJobs(): Promise<number> {
     let total = 0;
-    for (;;) {
+    while (!this.stopRequested) {
       const claimed = await this.claim();
       if (claimed.length === 0) return total;
-      for (const job of claimed) await this.execute(job);
-      total += claimed.length;
+      // Due order (run_at), which for jobs enqueued in one transaction is the order they were enqueued.
+      claimed.sort((a, b) => new Date(a.run_at).getTime() - new Date(b.run_at).getTime());
+      for (const [index, job] of claimed.entries()) {
+        if (this.stopRequested) {
+          await this.release(claimed.slice(index));
+          return total;
+        }
+        await this.execute(job);
+        total++;
+      }
     }
+    return total;
+  }
+
+  /** Hand claimed jobs that never started back to the queue, as if never claimed. */
+  private async release(jobs: ClaimedJob[]): Promise<void> {
+    if (jobs.length === 0) return;
+    const ids = jobs.map((job) => job.id);
+    await this.options.db.execute(
+      sql`update jobs set status = 'queued', attempts = attempts - 1, locked_by = null, locked_until = null
+          where id = any(${sql.param(ids)}::text[]) and locked_by = ${this.workerId}`,
+    );
   }
 
   private async tick(): Promise<void> {
@@ -137,7 +161,7 @@ export class JobWorker {
             order by run_at
             limit ${batch}
             for update skip locked)
-          returning id, type, payload, attempts, max_attempts`,
+          returning id, type, payload, attempts, max_attempts, run_at`,
     );
   }
 
