@@ -29,7 +29,17 @@ const DEFERRAL_SPREAD_MS = 1000;
 export async function deliverWebhook(runtime: DeliveryRuntime, payload: DeliverJobPayload): Promise<void> {
   const { db } = runtime;
   const [found] = await db
-    .select({ delivery: webhookDeliveries, endpoint: webhookEndpoints, event: domainEvents })
+    .select({
+      delivery: webhookDeliveries,
+      endpoint: webhookEndpoints,
+      event: {
+        id: domainEvents.id,
+        type: domainEvents.type,
+        livemode: domainEvents.livemode,
+        data: domainEvents.data,
+        createdAt: sql<string>`to_char(${domainEvents.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+      },
+    })
     .from(webhookDeliveries)
     .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
     .innerJoin(domainEvents, eq(domainEvents.id, webhookDeliveries.eventId))

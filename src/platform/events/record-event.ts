@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import { newId } from '../ids.ts';
 import { domainEvents } from './events.tables.ts';
@@ -21,11 +22,15 @@ export function onDomainEvent(listener: EventListener): void {
   if (!listeners.includes(listener)) listeners.push(listener);
 }
 
-/** Record a domain event with the caller's executor, normally the transaction making the change. */
+/**
+ * Record a domain event with the caller's executor, normally the transaction making the change.
+ * `createdAt` is the statement time, not the transaction start, so events recorded one after
+ * another in one transaction (a commission's pending then hold) keep their order in it.
+ */
 export async function recordEvent(executor: Executor, event: NewDomainEvent): Promise<string> {
   const [row] = await executor
     .insert(domainEvents)
-    .values({ id: newId('evt'), ...event })
+    .values({ id: newId('evt'), ...event, createdAt: sql`clock_timestamp()` })
     .returning({ id: domainEvents.id, createdAt: domainEvents.createdAt });
   if (!row) throw new Error('domain event insert returned nothing');
   for (const listener of listeners) await listener(executor, { ...event, ...row });
