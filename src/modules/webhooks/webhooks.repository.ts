@@ -23,8 +23,11 @@ export interface DeliverJobPayload extends Record<string, unknown> {
   attempt: number;
 }
 
-/** Job-level retries are for unexpected errors (the database away); HTTP failures follow the delivery schedule. */
-const DELIVER_JOB_MAX_ATTEMPTS = 5;
+/**
+ * Job-level retries are for unexpected errors (the database away) and back off up to an hour each,
+ * so a delivery outlives an outage of several hours; HTTP failures follow the delivery schedule.
+ */
+const DELIVER_JOB_MAX_ATTEMPTS = 20;
 
 const ownedBy = (tenant: Tenant) => and(eq(webhookEndpoints.merchantId, tenant.merchantId), eq(webhookEndpoints.livemode, tenant.livemode));
 
