@@ -212,6 +212,9 @@ describe(`webhook delivery on ${backend}`, () => {
     for (let i = 8; i < 12; i++) recorded.push(await inTransaction(t.platform.db, (tx) => recordEvent(tx, { type: 'import.completed', merchantId: owner.merchantId, livemode: false, data: { i } })));
     await t.platform.worker.runDueJobs();
     expect(receiver.at(endpoint.path).map((r) => r.headers['webhook-id'])).toEqual(recorded);
+    // createdAt increases strictly, also between events of one transaction, so receivers can sort on it.
+    const times = receiver.at(endpoint.path).map((r) => JSON.parse(r.body).createdAt as string);
+    for (let i = 1; i < times.length; i++) expect(times[i]! > times[i - 1]!, `${times[i - 1]} < ${times[i]}`).toBe(true);
   });
 });
 

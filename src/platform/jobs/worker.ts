@@ -39,7 +39,6 @@ interface ClaimedJob extends Record<string, unknown> {
   payload: Record<string, unknown>;
   attempts: number;
   max_attempts: number;
-  run_at: string | Date;
 }
 
 /**
@@ -54,7 +53,7 @@ export class JobWorker {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopped = true;
-  /** Set by stop(): no further job starts, even in a poll already under way. */
+  /** Set while stop() runs: no further job starts, even in a poll already under way. */
   private stopRequested = false;
 
   constructor(private readonly options: WorkerOptions) {}
@@ -102,7 +101,12 @@ export class JobWorker {
     this.stopRequested = true;
     clearTimeout(this.timer);
     for (const cron of this.schedules) cron.stop();
-    await this.running;
+    try {
+      await this.running;
+    } finally {
+      // Only the poll under way is cut short; an explicit runDueJobs() later still drains the queue.
+      this.stopRequested = false;
+    }
   }
 
   /** Claim and run every job due now; returns how many ran. Tests use it to drain the queue. */
@@ -111,8 +115,6 @@ export class JobWorker {
     while (!this.stopRequested) {
       const claimed = await this.claim();
       if (claimed.length === 0) return total;
-      // Due order (run_at), which for jobs enqueued in one transaction is the order they were enqueued.
-      claimed.sort((a, b) => new Date(a.run_at).getTime() - new Date(b.run_at).getTime());
       for (const [index, job] of claimed.entries()) {
         if (this.stopRequested) {
           await this.release(claimed.slice(index));
@@ -150,18 +152,22 @@ export class JobWorker {
   private claim(): Promise<ClaimedJob[]> {
     const lease = this.options.leaseSeconds ?? 300;
     const batch = this.options.batchSize ?? 10;
-    // Jobs whose lease ran out were claimed by a worker that died; they are due again.
+    // Jobs whose lease ran out were claimed by a worker that died; they are due again. Claimed jobs
+    // come back in due order, ties broken by insertion order, so jobs enqueued in one transaction
+    // run in the order they were enqueued.
     return queryRows<ClaimedJob>(
       this.options.db,
-      sql`update jobs set status = 'running', attempts = attempts + 1, locked_by = ${this.workerId},
-            locked_until = now() + make_interval(secs => ${lease})
-          where id in (
-            select id from jobs
-            where (status = 'queued' and run_at <= now()) or (status = 'running' and locked_until < now())
-            order by run_at
-            limit ${batch}
-            for update skip locked)
-          returning id, type, payload, attempts, max_attempts, run_at`,
+      sql`with claimed as (
+            update jobs set status = 'running', attempts = attempts + 1, locked_by = ${this.workerId},
+              locked_until = now() + make_interval(secs => ${lease})
+            where id in (
+              select id from jobs
+              where (status = 'queued' and run_at <= now()) or (status = 'running' and locked_until < now())
+              order by run_at, seq
+              limit ${batch}
+              for update skip locked)
+            returning id, type, payload, attempts, max_attempts, run_at, seq)
+          select id, type, payload, attempts, max_attempts from claimed order by run_at, seq`,
     );
   }
 
