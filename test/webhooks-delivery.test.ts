@@ -131,6 +131,16 @@ describe(`webhook delivery on ${backend}`, () => {
     expect(await deliveries(merchant, endpoint.id)).toHaveLength(2);
   });
 
+  it('cancels, without sending, a delivery that was queued as its endpoint was being disabled', async () => {
+    const endpoint = await endpointAt(t, merchant);
+    const queued = await queuePing(merchant, endpoint.id);
+    // As if the disabling transaction committed without seeing this delivery (it was not committed yet).
+    await t.platform.db.execute(sql`update webhook_endpoints set disabled_at = now(), disabled_reason = 'manual' where id = ${endpoint.id}`);
+    await t.platform.worker.runDueJobs();
+    expect(receiver.at(endpoint.path)).toHaveLength(0);
+    expect(await deliveryById(merchant, endpoint.id, queued.id)).toMatchObject({ status: 'cancelled', attemptCount: 0, completedAt: expect.any(String) });
+  });
+
   it('records a timeout, then retries', async () => {
     const endpoint = await endpointAt(t, merchant, [{ delayMs: 1500 }]);
     const queued = await queuePing(merchant, endpoint.id);

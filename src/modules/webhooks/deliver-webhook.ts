@@ -7,7 +7,7 @@ import { circuitGate, type DeliverySettings } from './delivery-policy.ts';
 import type { InFlightDeliveries } from './in-flight-deliveries.ts';
 import { recordWebhookAttempt } from './record-webhook-attempt.ts';
 import { sendWebhook, type SendSettings } from './send-webhook.ts';
-import { cancelPendingDeliveries, enqueueDeliveryAttempt, type DeliverJobPayload } from './webhooks.repository.ts';
+import { enqueueDeliveryAttempt, type DeliverJobPayload } from './webhooks.repository.ts';
 import { webhookDeliveries, webhookEndpoints, type WebhookDeliveryRow, type WebhookEndpointRow } from './webhooks.tables.ts';
 
 export interface DeliveryRuntime {
@@ -48,7 +48,11 @@ export async function deliverWebhook(runtime: DeliveryRuntime, payload: DeliverJ
   const { delivery, endpoint, event } = found;
   if (delivery.status !== 'pending' || delivery.attemptCount + 1 !== payload.attempt) return;
   if (endpoint.disabledAt) {
-    await cancelPendingDeliveries(endpoint.id, db);
+    // Disabling cancelled the endpoint's pending deliveries; this one slipped in just before.
+    await db
+      .update(webhookDeliveries)
+      .set({ status: 'cancelled', nextAttemptAt: null, completedAt: sql`now()` })
+      .where(and(eq(webhookDeliveries.id, delivery.id), eq(webhookDeliveries.status, 'pending')));
     return;
   }
   const heldUntil = await holdForCircuit(db, endpoint, runtime.settings.circuitCooldownSeconds);
