@@ -29,6 +29,7 @@ import { registerAffiliates } from './modules/affiliates/affiliates.routes.ts';
 import { registerMemberships } from './modules/memberships/memberships.routes.ts';
 import { registerTracking } from './modules/tracking/tracking.routes.ts';
 import { registerLinks } from './modules/links/links.routes.ts';
+import { registerWebhooks } from './modules/webhooks/webhooks.routes.ts';
 
 export type App = FastifyInstance<
   import('node:http').Server,
@@ -76,6 +77,7 @@ const modules: ModuleRegister[] = [
   registerLedger,
   registerRisk,
   registerSandbox,
+  registerWebhooks,
   registerWeb,
 ];
 

@@ -53,6 +53,39 @@ describe(`background jobs on ${backend}`, () => {
     expect(calls).toBe(2);
   });
 
+  it('runs jobs enqueued in one transaction in the order they were enqueued', async () => {
+    const ran: number[] = [];
+    t.platform.worker.register('test.ordered', async (job) => void ran.push(Number(job.payload.i)));
+    await inTransaction(t.platform.db, async (tx) => {
+      for (let i = 0; i < 25; i++) await enqueueJob(tx, 'test.ordered', { i });
+    });
+    await t.platform.worker.runDueJobs();
+    expect(ran).toEqual(Array.from({ length: 25 }, (_, i) => i));
+  });
+
+  it('stop() lets the running job finish and hands claimed jobs that never started back to the queue', async () => {
+    const worker = t.platform.worker;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const ran: number[] = [];
+    worker.register('test.stopping', async (job) => {
+      ran.push(Number(job.payload.i));
+      if (ran.length === 1) await gate;
+    });
+    const ids = await inTransaction(t.platform.db, async (tx) => Promise.all([0, 1, 2].map((i) => enqueueJob(tx, 'test.stopping', { i }))));
+    worker.start();
+    while (ran.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    const stopped = worker.stop();
+    release();
+    await stopped;
+    expect(ran).toEqual([0]);
+    const rows = await queryRows<{ id: string; status: string; attempts: number; locked_by: string | null }>(t.platform.db, sql`select id, status, attempts, locked_by from jobs where type = 'test.stopping'`);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    expect(byId.get(ids[0]!)).toMatchObject({ status: 'done', attempts: 1 });
+    for (const id of ids.slice(1)) expect(byId.get(id!)).toMatchObject({ status: 'queued', attempts: 0, locked_by: null });
+    await worker.runDueJobs().then(() => undefined);
+  });
+
   it('enqueues a job with a dedupe key once', async () => {
     const first = await enqueueJob(t.platform.db, 'test.tx', { name: 'a' }, { dedupeKey: 'schedule:x:slot-1' });
     const second = await enqueueJob(t.platform.db, 'test.tx', { name: 'b' }, { dedupeKey: 'schedule:x:slot-1' });

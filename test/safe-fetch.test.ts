@@ -37,6 +37,16 @@ describe('safeFetch', () => {
     expect(redirect.status).toBe(302);
   });
 
+  it('stops at once when its signal aborts, and refuses to start with an aborted one', async () => {
+    const controller = new AbortController();
+    const started = Date.now();
+    const pending = safeFetch(`${base}/slow`, { ...options, timeoutMs: 5000, signal: controller.signal });
+    setTimeout(() => controller.abort(), 50);
+    await expect(pending).rejects.toMatchObject({ code: 'ABORTED' });
+    expect(Date.now() - started).toBeLessThan(1000);
+    await expect(safeFetch(`${base}/`, { ...options, signal: AbortSignal.abort() })).rejects.toMatchObject({ code: 'ABORTED' });
+  });
+
   it('rejects non-http schemes and credentials in the URL', async () => {
     await expect(safeFetch('file:///etc/passwd', options)).rejects.toMatchObject({ code: 'INVALID_URL' });
     await expect(safeFetch('http://user:pw@example.com/', options)).rejects.toMatchObject({ code: 'INVALID_URL' });

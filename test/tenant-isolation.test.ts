@@ -48,10 +48,18 @@ beforeAll(async () => {
   expect([testDomain.status, liveDomain.status]).toEqual([201, 201]);
   await victim.test.get('/api/v1/account');
   await victim.live.get('/api/v1/account');
+  // Webhook endpoints in both modes, each with a delivery in its log.
+  const testHook = await victim.test.post('/api/v1/webhook-endpoints', { url: `https://victim-hooks-${randomUUID().slice(0, 8)}.example.com/test`, events: ['*'], description: 'victim test hook' });
+  const liveHook = await victim.live.post('/api/v1/webhook-endpoints', { url: `https://victim-hooks-${randomUUID().slice(0, 8)}.example.com/live`, events: ['*'] });
+  expect([testHook.status, liveHook.status]).toEqual([201, 201]);
+  const testPing = await victim.test.post(`/api/v1/webhook-endpoints/${testHook.body.id}/test`);
+  const livePing = await victim.live.post(`/api/v1/webhook-endpoints/${liveHook.body.id}/test`);
+  expect([testPing.status, livePing.status]).toEqual([202, 202]);
 
   const keys = await t.platform.db.select().from(apiKeys).where(eq(apiKeys.merchantId, victim.merchantId));
   const testKeyIds = keys.filter((k) => !k.livemode).map((k) => k.id);
-  victimIds = [victim.merchantId, victim.userId, testDomain.body.id, liveDomain.body.id, ...keys.map((k) => k.id)];
+  const hookIds = [testHook.body.id, liveHook.body.id, testPing.body.id, livePing.body.id];
+  victimIds = [victim.merchantId, victim.userId, testDomain.body.id, liveDomain.body.id, ...keys.map((k) => k.id), ...hookIds];
   victimMarkers = [
     ...victimIds,
     victim.email,
@@ -61,9 +69,14 @@ beforeAll(async () => {
     ...keys.map((k) => k.publishableKey),
     victim.keys.test.signingSecret,
     victim.keys.live.signingSecret,
+    testHook.body.url,
+    liveHook.body.url,
+    testHook.body.secret.slice(6),
+    liveHook.body.secret.slice(6),
+    testPing.body.eventId,
   ];
-  testModeIds = testKeyIds;
-  testModeMarkers = [...testKeyIds, victim.keys.test.publishableKey, victim.keys.test.signingSecret];
+  testModeIds = [...testKeyIds, testHook.body.id, testPing.body.id];
+  testModeMarkers = [...testKeyIds, victim.keys.test.publishableKey, victim.keys.test.signingSecret, testHook.body.id, testHook.body.url, testHook.body.secret.slice(6), testPing.body.eventId];
 });
 afterAll(() => t.close());
 
@@ -187,6 +200,12 @@ describe(`tenant isolation on ${backend}`, () => {
     const account = await victimSession.request('GET', '/api/merchant/account');
     expect(account.body.domains).toHaveLength(3);
     expect(account.body.status).toBe('APPROVED');
+    for (const client of [victim.test, victim.live]) {
+      const hooks = await client.get('/api/v1/webhook-endpoints');
+      expect(hooks.body.total).toBe(1);
+      expect(hooks.body.data[0]).toMatchObject({ disabled: false, events: ['*'] });
+      expect(hooks.body.data[0].url).toMatch(/^https:\/\/victim-hooks-/);
+    }
   });
 
   it('does not replay another merchant’s answer for the same idempotency key', async () => {

@@ -12,8 +12,18 @@ export interface Config {
   masterKey: string | undefined;
   publicBaseUrl: string | undefined;
   logLevel: string;
+  /** Let feed pulls and webhooks reach loopback and private addresses (local development and tests only). */
   outboundAllowPrivate: boolean;
+  /** Delays before each webhook retry after a failed attempt (the first attempt is immediate); seconds, fractions allowed. */
   webhookRetryScheduleSeconds: number[];
+  /** One webhook attempt (connect, send, answer) must finish within this time. */
+  webhookTimeoutMs: number;
+  /** After a webhook secret is rotated, the old secret keeps signing beside the new one this long. */
+  webhookSecretGraceSeconds: number;
+  /** Consecutive failed attempts after which an endpoint's circuit opens (its deliveries wait, unattempted) … */
+  webhookCircuitFailures: number;
+  /** … for this long; then one attempt probes it, and a success closes the circuit again. */
+  webhookCircuitCooldownSeconds: number;
   jobPollIntervalMs: number;
   runWorkers: boolean;
   /** Secure cookies; on by default when the public base URL is https. */
@@ -78,7 +88,11 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     publicBaseUrl,
     logLevel: env.LOG_LEVEL ?? 'info',
     outboundAllowPrivate: flag(env, 'OUTBOUND_ALLOW_PRIVATE', false),
-    webhookRetryScheduleSeconds: intList(env, 'WEBHOOK_RETRY_SCHEDULE', DEFAULT_WEBHOOK_RETRY_SCHEDULE),
+    webhookRetryScheduleSeconds: secondsList(env, 'WEBHOOK_RETRY_SCHEDULE', DEFAULT_WEBHOOK_RETRY_SCHEDULE),
+    webhookTimeoutMs: int(env, 'WEBHOOK_TIMEOUT_MS', 10_000),
+    webhookSecretGraceSeconds: int(env, 'WEBHOOK_SECRET_GRACE_SECONDS', 86_400),
+    webhookCircuitFailures: int(env, 'WEBHOOK_CIRCUIT_FAILURES', 5),
+    webhookCircuitCooldownSeconds: int(env, 'WEBHOOK_CIRCUIT_COOLDOWN_SECONDS', 300),
     jobPollIntervalMs: int(env, 'JOB_POLL_INTERVAL_MS', 500),
     runWorkers: flag(env, 'RUN_WORKERS', true),
     cookieSecure: flag(env, 'COOKIE_SECURE', publicBaseUrl?.startsWith('https://') ?? false),
@@ -134,11 +148,12 @@ function flag(env: Env, name: string, fallback: boolean): boolean {
   throw new Error(`Setting ${name} must be 1 or 0, got "${raw}"`);
 }
 
-function intList(env: Env, name: string, fallback: string): number[] {
+/** Comma-separated seconds; decimals such as `0.5` are allowed (short schedules for local testing). */
+function secondsList(env: Env, name: string, fallback: string): number[] {
   const raw = env[name] || fallback;
   const parts = raw.split(',').map((part) => part.trim());
-  if (parts.some((part) => !/^\d+$/.test(part))) {
-    throw new Error(`Setting ${name} must be comma-separated whole seconds, got "${raw}"`);
+  if (parts.some((part) => !/^\d+(\.\d+)?$/.test(part))) {
+    throw new Error(`Setting ${name} must be comma-separated seconds (e.g. "5,300,1800"), got "${raw}"`);
   }
   return parts.map(Number);
 }

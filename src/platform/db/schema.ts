@@ -20,3 +20,4 @@ export * from '../../modules/ledger/ledger.tables.ts';
 export * from '../../modules/risk/risk.tables.ts';
 export * from '../../modules/sandbox/sandbox.tables.ts';
 export * from '../../modules/memberships/memberships.tables.ts';
+export * from '../../modules/webhooks/webhooks.tables.ts';

@@ -4,7 +4,10 @@ import { newId } from '../ids.ts';
 import { jobs } from './jobs.tables.ts';
 
 export interface EnqueueOptions {
-  /** When the job becomes due; now by default. */
+  /**
+   * When the job becomes due; by default the moment it is written (statement time, not transaction
+   * start), so jobs enqueued one after another in one transaction run in that order.
+   */
   runAt?: Date;
   maxAttempts?: number;
   /** A job with the same dedupe key is enqueued at most once; a second enqueue is a no-op. */
@@ -27,7 +30,7 @@ export async function enqueueJob(
       id: newId('job'),
       type,
       payload,
-      runAt: options.runAt ?? sql`now()`,
+      runAt: options.runAt ?? sql`clock_timestamp()`,
       maxAttempts: options.maxAttempts ?? 10,
       dedupeKey: options.dedupeKey ?? null,
     })

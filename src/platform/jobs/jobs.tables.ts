@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 export const jobs = pgTable(
   'jobs',
@@ -17,11 +17,13 @@ export const jobs = pgTable(
     /** Set for jobs that must exist at most once, e.g. one periodic run per schedule slot. */
     dedupeKey: text('dedupe_key'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Insertion order: breaks run_at ties (the embedded database's clock has millisecond resolution). */
+    seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
   (t) => [
-    // Serves the worker's claim query: due queued jobs in run_at order.
-    index('jobs_due_idx').on(t.runAt).where(sql`status = 'queued'`),
+    // Serves the worker's claim query: due queued jobs in (run_at, seq) order.
+    index('jobs_due_idx').on(t.runAt, t.seq).where(sql`status = 'queued'`),
     // Serves the reclaim of jobs whose worker died mid-run.
     index('jobs_running_idx').on(t.lockedUntil).where(sql`status = 'running'`),
     uniqueIndex('jobs_dedupe_key_idx').on(t.dedupeKey),

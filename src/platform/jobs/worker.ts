@@ -53,6 +53,8 @@ export class JobWorker {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopped = true;
+  /** Set while stop() runs: no further job starts, even in a poll already under way. */
+  private stopRequested = false;
 
   constructor(private readonly options: WorkerOptions) {}
 
@@ -81,6 +83,7 @@ export class JobWorker {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
+    this.stopRequested = false;
     for (const cron of this.schedules) cron.resume();
     this.poke();
   }
@@ -92,23 +95,46 @@ export class JobWorker {
     this.timer = setTimeout(() => void this.tick(), 0);
   }
 
-  /** Stop claiming, wait for jobs already claimed to finish. */
+  /** Stop claiming, wait for the job already running to finish; claimed jobs not yet started go back to the queue. */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.stopRequested = true;
     clearTimeout(this.timer);
     for (const cron of this.schedules) cron.stop();
-    await this.running;
+    try {
+      await this.running;
+    } finally {
+      // Only the poll under way is cut short; an explicit runDueJobs() later still drains the queue.
+      this.stopRequested = false;
+    }
   }
 
   /** Claim and run every job due now; returns how many ran. Tests use it to drain the queue. */
   async runDueJobs(): Promise<number> {
     let total = 0;
-    for (;;) {
+    while (!this.stopRequested) {
       const claimed = await this.claim();
       if (claimed.length === 0) return total;
-      for (const job of claimed) await this.execute(job);
-      total += claimed.length;
+      for (const [index, job] of claimed.entries()) {
+        if (this.stopRequested) {
+          await this.release(claimed.slice(index));
+          return total;
+        }
+        await this.execute(job);
+        total++;
+      }
     }
+    return total;
+  }
+
+  /** Hand claimed jobs that never started back to the queue, as if never claimed. */
+  private async release(jobs: ClaimedJob[]): Promise<void> {
+    if (jobs.length === 0) return;
+    const ids = jobs.map((job) => job.id);
+    await this.options.db.execute(
+      sql`update jobs set status = 'queued', attempts = attempts - 1, locked_by = null, locked_until = null
+          where id = any(${sql.param(ids)}::text[]) and locked_by = ${this.workerId}`,
+    );
   }
 
   private async tick(): Promise<void> {
@@ -126,18 +152,22 @@ export class JobWorker {
   private claim(): Promise<ClaimedJob[]> {
     const lease = this.options.leaseSeconds ?? 300;
     const batch = this.options.batchSize ?? 10;
-    // Jobs whose lease ran out were claimed by a worker that died; they are due again.
+    // Jobs whose lease ran out were claimed by a worker that died; they are due again. Claimed jobs
+    // come back in due order, ties broken by insertion order, so jobs enqueued in one transaction
+    // run in the order they were enqueued.
     return queryRows<ClaimedJob>(
       this.options.db,
-      sql`update jobs set status = 'running', attempts = attempts + 1, locked_by = ${this.workerId},
-            locked_until = now() + make_interval(secs => ${lease})
-          where id in (
-            select id from jobs
-            where (status = 'queued' and run_at <= now()) or (status = 'running' and locked_until < now())
-            order by run_at
-            limit ${batch}
-            for update skip locked)
-          returning id, type, payload, attempts, max_attempts`,
+      sql`with claimed as (
+            update jobs set status = 'running', attempts = attempts + 1, locked_by = ${this.workerId},
+              locked_until = now() + make_interval(secs => ${lease})
+            where id in (
+              select id from jobs
+              where (status = 'queued' and run_at <= now()) or (status = 'running' and locked_until < now())
+              order by run_at, seq
+              limit ${batch}
+              for update skip locked)
+            returning id, type, payload, attempts, max_attempts, run_at, seq)
+          select id, type, payload, attempts, max_attempts from claimed order by run_at, seq`,
     );
   }
 

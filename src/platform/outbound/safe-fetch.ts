@@ -12,6 +12,8 @@ export interface OutboundOptions {
   /** The response body is cut off after this many bytes (and `truncated` set). */
   maxResponseBytes: number;
   allowPrivate: boolean;
+  /** Aborting cuts the exchange short with an ABORTED error (e.g. on shutdown). */
+  signal?: AbortSignal;
 }
 
 export interface OutboundResponse {
@@ -22,7 +24,7 @@ export interface OutboundResponse {
   latencyMs: number;
 }
 
-export type OutboundErrorCode = 'INVALID_URL' | 'PRIVATE_ADDRESS' | 'DNS_FAILED' | 'TIMEOUT' | 'CONNECTION_FAILED';
+export type OutboundErrorCode = 'INVALID_URL' | 'PRIVATE_ADDRESS' | 'DNS_FAILED' | 'TIMEOUT' | 'CONNECTION_FAILED' | 'ABORTED';
 
 export class OutboundError extends Error {
   constructor(
@@ -121,12 +123,16 @@ export async function safeFetch(rawUrl: string, options: OutboundOptions): Promi
           });
         };
         response.on('end', finish);
-        response.on('error', (error) => (truncated ? undefined : reject(new OutboundError('CONNECTION_FAILED', error.message))));
+        response.on('error', (error) => (truncated ? undefined : reject(error instanceof OutboundError ? error : new OutboundError('CONNECTION_FAILED', error.message))));
       },
     );
     // `timeout` above is idle time; this bounds the whole exchange.
     const deadline = setTimeout(() => request.destroy(new OutboundError('TIMEOUT', `no complete answer within ${options.timeoutMs} ms`)), options.timeoutMs);
     request.on('timeout', () => request.destroy(new OutboundError('TIMEOUT', `no answer within ${options.timeoutMs} ms`)));
+    const abort = () => request.destroy(new OutboundError('ABORTED', 'the request was cancelled'));
+    if (options.signal?.aborted) abort();
+    else options.signal?.addEventListener('abort', abort, { once: true });
+    request.on('close', () => options.signal?.removeEventListener('abort', abort));
     request.on('error', (error: NodeJS.ErrnoException) => {
       clearTimeout(deadline);
       if (error instanceof OutboundError) return reject(error);

@@ -1,0 +1,127 @@
+import { Type } from '@sinclair/typebox';
+import type { ModuleRegister } from '../../app.ts';
+import { onDomainEvent } from '../../platform/events/record-event.ts';
+import { Paginated, PageQuery } from '../../platform/http/pagination.ts';
+import { errorResponses } from '../../platform/http/schemas.ts';
+import { deliverWebhook, type DeliveryRuntime } from './deliver-webhook.ts';
+import { fanOutDomainEvent } from './fan-out-event.ts';
+import { InFlightDeliveries } from './in-flight-deliveries.ts';
+import { listWebhookDeliveries } from './list-webhook-deliveries.ts';
+import { createEndpoint, deleteEndpoint, getEndpoint, listEndpoints, rotateEndpointSecret, updateEndpoint, type EndpointDeps } from './manage-webhook-endpoints.ts';
+import { redeliverWebhook } from './redeliver-webhook.ts';
+import { sendTestEvent } from './send-test-event.ts';
+import { registerWebhookDashboard } from './webhook-dashboard.routes.ts';
+import { DELIVER_JOB, type DeliverJobPayload } from './webhooks.repository.ts';
+import { CreateEndpointBody, Delivery, DeliveryListQuery, DeliveryParams, Endpoint, EndpointParams, EndpointWithSecret, UpdateEndpointBody } from './webhooks.schemas.ts';
+
+const signed = { tags: ['webhooks'], security: [{ apiKey: [] }] };
+const merchant = { auth: 'merchant' } as const;
+
+/** Webhooks (SPEC §4): endpoints per merchant and mode, fan-out of domain events, signed delivery with retries. */
+export const registerWebhooks: ModuleRegister = (app, deps) => {
+  const { db, secrets, config, worker, onShutdown } = deps;
+  const endpointDeps: EndpointDeps = { db, secrets, allowPrivate: config.outboundAllowPrivate, secretGraceSeconds: config.webhookSecretGraceSeconds };
+  const runtime: DeliveryRuntime = {
+    db,
+    secrets,
+    log: app.log,
+    inFlight: new InFlightDeliveries(),
+    settings: {
+      retryScheduleSeconds: config.webhookRetryScheduleSeconds,
+      circuitFailures: config.webhookCircuitFailures,
+      circuitCooldownSeconds: config.webhookCircuitCooldownSeconds,
+      timeoutMs: config.webhookTimeoutMs,
+      allowPrivate: config.outboundAllowPrivate,
+    },
+  };
+
+  onDomainEvent(fanOutDomainEvent);
+  worker.register(DELIVER_JOB, (job) => deliverWebhook(runtime, job.payload as DeliverJobPayload));
+  // Runs before the worker stops: attempts on the wire are cut short and put back as due.
+  onShutdown(async () => runtime.inFlight.close());
+
+  app.post(
+    '/api/v1/webhook-endpoints',
+    {
+      config: merchant,
+      schema: {
+        ...signed,
+        summary: 'Register a webhook endpoint for this mode; the answer carries its signing secret, shown only here and on rotation',
+        description: 'Not idempotent: replaying the answer would mean storing the secret in the clear. List endpoints before retrying a failed create.',
+        body: CreateEndpointBody,
+        response: { 201: EndpointWithSecret, ...errorResponses(400, 422) },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await createEndpoint(endpointDeps, request.merchant!, request.body)),
+  );
+
+  app.get(
+    '/api/v1/webhook-endpoints',
+    { config: merchant, schema: { ...signed, summary: 'List your webhook endpoints in this mode', querystring: PageQuery, response: { 200: Paginated(Endpoint), ...errorResponses(400) } } },
+    async (request) => listEndpoints(db, request.merchant!, request.query),
+  );
+
+  app.get(
+    '/api/v1/webhook-endpoints/:id',
+    { config: merchant, schema: { ...signed, summary: 'Get a webhook endpoint', params: EndpointParams, response: { 200: Endpoint, ...errorResponses(404) } } },
+    async (request) => getEndpoint(db, request.merchant!, request.params.id),
+  );
+
+  app.patch(
+    '/api/v1/webhook-endpoints/:id',
+    {
+      config: merchant,
+      schema: { ...signed, summary: 'Change the URL, events or description, or disable/enable the endpoint', params: EndpointParams, body: UpdateEndpointBody, response: { 200: Endpoint, ...errorResponses(400, 404) } },
+    },
+    async (request) => updateEndpoint(endpointDeps, request.merchant!, request.params.id, request.body),
+  );
+
+  app.delete(
+    '/api/v1/webhook-endpoints/:id',
+    { config: merchant, schema: { ...signed, summary: 'Delete a webhook endpoint and its delivery log', params: EndpointParams, response: { 204: Type.Null(), ...errorResponses(404) } } },
+    async (request, reply) => {
+      await deleteEndpoint(db, request.merchant!, request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/v1/webhook-endpoints/:id/rotate-secret',
+    {
+      config: merchant,
+      schema: { ...signed, summary: 'Issue a new signing secret; the old one keeps signing beside it for the grace period', params: EndpointParams, response: { 200: EndpointWithSecret, ...errorResponses(404) } },
+    },
+    async (request) => rotateEndpointSecret(endpointDeps, request.merchant!, request.params.id),
+  );
+
+  app.post(
+    '/api/v1/webhook-endpoints/:id/test',
+    { config: merchant, schema: { ...signed, summary: 'Send a test.ping event to this endpoint only; answers with the queued delivery', params: EndpointParams, response: { 202: Delivery, ...errorResponses(404, 409) } } },
+    async (request, reply) => {
+      const delivery = await sendTestEvent(db, request.merchant!, request.params.id);
+      worker.poke();
+      return reply.status(202).send(delivery);
+    },
+  );
+
+  app.get(
+    '/api/v1/webhook-endpoints/:id/deliveries',
+    {
+      config: merchant,
+      schema: { ...signed, summary: 'The delivery log, newest first: every delivery with each attempt (time, status or error, latency, response excerpt)', params: EndpointParams, querystring: DeliveryListQuery, response: { 200: Paginated(Delivery), ...errorResponses(400, 404) } },
+    },
+    async (request) => listWebhookDeliveries(db, request.merchant!, request.params.id, request.query),
+  );
+
+  app.post(
+    '/api/v1/webhook-endpoints/:id/deliveries/:deliveryId/redeliver',
+    { config: merchant, schema: { ...signed, summary: 'Send a delivery’s event again, as a new delivery with the same event id', params: DeliveryParams, response: { 202: Delivery, ...errorResponses(404, 409) } } },
+    async (request, reply) => {
+      const delivery = await redeliverWebhook(db, request.merchant!, request.params.id, request.params.deliveryId);
+      worker.poke();
+      return reply.status(202).send(delivery);
+    },
+  );
+
+  registerWebhookDashboard(app, endpointDeps, worker);
+};
