@@ -34,7 +34,7 @@ const RETRIES = 8;
 const adminUrl = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL || undefined;
 
 const scratch = adminUrl ? await createScratchDatabase(adminUrl) : undefined;
-const config = loadConfig({ LOG_LEVEL: 'silent' }, { dataDir: 'memory://', databaseUrl: scratch?.url, masterKey: '00'.repeat(32), port: 0, host: '127.0.0.1', runWorkers: false });
+const config = loadConfig({ LOG_LEVEL: 'silent' }, { dataDir: 'memory://', databaseUrl: scratch?.url, masterKey: '00'.repeat(32), port: 0, host: '127.0.0.1', runWorkers: false, rateLimitPerMinute: 0 });
 const log = pino({ level: 'silent' });
 const platform = await openPlatform(config, log);
 const app = await buildApp(platform, { logger: log });
