@@ -14,10 +14,22 @@ export async function startServer(config: Config, options: { beforeListen?: ((pl
   // Logs go to stderr: stdout carries the command's own output (one JSON object with --json).
   const log = pino({ level: config.logLevel }, pino.destination(2));
   const platform = await openPlatform(config, log);
-  await options.beforeListen?.(platform);
-  const app = await buildApp(platform, { logger: log });
+  let app: App;
+  try {
+    await options.beforeListen?.(platform);
+    app = await buildApp(platform, { logger: log });
+  } catch (error) {
+    await platform.database.close();
+    throw error;
+  }
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    // A taken port must end the process, not leave it running with the database open and no server.
+    await app.close();
+    throw error;
+  }
   if (config.runWorkers) platform.worker.start();
-  await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;

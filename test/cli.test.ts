@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backend, createScratchDatabase, postgresAdminUrl } from './support/database.ts';
 import { cli } from './support/cli.ts';
@@ -38,6 +39,19 @@ describe(`influencemart command on ${backend}`, { timeout: 120_000 }, () => {
     const result = await cli(['frobnicate'], env).catch((error) => error);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('Unknown command "frobnicate"');
+  });
+
+  it('exits with an error when the port is taken, instead of running on without a server', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = String((blocker.address() as AddressInfo).port);
+      const result = await cli(['serve', '--port', port], { ...env, HOST: '127.0.0.1', RUN_WORKERS: '1' });
+      expect(result.code).toBe(1);
+      expect(result.json.error.message).toContain('EADDRINUSE');
+    } finally {
+      blocker.close();
+    }
   });
 
   it('serves the seeded data: the demo merchant can sign in', async () => {
