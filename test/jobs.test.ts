@@ -72,7 +72,12 @@ describe(`background jobs on ${backend}`, () => {
       ran.push(Number(job.payload.i));
       if (ran.length === 1) await gate;
     });
-    const ids = await inTransaction(t.platform.db, async (tx) => Promise.all([0, 1, 2].map((i) => enqueueJob(tx, 'test.stopping', { i }))));
+    // One transaction is one connection: its statements go one after another.
+    const ids = await inTransaction(t.platform.db, async (tx) => {
+      const enqueued: (string | null)[] = [];
+      for (const i of [0, 1, 2]) enqueued.push(await enqueueJob(tx, 'test.stopping', { i }));
+      return enqueued;
+    });
     worker.start();
     while (ran.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
     const stopped = worker.stop();
