@@ -143,3 +143,54 @@ export interface PendingMerchant {
   createdAt: string;
   domains?: Array<{ domain: string; status: string }>;
 }
+
+/** The event types an endpoint may subscribe to (`test.ping` is sent only on request). */
+export const WEBHOOK_EVENT_TYPES = ['conversion.attributed', 'conversion.unattributed', 'commission.status_changed', 'payout.processed', 'import.completed'] as const;
+
+export interface WebhookEndpoint {
+  id: string;
+  url: string;
+  description: string | null;
+  /** Subscribed event types, or `"*"` for all of them. */
+  events: string[];
+  livemode: boolean;
+  disabled: boolean;
+  /** `manual`, or `gone` when the endpoint answered 410. */
+  disabledReason: string | null;
+  disabledAt: string | null;
+  /** Until then the secret before the last rotation also signs every delivery. */
+  previousSecretExpiresAt: string | null;
+  circuit: { consecutiveFailures: number; openUntil: string | null };
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Answered only on creation and rotation: the endpoint with its `whsec_` secret in full. */
+export interface WebhookEndpointWithSecret extends WebhookEndpoint {
+  secret: string;
+}
+
+export interface WebhookAttempt {
+  attempt: number;
+  startedAt: string;
+  outcome: 'succeeded' | 'failed';
+  statusCode: number | null;
+  error: { code: string; message: string } | null;
+  latencyMs: number;
+  /** The start of the answer body (at most 1 KB). */
+  responseExcerpt: string | null;
+}
+
+export interface WebhookDelivery {
+  id: string;
+  endpointId: string;
+  eventId: string;
+  eventType: string;
+  status: 'pending' | 'succeeded' | 'failed' | 'cancelled';
+  attemptCount: number;
+  nextAttemptAt: string | null;
+  redeliveryOf: string | null;
+  createdAt: string;
+  completedAt: string | null;
+  attempts: WebhookAttempt[];
+}

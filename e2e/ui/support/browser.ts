@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { DEFAULT_WEB_DIST } from '../../../src/modules/web/web.routes.ts';
-import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
+import { createTestApp, type TestApp, type TestAppOptions } from '../../../test/support/test-app.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -24,10 +24,13 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** The whole server on a fresh database, listening on a free port, and the system Chromium to drive it. */
-export async function startHarness(): Promise<Harness> {
+/**
+ * The whole server on a fresh database, listening on a free port, and the system Chromium to drive it.
+ * `config` and `workers` go to the server (e.g. background workers on, private webhook targets allowed).
+ */
+export async function startHarness(server: Pick<TestAppOptions, 'config' | 'workers'> = {}): Promise<Harness> {
   if (!existsSync(`${DEFAULT_WEB_DIST}/index.html`)) throw new Error('The dashboard is not built: run `npm run build:web` before the browser tests');
-  const t = await createTestApp({ listen: true });
+  const t = await createTestApp({ ...server, listen: true });
   // launch() gives every run its own temporary profile (user data directory), removed on close.
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS }).catch(async (error: unknown) => {
     await t.close();

@@ -1,6 +1,8 @@
 const TONES: Record<string, 'good' | 'warn' | 'bad' | 'neutral'> = {
   APPROVED: 'good',
   ACTIVE: 'good',
+  ENABLED: 'good',
+  SUCCEEDED: 'good',
   JOINED: 'good',
   PAID: 'good',
   PAYABLE: 'good',
@@ -12,6 +14,8 @@ const TONES: Record<string, 'good' | 'warn' | 'bad' | 'neutral'> = {
   PAUSED: 'neutral',
   EXPIRED: 'neutral',
   ARCHIVED: 'neutral',
+  DISABLED: 'neutral',
+  CANCELLED: 'neutral',
   EXPIRING: 'warn',
   REJECTED: 'bad',
   SUSPENDED: 'bad',

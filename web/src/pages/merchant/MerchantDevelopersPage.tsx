@@ -1,6 +1,7 @@
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ApiKeysSection } from './ApiKeysSection.tsx';
 import { RequestLogSection } from './RequestLogSection.tsx';
+import { WebhooksSection } from './WebhooksSection.tsx';
 
 export function MerchantDevelopersPage() {
   return (
@@ -12,6 +13,7 @@ export function MerchantDevelopersPage() {
         </p>
       </PageHeader>
       <ApiKeysSection />
+      <WebhooksSection />
       <RequestLogSection />
     </div>
   );
