@@ -20,7 +20,7 @@ describe('webhooks on the developers page', () => {
   it('creates an endpoint, shows its secret once, sends a signed test event, logs the delivery, and disables the endpoint', async () => {
     const email = uniqueEmail('store');
     const { merchantId } = await signUpMerchant(h.t.platform.db, { email, password: PASSWORD, businessName: 'Annapurna Tea', website: 'https://annapurna-tea.example.com' });
-    await approveMerchant(h.t.platform.db, h.t.platform.secrets, merchantId, null);
+    const keys = await approveMerchant(h.t.platform.db, h.t.platform.secrets, merchantId, null);
     const { page, context, problems } = await h.newPage();
     await page.goto('/login?next=%2Fmerchant%2Fdevelopers');
     await page.getByLabel('Email', { exact: true }).fill(email);
@@ -28,6 +28,13 @@ describe('webhooks on the developers page', () => {
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.waitForURL('**/merchant/developers');
     await page.getByRole('heading', { name: 'No live webhook endpoints yet' }).waitFor();
+
+    // The key table beside it labels each pair with its own mode.
+    for (const [mode, label] of [['live', 'Live'], ['test', 'Test']] as const) {
+      const keyRow = page.getByRole('row').filter({ hasText: keys[mode].publishableKey });
+      await keyRow.waitFor();
+      expect(await keyRow.textContent()).toContain(label);
+    }
 
     // Sending without an event type is stopped on our side, next to the checkboxes.
     const { path, url } = receiver.route();

@@ -98,9 +98,11 @@ export interface MerchantCampaign {
   livemode?: boolean;
 }
 
+export type Mode = 'test' | 'live';
+
 export interface ApiKey {
   id: string;
-  livemode: boolean;
+  mode: Mode;
   publishableKey: string;
   /** The last characters of the signing secret, to recognise it. */
   secretHint?: string | null;
@@ -113,11 +115,11 @@ export interface ApiKey {
 /** Answered once, on rotation: the new pair, with its secret in full. */
 export interface RotatedKey {
   id?: string;
-  livemode?: boolean;
+  mode?: Mode;
   publishableKey: string;
   signingSecret: string;
-  /** When the replaced pair stops working. */
-  previousExpiresAt?: string | null;
+  /** The replaced pairs, each working until its expiresAt. */
+  retired?: { id: string; publishableKey: string; expiresAt: string }[];
 }
 
 export interface RequestLogEntry {
@@ -125,10 +127,10 @@ export interface RequestLogEntry {
   method: string;
   path: string;
   status: number;
-  durationMs?: number;
-  livemode?: boolean;
-  requestId?: string;
-  errorCode?: string | null;
+  latencyMs: number;
+  mode: Mode;
+  requestId: string;
+  errorCode: string | null;
   createdAt: string;
 }
 

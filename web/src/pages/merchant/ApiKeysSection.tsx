@@ -69,7 +69,7 @@ export function ApiKeysSection() {
                           <span className="mono">{key.publishableKey}</span>
                           {key.secretHint && <span className="cell-note">Secret ends in …{key.secretHint}</span>}
                         </th>
-                        <td>{key.livemode ? 'Live' : 'Test'}</td>
+                        <td>{key.mode === 'live' ? 'Live' : 'Test'}</td>
                         <td>
                           <StatusBadge status={state} />
                           {state === 'EXPIRING' && <span className="cell-note">Works until {formatDateTime(key.expiresAt)}</span>}

@@ -58,14 +58,14 @@ export function RequestLogSection() {
                       <td>{formatDateTime(entry.createdAt)}</td>
                       <th scope="row" className="mono">
                         {entry.method} {entry.path}
-                        {entry.livemode === false && <span className="tag tag--test">Test</span>}
+                        {entry.mode === 'test' && <span className="tag tag--test">Test</span>}
                       </th>
                       <td>
                         <span className={`http-status http-status--${Math.floor(entry.status / 100)}xx`}>{entry.status}</span>
                         {entry.errorCode && <span className="cell-note mono">{entry.errorCode}</span>}
                       </td>
-                      <td>{entry.durationMs === undefined ? '—' : `${entry.durationMs} ms`}</td>
-                      <td className="mono muted">{entry.requestId ?? '—'}</td>
+                      <td>{entry.latencyMs} ms</td>
+                      <td className="mono muted">{entry.requestId}</td>
                     </tr>
                   ))}
                 </tbody>

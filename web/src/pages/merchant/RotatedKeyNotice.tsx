@@ -19,12 +19,12 @@ export function RotatedKeyNotice({ rotated, onDismiss }: { rotated: RotatedKey; 
             {rotated.signingSecret} <CopyButton text={rotated.signingSecret} label="Copy secret" />
           </dd>
         </div>
-        {rotated.previousExpiresAt && (
-          <div>
-            <dt>Old pair stops working</dt>
-            <dd>{formatDateTime(rotated.previousExpiresAt)}</dd>
+        {rotated.retired?.map((old) => (
+          <div key={old.id}>
+            <dt>Old pair {old.publishableKey} stops working</dt>
+            <dd>{formatDateTime(old.expiresAt)}</dd>
           </div>
-        )}
+        ))}
       </dl>
       <button type="button" className="button" onClick={onDismiss}>
         I have stored it
