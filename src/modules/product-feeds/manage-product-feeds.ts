@@ -1,22 +1,16 @@
 import type { Db } from '../../platform/db/client.ts';
 import { inTransaction } from '../../platform/db/client.ts';
-import { AppError, invalidField } from '../../platform/errors.ts';
+import { AppError } from '../../platform/errors.ts';
 import { toPage, type Page, type PageQuery } from '../../platform/http/pagination.ts';
 import { newId } from '../../platform/ids.ts';
-import { checkOutboundUrl } from '../../platform/outbound/safe-fetch.ts';
+import { requireOutboundUrl } from '../../platform/outbound/safe-fetch.ts';
 import type { Tenant } from '../campaigns/campaigns.repository.ts';
 import { toFeedRunView, toFeedView } from './product-feed-view.ts';
 import { deleteFeedRow, findUnfinishedRun, getFeedOrThrow, insertFeed, listFeedRows, listRunRows, queueRun, updateFeedRow } from './product-feeds.repository.ts';
 import type { CreateFeedBody, FeedRunView, FeedView, UpdateFeedBody } from './product-feeds.schemas.ts';
 
-/** Refuse URLs the platform will never fetch (SPEC §8): bad scheme, credentials, private hosts. */
-function checkFeedUrl(url: string, allowPrivate: boolean): void {
-  const checked = checkOutboundUrl(url, allowPrivate);
-  if (!checked.ok) throw invalidField('url', checked.message, 'URL_NOT_ALLOWED');
-}
-
 export async function createFeed(db: Db, tenant: Tenant, body: CreateFeedBody, allowPrivate: boolean): Promise<FeedView> {
-  checkFeedUrl(body.url, allowPrivate);
+  requireOutboundUrl(body.url, allowPrivate);
   const row = await insertFeed(
     {
       id: newId('feed'),
@@ -36,7 +30,7 @@ export async function createFeed(db: Db, tenant: Tenant, body: CreateFeedBody, a
 }
 
 export async function updateFeed(db: Db, tenant: Tenant, id: string, body: UpdateFeedBody, allowPrivate: boolean): Promise<FeedView> {
-  if (body.url !== undefined) checkFeedUrl(body.url, allowPrivate);
+  if (body.url !== undefined) requireOutboundUrl(body.url, allowPrivate);
   return inTransaction(db, async (tx) => {
     const feed = await getFeedOrThrow(tenant, id, tx, { forUpdate: true });
     const values: Parameters<typeof updateFeedRow>[1] = { ...body };

@@ -1,10 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
 import type { SecretBox } from '../../platform/crypto/secret-box.ts';
 import { inTransaction, type Db } from '../../platform/db/client.ts';
-import { AppError, invalidField, notFound } from '../../platform/errors.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
 import { toPage, type Page, type PageQuery } from '../../platform/http/pagination.ts';
 import { newId } from '../../platform/ids.ts';
-import { checkOutboundUrl } from '../../platform/outbound/safe-fetch.ts';
+import { requireOutboundUrl } from '../../platform/outbound/safe-fetch.ts';
 import type { Tenant } from '../campaigns/campaigns.repository.ts';
 import { merchants } from '../merchants/merchants.tables.ts';
 import { newWebhookSecret } from './webhook-signature.ts';
@@ -22,14 +22,8 @@ export interface EndpointDeps {
   secretGraceSeconds: number;
 }
 
-/** Refuse URLs the platform will never call (SPEC §8): bad scheme, credentials, private hosts. */
-function checkEndpointUrl(url: string, allowPrivate: boolean): void {
-  const checked = checkOutboundUrl(url, allowPrivate);
-  if (!checked.ok) throw invalidField('url', checked.message, 'URL_NOT_ALLOWED');
-}
-
 export async function createEndpoint(deps: EndpointDeps, tenant: Tenant, body: CreateEndpointBody): Promise<EndpointWithSecretView> {
-  checkEndpointUrl(body.url, deps.allowPrivate);
+  requireOutboundUrl(body.url, deps.allowPrivate);
   const secret = newWebhookSecret();
   return inTransaction(deps.db, async (tx) => {
     // Locking the merchant makes concurrent creations take turns, so the limit holds.
@@ -59,7 +53,7 @@ export async function createEndpoint(deps: EndpointDeps, tenant: Tenant, body: C
  * log later); enabling starts it afresh, with its failure count and circuit reset.
  */
 export async function updateEndpoint(deps: EndpointDeps, tenant: Tenant, id: string, body: UpdateEndpointBody): Promise<EndpointView> {
-  if (body.url !== undefined) checkEndpointUrl(body.url, deps.allowPrivate);
+  if (body.url !== undefined) requireOutboundUrl(body.url, deps.allowPrivate);
   return inTransaction(deps.db, async (tx) => {
     const endpoint = await getEndpointOrThrow(tenant, id, tx, { forUpdate: true });
     const { disabled, ...fields } = body;

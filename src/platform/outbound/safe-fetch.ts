@@ -2,6 +2,7 @@ import { lookup } from 'node:dns/promises';
 import http from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
+import { invalidField } from '../errors.ts';
 import { isPrivateAddress } from './address-policy.ts';
 
 export interface OutboundOptions {
@@ -51,6 +52,12 @@ export function checkOutboundUrl(raw: string, allowPrivate: boolean): { ok: true
     return { ok: false, message: 'must not point at a private or loopback address' };
   }
   return { ok: true, url };
+}
+
+/** The same check for a URL in a request body: a refused URL is a 400 naming the `url` field. */
+export function requireOutboundUrl(url: string, allowPrivate: boolean): void {
+  const checked = checkOutboundUrl(url, allowPrivate);
+  if (!checked.ok) throw invalidField('url', checked.message, 'URL_NOT_ALLOWED');
 }
 
 const isIpLiteral = (host: string) => /^[\d.]+$/.test(host) || host.includes(':');
