@@ -76,6 +76,18 @@ describe(`click buffer on ${backend}`, () => {
     await t.app.tracking.flushClicks();
     expect(await storedCount(t, link.id)).toBe(1);
   });
+
+  it('completes a batch that was partly stored before, storing each click once', async () => {
+    const merchant = await makeMerchant(t);
+    const { link } = await makeLink(t, merchant);
+    const first = (await t.app.tracking.findClick(await clickOnce(t, link.code, '198.51.100.97')))!;
+    const second = (await t.app.tracking.findClick(await clickOnce(t, link.code, '198.51.100.98')))!;
+    await t.app.tracking.flushClicks();
+    const third = { ...second, id: 'clk_THIRDTHIRDTHIRDTHIRD0' };
+    await insertClicks(t.platform.db, [first, third, second]);
+    const rows = await t.platform.db.select({ id: clicks.id }).from(clicks).where(eq(clicks.linkId, link.id));
+    expect(rows.map((r) => r.id).sort()).toEqual([first.id, second.id, third.id].sort());
+  });
 });
 
 describe(`click partitions on ${backend}`, () => {

@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -11,6 +10,7 @@ import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import pg from 'pg';
 import * as schema from './schema.ts';
 import { lockDataDir } from './data-dir-lock.ts';
+import { PGliteThread } from './pglite-thread.ts';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -67,11 +67,14 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     mkdirSync(options.dataDir, { recursive: true });
     unlock = lockDataDir(options.dataDir);
   }
-  const client = await PGlite.create(inMemory ? undefined : path.join(options.dataDir, 'pglite'), {
-    parsers: { 20: (value: string) => BigInt(value) },
-    serializers: { 20: (value: unknown) => String(value) },
-  });
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  let client: PGliteThread;
+  try {
+    client = await PGliteThread.create(inMemory ? undefined : path.join(options.dataDir, 'pglite'));
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+  const db = drizzlePglite(client as never, { schema }) as unknown as Db;
   // PGlite is a single connection inside this process, so there is no one else to exclude.
   const exclusively = <T>(fn: () => Promise<T>) => fn();
   return { db, kind: 'pglite', location: inMemory ? 'memory' : options.dataDir, close: async () => {
