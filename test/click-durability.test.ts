@@ -77,6 +77,25 @@ describe(`click buffer on ${backend}`, () => {
     expect(await storedCount(t, link.id)).toBe(1);
   });
 
+  it('stores every field exactly as recorded, for a batch mixing links, agents, referrers and sub-ids', async () => {
+    const merchant = await makeMerchant(t);
+    const withProduct = await makeLink(t, merchant, { product: {} });
+    const campaignOnly = await makeLink(t, merchant);
+    const template = (await t.app.tracking.findClick(await clickOnce(t, withProduct.link.code, '198.51.100.150')))!;
+    const other = (await t.app.tracking.findClick(await clickOnce(t, campaignOnly.link.code, '198.51.100.151')))!;
+    await t.app.tracking.flushClicks();
+    const at = (ms: number) => new Date(Date.UTC(2026, 11, 1, 12, 0, 0) + ms);
+    const batch = [
+      { ...template, id: 'clk_MIXEDMIXEDMIXEDMIXED01', clickedAt: at(1), userAgent: 'Agent "A" \\ with ümlauts', referrer: 'https://news.example.com/a?b=c', trafficSource: 'referral' },
+      { ...other, id: 'clk_MIXEDMIXEDMIXEDMIXED02', clickedAt: at(999), userAgent: 'Agent "A" \\ with ümlauts', subIds: { sub1: 'spring', sub5: 'x,y' } },
+      { ...template, id: 'clk_MIXEDMIXEDMIXEDMIXED03', clickedAt: at(123_456_789), userAgent: null, riskFlags: ['IP_VELOCITY' as const, 'LINK_VELOCITY' as const] },
+      { ...template, id: 'clk_MIXEDMIXEDMIXEDMIXED04', clickedAt: at(7), attributable: false, unattributableReason: 'CAMPAIGN_PAUSED' as const },
+      { ...other, id: 'clk_MIXEDMIXEDMIXEDMIXED05', clickedAt: at(-1), userAgent: 'Another agent' },
+    ];
+    await insertClicks(t.platform.db, batch);
+    for (const click of batch) expect(await findClick({ buffer: { get: () => undefined }, db: t.platform.db }, click.id)).toEqual(click);
+  });
+
   it('completes a batch that was partly stored before, storing each click once', async () => {
     const merchant = await makeMerchant(t);
     const { link } = await makeLink(t, merchant);
