@@ -83,10 +83,18 @@ describe('ClickBuffer', () => {
 
   it('drops the oldest clicks past its bound rather than growing without limit', async () => {
     const { write } = recorder({ failTimes: 1000 });
-    const buffer = new ClickBuffer(write, { flushIntervalMs: 60_000, batchSize: 100, maxPending: 2, log });
-    for (const id of ['a', 'b', 'c']) buffer.add(click(id));
-    expect(buffer.get('a')).toBeUndefined();
-    expect(buffer.get('c')).toBeDefined();
-    expect(buffer.size).toBe(2);
+    const errors: unknown[] = [];
+    const counting = { ...log, error: (...args: unknown[]) => errors.push(args) } as unknown as typeof log;
+    const buffer = new ClickBuffer(write, { flushIntervalMs: 60_000, batchSize: 100, maxPending: 20, log: counting });
+    for (let i = 0; i < 21; i++) buffer.add(click(`c${i}`));
+    // The 21st click overflows the bound of 20: the oldest tenth (2) goes with the one over, in one step.
+    expect(buffer.size).toBe(18);
+    expect(['c0', 'c1', 'c2'].map((id) => buffer.get(id))).toEqual([undefined, undefined, undefined]);
+    expect(buffer.get('c3')).toBeDefined();
+    expect(buffer.get('c20')).toBeDefined();
+    expect(errors).toHaveLength(1);
+    for (let i = 21; i < 23; i++) buffer.add(click(`c${i}`));
+    expect(buffer.size).toBe(20);
+    expect(errors).toHaveLength(1);
   });
 });

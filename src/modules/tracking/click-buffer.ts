@@ -123,8 +123,12 @@ export class ClickBuffer {
     }
   }
 
+  /**
+   * Past the bound, drop the oldest tenth at once: dropping one click per new click would shift the
+   * whole queue (and log) on every redirect while the database is down.
+   */
   private dropOldest(): void {
-    const dropped = this.queue.splice(0, this.queue.length - this.maxPending);
+    const dropped = this.queue.splice(0, this.queue.length - this.maxPending + Math.floor(this.maxPending / 10));
     for (const click of dropped) this.pending.delete(click.id);
     this.options.log.error({ dropped: dropped.length }, 'click buffer full while the database is unreachable; oldest clicks dropped');
   }
