@@ -30,7 +30,7 @@ function setup(options: { load?: (code: string) => Promise<LinkTarget | null>; r
   });
   return (url: string, method = 'GET') =>
     new Promise<{ handled: boolean; status?: number; headers?: string[]; body?: string }>((resolve) => {
-      const request = { url, method, headers: { 'user-agent': 'x' }, socket: { remoteAddress: '127.0.0.1' } } as unknown as IncomingMessage;
+      const request = { url, method, rawHeaders: ['User-Agent', 'x'], socket: { remoteAddress: '127.0.0.1' } } as unknown as IncomingMessage;
       let status: number | undefined;
       let headers: string[] | undefined;
       const response = {

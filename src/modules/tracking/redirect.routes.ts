@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyBaseLogger } from 'fastify';
 import type { App } from '../../app.ts';
-import { clientIp } from './client-ip.ts';
 import type { LinkCache } from './link-cache.ts';
 import { LINK_CODE_SHAPE, type LinkTarget } from './load-link-target.ts';
 import { NOT_FOUND_PAGE, UNAVAILABLE_PAGE } from './not-found-page.ts';
+import { readVisit } from './read-visit.ts';
 import type { RecordClick } from './record-click.ts';
 
 // Never cached, so every click is seen and a cached answer can never replay someone else's click id.
@@ -38,13 +38,7 @@ export function createRedirectHandler({ cache, recordClick, log, isClosing }: Re
     if (target === null || target.redirect === null) return send(response, 404, PAGE_HEADERS, NOT_FOUND_PAGE);
     let location = target.redirect.plain;
     try {
-      location = recordClick(target as Target, {
-        method: request.method!,
-        ip: clientIp(request),
-        userAgent: request.headers['user-agent'],
-        referrer: request.headers.referer,
-        search,
-      });
+      location = recordClick(target as Target, readVisit(request, search));
     } catch (error) {
       // The buyer still gets where they were going; the click is what is lost, and it is logged.
       log.error({ err: error }, 'recording a click failed');
