@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { blockedReasonOf, BotVerdicts, ClickVelocity, isBotVisit, RepeatClicks, unattributableReason } from './click-checks.ts';
+import { blockedReasonOf, UserAgents, ClickVelocity, countableAgent, RepeatClicks, unattributableReason } from './click-checks.ts';
 
 const CHROME = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36';
 const IPHONE_INSTAGRAM = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 Instagram 300.0';
 
-describe('isBotVisit', () => {
-  const verdicts = new BotVerdicts();
+describe('countableAgent', () => {
+  const verdicts = new UserAgents();
   it.each([
     ['GET', CHROME, false],
     ['GET', IPHONE_INSTAGRAM, false],
@@ -21,9 +21,25 @@ describe('isBotVisit', () => {
     ['GET', 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)', true],
     ['GET', 'curl/8.5.0', true],
   ])('%s %j → %s', (method, userAgent, expected) => {
-    expect(isBotVisit(method, userAgent, verdicts)).toBe(expected);
+    expect(countableAgent(method, userAgent, verdicts) === null).toBe(expected);
     // Answered the same from the remembered verdict.
-    expect(isBotVisit(method, userAgent, verdicts)).toBe(expected);
+    expect(countableAgent(method, userAgent, verdicts) === null).toBe(expected);
+  });
+});
+
+describe('UserAgents', () => {
+  it('gives each agent one id, and never hands an id to a second agent, even after clearing', () => {
+    const agents = new UserAgents(3);
+    const first = agents.get('Agent A').id;
+    expect(agents.get('Agent A').id).toBe(first);
+    const seen = new Map<number, string>([[first, 'Agent A']]);
+    for (const name of ['Agent B', 'Agent C', 'Agent D', 'Agent E', 'Agent A']) {
+      const { id } = agents.get(name);
+      if (seen.has(id)) expect(seen.get(id)).toBe(name);
+      seen.set(id, name);
+    }
+    // The table was cleared on the way (bound 3), so Agent A came back with a fresh id rather than another agent's.
+    expect(agents.get('Agent A').id).not.toBe(first);
   });
 });
 

@@ -6,23 +6,36 @@ import type { ClickRiskFlag, UnattributableReason } from './clicks.tables.ts';
  * TelegramBot, …) are redirected but never counted. So are HEAD requests (previews and uptime checks
  * probe with them) and requests without a user agent, which no real browser sends.
  */
-export function isBotVisit(method: string, userAgent: string | undefined, verdicts: BotVerdicts): boolean {
-  return method === 'HEAD' || !userAgent || verdicts.isBot(userAgent);
+export function countableAgent(method: string, userAgent: string | undefined, agents: UserAgents): UserAgentFacts | null {
+  if (method === 'HEAD' || !userAgent) return null;
+  const agent = agents.get(userAgent);
+  return agent.bot ? null : agent;
 }
 
-/** isbot's verdicts remembered per user agent: real traffic repeats a small set of agents. */
-export class BotVerdicts {
-  private readonly verdicts = new Map<string, boolean>();
+/** What is remembered of one user agent: isbot's verdict, and a short id that stands for it in keys. */
+export interface UserAgentFacts {
+  bot: boolean;
+  id: number;
+}
+
+/**
+ * isbot's verdicts remembered per user agent (real traffic repeats a small set of agents), each with a
+ * number that stands for the agent in repeat-click keys, so a key is not a copy of a 100-character
+ * header. Ids are never reused, even after the table is cleared, so two agents never share one.
+ */
+export class UserAgents {
+  private readonly agents = new Map<string, UserAgentFacts>();
+  private nextId = 0;
   constructor(private readonly maxEntries = 2000) {}
 
-  isBot(userAgent: string): boolean {
-    let verdict = this.verdicts.get(userAgent);
-    if (verdict === undefined) {
-      verdict = isbot(userAgent);
-      if (this.verdicts.size >= this.maxEntries) this.verdicts.clear();
-      this.verdicts.set(userAgent, verdict);
+  get(userAgent: string): UserAgentFacts {
+    let facts = this.agents.get(userAgent);
+    if (facts === undefined) {
+      facts = { bot: isbot(userAgent), id: this.nextId++ };
+      if (this.agents.size >= this.maxEntries) this.agents.clear();
+      this.agents.set(userAgent, facts);
     }
-    return verdict;
+    return facts;
   }
 }
 
@@ -88,7 +101,7 @@ export class RepeatClicks {
   }
 }
 
-export const repeatKey = (linkId: string, ipHash: string, userAgent: string) => `${linkId}\n${ipHash}\n${userAgent}`;
+export const repeatKey = (linkId: string, ipHash: string, userAgentId: number) => `${linkId}\n${ipHash}\n${userAgentId}`;
 
 /** Clicks per key in fixed one-minute windows; `hit` answers whether the key is over its limit. */
 export class ClickVelocity {

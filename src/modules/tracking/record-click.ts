@@ -1,6 +1,6 @@
 import type { SecretBox } from '../../platform/crypto/secret-box.ts';
 import type { ClickBuffer } from './click-buffer.ts';
-import { BotVerdicts, ClickVelocity, isBotVisit, NO_FLAGS, RepeatClicks, repeatKey, unattributableReason } from './click-checks.ts';
+import { ClickVelocity, countableAgent, NO_FLAGS, RepeatClicks, repeatKey, unattributableReason, UserAgents } from './click-checks.ts';
 import { newClickId } from './click-id.ts';
 import { SUB_ID_KEYS, type ClickRiskFlag, type SubIds } from './clicks.tables.ts';
 import type { LinkTarget } from './load-link-target.ts';
@@ -46,21 +46,22 @@ export function readSubIds(search: string): SubIds {
  * No I/O here: the click goes to the buffer and is written in the next batch.
  */
 export function createClickRecorder(options: ClickRecorderOptions) {
-  const bots = new BotVerdicts();
+  const agents = new UserAgents();
   const repeats = new RepeatClicks(options.repeatWindowMs);
   const linkVelocity = new ClickVelocity(options.velocityPerLink);
   const ipVelocity = new ClickVelocity(options.velocityPerIp);
 
   return function recordClick(target: LinkTarget & { redirect: NonNullable<LinkTarget['redirect']> }, visit: Visit): string {
     const redirect = target.redirect;
-    if (isBotVisit(visit.method, visit.userAgent, bots)) return redirect.plain;
+    const agent = countableAgent(visit.method, visit.userAgent, agents);
+    if (agent === null) return redirect.plain;
     const userAgent = visit.userAgent!;
     const now = Date.now();
     const ipHash = options.secrets.keyedHash(visit.ip);
     const linkBusy = linkVelocity.hit(target.linkId, now);
     const ipBusy = ipVelocity.hit(ipHash, now);
 
-    const key = repeatKey(target.linkId, ipHash, userAgent);
+    const key = repeatKey(target.linkId, ipHash, agent.id);
     const earlier = repeats.earlier(key, now);
     if (earlier) return earlier.clickId === null ? redirect.plain : redirect.withClickPrefix + earlier.clickId + redirect.withClickSuffix;
 
