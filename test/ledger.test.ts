@@ -5,7 +5,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../src/platform/errors.ts';
 import { newId } from '../src/platform/ids.ts';
-import { commissions } from '../src/modules/commissions/commissions.tables.ts';
+import { commissionEvents, commissions } from '../src/modules/commissions/commissions.tables.ts';
 import { matureHeldCommissions } from '../src/modules/commissions/mature-held-commissions.ts';
 import { markCommissionsPaid } from '../src/modules/commissions/pay-commissions.ts';
 import { loadPlatformDefaults } from '../src/modules/commissions/platform-defaults.ts';
@@ -258,7 +258,13 @@ describe(`ledger stays consistent under random histories on ${backend}`, () => {
       { numRuns: backend === 'postgres' ? 15 : 20 },
     );
     // The histories reached most of the state machine, so the property covered more than the happy path.
-    const statuses = await t.platform.db.selectDistinct({ status: commissions.status }).from(commissions).where(eq(commissions.merchantId, m.merchantId));
-    expect(statuses.length).toBeGreaterThanOrEqual(4);
+    // Counted over every status a commission passed through, not only where each one ended up: with
+    // random histories the final states alone sometimes cover only three.
+    const statuses = await t.platform.db
+      .selectDistinct({ status: commissionEvents.toStatus })
+      .from(commissionEvents)
+      .innerJoin(commissions, eq(commissions.id, commissionEvents.commissionId))
+      .where(eq(commissions.merchantId, m.merchantId));
+    expect(statuses.length).toBeGreaterThanOrEqual(5);
   }, 600_000);
 });
