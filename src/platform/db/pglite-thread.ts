@@ -22,8 +22,14 @@ interface Reply {
   error?: Record<string, unknown> & { message: string };
 }
 
+interface QueryResult<T> {
+  rows: T[];
+  affectedRows?: number;
+  fields: { name: string; dataTypeID: number }[];
+}
+
 export interface PGliteQueries {
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[], options?: QueryOptions): Promise<{ rows: T[]; affectedRows?: number; fields: { name: string; dataTypeID: number }[] }>;
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[], options?: QueryOptions): Promise<QueryResult<T>>;
   exec(sql: string): Promise<unknown[]>;
 }
 
@@ -57,20 +63,20 @@ export class PGliteThread implements PGliteQueries {
     });
   }
 
-  query<T>(sql: string, params: unknown[] = [], options: QueryOptions = {}) {
-    return this.send({ op: 'query', sql, params, rowMode: options.rowMode, rawTypes: rawTypes(options.parsers) }) as ReturnType<PGliteQueries['query']> as Promise<{ rows: T[]; fields: { name: string; dataTypeID: number }[] }>;
+  query<T>(sql: string, params?: unknown[], options?: QueryOptions) {
+    return this.queryIn<T>(undefined, sql, params, options);
   }
 
   exec(sql: string) {
-    return this.send({ op: 'exec', sql }) as Promise<unknown[]>;
+    return this.execIn(undefined, sql);
   }
 
   /** Commits when `fn` resolves, rolls back when it throws; other queries wait meanwhile, as in PGlite. */
   async transaction<T>(fn: (tx: PGliteQueries) => Promise<T>): Promise<T> {
     const tx = (await this.send({ op: 'begin' })) as number;
     const inTx: PGliteQueries = {
-      query: (sql, params = [], options = {}) => this.send({ op: 'query', tx, sql, params, rowMode: options.rowMode, rawTypes: rawTypes(options.parsers) }) as never,
-      exec: (sql) => this.send({ op: 'exec', tx, sql }) as Promise<unknown[]>,
+      query: <R>(sql: string, params?: unknown[], options?: QueryOptions) => this.queryIn<R>(tx, sql, params, options),
+      exec: (sql) => this.execIn(tx, sql),
     };
     let result: T;
     try {
@@ -88,6 +94,15 @@ export class PGliteThread implements PGliteQueries {
     await this.send({ op: 'close' });
     this.failure = new Error('the database is closed');
     await this.worker.terminate();
+  }
+
+  /** A statement on its own (`tx` undefined) or inside the open transaction `tx`. */
+  private queryIn<T>(tx: number | undefined, sql: string, params: unknown[] = [], options: QueryOptions = {}) {
+    return this.send({ op: 'query', tx, sql, params, rowMode: options.rowMode, rawTypes: rawTypes(options.parsers) }) as Promise<QueryResult<T>>;
+  }
+
+  private execIn(tx: number | undefined, sql: string) {
+    return this.send({ op: 'exec', tx, sql }) as Promise<unknown[]>;
   }
 
   private send(message: Record<string, unknown>): Promise<unknown> {
