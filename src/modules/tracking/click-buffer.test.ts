@@ -57,6 +57,20 @@ describe('ClickBuffer', () => {
     expect(batches.flat()).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g']);
   });
 
+  it('lets clicks that arrive during a write wait for their own interval instead of following at once', async () => {
+    const { batches, write } = recorder({ delayMs: 20 });
+    const buffer = new ClickBuffer(write, { flushIntervalMs: 100, batchSize: 100, log });
+    buffer.add(click('a'));
+    await sleep(110); // a's write is in flight (100–120 ms)
+    buffer.add(click('b'));
+    buffer.add(click('c'));
+    await sleep(40);
+    expect(batches).toEqual([['a']]);
+    await sleep(110); // b and c were due at about 210 ms
+    expect(batches).toEqual([['a'], ['b', 'c']]);
+    await buffer.close();
+  });
+
   it('keeps each click findable until its batch has committed', async () => {
     const { batches, write } = recorder({ delayMs: 30 });
     const buffer = new ClickBuffer(write, { flushIntervalMs: 1, batchSize: 100, log });

@@ -38,6 +38,7 @@ export class ClickBuffer {
     this.queue.push(click);
     this.pending.set(click.id, click);
     if (this.queue.length > this.maxPending) this.dropOldest();
+    if (this.writing) return; // the write in progress schedules the next one when it ends
     if (this.queue.length >= this.options.batchSize) this.schedule(0);
     else if (this.timer === null) this.schedule(this.options.flushIntervalMs);
   }
@@ -101,13 +102,25 @@ export class ClickBuffer {
       this.writing = null;
       if (this.queue.length === 0) return;
       const backoff = this.failures > 0 ? RETRY_DELAYS_MS[Math.min(this.failures, RETRY_DELAYS_MS.length) - 1]! : undefined;
-      this.schedule(backoff ?? (this.queue.length >= this.options.batchSize ? 0 : this.options.flushIntervalMs));
+      this.schedule(backoff ?? this.untilDue());
     });
     return this.writing;
   }
 
+  /** How long until the oldest waiting click has waited the flush interval (0 when a batch is full). */
+  private untilDue(): number {
+    if (this.queue.length >= this.options.batchSize) return 0;
+    const waited = Date.now() - this.queue[0]!.clickedAt.getTime();
+    return Math.min(this.options.flushIntervalMs, Math.max(0, this.options.flushIntervalMs - waited));
+  }
+
+  /**
+   * Writes the first batch whatever its size (a drain starts when it is due), then keeps going only
+   * while full batches are waiting. Writing whatever gathered during the last write instead would
+   * make batches as small as the write is quick, and each statement has a fixed cost.
+   */
   private async writeBatches(): Promise<void> {
-    while (this.queue.length > 0) {
+    for (let first = true; this.queue.length > 0 && (first || this.closed || this.queue.length >= this.options.batchSize); first = false) {
       const batch = this.queue.length <= this.options.batchSize ? this.queue : this.queue.slice(0, this.options.batchSize);
       this.queue = batch === this.queue ? [] : this.queue.slice(batch.length);
       try {
