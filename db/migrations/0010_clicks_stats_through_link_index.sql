@@ -1,0 +1,1 @@
+DROP INDEX "clicks_affiliate_idx";
