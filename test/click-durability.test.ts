@@ -91,6 +91,8 @@ describe(`click buffer on ${backend}`, () => {
       { ...template, id: 'clk_MIXEDMIXEDMIXEDMIXED03', clickedAt: at(123_456_789), userAgent: null, riskFlags: ['IP_VELOCITY' as const, 'LINK_VELOCITY' as const] },
       { ...template, id: 'clk_MIXEDMIXEDMIXEDMIXED04', clickedAt: at(7), attributable: false, unattributableReason: 'CAMPAIGN_PAUSED' as const },
       { ...other, id: 'clk_MIXEDMIXEDMIXEDMIXED05', clickedAt: at(-1), userAgent: 'Another agent' },
+      // Same link id, other facts: must keep its own facts, not take those of the link's first click.
+      { ...template, id: 'clk_MIXEDMIXEDMIXEDMIXED06', clickedAt: at(5), campaignId: other.campaignId, productId: null, livemode: false },
     ];
     await insertClicks(t.platform.db, batch);
     for (const click of batch) expect(await findClick({ buffer: { get: () => undefined }, db: t.platform.db }, click.id)).toEqual(click);

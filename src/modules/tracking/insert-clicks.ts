@@ -45,14 +45,16 @@ interface LinkGroup {
 }
 
 function batchJson(rows: readonly ClickRow[]): string {
+  // Keyed by link id alone (the other facts never change for a link), and checked, so a click whose
+  // facts differ still lands in a group of its own rather than under another click's facts.
   const groups = new Map<string, LinkGroup>();
   for (const row of rows) {
-    const key = `${row.linkId}\n${row.affiliateId}\n${row.merchantId}\n${row.livemode}\n${row.campaignId}\n${row.productId}`;
-    let group = groups.get(key);
-    if (group === undefined) {
-      group = { head: [row.linkId, row.affiliateId, row.merchantId, row.livemode, row.campaignId, row.productId], userAgents: new Map(), clicks: [] };
-      groups.set(key, group);
+    let group = groups.get(row.linkId);
+    if (group !== undefined && !sameLinkFacts(group.head, row)) {
+      const key = JSON.stringify(linkFacts(row));
+      group = groups.get(key) ?? newGroup(groups, key, row);
     }
+    group ??= newGroup(groups, row.linkId, row);
     let userAgent = group.userAgents.get(row.userAgent);
     if (userAgent === undefined) {
       userAgent = group.userAgents.size;
@@ -74,6 +76,18 @@ function batchJson(rows: readonly ClickRow[]): string {
   const payload: unknown[] = [];
   for (const group of groups.values()) payload.push([...group.head, [...group.userAgents.keys()], group.clicks]);
   return JSON.stringify(payload);
+}
+
+const linkFacts = (row: ClickRow): unknown[] => [row.linkId, row.affiliateId, row.merchantId, row.livemode, row.campaignId, row.productId];
+
+function sameLinkFacts(head: readonly unknown[], row: ClickRow): boolean {
+  return head[1] === row.affiliateId && head[2] === row.merchantId && head[3] === row.livemode && head[4] === row.campaignId && head[5] === row.productId;
+}
+
+function newGroup(groups: Map<string, LinkGroup>, key: string, row: ClickRow): LinkGroup {
+  const group: LinkGroup = { head: linkFacts(row), userAgents: new Map(), clicks: [] };
+  groups.set(key, group);
+  return group;
 }
 
 /** PostgreSQL's unique_violation, wherever the driver put it (drizzle wraps the driver's error). */
