@@ -24,15 +24,25 @@ const click = (id: string): ClickRow => ({
 });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await sleep(2);
+  }
+}
+
 function recorder(options: { failTimes?: number; delayMs?: number } = {}) {
   const batches: string[][] = [];
   let failures = options.failTimes ?? 0;
+  let writesStarted = 0;
   const write = async (rows: ClickRow[]) => {
+    writesStarted += 1;
     if (options.delayMs) await sleep(options.delayMs);
     if (failures-- > 0) throw new Error('database unavailable');
     batches.push(rows.map((r) => r.id));
   };
-  return { batches, write };
+  return { batches, write, started: () => writesStarted };
 }
 
 describe('ClickBuffer', () => {
@@ -58,15 +68,16 @@ describe('ClickBuffer', () => {
   });
 
   it('lets clicks that arrive during a write wait for their own interval instead of following at once', async () => {
-    const { batches, write } = recorder({ delayMs: 20 });
-    const buffer = new ClickBuffer(write, { flushIntervalMs: 100, batchSize: 100, log });
+    const { batches, write, started } = recorder({ delayMs: 50 });
+    const buffer = new ClickBuffer(write, { flushIntervalMs: 200, batchSize: 100, log });
     buffer.add(click('a'));
-    await sleep(110); // a's write is in flight (100–120 ms)
-    buffer.add(click('b'));
+    await until(() => started() === 1);
+    buffer.add(click('b')); // during a's write
     buffer.add(click('c'));
-    await sleep(40);
-    expect(batches).toEqual([['a']]);
-    await sleep(110); // b and c were due at about 210 ms
+    await until(() => batches.length === 1);
+    await sleep(30);
+    expect(started()).toBe(1); // b and c are not due for another ~120 ms
+    await until(() => batches.length === 2);
     expect(batches).toEqual([['a'], ['b', 'c']]);
     await buffer.close();
   });
