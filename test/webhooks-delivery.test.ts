@@ -8,7 +8,8 @@ import type { Config } from '../src/platform/config.ts';
 import { backend } from './support/database.ts';
 import { makeMerchant, type TestMerchant } from './support/factories.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
-import { eventually, WebhookReceiver, type Answer } from './support/webhook-receiver.ts';
+import { eventually } from './support/eventually.ts';
+import { WebhookReceiver, type Answer } from './support/webhook-receiver.ts';
 
 const FAST: Partial<Config> = { outboundAllowPrivate: true, webhookRetryScheduleSeconds: [0, 0, 0], webhookTimeoutMs: 500 };
 

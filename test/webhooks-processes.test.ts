@@ -6,7 +6,8 @@ import { backend } from './support/database.ts';
 import { makeMerchant, type TestMerchant } from './support/factories.ts';
 import { startServerProcess, type ServerProcess } from './support/server-process.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
-import { eventually, WebhookReceiver, type Received } from './support/webhook-receiver.ts';
+import { eventually } from './support/eventually.ts';
+import { WebhookReceiver, type Received } from './support/webhook-receiver.ts';
 
 let receiver: WebhookReceiver;
 beforeAll(async () => {

@@ -79,14 +79,3 @@ export class WebhookReceiver {
     await new Promise((resolve) => this.server.close(resolve));
   }
 }
-
-/** Poll `check` until it returns a value (not undefined), or fail after the timeout. */
-export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 20_000, what = 'condition'): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`${what} not reached within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}

@@ -1,5 +1,6 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
+import { eventually } from '../../../test/support/eventually.ts';
 import { ClickBuffer } from './click-buffer.ts';
 import type { ClickRow } from './clicks.tables.ts';
 
@@ -23,14 +24,6 @@ const click = (id: string): ClickRow => ({
   riskFlags: [],
 });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await sleep(2);
-  }
-}
 
 function recorder(options: { failTimes?: number; delayMs?: number } = {}) {
   const batches: string[][] = [];
@@ -71,13 +64,13 @@ describe('ClickBuffer', () => {
     const { batches, write, started } = recorder({ delayMs: 50 });
     const buffer = new ClickBuffer(write, { flushIntervalMs: 200, batchSize: 100, log });
     buffer.add(click('a'));
-    await until(() => started() === 1);
+    await eventually(() => (started() === 1 ? true : undefined), 5000, 'the first write', 2);
     buffer.add(click('b')); // during a's write
     buffer.add(click('c'));
-    await until(() => batches.length === 1);
+    await eventually(() => (batches.length === 1 ? true : undefined), 5000, 'the first batch', 2);
     await sleep(30);
     expect(started()).toBe(1); // b and c are not due for another ~120 ms
-    await until(() => batches.length === 2);
+    await eventually(() => (batches.length === 2 ? true : undefined), 5000, 'the second batch', 2);
     expect(batches).toEqual([['a'], ['b', 'c']]);
     await buffer.close();
   });
