@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
-export const USER_ROLES = ['merchant', 'affiliate', 'admin'] as const;
-export type UserRole = (typeof USER_ROLES)[number];
+import { USER_ROLES, type UserRole } from '../../platform/auth/roles.ts';
+
+export { USER_ROLES, type UserRole };
 
 export const users = pgTable(
   'users',

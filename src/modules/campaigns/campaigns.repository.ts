@@ -5,11 +5,9 @@ import { pageWindow, type PageQuery } from '../../platform/http/pagination.ts';
 import type { CampaignColumns } from './campaign-input.ts';
 import { campaigns, type CampaignRow, type CampaignStatus } from './campaigns.tables.ts';
 
-/** Who owns what: a merchant in one mode (test or live). */
-export interface Tenant {
-  merchantId: string;
-  livemode: boolean;
-}
+import type { Tenant } from '../../platform/tenant.ts';
+
+export type { Tenant };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (value: string) => UUID.test(value);

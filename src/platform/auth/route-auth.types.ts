@@ -1,4 +1,4 @@
-import type { UserRole } from '../../modules/accounts/accounts.tables.ts';
+import type { UserRole } from './roles.ts';
 
 /** Who is calling the signed merchant API: the key decides the merchant and the mode. */
 export interface MerchantPrincipal {
