@@ -4,7 +4,7 @@ import { loadConfig } from './platform/config.ts';
 import { migrateDatabase, openDatabase } from './platform/db/client.ts';
 import { resolveMasterKey } from './platform/crypto/master-key.ts';
 import { createSecretBox } from './platform/crypto/secret-box.ts';
-import { seedDemo } from './seed/demo.ts';
+import { seedDemo, type DemoSummary } from './seed/demo.ts';
 import { startServer, stopOnSignals } from './server.ts';
 
 const USAGE = `Usage: influencemart <command> [options]
@@ -41,11 +41,24 @@ function print(result: CommandResult): void {
 }
 
 async function serve(): Promise<void> {
-  const server = await startServer(config, { beforeListen: values.demo ? (platform) => seedDemo(platform.db, platform.secrets).then(() => undefined) : undefined });
+  let demo: DemoSummary | undefined;
+  const server = await startServer(config, {
+    beforeListen: values.demo
+      ? async (platform) => {
+          demo = await seedDemo(platform.db, platform.secrets);
+        }
+      : undefined,
+  });
   stopOnSignals(server);
   const database = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`;
   print({
-    json: { url: server.url, dashboard: `${server.url}/`, docs: `${server.url}/docs`, database: config.databaseUrl ? 'postgres' : 'pglite' },
+    json: {
+      url: server.url,
+      dashboard: `${server.url}/`,
+      docs: `${server.url}/docs`,
+      database: config.databaseUrl ? 'postgres' : 'pglite',
+      ...(demo ? { demo: { logins: demo.logins, merchantId: demo.merchantId, testKeys: demo.testKeys } } : {}),
+    },
     human: [
       `Influencemart is running at ${server.url}`,
       `  Dashboard   ${server.url}/`,
@@ -53,11 +66,24 @@ async function serve(): Promise<void> {
       `  API docs    ${server.url}/docs`,
       `  OpenAPI     ${server.url}/api/v1/openapi.json`,
       `  Database    ${database}`,
-      values.demo ? '  Demo logins are listed in the README (Quick start).' : '',
+      ...(demo ? demoLines(demo) : []),
     ]
       .filter(Boolean)
       .join('\n'),
   });
+}
+
+function demoLines(demo: DemoSummary): string[] {
+  return [
+    `  Demo logins ${demo.logins.merchant}, ${demo.logins.affiliate}, ${demo.logins.admin} (password ${demo.logins.password})`,
+    ...(demo.testKeys
+      ? [
+          `  Demo merchant test keys (sign merchant API requests with these):`,
+          `    publishable key  ${demo.testKeys.publishableKey}`,
+          `    signing secret   ${demo.testKeys.signingSecret}`,
+        ]
+      : ['  The demo merchant has no active test key pair (it was revoked); rotate one in the dashboard.']),
+  ];
 }
 
 async function runCommand(command: Command): Promise<void> {

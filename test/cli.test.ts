@@ -4,6 +4,7 @@ import { backend, createScratchDatabase, postgresAdminUrl } from './support/data
 import { cli } from './support/cli.ts';
 import { startServerProcess } from './support/server-process.ts';
 import { tempDir } from './support/test-app.ts';
+import { InfluencemartClient } from '../sdk/src/index.ts';
 
 let env: Record<string, string>;
 let cleanup: () => Promise<void>;
@@ -69,6 +70,22 @@ describe(`influencemart command on ${backend}`, { timeout: 120_000 }, () => {
     } finally {
       server.child.kill('SIGTERM');
       expect(await server.exited).toBe(0);
+    }
+  });
+
+  it('serve --demo prints the demo merchant\'s test keys on every start, and they sign requests', async () => {
+    for (let start = 0; start < 2; start++) {
+      const server = await startServerProcess(env, 60_000, ['--demo']);
+      try {
+        const demo = server.printed.demo as { testKeys: { publishableKey: string; signingSecret: string } };
+        expect(demo.testKeys.publishableKey).toMatch(/^pk_test_/);
+        expect(demo.testKeys.signingSecret).toMatch(/^sk_test_/);
+        const client = new InfluencemartClient({ baseUrl: server.url, ...demo.testKeys });
+        const campaigns = await client.get<{ total: number }>('/api/v1/campaigns');
+        expect(campaigns.status).toBe(200);
+      } finally {
+        expect(await server.stop()).toBe(0);
+      }
     }
   });
 

@@ -2,6 +2,8 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../platform/db/client.ts';
 import type { SecretBox } from '../platform/crypto/secret-box.ts';
 import { users } from '../modules/accounts/accounts.tables.ts';
+import { merchants } from '../modules/merchants/merchants.tables.ts';
+import { readDemoTestKeyPair } from '../modules/api-keys/read-demo-key-pair.ts';
 import { approveMerchant, createAdmin, signUpAffiliate, signUpMerchant } from '../modules/accounts/accounts.service.ts';
 import { activateCampaign } from '../modules/campaigns/activate-campaign.ts';
 import { createCampaign } from '../modules/campaigns/create-campaign.ts';
@@ -49,14 +51,31 @@ const DEMO_CAMPAIGNS = [
   },
 ];
 
+export type DemoSummary = {
+  created: boolean;
+  logins: typeof DEMO_ACCOUNTS & { password: string };
+  merchantId: string;
+  /** The demo merchant's test pair, ready to sign requests with (printed by `serve --demo`). */
+  testKeys: { publishableKey: string; signingSecret: string } | null;
+  affiliateId?: string;
+  catalog?: Array<{ campaignId: string; campaignCode: string; products: number }>;
+};
+
 /**
  * Demo data for a first look at the platform. Safe to run again: when the demo merchant exists the
- * seed leaves everything as it is (key pairs are shown only when they are created).
+ * seed leaves everything as it is and reports the demo merchant's current test keys.
  */
-export async function seedDemo(db: Db, secrets: SecretBox): Promise<Record<string, unknown>> {
-  const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_ACCOUNTS.merchant));
+export async function seedDemo(db: Db, secrets: SecretBox): Promise<DemoSummary> {
   const logins = { password: DEMO_PASSWORD, ...DEMO_ACCOUNTS };
-  if (existing) return { created: false, logins };
+  const [existing] = await db
+    .select({ merchantId: merchants.id })
+    .from(users)
+    .innerJoin(merchants, eq(merchants.userId, users.id))
+    .where(eq(users.email, DEMO_ACCOUNTS.merchant));
+  if (existing) {
+    const pair = await readDemoTestKeyPair(db, secrets, existing.merchantId);
+    return { created: false, logins, merchantId: existing.merchantId, testKeys: pair && { publishableKey: pair.publishableKey, signingSecret: pair.signingSecret } };
+  }
 
   await createAdmin(db, { email: DEMO_ACCOUNTS.admin, password: DEMO_PASSWORD });
   const { merchantId } = await signUpMerchant(db, {

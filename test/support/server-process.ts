@@ -11,6 +11,8 @@ export interface ServerProcess {
   /** SIGTERM (a graceful stop) and wait for the exit. */
   stop(): Promise<number | null>;
   stderr(): string;
+  /** The JSON object `serve --json` printed when it started. */
+  printed: Record<string, unknown>;
 }
 
 /**
@@ -18,8 +20,8 @@ export interface ServerProcess {
  * wait for its one JSON line. `env` chooses the database (DATABASE_URL or DATA_DIR) and the master
  * key; background workers are off unless `RUN_WORKERS=1` is passed.
  */
-export async function startServerProcess(env: Record<string, string | undefined>, timeoutMs = 60_000): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['bin/influencemart.js', 'serve', '--json', '--port', '0'], {
+export async function startServerProcess(env: Record<string, string | undefined>, timeoutMs = 60_000, args: string[] = []): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['bin/influencemart.js', 'serve', '--json', '--port', '0', ...args], {
     env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', RUN_WORKERS: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -27,12 +29,14 @@ export async function startServerProcess(env: Record<string, string | undefined>
   child.stderr!.on('data', (chunk) => (stderr += chunk));
   const exited = once(child, 'exit').then(([code]) => code as number | null);
   const lines = createInterface({ input: child.stdout! });
+  let firstLine: Record<string, unknown> = {};
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start in ${timeoutMs} ms: ${stderr}`)), timeoutMs);
     lines.once('line', (line) => {
       clearTimeout(timer);
       try {
-        resolve((JSON.parse(line) as { url: string }).url);
+        firstLine = JSON.parse(line) as Record<string, unknown>;
+        resolve(firstLine.url as string);
       } catch {
         reject(new Error(`unexpected first line from server: ${line}\n${stderr}`));
       }
@@ -43,5 +47,5 @@ export async function startServerProcess(env: Record<string, string | undefined>
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
     return exited;
   };
-  return { url, pid: child.pid!, child, exited, stop, stderr: () => stderr };
+  return { url, pid: child.pid!, child, exited, stop, stderr: () => stderr, printed: firstLine };
 }

@@ -29,7 +29,7 @@ export const BUILD_MISSING_PAGE = `<!doctype html>
 <body>
 <h1>Influencemart</h1>
 <p>The server is running, but the dashboard has not been built yet.</p>
-<p>Run <code>npm run build:web</code>, then restart the server.</p>
+<p>Run <code>npm run build</code>, then restart the server.</p>
 <p>The API is available under <a href="/docs">/docs</a>.</p>
 </body>
 </html>

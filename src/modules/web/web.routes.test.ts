@@ -87,8 +87,8 @@ describe('dashboard serving before the dashboard is built', () => {
   it('answers a page that says how to build it, and still 404s unknown API paths', async () => {
     const root = await app.inject('/');
     expect(root.statusCode).toBe(200);
-    expect(root.body).toContain('npm run build:web');
-    expect((await app.inject('/affiliate/wallet')).body).toContain('npm run build:web');
+    expect(root.body).toContain('npm run build');
+    expect((await app.inject('/affiliate/wallet')).body).toContain('npm run build');
     const api = await app.inject('/api/nope');
     expect(api.statusCode).toBe(404);
     expect(api.json()).toMatchObject({ error: { code: 'NOT_FOUND' } });

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ModuleRegister } from '../../app.ts';
 import { BUILD_MISSING_PAGE, INDEX_HEADERS, isServerPath, cacheControlFor } from './web-paths.ts';
 
-/** Where `npm run build:web` writes the dashboard. */
+/** Where `npm run build` writes the dashboard. */
 export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
 
 /**
