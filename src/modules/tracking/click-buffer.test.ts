@@ -115,4 +115,46 @@ describe('ClickBuffer', () => {
     expect(buffer.size).toBe(20);
     expect(errors).toHaveLength(1);
   });
+
+  it('splits a batch the database refuses and sets aside only the rows it cannot store, logging each once', async () => {
+    const batches: string[][] = [];
+    const refused = Object.assign(new Error('unsupported Unicode escape sequence'), { code: '22P05' });
+    const write = async (rows: ClickRow[]) => {
+      if (rows.some((row) => row.id.startsWith('bad'))) throw refused;
+      batches.push(rows.map((r) => r.id));
+    };
+    const setAside: string[] = [];
+    const errors: unknown[] = [];
+    const counting = { ...log, error: (...args: unknown[]) => errors.push(args) } as unknown as typeof log;
+    const buffer = new ClickBuffer(write, {
+      flushIntervalMs: 60_000,
+      batchSize: 100,
+      log: counting,
+      refusesRows: (error) => (error as { code?: string }).code === '22P05',
+      setAside: async (row) => void setAside.push(row.id),
+    });
+    for (const id of ['a', 'b', 'bad1', 'c', 'd', 'e', 'bad2', 'f']) buffer.add(click(id));
+    await buffer.flush();
+    expect(batches.flat().sort()).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+    expect(setAside).toEqual(['bad1', 'bad2']);
+    expect(buffer.setAside).toBe(2);
+    expect(buffer.size).toBe(0);
+    expect(errors).toHaveLength(2);
+    // Later clicks are not held back.
+    buffer.add(click('g'));
+    await buffer.flush();
+    expect(batches.flat()).toContain('g');
+  });
+
+  it('does not split a batch that failed because the database is unreachable', async () => {
+    const { batches, write, started } = recorder({ failTimes: 1 });
+    const setAside: string[] = [];
+    const buffer = new ClickBuffer(write, { flushIntervalMs: 60_000, batchSize: 100, log, refusesRows: () => false, setAside: async (row) => void setAside.push(row.id) });
+    for (const id of ['a', 'b', 'c']) buffer.add(click(id));
+    await expect(buffer.flush()).rejects.toThrow(/3 clicks could not be written/);
+    expect(started()).toBe(1);
+    await buffer.flush();
+    expect(batches).toEqual([['a', 'b', 'c']]);
+    expect(setAside).toEqual([]);
+  });
 });

@@ -8,6 +8,14 @@ export interface ClickBufferOptions {
   batchSize: number;
   /** Clicks held while the database is unreachable before the oldest are dropped (and logged). */
   maxPending?: number;
+  /**
+   * True when the write failed because of what some row holds (not because the database is
+   * unreachable): the batch is then split until the rows that cannot be stored are alone, and
+   * those are set aside instead of holding every later click back.
+   */
+  refusesRows?: (error: unknown) => boolean;
+  /** Keep a click that the database refuses where an admin can see it. */
+  setAside?: (click: ClickRow, reason: string) => Promise<void>;
   log: FastifyBaseLogger;
 }
 
@@ -25,6 +33,7 @@ export class ClickBuffer {
   private writing: Promise<void> | null = null;
   private failures = 0;
   private closed = false;
+  private setAsideCount = 0;
   private readonly maxPending: number;
 
   constructor(
@@ -50,6 +59,11 @@ export class ClickBuffer {
 
   get size(): number {
     return this.pending.size;
+  }
+
+  /** Clicks this process set aside because the database refused them. */
+  get setAside(): number {
+    return this.setAsideCount;
   }
 
   /** Write everything added so far; resolves when it has committed (rejects if the database refuses). */
@@ -124,7 +138,7 @@ export class ClickBuffer {
       const batch = this.queue.length <= this.options.batchSize ? this.queue : this.queue.slice(0, this.options.batchSize);
       this.queue = batch === this.queue ? [] : this.queue.slice(batch.length);
       try {
-        await this.write(batch);
+        await this.store(batch);
       } catch (error) {
         this.failures += 1;
         this.queue = batch.concat(this.queue);
@@ -133,6 +147,27 @@ export class ClickBuffer {
       }
       this.failures = 0;
       for (const click of batch) this.pending.delete(click.id);
+    }
+  }
+
+  /** Write a batch; if some row is refused, halve until each refused row is alone and set it aside. */
+  private async store(batch: ClickRow[]): Promise<void> {
+    try {
+      await this.write(batch);
+    } catch (error) {
+      const { refusesRows, setAside } = this.options;
+      if (!refusesRows?.(error) || !setAside) throw error;
+      if (batch.length > 1) {
+        const half = batch.length >> 1;
+        await this.store(batch.slice(0, half));
+        await this.store(batch.slice(half));
+        return;
+      }
+      const click = batch[0]!;
+      const reason = error instanceof Error ? error.message : String(error);
+      await setAside(click, reason);
+      this.setAsideCount += 1;
+      this.options.log.error({ clickId: click.id, merchantId: click.merchantId, reason, setAside: this.setAsideCount }, 'a click the database refuses was set aside');
     }
   }
 

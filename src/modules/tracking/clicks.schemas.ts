@@ -68,3 +68,14 @@ export const ClickStats = Type.Object({
   attributableClicks: Type.Integer(),
   groups: Type.Array(Type.Object({ key: Nullable(Type.String()), clicks: Type.Integer(), attributableClicks: Type.Integer() })),
 });
+
+export const SetAsideClick = Type.Object({
+  clickId: Type.String(),
+  merchantId: Type.String(),
+  linkId: Type.String(),
+  clickedAt: Type.String({ format: 'date-time' }),
+  setAsideAt: Type.String({ format: 'date-time' }),
+  reason: Type.String({ description: "The database's refusal" }),
+  click: Type.String({ description: 'The click as recorded, as JSON text' }),
+});
+export const SetAsideClickPage = Paginated(SetAsideClick);

@@ -56,3 +56,22 @@ export const clicks = pgTable(
 
 export type ClickRow = typeof clicks.$inferSelect;
 export type NewClick = typeof clicks.$inferInsert;
+
+/**
+ * Clicks the database refused (a value it cannot store slipped through), kept aside so they never
+ * block the clicks behind them. The click is kept as JSON text, which can hold what jsonb cannot.
+ */
+export const setAsideClicks = pgTable(
+  'set_aside_clicks',
+  {
+    clickId: text('click_id').primaryKey(),
+    merchantId: text('merchant_id').notNull(),
+    linkId: text('link_id').notNull(),
+    clickedAt: timestamp('clicked_at', { withTimezone: true }).notNull(),
+    setAsideAt: timestamp('set_aside_at', { withTimezone: true }).notNull().defaultNow(),
+    reason: text('reason').notNull(),
+    click: text('click').notNull(),
+  },
+  // Serves the admin's list, newest first.
+  (t) => [index('set_aside_clicks_time_idx').on(t.setAsideAt)],
+);

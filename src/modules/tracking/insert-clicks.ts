@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.ts';
+import { isUniqueViolation } from '../../platform/db/sql-state.ts';
 import type { ClickRow } from './clicks.tables.ts';
 
 /**
@@ -88,10 +89,4 @@ function newGroup(groups: Map<string, LinkGroup>, key: string, row: ClickRow): L
   const group: LinkGroup = { head: linkFacts(row), userAgents: new Map(), clicks: [] };
   groups.set(key, group);
   return group;
-}
-
-/** PostgreSQL's unique_violation, wherever the driver put it (drizzle wraps the driver's error). */
-function isUniqueViolation(error: unknown): boolean {
-  for (let e = error as { code?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) if (e.code === '23505') return true;
-  return false;
 }

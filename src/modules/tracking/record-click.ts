@@ -1,4 +1,5 @@
 import type { SecretBox } from '../../platform/crypto/secret-box.ts';
+import { toStorableText } from '../../platform/db/storable-text.ts';
 import type { ClickBuffer } from './click-buffer.ts';
 import { ClickVelocity, countableAgent, NO_FLAGS, RepeatClicks, repeatKey, unattributableReason, UserAgents } from './click-checks.ts';
 import { newClickId } from './click-id.ts';
@@ -29,14 +30,15 @@ const MAX_USER_AGENT = 512;
 const MAX_REFERRER = 1000;
 const NO_SUB_IDS: SubIds = Object.freeze({});
 
-/** Sub-ids the affiliate put on the link (`?sub1=…` to `?sub5=…`), trimmed to a sane length. */
+/** Sub-ids the affiliate put on the link (`?sub1=…` to `?sub5=…`), trimmed to a sane length and storable. */
 export function readSubIds(search: string): SubIds {
   if (search === '' || !search.includes('sub')) return NO_SUB_IDS;
   const params = new URLSearchParams(search);
   let subIds: SubIds | undefined;
   for (const key of SUB_ID_KEYS) {
     const value = params.get(key);
-    if (value) (subIds ??= {})[key] = value.slice(0, MAX_SUB_ID);
+    const clean = value && toStorableText(value.slice(0, MAX_SUB_ID));
+    if (clean) (subIds ??= {})[key] = clean;
   }
   return subIds ?? NO_SUB_IDS;
 }
@@ -86,8 +88,9 @@ export function createClickRecorder(options: ClickRecorderOptions) {
       productId: target.productId,
       clickedAt: new Date(now),
       ipHash,
-      userAgent: userAgent.length > MAX_USER_AGENT ? userAgent.slice(0, MAX_USER_AGENT) : userAgent,
-      referrer: visit.referrer ? visit.referrer.slice(0, MAX_REFERRER) : null,
+      // Anyone can send these; what the database cannot store would fail the whole batch.
+      userAgent: toStorableText(userAgent.length > MAX_USER_AGENT ? userAgent.slice(0, MAX_USER_AGENT) : userAgent),
+      referrer: visit.referrer ? toStorableText(visit.referrer.slice(0, MAX_REFERRER)) : null,
       trafficSource: traffic.source,
       subIds: readSubIds(visit.search),
       attributable: reason === null,

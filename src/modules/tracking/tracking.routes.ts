@@ -4,7 +4,9 @@ import { ClickBuffer } from './click-buffer.ts';
 import { ensureClickPartitions } from './click-partitions.ts';
 import { clickStats } from './click-stats.ts';
 import type { ClickRow } from './clicks.tables.ts';
-import { ClickListQuery, ClickPage, ClickParams, Click, ClickStats, ClickStatsQuery } from './clicks.schemas.ts';
+import { isRefusedData } from '../../platform/db/sql-state.ts';
+import { PageQuery } from '../../platform/http/pagination.ts';
+import { ClickListQuery, ClickPage, ClickParams, Click, ClickStats, ClickStatsQuery, SetAsideClickPage } from './clicks.schemas.ts';
 import { findClick } from './find-click.ts';
 import { insertClicks } from './insert-clicks.ts';
 import { LinkCache } from './link-cache.ts';
@@ -12,6 +14,7 @@ import { getClickOrThrow, listClicks } from './list-clicks.ts';
 import { loadLinkTarget, type LinkTarget } from './load-link-target.ts';
 import { createClickRecorder } from './record-click.ts';
 import { createRedirectHandler, registerRedirectRoute } from './redirect.routes.ts';
+import { listSetAsideClicks, setAsideClick } from './set-aside-clicks.ts';
 
 const CAPTURE_SCRIPT = readFileSync(new URL('./capture-script.js', import.meta.url), 'utf8');
 
@@ -31,6 +34,8 @@ export const registerTracking: ModuleRegister = async (app, { db, database, conf
   const buffer = new ClickBuffer((rows) => insertClicks(db, rows), {
     flushIntervalMs: config.clickFlushIntervalMs,
     batchSize: config.clickFlushBatchSize,
+    refusesRows: isRefusedData,
+    setAside: (click, reason) => setAsideClick(db, click, reason),
     log: app.log,
   });
   onShutdown(() => buffer.close());
@@ -79,6 +84,15 @@ export const registerTracking: ModuleRegister = async (app, { db, database, conf
     '/api/v1/clicks',
     { config: { auth: 'merchant' }, schema: { tags: ['clicks'], summary: 'Your recorded clicks, newest first', security: [{ apiKey: [] }], querystring: ClickListQuery, response: { 200: ClickPage } } },
     async (request) => listClicks(db, request.merchant!, request.query),
+  );
+
+  app.get(
+    '/api/admin/set-aside-clicks',
+    {
+      config: { auth: 'session', roles: ['admin'] },
+      schema: { tags: ['admin'], summary: 'Clicks the database refused, set aside so they never held others back; newest first', querystring: PageQuery, response: { 200: SetAsideClickPage } },
+    },
+    async (request) => listSetAsideClicks(db, request.query),
   );
 
   app.get(
