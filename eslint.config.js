@@ -13,6 +13,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-unsafe-function-type': 'off',
       'no-constant-condition': ['error', { checkLoops: false }],
+      'no-restricted-properties': ['error', { object: 'request', property: 'ip', message: 'Use request.clientAddress: one rule for the client address, shared with the redirect.' }],
     },
   },
 );

@@ -5,6 +5,7 @@ import type { Platform } from './platform/platform.ts';
 import { installErrorHandling } from './platform/http/error-handler.ts';
 import { requestIdFor } from './platform/http/request-id.ts';
 import { validatorCompiler } from './platform/http/validation.ts';
+import { clientAddressOf, compileTrustedProxy } from './platform/http/client-address.ts';
 import { registerApiDocs } from './platform/http/api-docs.ts';
 import cookie from '@fastify/cookie';
 import './platform/auth/route-auth.types.ts';
@@ -92,6 +93,10 @@ declare module 'fastify' {
   interface FastifyInstance {
     routeTable: readonly RouteSummary[];
   }
+  interface FastifyRequest {
+    /** Who sent the request: trusted proxies only, right to left (src/platform/http/client-address.ts). */
+    readonly clientAddress: string;
+  }
 }
 
 export interface BuildAppOptions {
@@ -101,6 +106,7 @@ export interface BuildAppOptions {
 /** Build the whole app on an open platform; `listen` is the caller's business (server.ts, tests). */
 export async function buildApp(platform: Platform, options: BuildAppOptions = {}): Promise<App> {
   const frontDoors: FrontDoor[] = [];
+  const trustedProxy = compileTrustedProxy(platform.config.trustProxy);
   const app = Fastify({
     serverFactory: (handler) =>
       createServer((request, response) => {
@@ -111,7 +117,7 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
       ? { loggerInstance: options.logger }
       : { logger: options.logger ?? { level: platform.config.logLevel } }),
     genReqId: requestIdFor,
-    trustProxy: platform.config.trustProxy,
+    trustProxy: trustedProxy,
     bodyLimit: 20 * 1024 * 1024,
     // Idle keep-alive sockets close at once on shutdown; in-flight requests still finish.
     forceCloseConnections: 'idle',
@@ -129,6 +135,12 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
     } catch {
       done(Object.assign(new Error('invalid json'), { code: 'FST_ERR_CTP_INVALID_JSON_BODY', statusCode: 400 }), undefined);
     }
+  });
+  // The client's address by the app's one rule (the redirect uses the same function).
+  app.decorateRequest('clientAddress', {
+    getter(this: { raw: IncomingMessage }) {
+      return clientAddressOf(this.raw, trustedProxy);
+    },
   });
   await app.register(cookie);
   installErrorHandling(app);

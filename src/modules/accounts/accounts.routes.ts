@@ -60,7 +60,7 @@ export const registerAccounts: ModuleRegister = (app, { db, config, secrets, wor
       },
     },
     async (request, reply) => {
-      const { userId } = await logIn({ db, secrets, config }, { email: request.body.email, password: request.body.password, ip: request.ip });
+      const { userId } = await logIn({ db, secrets, config }, { email: request.body.email, password: request.body.password, ip: request.clientAddress });
       return startSession(request, reply, userId);
     },
   );

@@ -34,7 +34,7 @@ export const registerRisk: ModuleRegister = (app, { db, secrets }) => {
   app.addHook('preHandler', async (request) => {
     const session = request.session;
     if (session?.role !== 'affiliate' || !session.affiliateId) return;
-    await recordSighting(session.affiliateId, request.ip).catch((error: unknown) => request.log.warn({ err: error }, 'could not record affiliate sighting'));
+    await recordSighting(session.affiliateId, request.clientAddress).catch((error: unknown) => request.log.warn({ err: error }, 'could not record affiliate sighting'));
   });
 
   app.get(

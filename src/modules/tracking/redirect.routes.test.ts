@@ -23,6 +23,7 @@ const target: LinkTarget = {
 function setup(options: { load?: (code: string) => Promise<LinkTarget | null>; record?: () => string; closing?: boolean } = {}) {
   const cache = new LinkCache<LinkTarget>(options.load ?? (async (code) => (code === 'GOODCODE1' ? target : null)), { ttlMs: 60_000, maxEntries: 10 });
   const handler = createRedirectHandler({
+    trustedProxy: () => false,
     cache,
     recordClick: options.record ?? (() => 'https://shop.example.com/p?x=1&affiliate_click_id=clk_x#top'),
     log: pino({ level: 'silent' }),

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyBaseLogger } from 'fastify';
+import type { TrustedProxy } from '../../platform/http/client-address.ts';
 import type { App } from '../../app.ts';
 import type { LinkCache } from './link-cache.ts';
 import { LINK_CODE_SHAPE, type LinkTarget } from './load-link-target.ts';
@@ -19,6 +20,8 @@ export interface RedirectDeps {
   cache: LinkCache<LinkTarget>;
   recordClick: RecordClick;
   log: FastifyBaseLogger;
+  /** Which peers may name the visitor's address (TRUST_PROXY). */
+  trustedProxy: TrustedProxy;
   /** True once shutdown has begun: late requests on kept-alive connections are turned away. */
   isClosing(): boolean;
 }
@@ -28,7 +31,7 @@ export interface RedirectDeps {
  * touching the database (a miss reads it once); the click goes to the buffer for the next batch write.
  * Returns false for any other request.
  */
-export function createRedirectHandler({ cache, recordClick, log, isClosing }: RedirectDeps) {
+export function createRedirectHandler({ cache, recordClick, log, trustedProxy, isClosing }: RedirectDeps) {
   const send = (response: ServerResponse, status: number, headers: string[], body?: string) => {
     response.writeHead(status, headers);
     response.end(body);
@@ -38,7 +41,7 @@ export function createRedirectHandler({ cache, recordClick, log, isClosing }: Re
     if (target === null || target.redirect === null) return send(response, 404, PAGE_HEADERS, NOT_FOUND_PAGE);
     let location = target.redirect.plain;
     try {
-      location = recordClick(target as Target, readVisit(request, search));
+      location = recordClick(target as Target, readVisit(request, search, trustedProxy));
     } catch (error) {
       // The buyer still gets where they were going; the click is what is lost, and it is logged.
       log.error({ err: error }, 'recording a click failed');

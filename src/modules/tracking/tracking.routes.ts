@@ -5,6 +5,7 @@ import { ensureClickPartitions } from './click-partitions.ts';
 import { clickStats } from './click-stats.ts';
 import type { ClickRow } from './clicks.tables.ts';
 import { isRefusedData } from '../../platform/db/sql-state.ts';
+import { compileTrustedProxy } from '../../platform/http/client-address.ts';
 import { PageQuery } from '../../platform/http/pagination.ts';
 import { ClickListQuery, ClickPage, ClickParams, Click, ClickStats, ClickStatsQuery, SetAsideClickPage } from './clicks.schemas.ts';
 import { findClick } from './find-click.ts';
@@ -69,7 +70,7 @@ export const registerTracking: ModuleRegister = async (app, { db, database, conf
   app.addHook('preClose', async () => {
     closing = true;
   });
-  const serveRedirect = createRedirectHandler({ cache, recordClick, log: app.log, isClosing: () => closing });
+  const serveRedirect = createRedirectHandler({ cache, recordClick, log: app.log, trustedProxy: compileTrustedProxy(config.trustProxy), isClosing: () => closing });
   frontDoor(serveRedirect);
   registerRedirectRoute(app, serveRedirect);
   registerCaptureScript(app);
