@@ -215,14 +215,14 @@ describe(`GET /r/{code} on ${backend}`, () => {
 describe(`GET /r/{code} over real HTTP on ${backend}`, () => {
   it('is answered ahead of Fastify with the same redirect and headers', async () => {
     const { link } = await makeLink(t, merchant, { product: { productUrl: `https://${merchant.domain}/p/front?x=1#top` } });
-    const response = await fetch(`${t.url}/r/${link.code}?sub1=http`, { redirect: 'manual', headers: { 'user-agent': CHROME, 'x-forwarded-for': '198.51.100.77, 10.0.0.1' } });
+    const response = await fetch(`${t.url}/r/${link.code}?sub1=http`, { redirect: 'manual', headers: { 'user-agent': CHROME, 'x-forwarded-for': '6.6.6.6, 198.51.100.77, 127.0.0.1' } });
     expect(response.status).toBe(302);
     const clickId = new URL(response.headers.get('location')!).searchParams.get('affiliate_click_id');
     expect(response.headers.get('location')).toBe(`https://${merchant.domain}/p/front?x=1&affiliate_click_id=${clickId}#top`);
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
     const [stored] = await storedClicks(link.id);
-    // The left-most forwarded address is the visitor (trustProxy), as Fastify would compute it.
+    // The client is the right-most address that no trusted proxy (loopback here) vouches for, as for request.clientAddress.
     expect(stored).toMatchObject({ id: clickId, subIds: { sub1: 'http' }, ipHash: t.platform.secrets.keyedHash('198.51.100.77') });
 
     const head = await fetch(`${t.url}/r/${link.code}`, { method: 'HEAD', redirect: 'manual', headers: { 'user-agent': CHROME } });
