@@ -31,6 +31,7 @@ import { registerMemberships } from './modules/memberships/memberships.routes.ts
 import { registerTracking } from './modules/tracking/tracking.routes.ts';
 import { registerLinks } from './modules/links/links.routes.ts';
 import { registerWebhooks } from './modules/webhooks/webhooks.routes.ts';
+import { registerBilling } from './modules/billing/billing.routes.ts';
 
 export type App = FastifyInstance<
   import('node:http').Server,
@@ -77,6 +78,7 @@ const modules: ModuleRegister[] = [
   registerCommissions,
   registerLedger,
   registerRisk,
+  registerBilling,
   registerSandbox,
   registerWebhooks,
   registerWeb,

@@ -47,7 +47,7 @@ describe(`affiliate wallet on ${backend}`, () => {
   it('shows live balances per currency, derived from the ledger, and never test money', async () => {
     const session = await signIn(t, affiliate.email);
     const empty = await session.request('GET', '/api/affiliate/wallet');
-    expect(empty.body).toEqual({ livemode: true, balances: [], recentEntries: [] });
+    expect(empty.body).toEqual({ livemode: true, balances: [], recentEntries: [], adjustments: [] });
 
     const report = async (client: TestMerchant['live'], c: CampaignRow, amount: string, currency: string) => {
       const id = orderId();
@@ -67,8 +67,8 @@ describe(`affiliate wallet on ${backend}`, () => {
     const wallet = await session.request('GET', '/api/affiliate/wallet');
     expect(wallet.status).toBe(200);
     expect(wallet.body.balances).toEqual([
-      { currency: 'NPR', pending: '5.00', payable: '10.00', paid: '0.00' },
-      { currency: 'USD', pending: '2.00', payable: '0.00', paid: '0.00' },
+      { currency: 'NPR', pending: '5.00', payable: '10.00', processing: '0.00', paid: '0.00' },
+      { currency: 'USD', pending: '2.00', payable: '0.00', processing: '0.00', paid: '0.00' },
     ]);
     expect(wallet.body.recentEntries.every((e: { commissionId: string }) => e.commissionId.startsWith('com_'))).toBe(true);
     expect(wallet.body.recentEntries).toHaveLength(5);

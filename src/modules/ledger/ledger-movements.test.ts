@@ -5,7 +5,7 @@ import type { CommissionStatus } from '../commissions/commissions.tables.ts';
 import { expectedBalances, ledgerMovements, type CommissionChange } from './ledger-movements.ts';
 
 const sum = (movements: ReturnType<typeof ledgerMovements>) => {
-  const totals = { pending: 0n, payable: 0n, paid: 0n };
+  const totals = { pending: 0n, payable: 0n, processing: 0n, paid: 0n };
   for (const m of movements) totals[m.account] += m.amount;
   return totals;
 };
@@ -52,6 +52,7 @@ describe('ledgerMovements', () => {
           const moved = sum(ledgerMovements(change));
           totals.pending += moved.pending;
           totals.payable += moved.payable;
+          totals.processing += moved.processing;
           totals.paid += moved.paid;
         };
         for (const s of steps) {

@@ -87,14 +87,15 @@ export function expectedBalances(c: CommissionMoney): Record<LedgerAccount, bigi
     case 'pending':
     case 'hold':
     case 'approved':
-      return { pending: c.amount, payable: 0n, paid: 0n };
+      return { pending: c.amount, payable: 0n, processing: 0n, paid: 0n };
     case 'payable':
-      return { pending: 0n, payable: c.amount, paid: 0n };
+      // A payout's reservation is the payout's own entry, so a reserved commission still reads payable here.
+      return { pending: 0n, payable: c.amount, processing: 0n, paid: 0n };
     case 'paid':
       // Refunds after the payout were clawed back from payable.
-      return { pending: 0n, payable: -(paid - c.amount), paid };
+      return { pending: 0n, payable: -(paid - c.amount), processing: 0n, paid };
     case 'reversed':
     case 'rejected':
-      return { pending: 0n, payable: -paid, paid };
+      return { pending: 0n, payable: -paid, processing: 0n, paid };
   }
 }

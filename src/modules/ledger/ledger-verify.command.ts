@@ -8,8 +8,8 @@ export const ledgerVerifyCommand: Command = {
   async run({ db }) {
     const report = await verifyLedger(db);
     const human = report.ok
-      ? `Ledger OK: ${report.checked.commissions} commissions, ${report.checked.entries} entries, ${report.checked.wallets} balances, ${report.checked.orders} orders checked.`
-      : [`Ledger MISMATCH (${report.mismatches.length}):`, ...report.mismatches.map((m) => `  [${m.check}] ${m.commissionId ?? m.affiliateId ?? ''} ${m.detail}`)].join('\n');
+      ? `Ledger OK: ${report.checked.commissions} commissions, ${report.checked.entries} entries, ${report.checked.wallets} balances, ${report.checked.orders} orders, ${report.checked.payouts} payouts checked.`
+      : [`Ledger MISMATCH (${report.mismatches.length}):`, ...report.mismatches.map((m) => `  [${m.check}] ${m.commissionId ?? m.payoutId ?? m.affiliateId ?? ''} ${m.detail}`)].join('\n');
     return { json: { ...report }, human, exitCode: report.ok ? 0 : 1 };
   },
 };

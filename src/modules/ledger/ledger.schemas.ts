@@ -5,7 +5,8 @@ export const WalletBalance = Type.Object({
   currency: Type.String(),
   pending: Money('Earned, not yet settled by the merchant (pending, on hold, approved)'),
   payable: Money('Settled and available to withdraw; negative after a clawback'),
-  paid: Money('Paid out'),
+  processing: Money('In a payout that is requested, approved or being paid'),
+  paid: Money('Paid out, after tax withheld and clawbacks netted'),
 });
 
 export const WalletEntry = Type.Object({
@@ -23,4 +24,7 @@ export const WalletResponse = Type.Object({
   livemode: Type.Literal(true),
   balances: Type.Array(WalletBalance),
   recentEntries: Type.Array(WalletEntry),
+  adjustments: Type.Array(Type.Composite([WalletEntry, Type.Object({ orderId: Type.Union([Type.String(), Type.Null()], { description: "The merchant's order the adjustment came from" }) })]), {
+    description: 'Money taken back after settlement: refunds and reversals of payable commissions, clawbacks after payment (newest first)',
+  }),
 });

@@ -4,8 +4,8 @@ import { affiliates } from '../affiliates/affiliates.tables.ts';
 import { commissionEvents, commissions } from '../commissions/commissions.tables.ts';
 import { merchants } from '../merchants/merchants.tables.ts';
 
-/** The three balances of an affiliate wallet; each is the sum of its entries, never a stored total. */
-export const LEDGER_ACCOUNTS = ['pending', 'payable', 'paid'] as const;
+/** The balances of an affiliate wallet; each is the sum of its entries, never a stored total. */
+export const LEDGER_ACCOUNTS = ['pending', 'payable', 'processing', 'paid'] as const;
 export type LedgerAccount = (typeof LEDGER_ACCOUNTS)[number];
 
 export const LEDGER_KINDS = [
@@ -15,6 +15,16 @@ export const LEDGER_KINDS = [
   'commission_settled',
   'commission_paid',
   'clawback',
+  /** A payout request reserves the payable balance (payable → processing). */
+  'payout_reserved',
+  /** A rejected, cancelled or failed payout gives its reservation back (processing → payable). */
+  'payout_released',
+  /** A paid payout ends its reservation; its commissions then move payable → paid one by one. */
+  'payout_posted',
+  /** A paid payout settles the clawbacks it netted (payable ↑, paid ↓). */
+  'clawback_netted',
+  /** Tax withheld from a paid payout. */
+  'withholding',
 ] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
 
@@ -28,9 +38,8 @@ export const ledgerEntries = pgTable(
     affiliateId: text('affiliate_id')
       .notNull()
       .references(() => affiliates.id),
-    merchantId: text('merchant_id')
-      .notNull()
-      .references(() => merchants.id),
+    /** The commission's merchant; null on a payout's own entries, which span merchants. */
+    merchantId: text('merchant_id').references(() => merchants.id),
     livemode: boolean('livemode').notNull(),
     currency: text('currency').notNull(),
     account: text('account', { enum: LEDGER_ACCOUNTS }).notNull(),
@@ -49,13 +58,16 @@ export const ledgerEntries = pgTable(
     index('ledger_entries_recent_idx').on(t.affiliateId, t.livemode, t.seq),
     // Serves the ledger verification per commission.
     index('ledger_entries_commission_idx').on(t.commissionId),
-    check('ledger_entries_account_check', sql`account in ('pending', 'payable', 'paid')`),
+    // Serves the payout checks of the ledger verification and the payout's own entries.
+    index('ledger_entries_payout_idx').on(t.payoutId).where(sql`payout_id is not null`),
+    check('ledger_entries_account_check', sql`account in ('pending', 'payable', 'processing', 'paid')`),
     check(
       'ledger_entries_kind_check',
-      sql`kind in ('commission_earned', 'commission_reduced', 'commission_reversed', 'commission_settled', 'commission_paid', 'clawback')`,
+      sql`kind in ('commission_earned', 'commission_reduced', 'commission_reversed', 'commission_settled', 'commission_paid', 'clawback', 'payout_reserved', 'payout_released', 'payout_posted', 'clawback_netted', 'withholding')`,
     ),
     check('ledger_entries_amount_check', sql`amount <> 0`),
     check('ledger_entries_target_check', sql`commission_id is not null or payout_id is not null`),
+    check('ledger_entries_merchant_check', sql`commission_id is null or merchant_id is not null`),
     check('ledger_entries_currency_check', sql`currency ~ '^[A-Z]{3}$'`),
   ],
 );

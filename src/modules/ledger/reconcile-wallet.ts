@@ -1,4 +1,4 @@
-import { asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../platform/db/client.ts';
 import { proportionOf } from '../../platform/money.ts';
 import { expectedLineAmounts } from '../commissions/resolve-commission.ts';
@@ -7,17 +7,19 @@ import { isLiveCommission } from '../commissions/commission-states.ts';
 import { orders } from '../orders/orders.tables.ts';
 import { expectedBalances } from './ledger-movements.ts';
 import { LEDGER_ACCOUNTS, ledgerEntries, type LedgerAccount } from './ledger.tables.ts';
+import { verifyPayouts } from './verify-payouts.ts';
 
 export interface LedgerMismatch {
   check: string;
   commissionId?: string;
   affiliateId?: string;
+  payoutId?: string;
   detail: string;
 }
 
 export interface LedgerReport {
   ok: boolean;
-  checked: { commissions: number; entries: number; wallets: number; orders: number };
+  checked: { commissions: number; entries: number; wallets: number; orders: number; payouts: number };
   mismatches: LedgerMismatch[];
 }
 
@@ -83,16 +85,15 @@ export async function verifyLedger(db: Executor, options: { batchSize?: number }
   );
   for (const s of strays) mismatches.push({ check: 'entry_owner', commissionId: s.commission_id, affiliateId: s.affiliate_id, detail: `entry ${s.id} does not match its commission` });
 
-  // Entries that point at a payout only (no commission) count as they are.
-  const payoutOnly = await db
-    .select({ affiliateId: ledgerEntries.affiliateId, livemode: ledgerEntries.livemode, currency: ledgerEntries.currency, account: ledgerEntries.account, total: sql<string>`sum(${ledgerEntries.amount})::text` })
-    .from(ledgerEntries)
-    .where(isNull(ledgerEntries.commissionId))
-    .groupBy(ledgerEntries.affiliateId, ledgerEntries.livemode, ledgerEntries.currency, ledgerEntries.account);
-  for (const p of payoutOnly) {
-    const key = walletKey(p.affiliateId, p.livemode, p.currency, p.account);
-    expectedWallets.set(key, (expectedWallets.get(key) ?? 0n) + BigInt(p.total));
-  }
+  // A payout's own entries (no commission): checked against the payout's state.
+  const payoutCount = await verifyPayouts(
+    db,
+    (affiliateId, livemode, currency, account, amount) => {
+      const key = walletKey(affiliateId, livemode, currency, account);
+      expectedWallets.set(key, (expectedWallets.get(key) ?? 0n) + amount);
+    },
+    mismatches,
+  );
 
   // Every wallet balance, as the sum of its entries, against what its commissions say it must be.
   const wallets = await db
@@ -133,7 +134,7 @@ export async function verifyLedger(db: Executor, options: { batchSize?: number }
   const [orderCount] = await queryRows<{ n: bigint | string }>(db, sql`select count(*) as n from orders`);
   return {
     ok: mismatches.length === 0,
-    checked: { commissions: checkedCommissions, entries: entryCount, wallets: wallets.length, orders: Number(orderCount?.n ?? 0) },
+    checked: { commissions: checkedCommissions, entries: entryCount, wallets: wallets.length, orders: Number(orderCount?.n ?? 0), payouts: payoutCount },
     mismatches,
   };
 }

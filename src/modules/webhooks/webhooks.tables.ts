@@ -10,6 +10,8 @@ export const WEBHOOK_EVENT_TYPES = [
   'commission.status_changed',
   'payout.processed',
   'import.completed',
+  'statement.issued',
+  'statement.paid',
   'test.ping',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];

@@ -21,3 +21,5 @@ export * from '../../modules/risk/risk.tables.ts';
 export * from '../../modules/sandbox/sandbox.tables.ts';
 export * from '../../modules/memberships/memberships.tables.ts';
 export * from '../../modules/webhooks/webhooks.tables.ts';
+export * from '../../modules/billing/billing.tables.ts';
+export * from '../../modules/payouts/payouts.tables.ts';
