@@ -1,4 +1,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
+import { InfluencemartError } from './errors.ts';
+import type { CallOptions } from './operation-types.ts';
+import { resources, type Resources } from './resources.ts';
 
 export interface ClientOptions {
   baseUrl: string;
@@ -41,9 +44,32 @@ export function signatureFor(secret: string, timestamp: string, method: string, 
 
 const RETRYABLE_STATUS = new Set([409, 429, 500, 502, 503, 504]);
 
-/** A small client for the Influencemart merchant API: signs every request and retries safely. */
+// The typed resource methods (client.campaigns.create, client.orders.update, …) are generated.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
+export interface InfluencemartClient extends Resources {}
+
+/** A client for the Influencemart merchant API: signs every request, retries safely, typed per operation. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class InfluencemartClient {
-  constructor(private readonly options: ClientOptions) {}
+  constructor(private readonly options: ClientOptions) {
+    Object.assign(this, resources(this.call));
+  }
+
+  /** One operation: answers its success body, or throws InfluencemartError with the error code. */
+  call = async <Result>(method: RequestOptions['method'], path: string, options: CallOptions = {}): Promise<Result> => {
+    const response = await this.request<Result>({ method, path: path + queryString(options.query), body: options.body, idempotencyKey: options.idempotencyKey });
+    if (response.status >= 400) throw InfluencemartError.from(response);
+    return response.body;
+  };
+
+  /** Every item of a paginated list, fetching page after page: `for await (const c of client.paginate((page) => client.campaigns.list({ page })))`. */
+  async *paginate<Item>(listPage: (page: number) => Promise<{ data: Item[]; page: number; pageSize: number; total: number }>): AsyncGenerator<Item> {
+    for (let page = 1; ; page++) {
+      const answer = await listPage(page);
+      yield* answer.data;
+      if (answer.data.length === 0 || page * answer.pageSize >= answer.total) return;
+    }
+  }
 
   get livemode(): boolean {
     return this.options.publishableKey.startsWith('pk_live_');
@@ -101,6 +127,14 @@ export class InfluencemartClient {
     if ((response.headers.get('content-type') ?? '').includes('json') && text) body = JSON.parse(text);
     return { status: response.status, headers: response.headers, body: body as T };
   }
+}
+
+function queryString(query: object | undefined): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) if (value !== undefined && value !== null) params.append(name, String(value));
+  const text = params.toString();
+  return text ? `?${text}` : '';
 }
 
 /** Retry-After as delay-seconds or an HTTP date; undefined when absent or unreadable. */
