@@ -2881,6 +2881,204 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your statements, newest first (live mode only) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    status?: "issued" | "paid";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /**
+                                 * @description Decimal string in major units, e.g. "2999.00"
+                                 * @example 2999.00
+                                 */
+                                amountPaid: string;
+                                commissionCount: number;
+                                /**
+                                 * @description Decimal string in major units, e.g. "2999.00"
+                                 * @example 2999.00
+                                 */
+                                commissionTotal: string;
+                                /**
+                                 * @description Commissions reversed after an earlier statement billed them, with the fee charged on them
+                                 * @example 2999.00
+                                 */
+                                credits: string;
+                                currency: string;
+                                id: string;
+                                /** Format: date-time */
+                                issuedAt: string;
+                                merchantId: string;
+                                /** @description Numbered per merchant: 1, 2, 3 … */
+                                number: number;
+                                /** Format: date-time */
+                                paidAt: string | null;
+                                /** Format: date-time */
+                                periodEnd: string;
+                                /** Format: date-time */
+                                periodStart: string;
+                                /**
+                                 * @description Decimal string in major units, e.g. "2999.00"
+                                 * @example 2999.00
+                                 */
+                                platformFee: string;
+                                /** @description The platform fee rate when it was issued */
+                                platformFeePercent: string;
+                                /** @enum {string} */
+                                status: "issued" | "paid";
+                                /**
+                                 * @description commissionTotal + platformFee − credits
+                                 * @example 2999.00
+                                 */
+                                total: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A statement with its lines (commissions, fee, credits) and payments; `format=csv` for the lines as CSV */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description `csv` answers text/csv, one row per line */
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Decimal string in major units, e.g. "2999.00"
+                             * @example 2999.00
+                             */
+                            amountPaid: string;
+                            commissionCount: number;
+                            /**
+                             * @description Decimal string in major units, e.g. "2999.00"
+                             * @example 2999.00
+                             */
+                            commissionTotal: string;
+                            /**
+                             * @description Commissions reversed after an earlier statement billed them, with the fee charged on them
+                             * @example 2999.00
+                             */
+                            credits: string;
+                            currency: string;
+                            id: string;
+                            /** Format: date-time */
+                            issuedAt: string;
+                            lines: {
+                                affiliateId: string | null;
+                                /**
+                                 * @description Signed: commissions and the fee are owed, credits (negative) are given back
+                                 * @example 2999.00
+                                 */
+                                amount: string;
+                                commissionId: string | null;
+                                /** @enum {string} */
+                                kind: "commission" | "credit" | "fee";
+                                lineNo: number;
+                                orderId: string | null;
+                            }[];
+                            merchantId: string;
+                            /** @description Numbered per merchant: 1, 2, 3 … */
+                            number: number;
+                            /** Format: date-time */
+                            paidAt: string | null;
+                            payments: {
+                                /**
+                                 * @description Decimal string in major units, e.g. "2999.00"
+                                 * @example 2999.00
+                                 */
+                                amount: string;
+                                id: string;
+                                /** Format: date-time */
+                                paidAt: string;
+                                reference: string;
+                            }[];
+                            /** Format: date-time */
+                            periodEnd: string;
+                            /** Format: date-time */
+                            periodStart: string;
+                            /**
+                             * @description Decimal string in major units, e.g. "2999.00"
+                             * @example 2999.00
+                             */
+                            platformFee: string;
+                            /** @description The platform fee rate when it was issued */
+                            platformFeePercent: string;
+                            /** @enum {string} */
+                            status: "issued" | "paid";
+                            /**
+                             * @description commissionTotal + platformFee − credits
+                             * @example 2999.00
+                             */
+                            total: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/webhook-endpoints": {
         parameters: {
             query?: never;
@@ -2985,8 +3183,8 @@ export interface paths {
                 content: {
                     "application/json": {
                         description?: string;
-                        /** @description Event types to receive: conversion.attributed, conversion.unattributed, commission.status_changed, payout.processed, import.completed, test.ping, *. */
-                        events: ("conversion.attributed" | "conversion.unattributed" | "commission.status_changed" | "payout.processed" | "import.completed" | "test.ping" | "*")[];
+                        /** @description Event types to receive: conversion.attributed, conversion.unattributed, commission.status_changed, payout.processed, import.completed, statement.issued, statement.paid, test.ping, *. */
+                        events: ("conversion.attributed" | "conversion.unattributed" | "commission.status_changed" | "payout.processed" | "import.completed" | "statement.issued" | "statement.paid" | "test.ping" | "*")[];
                         /** @description http(s) URL that receives the events; private and loopback addresses are refused. */
                         url: string;
                     };
@@ -3229,8 +3427,8 @@ export interface paths {
                         description?: string | null;
                         /** @description true disables the endpoint (its pending deliveries are cancelled); false enables it again. */
                         disabled?: boolean;
-                        /** @description Event types to receive: conversion.attributed, conversion.unattributed, commission.status_changed, payout.processed, import.completed, test.ping, *. */
-                        events?: ("conversion.attributed" | "conversion.unattributed" | "commission.status_changed" | "payout.processed" | "import.completed" | "test.ping" | "*")[];
+                        /** @description Event types to receive: conversion.attributed, conversion.unattributed, commission.status_changed, payout.processed, import.completed, statement.issued, statement.paid, test.ping, *. */
+                        events?: ("conversion.attributed" | "conversion.unattributed" | "commission.status_changed" | "payout.processed" | "import.completed" | "statement.issued" | "statement.paid" | "test.ping" | "*")[];
                         /** @description http(s) URL that receives the events; private and loopback addresses are refused. */
                         url?: string;
                     };
@@ -3378,7 +3576,7 @@ export interface paths {
                                 /** @description The event id: the webhook-id header and the payload id, the same on every attempt. */
                                 eventId: string;
                                 /** @enum {string} */
-                                eventType: "conversion.attributed" | "conversion.unattributed" | "commission.status_changed" | "payout.processed" | "import.completed" | "test.ping";
+                                eventType: "conversion.attributed" | "conversion.unattributed" | "commission.status_changed" | "payout.processed" | "import.completed" | "statement.issued" | "statement.paid" | "test.ping";
                                 id: string;
                                 /** Format: date-time */
                                 nextAttemptAt: string | null;
@@ -3497,7 +3695,7 @@ export interface paths {
                             /** @description The event id: the webhook-id header and the payload id, the same on every attempt. */
                             eventId: string;
                             /** @enum {string} */
-                            eventType: "conversion.attributed" | "conversion.unattributed" | "commission.status_changed" | "payout.processed" | "import.completed" | "test.ping";
+                            eventType: "conversion.attributed" | "conversion.unattributed" | "commission.status_changed" | "payout.processed" | "import.completed" | "statement.issued" | "statement.paid" | "test.ping";
                             id: string;
                             /** Format: date-time */
                             nextAttemptAt: string | null;
@@ -3701,7 +3899,7 @@ export interface paths {
                             /** @description The event id: the webhook-id header and the payload id, the same on every attempt. */
                             eventId: string;
                             /** @enum {string} */
-                            eventType: "conversion.attributed" | "conversion.unattributed" | "commission.status_changed" | "payout.processed" | "import.completed" | "test.ping";
+                            eventType: "conversion.attributed" | "conversion.unattributed" | "commission.status_changed" | "payout.processed" | "import.completed" | "statement.issued" | "statement.paid" | "test.ping";
                             id: string;
                             /** Format: date-time */
                             nextAttemptAt: string | null;

@@ -88,6 +88,12 @@ export function resources(call: Call) {
       createClick: (body: JsonBody<paths['/api/v1/sandbox/clicks']['post']>, options?: WriteOptions) =>
         call<ResultOf<paths['/api/v1/sandbox/clicks']['post']>>('POST', `/api/v1/sandbox/clicks`, { body, ...options }),
     },
+    statements: {
+      list: (query?: QueryOf<paths['/api/v1/statements']['get']>) =>
+        call<ResultOf<paths['/api/v1/statements']['get']>>('GET', `/api/v1/statements`, { query }),
+      get: (id: string, query?: QueryOf<paths['/api/v1/statements/{id}']['get']>) =>
+        call<ResultOf<paths['/api/v1/statements/{id}']['get']>>('GET', `/api/v1/statements/${encodeURIComponent(id)}`, { query }),
+    },
     webhookEndpoints: {
       list: (query?: QueryOf<paths['/api/v1/webhook-endpoints']['get']>) =>
         call<ResultOf<paths['/api/v1/webhook-endpoints']['get']>>('GET', `/api/v1/webhook-endpoints`, { query }),
