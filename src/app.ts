@@ -1,7 +1,9 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { createServer, type IncomingMessage } from 'node:http';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Platform } from './platform/platform.ts';
+import type { App, FrontDoor, ModuleDeps, ModuleRegister, RouteSummary } from './platform/module.ts';
+import { assertRouteDeclaresPrincipals } from './platform/auth/route-principals.ts';
 import { installErrorHandling } from './platform/http/error-handler.ts';
 import { requestIdFor } from './platform/http/request-id.ts';
 import { validatorCompiler } from './platform/http/validation.ts';
@@ -33,30 +35,6 @@ import { registerLinks } from './modules/links/links.routes.ts';
 import { registerWebhooks } from './modules/webhooks/webhooks.routes.ts';
 import { registerBilling } from './modules/billing/billing.routes.ts';
 
-export type App = FastifyInstance<
-  import('node:http').Server,
-  import('node:http').IncomingMessage,
-  import('node:http').ServerResponse,
-  FastifyBaseLogger,
-  TypeBoxTypeProvider
->;
-
-/**
- * Answers a request straight from node:http, ahead of Fastify's routing and hooks, and returns true;
- * returns false to leave the request to Fastify. Only for a hot path measured to need it (the
- * redirect, see docs/decisions/redirect-front-door.md); it must do its own error handling.
- */
-export type FrontDoor = (request: IncomingMessage, response: ServerResponse) => boolean;
-
-export interface ModuleDeps extends Platform {
-  /** Work to finish on shutdown, after the server stops taking requests and before the database closes. */
-  onShutdown(hook: () => Promise<void>): void;
-  /** Serve some requests before Fastify sees them (see FrontDoor). */
-  frontDoor(handler: FrontDoor): void;
-}
-
-export type ModuleRegister = (app: App, deps: ModuleDeps) => Promise<void> | void;
-
 /** Every capability, in registration order. The web dashboard comes last: its client-route fallback claims only what no module serves. */
 const modules: ModuleRegister[] = [
   registerHealth,
@@ -84,17 +62,7 @@ const modules: ModuleRegister[] = [
   registerWeb,
 ];
 
-export interface RouteSummary {
-  method: string;
-  url: string;
-  config: import('fastify').FastifyContextConfig;
-  schema: { body?: unknown; querystring?: unknown; params?: unknown } | undefined;
-}
-
 declare module 'fastify' {
-  interface FastifyInstance {
-    routeTable: readonly RouteSummary[];
-  }
   interface FastifyRequest {
     /** Who sent the request: trusted proxies only, right to left (src/platform/http/client-address.ts). */
     readonly clientAddress: string;
@@ -104,6 +72,8 @@ declare module 'fastify' {
 export interface BuildAppOptions {
   logger?: FastifyBaseLogger | boolean | { level: string };
 }
+
+export type { App } from './platform/module.ts';
 
 /** Build the whole app on an open platform; `listen` is the caller's business (server.ts, tests). */
 export async function buildApp(platform: Platform, options: BuildAppOptions = {}): Promise<App> {
@@ -153,6 +123,7 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
   // Every route with its method and config, for tests that must cover routes added by any module.
   const routeTable: RouteSummary[] = [];
   app.addHook('onRoute', (route) => {
+    assertRouteDeclaresPrincipals(route);
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) routeTable.push({ method, url: route.url, config: (route.config ?? {}) as RouteSummary['config'], schema: route.schema as RouteSummary['schema'] });
   });

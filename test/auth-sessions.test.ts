@@ -128,17 +128,17 @@ describe(`sessions on ${backend}`, () => {
   it('refuses writes without the CSRF token, allows reads without it', async () => {
     const merchant = await makeMerchant(t);
     const session = await signIn(t, merchant.email);
-    const noToken = await session.request('POST', '/api/merchant/domains', { domain: 'csrf-a.example.org' }, { 'x-csrf-token': '' });
+    const noToken = await session.request('POST', '/api/v1/domains', { domain: 'csrf-a.example.org' }, { 'x-csrf-token': '' });
     expect(noToken.status).toBe(403);
     expect(noToken.body.error.code).toBe('CSRF_FAILED');
-    const wrongToken = await session.request('POST', '/api/merchant/domains', { domain: 'csrf-a.example.org' }, { 'x-csrf-token': `${session.csrfToken.slice(0, -1)}x` });
+    const wrongToken = await session.request('POST', '/api/v1/domains', { domain: 'csrf-a.example.org' }, { 'x-csrf-token': `${session.csrfToken.slice(0, -1)}x` });
     expect(wrongToken.status).toBe(403);
     // Another session's token is no good either.
     const other = await signIn(t, (await makeMerchant(t)).email);
-    expect((await session.request('POST', '/api/merchant/domains', { domain: 'csrf-a.example.org' }, { 'x-csrf-token': other.csrfToken })).status).toBe(403);
+    expect((await session.request('POST', '/api/v1/domains', { domain: 'csrf-a.example.org' }, { 'x-csrf-token': other.csrfToken })).status).toBe(403);
     const read = await session.request('GET', '/api/merchant/account', undefined, { 'x-csrf-token': '' });
     expect(read.status).toBe(200);
-    const withToken = await session.request('POST', '/api/merchant/domains', { domain: 'csrf-a.example.org' });
+    const withToken = await session.request('POST', '/api/v1/domains', { domain: 'csrf-a.example.org' });
     expect(withToken.status).toBe(201);
     // Nothing was created by the refused attempts.
     const account = await session.request('GET', '/api/merchant/account');

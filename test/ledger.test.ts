@@ -132,7 +132,7 @@ describe(`ledger verify on ${backend}`, () => {
       const c = await insertCampaign(target.platform.db, { merchantId: m.merchantId, livemode: true });
       const { response } = await recordConversion(
         { db: target.platform.db, defaults: loadPlatformDefaults(target.config), findClick: findClickInDatabase(target.platform.db) },
-        { merchantId: m.merchantId, livemode: true, keyId: 'key_cli' },
+        { merchantId: m.merchantId, livemode: true, actor: 'merchant:key_cli' },
         { orderId: 'CLI-1', clickId: await insertClick(target.platform.db, c, a.affiliateId), amount: '100.00' },
       );
       const [row] = await target.platform.db.select().from(commissions).where(eq(commissions.conversionId, response.conversionId));
@@ -180,7 +180,7 @@ describe(`ledger stays consistent under random histories on ${backend}`, () => {
     const c = await insertCampaign(t.platform.db, { merchantId: m.merchantId, livemode: true, defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: 1250 });
     await insertProduct(t.platform.db, { merchantId: m.merchantId, livemode: true, externalProductId: 'SKU-F', commissionType: 'FIXED', commissionValue: 199 });
     await insertProduct(t.platform.db, { merchantId: m.merchantId, livemode: true, externalProductId: 'SKU-P', commissionType: 'PERCENTAGE', commissionValue: 333 });
-    const principal = { merchantId: m.merchantId, livemode: true, keyId: 'key_property' };
+    const principal = { merchantId: m.merchantId, livemode: true, actor: 'merchant:key_property' };
     // A low review threshold so that quick orders get flagged and the review paths run too.
     const deps = { db: t.platform.db, defaults: { ...loadPlatformDefaults(t.config), riskReviewThreshold: 40 }, findClick: findClickInDatabase(t.platform.db) };
     const orderIds: string[] = [];

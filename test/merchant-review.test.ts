@@ -110,7 +110,7 @@ describe(`merchant review on ${backend}`, () => {
   it('reviews domains a merchant asks for later: approve, reject with reason, change its mind', async () => {
     const merchant = await makeMerchant(t);
     const session = await signIn(t, merchant.email);
-    const asked = await session.request('POST', '/api/merchant/domains', { domain: 'https://Second-Shop.example.net/' });
+    const asked = await session.request('POST', '/api/v1/domains', { domain: 'https://Second-Shop.example.net/' });
     expect(asked.status).toBe(201);
     expect(asked.body).toMatchObject({ domain: 'second-shop.example.net', status: 'PENDING' });
     const queue = await admin.request('GET', '/api/admin/domains?status=PENDING&pageSize=200');

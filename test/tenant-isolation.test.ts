@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InfluencemartClient } from '../sdk/src/index.ts';
-import type { RouteSummary } from '../src/app.ts';
+import type { RouteSummary } from '../src/platform/module.ts';
 import { apiKeys } from '../src/modules/api-keys/api-keys.tables.ts';
 import { backend } from './support/database.ts';
 import { makeAdmin, makeAffiliate, makeMerchant, signIn, type SessionClient, type TestMerchant } from './support/factories.ts';
@@ -11,8 +11,8 @@ import { createTestApp, type TestApp } from './support/test-app.ts';
 
 /**
  * Tenant isolation, built from the app's own route table: every /api/v1 and /api/merchant route
- * (including ones added by modules written later) is called with another tenant's credentials and
- * the victim's record ids, and must refuse, or answer without a trace of the victim's data.
+ * (including ones added by modules written later) is called with another tenant's keys and session
+ * (in both modes) and the victim's record ids, and must refuse, or answer without a trace of the victim's data.
  */
 
 let t: TestApp;
@@ -116,17 +116,15 @@ async function expectIsolated(
 }
 
 describe(`tenant isolation on ${backend}`, () => {
-  it('has routes to check, and every one of them declares its authentication', () => {
+  it('has routes to check, and every one of them declares the principals it accepts', () => {
     const v1 = routesUnder('/api/v1/');
     const dashboard = routesUnder('/api/merchant/');
     expect(v1.length).toBeGreaterThanOrEqual(2);
     expect(dashboard.length).toBeGreaterThanOrEqual(5);
-    for (const route of v1) expect(route.config.auth, `${route.method} ${route.url}`).toBe('merchant');
-    for (const route of dashboard) {
-      expect(route.config.auth, `${route.method} ${route.url}`).toBe('session');
-      expect(route.config.roles, `${route.method} ${route.url}`).toEqual(['merchant']);
-    }
-    for (const route of routesUnder('/api/admin/')) expect(route.config.roles, `${route.method} ${route.url}`).toEqual(['admin']);
+    for (const route of v1) expect(route.config.principals, `${route.method} ${route.url}`).toEqual(['merchantKey', 'merchantSession']);
+    for (const route of dashboard) expect(route.config.principals, `${route.method} ${route.url}`).toEqual(['merchantSession']);
+    for (const route of routesUnder('/api/admin/')) expect(route.config.principals, `${route.method} ${route.url}`).toEqual(['adminSession']);
+    for (const route of routesUnder('/api/affiliate/')) expect(route.config.principals, `${route.method} ${route.url}`).toEqual(['affiliateSession']);
   });
 
   it('another merchant’s keys, in either mode, never reach the victim’s data through /api/v1', async () => {
@@ -150,15 +148,36 @@ describe(`tenant isolation on ${backend}`, () => {
     }
   });
 
-  it('a publishable key signed with another merchant’s secret, or a session cookie, gets 401 on every /api/v1 route', async () => {
+  it('a publishable key signed with another merchant’s secret gets 401 on every /api/v1 route, even beside a valid session cookie', async () => {
     const mixed = new InfluencemartClient({ baseUrl: t.url, publishableKey: victim.keys.test.publishableKey, signingSecret: attacker.keys.test.signingSecret, maxRetries: 0 });
     for (const route of routesUnder('/api/v1/')) {
       for (const path of pathsFor(route, victimIds).slice(0, 1)) {
         const response = await mixed.request({ method: route.method as 'GET', path, body: bodyFor(route), idempotencyKey: null, retry: false });
         expect(response.status, `${route.method} ${path}`).toBe(401);
-        const viaSession = await victimSession.request(route.method, path, bodyFor(route));
-        expect(viaSession.status, `session on ${route.method} ${path}`).toBe(401);
-        expect(leaked(viaSession.body, victimMarkers)).toEqual([]);
+        // An Authorization header makes it a signed call: the victim's own cookie does not rescue a bad signature.
+        const withCookie = await victimSession.request(route.method, path, bodyFor(route), { authorization: `Bearer ${victim.keys.test.publishableKey}` });
+        expect(withCookie.status, `cookie + unsigned key on ${route.method} ${path}`).toBe(401);
+        expect(leaked(withCookie.body, victimMarkers)).toEqual([]);
+      }
+    }
+  });
+
+  it('another merchant’s dashboard session, in either mode, never reaches the victim’s data through /api/v1', async () => {
+    for (const route of routesUnder('/api/v1/')) {
+      for (const mode of ['test', 'live']) {
+        for (const path of pathsFor(route, victimIds)) {
+          const response = await attackerSession.request(route.method, path, bodyFor(route), { 'x-mode': mode });
+          await expectIsolated(`attacker session (${mode})`, route, path, response, victimMarkers);
+        }
+      }
+    }
+  });
+
+  it('the victim’s own session in live mode never reaches its test-mode data', async () => {
+    for (const route of routesUnder('/api/v1/').filter((r) => r.method === 'GET' || r.url.includes(':'))) {
+      for (const path of pathsFor(route, testModeIds)) {
+        const response = await victimSession.request(route.method, path, bodyFor(route), { 'x-mode': 'live' });
+        await expectIsolated('victim live session on test data', route, path, response, testModeMarkers);
       }
     }
   });
@@ -172,8 +191,8 @@ describe(`tenant isolation on ${backend}`, () => {
     }
   });
 
-  it('affiliates, admins and anonymous callers are refused on every /api/merchant route; non-admins on every /api/admin route', async () => {
-    for (const route of routesUnder('/api/merchant/')) {
+  it('affiliates, admins and anonymous callers are refused on every /api/merchant and /api/v1 route; non-admins on every /api/admin route', async () => {
+    for (const route of [...routesUnder('/api/merchant/'), ...routesUnder('/api/v1/')]) {
       const path = pathsFor(route, victimIds)[0]!;
       expect((await affiliateSession.request(route.method, path, bodyFor(route))).status, `affiliate ${route.method} ${path}`).toBe(403);
       expect((await adminSession.request(route.method, path, bodyFor(route))).status, `admin ${route.method} ${path}`).toBe(403);

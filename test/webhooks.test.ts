@@ -192,21 +192,24 @@ describe(`webhook tenant isolation on ${backend}`, () => {
     expect(liveIds).not.toContain(testEndpoint.id);
   });
 
-  it('the dashboard shares the endpoints, in the mode chosen, and only the merchant’s own', async () => {
+  it('the dashboard calls the same routes with its session, in the mode X-Mode chooses, and sees only the merchant’s own', async () => {
     const session = await signIn(t, merchant.email);
-    const created = await session.request('POST', '/api/merchant/webhook-endpoints?livemode=false', { url: receiver.route().url, events: ['test.ping'] });
+    const test = { 'x-mode': 'test' };
+    const created = await session.request('POST', '/api/v1/webhook-endpoints', { url: receiver.route().url, events: ['test.ping'] }, test);
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ livemode: false, secret: expect.stringMatching(/^whsec_/) });
     expect((await merchant.test.get(`/api/v1/webhook-endpoints/${created.body.id}`)).status).toBe(200);
     expect((await merchant.live.get(`/api/v1/webhook-endpoints/${created.body.id}`)).status).toBe(404);
-    const queued = await session.request('POST', `/api/merchant/webhook-endpoints/${created.body.id}/test`);
+    expect((await session.request('GET', `/api/v1/webhook-endpoints/${created.body.id}`, undefined, { 'x-mode': 'live' })).status).toBe(404);
+    const queued = await session.request('POST', `/api/v1/webhook-endpoints/${created.body.id}/test`, undefined, test);
     expect(queued.status).toBe(202);
     await t.platform.worker.runDueJobs();
-    const log = await session.request('GET', `/api/merchant/webhook-endpoints/${created.body.id}/deliveries`);
+    const log = await session.request('GET', `/api/v1/webhook-endpoints/${created.body.id}/deliveries`, undefined, test);
     expect(log.body.data[0]).toMatchObject({ eventType: 'test.ping', status: 'succeeded', attemptCount: 1 });
     const stranger = await signIn(t, other.email);
-    expect((await stranger.request('GET', `/api/merchant/webhook-endpoints/${created.body.id}`)).status).toBe(404);
-    expect((await stranger.request('PATCH', `/api/merchant/webhook-endpoints/${created.body.id}`, { disabled: true })).status).toBe(404);
+    expect((await stranger.request('GET', `/api/v1/webhook-endpoints/${created.body.id}`, undefined, test)).status).toBe(404);
+    expect((await stranger.request('PATCH', `/api/v1/webhook-endpoints/${created.body.id}`, { disabled: true }, test)).status).toBe(404);
+    expect((await session.request('GET', '/api/v1/webhook-endpoints', undefined, { 'x-mode': 'sandbox' })).body.error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'X-Mode' }] });
   });
 });
 

@@ -56,12 +56,18 @@ export interface ApiClient {
   post<T>(path: string, body?: unknown): Promise<T>;
   patch<T>(path: string, body?: unknown): Promise<T>;
   delete<T>(path: string): Promise<T>;
+  /** The same client acting on test or live data (merchant routes shared with the signed API read `X-Mode`). */
+  forMode(mode: DataMode): ApiClient;
 }
+
+export type DataMode = 'test' | 'live';
 
 export interface ApiClientOptions {
   /** The CSRF token of the current session, read at request time. */
   csrfToken(): string | undefined;
   baseUrl?: string;
+  /** Sent as `X-Mode`; the server reads live data when it is absent. */
+  mode?: DataMode;
 }
 
 export function withQuery(path: string, query: Query = {}): string {
@@ -77,6 +83,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
+    if (options.mode) headers['x-mode'] = options.mode;
     if (method !== 'GET') {
       const token = options.csrfToken();
       if (token) headers['x-csrf-token'] = token;
@@ -109,6 +116,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     post: (path, body) => request('POST', path, body ?? {}),
     patch: (path, body) => request('PATCH', path, body ?? {}),
     delete: (path) => request('DELETE', path),
+    forMode: (mode) => createApiClient({ ...options, mode }),
   };
 }
 

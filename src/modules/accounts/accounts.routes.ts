@@ -1,16 +1,20 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { ModuleRegister } from '../../app.ts';
+import type { ModuleRegister } from '../../platform/module.ts';
+import { authenticationFor, SESSION_COOKIE } from '../../platform/auth/route-principals.ts';
+import { resolveSessionUser } from '../../platform/auth/resolve-principal.ts';
 import { AppError } from '../../platform/errors.ts';
 import { LoginBody, SessionResponse, SignupBody } from './accounts.schemas.ts';
 import { signUpAffiliate, signUpMerchant } from './accounts.service.ts';
 import { logIn } from './log-in.ts';
 import { purgeLoginThrottles } from './login-throttle.ts';
-import { authenticateSession, createSession, deleteSession, findSession, purgeExpiredSessions, SESSION_COOKIE } from './sessions.ts';
+import { authenticateSession, createSession, deleteSession, findSession, purgeExpiredSessions } from './sessions.ts';
+
+const anySession = ['merchantSession', 'affiliateSession', 'adminSession'] as const;
 
 export const registerAccounts: ModuleRegister = (app, { db, config, secrets, worker }) => {
   app.addHook('preValidation', async (request) => {
-    if (request.routeOptions.config.auth === 'session') await authenticateSession(db, request);
+    if (authenticationFor(request) === 'session') await authenticateSession(db, request);
   });
 
   // Secure cookies when configured, and whenever the request reached us over HTTPS (directly or
@@ -67,7 +71,7 @@ export const registerAccounts: ModuleRegister = (app, { db, config, secrets, wor
 
   app.post(
     '/api/auth/logout',
-    { config: { auth: 'session' }, schema: { tags: ['session'], summary: 'Sign out', response: { 204: Type.Null() } } },
+    { config: { principals: anySession }, schema: { tags: ['session'], summary: 'Sign out', response: { 204: Type.Null() } } },
     async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
       if (token) await deleteSession(db, token);
@@ -78,9 +82,9 @@ export const registerAccounts: ModuleRegister = (app, { db, config, secrets, wor
 
   app.get(
     '/api/auth/me',
-    { config: { auth: 'session' }, schema: { tags: ['session'], summary: 'The signed-in user', response: { 200: SessionResponse } } },
+    { config: { principals: anySession }, schema: { tags: ['session'], summary: 'The signed-in user', response: { 200: SessionResponse } } },
     async (request) => {
-      const s = request.session!;
+      const s = resolveSessionUser(request);
       return { user: { id: s.userId, email: s.email, role: s.role, merchantId: s.merchantId, affiliateId: s.affiliateId }, csrfToken: s.csrfToken };
     },
   );

@@ -4,11 +4,10 @@ import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { SessionPrincipal } from '../../platform/auth/route-auth.types.ts';
+import { SESSION_COOKIE, sessionRolesOf } from '../../platform/auth/route-principals.ts';
 import { affiliates } from '../affiliates/affiliates.tables.ts';
 import { merchants } from '../merchants/merchants.tables.ts';
 import { sessions, users } from './accounts.tables.ts';
-
-export const SESSION_COOKIE = 'im_session';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -53,8 +52,8 @@ export async function authenticateSession(db: Db, request: FastifyRequest): Prom
   const token = request.cookies[SESSION_COOKIE];
   const session = token ? await findSession(db, token) : null;
   if (!session) throw new AppError('UNAUTHENTICATED', 'Sign in first: this needs a dashboard session');
-  const roles = request.routeOptions.config.roles;
-  if (roles && !roles.includes(session.role)) throw new AppError('FORBIDDEN', `This needs a ${roles.join(' or ')} account`);
+  const roles = sessionRolesOf(request.routeOptions.config.principals ?? []);
+  if (!roles.includes(session.role)) throw new AppError('FORBIDDEN', `This needs a ${roles.join(' or ')} account`);
   // The cookie alone proves nothing on a write: a cross-site form would send it too.
   if (!SAFE_METHODS.has(request.method) && !sameToken(request.headers['x-csrf-token'], session.csrfToken)) {
     throw new AppError('CSRF_FAILED', 'Send the csrfToken from the login response in the X-CSRF-Token header');

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyRequest } from 'fastify';
-import type { ModuleRegister } from '../../app.ts';
+import type { ModuleRegister } from '../../platform/module.ts';
+import { resolveMerchantId, resolveSessionUser } from '../../platform/auth/resolve-principal.ts';
+import { authenticationFor } from '../../platform/auth/route-principals.ts';
 import { AppError } from '../../platform/errors.ts';
 import { Paginated, PageQuery } from '../../platform/http/pagination.ts';
 import { FixedWindowRateLimiter, rateLimitHeaders } from '../../platform/http/rate-limiter.ts';
@@ -13,13 +14,7 @@ import { revealApiKeySecret } from './reveal-api-key-secret.ts';
 import { revokeApiKey } from './revoke-api-key.ts';
 import { rotateApiKey } from './rotate-api-key.ts';
 
-const merchantSession = { auth: 'session', roles: ['merchant'] } as const;
-
-function sessionMerchantId(request: FastifyRequest): string {
-  const merchantId = request.session?.merchantId;
-  if (!merchantId) throw new AppError('FORBIDDEN', 'This needs a merchant account');
-  return merchantId;
-}
+const merchantSession = { principals: ['merchantSession'] } as const;
 
 /** The signed merchant API's trust layer (key + signature, rate limit, idempotency) and the key dashboard. */
 export const registerApiKeys: ModuleRegister = (app, { db, secrets, worker, config }) => {
@@ -30,10 +25,10 @@ export const registerApiKeys: ModuleRegister = (app, { db, secrets, worker, conf
   // preValidation: the signature is checked before the body is judged, so an unsigned request
   // learns nothing about what a valid body looks like.
   app.addHook('preValidation', async (request, reply) => {
-    if (request.routeOptions.config.auth !== 'merchant') return;
-    await authenticateMerchant(request, keys);
+    if (authenticationFor(request) !== 'merchantKey') return;
+    const { keyId } = await authenticateMerchant(request, keys);
     if (config.rateLimitPerMinute === 0) return;
-    const decision = limiter.hit(request.merchant!.keyId, config.rateLimitPerMinute);
+    const decision = limiter.hit(keyId, config.rateLimitPerMinute);
     const headers = rateLimitHeaders(decision);
     void reply.headers(headers);
     if (!decision.allowed) {
@@ -63,7 +58,7 @@ export const registerApiKeys: ModuleRegister = (app, { db, secrets, worker, conf
         response: { 200: Paginated(ApiKeySummary) },
       },
     },
-    async (request) => listApiKeys(db, sessionMerchantId(request), request.query),
+    async (request) => listApiKeys(db, resolveMerchantId(request), request.query),
   );
 
   app.post(
@@ -80,9 +75,9 @@ export const registerApiKeys: ModuleRegister = (app, { db, secrets, worker, conf
     async (request, reply) => {
       const rotation = await rotateApiKey(
         { db, secrets, graceSeconds: config.apiKeyRotationGraceSeconds },
-        sessionMerchantId(request),
+        resolveMerchantId(request),
         request.body.mode === 'live',
-        request.session!.userId,
+        resolveSessionUser(request).userId,
       );
       // The cached view of a retired key has no expiry yet; drop it so the grace end applies at once.
       for (const retired of rotation.retired) keys.forget(retired.publishableKey);
@@ -105,7 +100,7 @@ export const registerApiKeys: ModuleRegister = (app, { db, secrets, worker, conf
       schema: { tags: ['merchant'], summary: 'Stop a key pair at once', params: KeyIdParams, response: { 200: ApiKeySummary } },
     },
     async (request) => {
-      const revoked = await revokeApiKey(db, sessionMerchantId(request), request.params.id, request.session!.userId);
+      const revoked = await revokeApiKey(db, resolveMerchantId(request), request.params.id, resolveSessionUser(request).userId);
       keys.forget(revoked.publishableKey);
       return describeKey(revoked);
     },
@@ -123,7 +118,7 @@ export const registerApiKeys: ModuleRegister = (app, { db, secrets, worker, conf
       },
     },
     async (request) => {
-      const { key, signingSecret } = await revealApiKeySecret(db, secrets, sessionMerchantId(request), request.params.id, request.session!.userId);
+      const { key, signingSecret } = await revealApiKeySecret(db, secrets, resolveMerchantId(request), request.params.id, resolveSessionUser(request).userId);
       return { id: key.id, mode: modeName(key.livemode), publishableKey: key.publishableKey, signingSecret };
     },
   );

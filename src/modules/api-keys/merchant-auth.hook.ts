@@ -1,12 +1,13 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.ts';
 import { checkSignature } from '../../platform/auth/request-signature.ts';
+import type { MerchantPrincipal } from '../../platform/auth/route-auth.types.ts';
 import type { KeyStore } from './api-keys.service.ts';
 
 const BEARER = /^Bearer\s+(pk_(?:test|live)_[A-Za-z0-9_-]+)$/;
 
 /** Authenticate a signed merchant API request (SPEC §3) and set `request.merchant`. */
-export async function authenticateMerchant(request: FastifyRequest, keys: KeyStore): Promise<void> {
+export async function authenticateMerchant(request: FastifyRequest, keys: KeyStore): Promise<MerchantPrincipal> {
   const header = request.headers.authorization;
   if (!header) throw new AppError('MISSING_API_KEY', 'Authorization header is required: "Bearer pk_test_…" or "Bearer pk_live_…"');
   const publishableKey = BEARER.exec(header)?.[1];
@@ -44,6 +45,7 @@ export async function authenticateMerchant(request: FastifyRequest, keys: KeySto
   }
   request.merchant = principal;
   keys.touch(found.key.id);
+  return principal;
 }
 
 function hasBody(request: FastifyRequest): boolean {

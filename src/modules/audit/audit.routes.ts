@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { ModuleRegister } from '../../app.ts';
+import type { ModuleRegister } from '../../platform/module.ts';
 import { Paginated, PageQuery } from '../../platform/http/pagination.ts';
 import { listAuditLog } from './list-audit-log.ts';
 
@@ -28,7 +28,7 @@ export const registerAudit: ModuleRegister = (app, { db }) => {
   app.get(
     '/api/admin/audit-log',
     {
-      config: { auth: 'session', roles: ['admin'] },
+      config: { principals: ['adminSession'] },
       schema: { tags: ['admin'], summary: 'Who approved, rejected, rotated or revoked what, newest first', querystring: AuditQuery, response: { 200: Paginated(AuditEntry) } },
     },
     async (request) => listAuditLog(db, request.query),

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
-import type { ModuleRegister } from '../../app.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
+import { resolveMerchantId, resolveSessionUser, resolveTenant } from '../../platform/auth/resolve-principal.ts';
+import type { ModuleRegister } from '../../platform/module.ts';
+import { notFound } from '../../platform/errors.ts';
 import { Paginated } from '../../platform/http/pagination.ts';
 import {
   AdminStatementListQuery,
@@ -19,11 +20,6 @@ import { getStatementOrThrow, listStatements, statementCsv, statementView, type 
 
 /** Billing: statements per merchant, currency and period, and the merchant's payments against them. */
 export const registerBilling: ModuleRegister = (app, { db, worker }) => {
-  const sessionMerchant = (merchantId: string | null | undefined): StatementScope => {
-    if (!merchantId) throw new AppError('FORBIDDEN', 'This needs a merchant account');
-    return { merchantId };
-  };
-
   /** One detail route per prefix, answering JSON or, with `format=csv`, the lines as CSV. */
   const detail = (
     url: string,
@@ -60,40 +56,41 @@ export const registerBilling: ModuleRegister = (app, { db, worker }) => {
   app.get(
     '/api/v1/statements',
     {
-      config: { auth: 'merchant' },
+      config: { principals: ['merchantKey', 'merchantSession'] },
       schema: { tags: ['statements'], summary: 'Your statements, newest first (live mode only)', security: [{ apiKey: [] }], querystring: StatementListQuery, response: { 200: Paginated(StatementSchema) } },
     },
     async (request) => {
-      const { merchantId, livemode } = request.merchant!;
+      const { merchantId, livemode } = resolveTenant(request);
       if (!livemode) return { data: [], page: request.query.page ?? 1, pageSize: request.query.pageSize ?? 50, total: 0 };
       return listStatements(db, { merchantId }, request.query);
     },
   );
-  detail('/api/v1/statements/:id', { auth: 'merchant' }, ['statements'], (request) => {
-    if (!request.merchant!.livemode) throw notFound('Statement');
-    return { merchantId: request.merchant!.merchantId };
+  detail('/api/v1/statements/:id', { principals: ['merchantKey', 'merchantSession'] }, ['statements'], (request) => {
+    const { merchantId, livemode } = resolveTenant(request);
+    if (!livemode) throw notFound('Statement');
+    return { merchantId };
   }, [{ apiKey: [] }]);
 
   // Merchant dashboard.
   app.get(
     '/api/merchant/statements',
-    { config: { auth: 'session', roles: ['merchant'] }, schema: { tags: ['merchant'], summary: 'Your statements, newest first', querystring: StatementListQuery, response: { 200: Paginated(StatementSchema) } } },
-    async (request) => listStatements(db, sessionMerchant(request.session!.merchantId), request.query),
+    { config: { principals: ['merchantSession'] }, schema: { tags: ['merchant'], summary: 'Your statements, newest first', querystring: StatementListQuery, response: { 200: Paginated(StatementSchema) } } },
+    async (request) => listStatements(db, { merchantId: resolveMerchantId(request) }, request.query),
   );
-  detail('/api/merchant/statements/:id', { auth: 'session', roles: ['merchant'] }, ['merchant'], (request) => sessionMerchant(request.session!.merchantId));
+  detail('/api/merchant/statements/:id', { principals: ['merchantSession'] }, ['merchant'], (request) => ({ merchantId: resolveMerchantId(request) }));
 
   // Admin.
   app.get(
     '/api/admin/statements',
-    { config: { auth: 'session', roles: ['admin'] }, schema: { tags: ['admin'], summary: 'Every statement, newest first', querystring: AdminStatementListQuery, response: { 200: Paginated(StatementSchema) } } },
+    { config: { principals: ['adminSession'] }, schema: { tags: ['admin'], summary: 'Every statement, newest first', querystring: AdminStatementListQuery, response: { 200: Paginated(StatementSchema) } } },
     async (request) => listStatements(db, { admin: true }, request.query),
   );
-  detail('/api/admin/statements/:id', { auth: 'session', roles: ['admin'] }, ['admin'], () => ({ admin: true }));
+  detail('/api/admin/statements/:id', { principals: ['adminSession'] }, ['admin'], () => ({ admin: true }));
 
   app.post(
     '/api/admin/merchants/:merchantId/statements',
     {
-      config: { auth: 'session', roles: ['admin'] },
+      config: { principals: ['adminSession'] },
       // The currency is optional, so is the body: an empty POST is validated as `{}`.
       preValidation: async (request) => {
         request.body ??= {};
@@ -107,7 +104,7 @@ export const registerBilling: ModuleRegister = (app, { db, worker }) => {
       },
     },
     async (request, reply) => {
-      const statement = await issueStatementNow(db, { merchantId: request.params.merchantId, currency: request.body.currency, adminUserId: request.session!.userId });
+      const statement = await issueStatementNow(db, { merchantId: request.params.merchantId, currency: request.body.currency, adminUserId: resolveSessionUser(request).userId });
       return reply.code(201).send(statementView(statement));
     },
   );
@@ -115,7 +112,7 @@ export const registerBilling: ModuleRegister = (app, { db, worker }) => {
   app.post(
     '/api/admin/statements/:id/payments',
     {
-      config: { auth: 'session', roles: ['admin'] },
+      config: { principals: ['adminSession'] },
       schema: {
         tags: ['admin'],
         summary: "Record the merchant's payment (paid in full settles its commissions: they become payable)",
@@ -124,7 +121,7 @@ export const registerBilling: ModuleRegister = (app, { db, worker }) => {
         response: { 200: StatementSchema },
       },
     },
-    async (request) => statementView(await recordStatementPayment(db, request.params.id, request.body, request.session!.userId)),
+    async (request) => statementView(await recordStatementPayment(db, request.params.id, request.body, resolveSessionUser(request).userId)),
   );
 
   worker.register(ISSUE_STATEMENTS_JOB, async () => {

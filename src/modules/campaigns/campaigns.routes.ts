@@ -1,67 +1,84 @@
 import { Type } from '@sinclair/typebox';
-import type { ModuleRegister } from '../../app.ts';
+import type { ModuleRegister } from '../../platform/module.ts';
 import { Paginated } from '../../platform/http/pagination.ts';
 import { errorResponses } from '../../platform/http/schemas.ts';
 import { activateCampaign } from './activate-campaign.ts';
-import { registerCampaignDashboard } from './campaign-dashboard.routes.ts';
-import { Campaign, CampaignListQuery, CampaignParams, CreateCampaignBody, UpdateCampaignBody } from './campaigns.schemas.ts';
+import { registerCampaignReview } from './campaign-review.routes.ts';
+import { Campaign, CampaignListQuery, CampaignParams, CreateCampaignBody, ListingBody, PublicCampaign, PublicCampaignQuery, UpdateCampaignBody } from './campaigns.schemas.ts';
 import { createCampaign } from './create-campaign.ts';
 import { getCampaign, listCampaigns } from './list-campaigns.ts';
+import { listPublicCampaigns } from './list-public-campaigns.ts';
 import { pauseCampaign } from './pause-campaign.ts';
+import { setCampaignListing } from './set-campaign-listing.ts';
 import { updateCampaign } from './update-campaign.ts';
+import { resolveMerchantId, resolveTenant } from '../../platform/auth/resolve-principal.ts';
 
 const signed = { tags: ['campaigns'], security: [{ apiKey: [] }] };
 const errors = errorResponses(400, 404, 409, 422);
 
-/** Campaigns in the signed merchant API (seed: Campaigns API reference). */
-export const registerCampaigns: ModuleRegister = async (app, deps) => {
-  const { db } = deps;
+/** Campaigns (seed: Campaigns API reference), for signed keys and the merchant dashboard alike, and the public listing. */
+export const registerCampaigns: ModuleRegister = (app, { db }) => {
   app.addSchema(Campaign);
 
   app.post(
     '/api/v1/campaigns',
     {
-      config: { auth: 'merchant', idempotent: true },
+      config: { principals: ['merchantKey', 'merchantSession'], idempotent: true },
       schema: { ...signed, summary: 'Create a campaign (starts in DRAFT)', body: CreateCampaignBody, response: { 201: Type.Ref(Campaign), ...errors } },
     },
-    async (request, reply) => reply.status(201).send(await createCampaign(db, request.merchant!, request.body)),
+    async (request, reply) => reply.status(201).send(await createCampaign(db, resolveTenant(request), request.body)),
   );
 
   app.get(
     '/api/v1/campaigns',
-    { config: { auth: 'merchant' }, schema: { ...signed, summary: 'List your campaigns', querystring: CampaignListQuery, response: { 200: Paginated(Type.Ref(Campaign)), ...errorResponses(400) } } },
-    async (request) => listCampaigns(db, request.merchant!, request.query),
+    { config: { principals: ['merchantKey', 'merchantSession'] }, schema: { ...signed, summary: 'List your campaigns', querystring: CampaignListQuery, response: { 200: Paginated(Type.Ref(Campaign)), ...errorResponses(400) } } },
+    async (request) => listCampaigns(db, resolveTenant(request), request.query),
   );
 
   app.get(
     '/api/v1/campaigns/:id',
-    { config: { auth: 'merchant' }, schema: { ...signed, summary: 'Get a campaign', params: CampaignParams, response: { 200: Type.Ref(Campaign), ...errorResponses(404) } } },
-    async (request) => getCampaign(db, request.merchant!, request.params.id),
+    { config: { principals: ['merchantKey', 'merchantSession'] }, schema: { ...signed, summary: 'Get a campaign', params: CampaignParams, response: { 200: Type.Ref(Campaign), ...errorResponses(404) } } },
+    async (request) => getCampaign(db, resolveTenant(request), request.params.id),
   );
 
   app.patch(
     '/api/v1/campaigns/:id',
     {
-      config: { auth: 'merchant' },
+      config: { principals: ['merchantKey', 'merchantSession'] },
       schema: { ...signed, summary: 'Update a campaign (partial; status ARCHIVED archives it)', params: CampaignParams, body: UpdateCampaignBody, response: { 200: Type.Ref(Campaign), ...errors } },
     },
-    async (request) => updateCampaign(db, request.merchant!, request.params.id, request.body),
+    async (request) => updateCampaign(db, resolveTenant(request), request.params.id, request.body),
   );
 
   app.post(
     '/api/v1/campaigns/:id/pause',
-    { config: { auth: 'merchant' }, schema: { ...signed, summary: 'Pause an active campaign', params: CampaignParams, response: { 200: Type.Ref(Campaign), ...errors } } },
-    async (request) => pauseCampaign(db, request.merchant!, request.params.id),
+    { config: { principals: ['merchantKey', 'merchantSession'] }, schema: { ...signed, summary: 'Pause an active campaign', params: CampaignParams, response: { 200: Type.Ref(Campaign), ...errors } } },
+    async (request) => pauseCampaign(db, resolveTenant(request), request.params.id),
   );
 
   app.post(
     '/api/v1/campaigns/:id/activate',
     {
-      config: { auth: 'merchant' },
+      config: { principals: ['merchantKey', 'merchantSession'] },
       schema: { ...signed, summary: 'Activate a campaign (blocked while it awaits approval)', params: CampaignParams, response: { 200: Type.Ref(Campaign), ...errors } },
     },
-    async (request) => activateCampaign(db, request.merchant!, request.params.id),
+    async (request) => activateCampaign(db, resolveTenant(request), request.params.id),
   );
 
-  await registerCampaignDashboard(app, deps);
+  app.post(
+    '/api/merchant/campaigns/:id/listing',
+    {
+      config: { principals: ['merchantSession'] },
+      schema: { tags: ['merchant'], summary: 'Opt a campaign in or out of the public listing', params: CampaignParams, body: ListingBody, response: { 200: Type.Ref(Campaign), ...errors } },
+    },
+    async (request) => setCampaignListing(db, { merchantId: resolveMerchantId(request) }, request.params.id, request.body.public),
+  );
+
+  app.get(
+    '/api/public/campaigns',
+    { schema: { tags: ['public'], summary: 'Publicly listed campaigns with their commission and terms', querystring: PublicCampaignQuery, response: { 200: Paginated(PublicCampaign), ...errorResponses(400) } } },
+    async (request) => listPublicCampaigns(db, request.query),
+  );
+
+  registerCampaignReview(app, db);
 };

@@ -1,9 +1,8 @@
 import type { Db } from '../../platform/db/client.ts';
 import { toPage, type Page } from '../../platform/http/pagination.ts';
 import { toCampaignView } from './campaign-view.ts';
-import { notFound } from '../../platform/errors.ts';
 import type { PageQuery } from '../../platform/http/pagination.ts';
-import { getAnyCampaignOrThrow, getCampaignOrThrow, listCampaignRowsAwaitingApproval, listCampaigns as listCampaignRows, type Tenant } from './campaigns.repository.ts';
+import { getCampaignOrThrow, listCampaignRowsAwaitingApproval, listCampaigns as listCampaignRows, type Tenant } from './campaigns.repository.ts';
 import type { CampaignListQuery, CampaignView } from './campaigns.schemas.ts';
 
 export async function listCampaigns(db: Db, tenant: Tenant, query: CampaignListQuery): Promise<Page<CampaignView>> {
@@ -14,13 +13,6 @@ export async function listCampaigns(db: Db, tenant: Tenant, query: CampaignListQ
 
 export async function getCampaign(db: Db, tenant: Tenant, id: string): Promise<CampaignView> {
   return toCampaignView(await getCampaignOrThrow(tenant, id, db));
-}
-
-/** The tenant (merchant and mode) of one of a signed-in merchant's campaigns, for dashboard routes. */
-export async function tenantOfCampaign(db: Db, merchantId: string, id: string): Promise<Tenant> {
-  const campaign = await getAnyCampaignOrThrow(id, db);
-  if (campaign.merchantId !== merchantId) throw notFound('Campaign');
-  return { merchantId, livemode: campaign.livemode };
 }
 
 /** The admin's approval queue: campaigns that require approval and lack it, oldest first. */

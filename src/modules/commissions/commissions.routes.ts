@@ -1,14 +1,15 @@
-import type { ModuleRegister } from '../../app.ts';
+import type { ModuleRegister } from '../../platform/module.ts';
 import { Paginated } from '../../platform/http/pagination.ts';
 import { CommissionListQuery, CommissionSchema } from './commissions.schemas.ts';
 import { listCommissions } from './list-commissions.ts';
 import { matureHeldCommissions, MATURE_JOB } from './mature-held-commissions.ts';
+import { resolveTenant } from '../../platform/auth/resolve-principal.ts';
 
 export const registerCommissions: ModuleRegister = (app, { db, worker }) => {
   app.get(
     '/api/v1/commissions',
     {
-      config: { auth: 'merchant' },
+      config: { principals: ['merchantKey', 'merchantSession'] },
       schema: {
         tags: ['commissions'],
         summary: 'Commissions on your orders in this mode (filters: status, affiliateId, orderId, from/to on creation time)',
@@ -18,7 +19,7 @@ export const registerCommissions: ModuleRegister = (app, { db, worker }) => {
       },
     },
     async (request) => {
-      const { merchantId, livemode } = request.merchant!;
+      const { merchantId, livemode } = resolveTenant(request);
       return listCommissions(db, { merchantId, livemode }, request.query as CommissionListQuery);
     },
   );

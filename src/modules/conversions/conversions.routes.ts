@@ -1,8 +1,9 @@
-import type { App, ModuleDeps, ModuleRegister } from '../../app.ts';
+import type { App, ModuleDeps, ModuleRegister } from '../../platform/module.ts';
 import { loadPlatformDefaults } from '../commissions/platform-defaults.ts';
 import { findClickInDatabase, type FindClick } from './click-record.ts';
 import { ConversionBody, ConversionResponse } from './conversions.schemas.ts';
 import { recordConversion } from './record-conversion.ts';
+import { resolveTenantActor } from '../../platform/auth/resolve-principal.ts';
 
 export interface ConversionsModuleOptions {
   /** How conversions look clicks up; a plain read of the clicks table unless told otherwise. */
@@ -20,7 +21,7 @@ export function conversionsModule(options: ConversionsModuleOptions = {}): Modul
     app.post(
       '/api/v1/conversions',
       {
-        config: { auth: 'merchant', idempotent: true },
+        config: { principals: ['merchantKey', 'merchantSession'], idempotent: true },
         schema: {
           tags: ['conversions'],
           summary: 'Report an order with the click_id captured on landing; it is attributed and its commission created',
@@ -33,7 +34,7 @@ export function conversionsModule(options: ConversionsModuleOptions = {}): Modul
         },
       },
       async (request, reply) => {
-        const { response, created } = await recordConversion(conversionDeps, request.merchant!, request.body as ConversionBody);
+        const { response, created } = await recordConversion(conversionDeps, resolveTenantActor(request), request.body as ConversionBody);
         return reply.status(created ? 201 : 200).send(response);
       },
     );

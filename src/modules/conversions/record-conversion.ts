@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { MerchantPrincipal } from '../../platform/auth/route-auth.types.ts';
+import type { TenantActor } from '../../platform/auth/resolve-principal.ts';
 import { inTransaction, type Db, type Executor, type Tx } from '../../platform/db/client.ts';
 import { notFound } from '../../platform/errors.ts';
 import { recordEvent } from '../../platform/events/record-event.ts';
@@ -38,7 +38,7 @@ const rateOf = (type: 'PERCENTAGE' | 'FIXED' | null, value: number | null, curre
  * server process — is found by the unique (merchant, mode, orderId) key and answered with the first
  * conversion, `deduplicated: true`.
  */
-export async function recordConversion(deps: ConversionDeps, principal: MerchantPrincipal, body: ConversionBody, now = new Date()): Promise<{ response: ConversionResponse; created: boolean }> {
+export async function recordConversion(deps: ConversionDeps, principal: TenantActor, body: ConversionBody, now = new Date()): Promise<{ response: ConversionResponse; created: boolean }> {
   // Both read before the transaction (in parallel): the click lookup may consult clicks not yet
   // written to the table.
   const [[merchant], click] = await Promise.all([
@@ -91,7 +91,7 @@ export async function recordConversion(deps: ConversionDeps, principal: Merchant
     if (input.items.length > 0) {
       await tx.insert(orderItems).values(input.items.map((item, lineNo) => ({ orderId: order.id, lineNo, sku: item.sku, qty: item.qty, unitPrice: item.unitPrice })));
     }
-    const actor = `merchant:${principal.keyId}`;
+    const actor = principal.actor;
     await tx.insert(orderEvents).values({ orderId: order.id, fromStatus: null, toStatus: input.status, occurredAt: input.occurredAt, actor });
 
     const attribution = attributeConversion({

@@ -1,6 +1,6 @@
-import { sql } from 'drizzle-orm';
 import { Type } from '@sinclair/typebox';
-import type { ModuleRegister } from '../../app.ts';
+import type { ModuleRegister } from '../../platform/module.ts';
+import { pingDatabase } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
 
 const Status = Type.Object({ status: Type.String() });
@@ -19,7 +19,7 @@ export const registerHealth: ModuleRegister = (app, { db, database }) => {
     },
     async (request) => {
       try {
-        await db.execute(sql`select 1`);
+        await pingDatabase(db);
       } catch (error) {
         request.log.error({ err: error }, 'readiness check failed');
         throw new AppError('UNAVAILABLE', 'The database is not reachable');

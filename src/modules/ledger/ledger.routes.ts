@@ -1,5 +1,5 @@
-import type { ModuleRegister } from '../../app.ts';
-import { AppError } from '../../platform/errors.ts';
+import type { ModuleRegister } from '../../platform/module.ts';
+import { resolveAffiliateId } from '../../platform/auth/resolve-principal.ts';
 import { WalletResponse } from './ledger.schemas.ts';
 import { affiliateWallet } from './wallet.ts';
 
@@ -7,13 +7,9 @@ export const registerLedger: ModuleRegister = (app, { db }) => {
   app.get(
     '/api/affiliate/wallet',
     {
-      config: { auth: 'session', roles: ['affiliate'] },
+      config: { principals: ['affiliateSession'] },
       schema: { tags: ['affiliate'], summary: 'Pending, payable and paid balances per currency, from the ledger (live mode only)', response: { 200: WalletResponse } },
     },
-    async (request) => {
-      const affiliateId = request.session!.affiliateId;
-      if (!affiliateId) throw new AppError('FORBIDDEN', 'This account has no affiliate profile');
-      return affiliateWallet(db, affiliateId);
-    },
+    async (request) => affiliateWallet(db, resolveAffiliateId(request)),
   );
 };

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { ModuleRegister } from '../../app.ts';
+import type { ModuleRegister } from '../../platform/module.ts';
 import { notFound } from '../../platform/errors.ts';
 import { archiveLink } from './archive-link.ts';
 import { createLink } from './create-link.ts';
@@ -8,8 +8,9 @@ import { shortUrl } from './link-view.ts';
 import { findAffiliateLink } from './links.repository.ts';
 import { CreateLinkBody, Link, LinkListQuery, LinkPage, LinkParams, QrQuery } from './links.schemas.ts';
 import { listLinks } from './list-links.ts';
+import { resolveAffiliateId } from '../../platform/auth/resolve-principal.ts';
 
-const affiliateOnly = { auth: 'session' as const, roles: ['affiliate' as const] };
+const affiliateOnly = { principals: ['affiliateSession'] } as const;
 
 /** Affiliates' short links: make, list with click counts, archive, QR codes. Registered after tracking. */
 export const registerLinks: ModuleRegister = (app, { db, config }) => {
@@ -19,19 +20,19 @@ export const registerLinks: ModuleRegister = (app, { db, config }) => {
   app.post(
     '/api/affiliate/links',
     { config: affiliateOnly, schema: { tags: ['affiliate'], summary: 'Make a short link for a campaign you joined, or one of its products', body: CreateLinkBody, response: { 201: Link } } },
-    async (request, reply) => reply.status(201).send(await createLink(db, request.session!.affiliateId!, request.body, baseUrl(request))),
+    async (request, reply) => reply.status(201).send(await createLink(db, resolveAffiliateId(request), request.body, baseUrl(request))),
   );
 
   app.get(
     '/api/affiliate/links',
     { config: affiliateOnly, schema: { tags: ['affiliate'], summary: 'Your links with their click counts', querystring: LinkListQuery, response: { 200: LinkPage } } },
-    async (request) => listLinks(db, request.session!.affiliateId!, request.query, baseUrl(request)),
+    async (request) => listLinks(db, resolveAffiliateId(request), request.query, baseUrl(request)),
   );
 
   app.post(
     '/api/affiliate/links/:id/archive',
     { config: affiliateOnly, schema: { tags: ['affiliate'], summary: 'Archive a link: it still redirects, but earns nothing', params: LinkParams, response: { 200: Link } } },
-    async (request) => archiveLink(db, request.session!.affiliateId!, request.params.id, baseUrl(request), (code) => app.tracking.invalidateLink(code)),
+    async (request) => archiveLink(db, resolveAffiliateId(request), request.params.id, baseUrl(request), (code) => app.tracking.invalidateLink(code)),
   );
 
   const linkUrl = async (request: FastifyRequest, affiliateId: string, linkId: string) => {
@@ -44,7 +45,7 @@ export const registerLinks: ModuleRegister = (app, { db, config }) => {
     '/api/affiliate/links/:id/qr.svg',
     { config: affiliateOnly, schema: { tags: ['affiliate'], summary: 'QR code of the link (SVG)', params: LinkParams } },
     async (request, reply) => {
-      const { url, code } = await linkUrl(request, request.session!.affiliateId!, request.params.id);
+      const { url, code } = await linkUrl(request, resolveAffiliateId(request), request.params.id);
       return reply
         .headers({ 'content-type': 'image/svg+xml', 'content-disposition': `inline; filename="${code}.svg"`, 'cache-control': 'private, max-age=3600' })
         .send(await linkQrSvg(url));
@@ -55,7 +56,7 @@ export const registerLinks: ModuleRegister = (app, { db, config }) => {
     '/api/affiliate/links/:id/qr.png',
     { config: affiliateOnly, schema: { tags: ['affiliate'], summary: 'QR code of the link (PNG)', params: LinkParams, querystring: QrQuery } },
     async (request, reply) => {
-      const { url, code } = await linkUrl(request, request.session!.affiliateId!, request.params.id);
+      const { url, code } = await linkUrl(request, resolveAffiliateId(request), request.params.id);
       return reply
         .headers({ 'content-type': 'image/png', 'content-disposition': `inline; filename="${code}.png"`, 'cache-control': 'private, max-age=3600' })
         .send(await linkQrPng(url, request.query.size ?? 512));

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { ModuleRegister } from '../../app.ts';
+import type { ModuleRegister } from '../../platform/module.ts';
 import { Paginated, PageQuery } from '../../platform/http/pagination.ts';
 import { approveMerchant } from './approve-merchant.ts';
 import { getMerchantOrThrow, domainView, listMerchants } from './get-merchant.ts';
@@ -7,8 +7,9 @@ import { listDomainsForReview } from './list-domains-for-review.ts';
 import { DomainReview, DomainStatusSchema, DomainView, IdParams, MerchantDetail, MerchantStatusSchema, MerchantSummary, RejectBody } from './merchants.schemas.ts';
 import { rejectMerchant } from './reject-merchant.ts';
 import { reviewDomain } from './review-domain.ts';
+import { resolveSessionUser } from '../../platform/auth/resolve-principal.ts';
 
-const admin = { auth: 'session', roles: ['admin'] } as const;
+const admin = { principals: ['adminSession'] } as const;
 
 /** The admin's merchant and domain approval queues. Every decision is written to the audit log. */
 export const registerMerchantReview: ModuleRegister = (app, { db, secrets }) => {
@@ -45,7 +46,7 @@ export const registerMerchantReview: ModuleRegister = (app, { db, secrets }) => 
     },
     async (request) => {
       // The signing secrets are not shown to the admin: the merchant reveals each once in its dashboard.
-      await approveMerchant(db, secrets, request.params.id, request.session!.userId, { secretsShown: false });
+      await approveMerchant(db, secrets, request.params.id, resolveSessionUser(request).userId, { secretsShown: false });
       return getMerchantOrThrow(db, request.params.id);
     },
   );
@@ -57,7 +58,7 @@ export const registerMerchantReview: ModuleRegister = (app, { db, secrets }) => 
       schema: { tags: ['admin'], summary: 'Reject a merchant pending review, with a reason shown to the merchant', params: IdParams, body: RejectBody, response: { 200: MerchantDetail } },
     },
     async (request) => {
-      await rejectMerchant(db, request.params.id, request.session!.userId, request.body.reason);
+      await rejectMerchant(db, request.params.id, resolveSessionUser(request).userId, request.body.reason);
       return getMerchantOrThrow(db, request.params.id);
     },
   );
@@ -79,12 +80,12 @@ export const registerMerchantReview: ModuleRegister = (app, { db, secrets }) => 
   app.post(
     '/api/admin/domains/:id/approve',
     { config: admin, schema: { tags: ['admin'], summary: 'Approve a domain: product URLs on it (and its subdomains) become valid', params: IdParams, response: { 200: DomainView } } },
-    async (request) => domainView(await reviewDomain(db, request.params.id, 'APPROVED', request.session!.userId)),
+    async (request) => domainView(await reviewDomain(db, request.params.id, 'APPROVED', resolveSessionUser(request).userId)),
   );
 
   app.post(
     '/api/admin/domains/:id/reject',
     { config: admin, schema: { tags: ['admin'], summary: 'Reject a domain, with a reason', params: IdParams, body: RejectBody, response: { 200: DomainView } } },
-    async (request) => domainView(await reviewDomain(db, request.params.id, 'REJECTED', request.session!.userId, request.body.reason)),
+    async (request) => domainView(await reviewDomain(db, request.params.id, 'REJECTED', resolveSessionUser(request).userId, request.body.reason)),
   );
 };

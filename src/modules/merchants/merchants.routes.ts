@@ -1,16 +1,14 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyRequest } from 'fastify';
-import { eq } from 'drizzle-orm';
-import type { ModuleRegister } from '../../app.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
+import type { ModuleRegister } from '../../platform/module.ts';
 import { Money, Nullable, StringEnum } from '../../platform/http/schemas.ts';
 import { COMMISSION_TYPES, formatCommissionValue } from '../commissions/commission-rule.ts';
 import { setMerchantDefaultCommission } from '../commissions/set-merchant-default-commission.ts';
 import { getMerchantOrThrow } from './get-merchant.ts';
 import { registerMerchantReview } from './merchant-review.routes.ts';
 import { DomainBody, MerchantDetail } from './merchants.schemas.ts';
-import { merchantDomains, merchants } from './merchants.tables.ts';
+import { getAccount } from './get-account.ts';
 import { requestDomain } from './request-domain.ts';
+import { resolveTenant, resolveMerchantId } from '../../platform/auth/resolve-principal.ts';
 
 const Domain = Type.Object({ id: Type.String(), domain: Type.String(), status: Type.String() });
 
@@ -35,36 +33,24 @@ const AccountPatch = Type.Object(
   { additionalProperties: false },
 );
 
-const merchantSession = { auth: 'session', roles: ['merchant'] } as const;
+const merchantSession = { principals: ['merchantSession'] } as const;
 
-function sessionMerchantId(request: FastifyRequest): string {
-  const merchantId = request.session?.merchantId;
-  if (!merchantId) throw new AppError('FORBIDDEN', 'This needs a merchant account');
-  return merchantId;
-}
 
 export const registerMerchants: ModuleRegister = (app, deps) => {
   const { db } = deps;
   app.get(
     '/api/v1/account',
     {
-      config: { auth: 'merchant' },
+      config: { principals: ['merchantKey', 'merchantSession'] },
       schema: { tags: ['account'], summary: 'The merchant and mode this key belongs to', security: [{ apiKey: [] }], response: { 200: Account } },
     },
-    async (request) => {
-      const { merchantId, livemode } = request.merchant!;
-      const [merchant] = await db.select().from(merchants).where(eq(merchants.id, merchantId));
-      if (!merchant) throw notFound('Merchant');
-      const domains = await db.select({ domain: merchantDomains.domain, status: merchantDomains.status }).from(merchantDomains).where(eq(merchantDomains.merchantId, merchantId));
-      const defaultCommissionValue = merchant.defaultCommissionType && merchant.defaultCommissionValue !== null ? formatCommissionValue(merchant.defaultCommissionType, merchant.defaultCommissionValue, merchant.currency) : null;
-      return { merchantId, livemode, businessName: merchant.businessName, website: merchant.website, status: merchant.status, currency: merchant.currency, holdDays: merchant.holdDays, domains, defaultCommissionType: merchant.defaultCommissionType, defaultCommissionValue };
-    },
+    async (request) => getAccount(db, resolveTenant(request)),
   );
 
   app.patch(
     '/api/v1/account',
     {
-      config: { auth: 'merchant' },
+      config: { principals: ['merchantKey', 'merchantSession'] },
       schema: {
         tags: ['account'],
         summary: 'Set the merchant default commission (the fallback for campaigns without their own); null clears it',
@@ -74,7 +60,7 @@ export const registerMerchants: ModuleRegister = (app, deps) => {
       },
     },
     async (request) => {
-      const saved = await setMerchantDefaultCommission(db, request.merchant!.merchantId, { type: request.body.defaultCommissionType, value: request.body.defaultCommissionValue });
+      const saved = await setMerchantDefaultCommission(db, resolveMerchantId(request), { type: request.body.defaultCommissionType, value: request.body.defaultCommissionValue });
       const value = saved.defaultCommissionType && saved.defaultCommissionValue !== null ? formatCommissionValue(saved.defaultCommissionType, saved.defaultCommissionValue, saved.currency) : null;
       return { defaultCommissionType: saved.defaultCommissionType, defaultCommissionValue: value, currency: saved.currency };
     },
@@ -83,16 +69,16 @@ export const registerMerchants: ModuleRegister = (app, deps) => {
   app.post(
     '/api/v1/domains',
     {
-      config: { auth: 'merchant', idempotent: true },
+      config: { principals: ['merchantKey', 'merchantSession'], idempotent: true },
       schema: {
         tags: ['account'],
-        summary: 'Ask to sell on another domain; product URLs may use it once an admin approves it',
+        summary: 'Ask to sell on another domain (also possible before approval, from the dashboard); product URLs may use it once an admin approves it',
         security: [{ apiKey: [] }],
         body: DomainBody,
         response: { 201: Domain },
       },
     },
-    async (request, reply) => reply.status(201).send(await requestDomain(db, request.merchant!.merchantId, request.body.domain)),
+    async (request, reply) => reply.status(201).send(await requestDomain(db, resolveMerchantId(request), request.body.domain)),
   );
 
   app.get(
@@ -101,16 +87,7 @@ export const registerMerchants: ModuleRegister = (app, deps) => {
       config: merchantSession,
       schema: { tags: ['merchant'], summary: 'Your store profile, review status (with the reason if rejected) and domains', response: { 200: MerchantDetail } },
     },
-    async (request) => getMerchantOrThrow(db, sessionMerchantId(request)),
-  );
-
-  app.post(
-    '/api/merchant/domains',
-    {
-      config: merchantSession,
-      schema: { tags: ['merchant'], summary: 'Ask to sell on another domain (also possible before approval)', body: DomainBody, response: { 201: Domain } },
-    },
-    async (request, reply) => reply.status(201).send(await requestDomain(db, sessionMerchantId(request), request.body.domain)),
+    async (request) => getMerchantOrThrow(db, resolveMerchantId(request)),
   );
 
   registerMerchantReview(app, deps);

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { MerchantPrincipal } from '../../platform/auth/route-auth.types.ts';
+import type { TenantActor } from '../../platform/auth/resolve-principal.ts';
 import { inTransaction, type Db, type Tx } from '../../platform/db/client.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { validationError } from '../../platform/http/validation.ts';
@@ -20,7 +20,7 @@ import { orderEvents, orders, type OrderRow } from './orders.tables.ts';
  */
 export async function applyOrderStatus(
   db: Db,
-  principal: MerchantPrincipal,
+  principal: TenantActor,
   orderId: string,
   body: OrderStatusBody,
   platformHoldDays: number,
@@ -47,7 +47,7 @@ export async function applyOrderStatus(
     }
     const plan = planOrderTransition(order, body.status, refundAmount);
     if (!plan.ok) throw new AppError(plan.code, plan.message, [{ field: 'status', code: plan.code, message: plan.message, from: order.status, to: body.status }]);
-    if (!plan.noop) await applyPlan(tx, order, plan, body.status, occurredAt, platformHoldDays, `merchant:${principal.keyId}`);
+    if (!plan.noop) await applyPlan(tx, order, plan, body.status, occurredAt, platformHoldDays, principal.actor);
     const detail = await findOrderDetail(tx, scope, orderId);
     if (!detail) throw notFound('Order');
     return detail;

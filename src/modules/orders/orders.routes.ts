@@ -1,4 +1,4 @@
-import type { ModuleRegister } from '../../app.ts';
+import type { ModuleRegister } from '../../platform/module.ts';
 import { notFound } from '../../platform/errors.ts';
 import { Paginated } from '../../platform/http/pagination.ts';
 import { loadPlatformDefaults } from '../commissions/platform-defaults.ts';
@@ -6,6 +6,7 @@ import { applyOrderStatus } from './apply-order-status.ts';
 import { listOrders } from './list-orders.ts';
 import { findOrderDetail } from './order-view.ts';
 import { OrderDetail, OrderListQuery, OrderParams, OrderSchema, OrderStatusBody } from './orders.schemas.ts';
+import { resolveTenant, resolveTenantActor } from '../../platform/auth/resolve-principal.ts';
 
 export const registerOrders: ModuleRegister = (app, { db, config }) => {
   const { holdDays } = loadPlatformDefaults(config);
@@ -13,7 +14,7 @@ export const registerOrders: ModuleRegister = (app, { db, config }) => {
   app.patch(
     '/api/v1/orders/:orderId',
     {
-      config: { auth: 'merchant', idempotent: true },
+      config: { principals: ['merchantKey', 'merchantSession'], idempotent: true },
       schema: {
         tags: ['orders'],
         summary: 'Update an order status; its commission follows (delivered starts the hold, cancel/return/refund reverses it)',
@@ -26,17 +27,17 @@ export const registerOrders: ModuleRegister = (app, { db, config }) => {
         response: { 200: OrderDetail },
       },
     },
-    async (request) => applyOrderStatus(db, request.merchant!, request.params.orderId, request.body as OrderStatusBody, holdDays),
+    async (request) => applyOrderStatus(db, resolveTenantActor(request), request.params.orderId, request.body as OrderStatusBody, holdDays),
   );
 
   app.get(
     '/api/v1/orders/:orderId',
     {
-      config: { auth: 'merchant' },
+      config: { principals: ['merchantKey', 'merchantSession'] },
       schema: { tags: ['orders'], summary: 'An order with its attribution, commission and status history', security: [{ apiKey: [] }], params: OrderParams, response: { 200: OrderDetail } },
     },
     async (request) => {
-      const { merchantId, livemode } = request.merchant!;
+      const { merchantId, livemode } = resolveTenant(request);
       const order = await findOrderDetail(db, { merchantId, livemode }, request.params.orderId);
       if (!order) throw notFound('Order');
       return order;
@@ -46,11 +47,11 @@ export const registerOrders: ModuleRegister = (app, { db, config }) => {
   app.get(
     '/api/v1/orders',
     {
-      config: { auth: 'merchant' },
+      config: { principals: ['merchantKey', 'merchantSession'] },
       schema: { tags: ['orders'], summary: 'Your orders in this mode, newest first', security: [{ apiKey: [] }], querystring: OrderListQuery, response: { 200: Paginated(OrderSchema) } },
     },
     async (request) => {
-      const { merchantId, livemode } = request.merchant!;
+      const { merchantId, livemode } = resolveTenant(request);
       return listOrders(db, { merchantId, livemode }, request.query as OrderListQuery);
     },
   );

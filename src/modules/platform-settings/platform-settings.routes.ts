@@ -1,10 +1,11 @@
 import { Type } from '@sinclair/typebox';
-import type { ModuleRegister } from '../../app.ts';
+import type { ModuleRegister } from '../../platform/module.ts';
 import { Money, Nullable, StringEnum } from '../../platform/http/schemas.ts';
 import { formatMoney, formatPercentage } from '../../platform/money.ts';
 import { COMMISSION_TYPES, formatCommissionValue } from '../commissions/commission-rule.ts';
 import { changePlatformSettings } from './change-platform-settings.ts';
 import { getPlatformSettings, type PlatformSettings } from './platform-settings.repository.ts';
+import { resolveSessionUser } from '../../platform/auth/resolve-principal.ts';
 
 const BILLING_PERIODS = ['weekly', 'monthly'] as const;
 const Percent = (description: string) => Type.String({ description: `${description} Decimal string 0–100 with at most 2 decimals.` });
@@ -53,16 +54,16 @@ const view = (s: PlatformSettings) => ({
 export const registerPlatformSettings: ModuleRegister = (app, { db }) => {
   app.get(
     '/api/admin/settings',
-    { config: { auth: 'session', roles: ['admin'] }, schema: { tags: ['admin'], summary: 'Platform settings', response: { 200: Settings } } },
+    { config: { principals: ['adminSession'] }, schema: { tags: ['admin'], summary: 'Platform settings', response: { 200: Settings } } },
     async () => view(await getPlatformSettings(db)),
   );
 
   app.patch(
     '/api/admin/settings',
     {
-      config: { auth: 'session', roles: ['admin'] },
+      config: { principals: ['adminSession'] },
       schema: { tags: ['admin'], summary: 'Change platform settings (default commission, payouts, billing)', body: SettingsPatch, response: { 200: Settings } },
     },
-    async (request) => view(await changePlatformSettings(db, request.body, request.session!.userId)),
+    async (request) => view(await changePlatformSettings(db, request.body, resolveSessionUser(request).userId)),
   );
 };

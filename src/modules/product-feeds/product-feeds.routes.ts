@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { ModuleRegister } from '../../app.ts';
+import type { ModuleRegister } from '../../platform/module.ts';
 import { Paginated, PageQuery } from '../../platform/http/pagination.ts';
 import { errorResponses } from '../../platform/http/schemas.ts';
 import { createFeed, deleteFeed, getFeed, listFeedRuns, listFeeds, runFeedNow, updateFeed } from './manage-product-feeds.ts';
@@ -7,6 +7,7 @@ import { CreateFeedBody, Feed, FeedParams, FeedRun, UpdateFeedBody } from './pro
 import { PULL_JOB } from './product-feeds.repository.ts';
 import { pullProductFeed } from './pull-product-feed.ts';
 import { dispatchDueFeeds } from './schedule-product-feeds.ts';
+import { resolveTenant } from '../../platform/auth/resolve-principal.ts';
 
 const signed = { tags: ['product feeds'], security: [{ apiKey: [] }] };
 const DISPATCH_JOB = 'product-feeds.dispatch';
@@ -26,44 +27,44 @@ export const registerProductFeeds: ModuleRegister = (app, { db, config, worker }
   app.post(
     '/api/v1/product-feeds',
     {
-      config: { auth: 'merchant', idempotent: true },
+      config: { principals: ['merchantKey', 'merchantSession'], idempotent: true },
       schema: { ...signed, summary: 'Register a product feed (JSON or CSV URL) and its pull interval', body: CreateFeedBody, response: { 201: Feed, ...errorResponses(400) } },
     },
-    async (request, reply) => reply.status(201).send(await createFeed(db, request.merchant!, request.body, allowPrivate)),
+    async (request, reply) => reply.status(201).send(await createFeed(db, resolveTenant(request), request.body, allowPrivate)),
   );
 
   app.get(
     '/api/v1/product-feeds',
-    { config: { auth: 'merchant' }, schema: { ...signed, summary: 'List your product feeds', querystring: PageQuery, response: { 200: Paginated(Feed), ...errorResponses(400) } } },
-    async (request) => listFeeds(db, request.merchant!, request.query),
+    { config: { principals: ['merchantKey', 'merchantSession'] }, schema: { ...signed, summary: 'List your product feeds', querystring: PageQuery, response: { 200: Paginated(Feed), ...errorResponses(400) } } },
+    async (request) => listFeeds(db, resolveTenant(request), request.query),
   );
 
   app.get(
     '/api/v1/product-feeds/:id',
-    { config: { auth: 'merchant' }, schema: { ...signed, summary: 'Get a product feed', params: FeedParams, response: { 200: Feed, ...errorResponses(404) } } },
-    async (request) => getFeed(db, request.merchant!, request.params.id),
+    { config: { principals: ['merchantKey', 'merchantSession'] }, schema: { ...signed, summary: 'Get a product feed', params: FeedParams, response: { 200: Feed, ...errorResponses(404) } } },
+    async (request) => getFeed(db, resolveTenant(request), request.params.id),
   );
 
   app.patch(
     '/api/v1/product-feeds/:id',
-    { config: { auth: 'merchant' }, schema: { ...signed, summary: 'Update a product feed (URL, format, interval, archiveMissing, ACTIVE/PAUSED)', params: FeedParams, body: UpdateFeedBody, response: { 200: Feed, ...errorResponses(400, 404) } } },
-    async (request) => updateFeed(db, request.merchant!, request.params.id, request.body, allowPrivate),
+    { config: { principals: ['merchantKey', 'merchantSession'] }, schema: { ...signed, summary: 'Update a product feed (URL, format, interval, archiveMissing, ACTIVE/PAUSED)', params: FeedParams, body: UpdateFeedBody, response: { 200: Feed, ...errorResponses(400, 404) } } },
+    async (request) => updateFeed(db, resolveTenant(request), request.params.id, request.body, allowPrivate),
   );
 
   app.delete(
     '/api/v1/product-feeds/:id',
-    { config: { auth: 'merchant' }, schema: { ...signed, summary: 'Delete a product feed and its run history (its products stay)', params: FeedParams, response: { 204: Type.Null(), ...errorResponses(404) } } },
+    { config: { principals: ['merchantKey', 'merchantSession'] }, schema: { ...signed, summary: 'Delete a product feed and its run history (its products stay)', params: FeedParams, response: { 204: Type.Null(), ...errorResponses(404) } } },
     async (request, reply) => {
-      await deleteFeed(db, request.merchant!, request.params.id);
+      await deleteFeed(db, resolveTenant(request), request.params.id);
       return reply.status(204).send(null);
     },
   );
 
   app.post(
     '/api/v1/product-feeds/:id/run',
-    { config: { auth: 'merchant' }, schema: { ...signed, summary: 'Pull the feed now; answers with the queued run', params: FeedParams, response: { 202: FeedRun, ...errorResponses(404, 409) } } },
+    { config: { principals: ['merchantKey', 'merchantSession'] }, schema: { ...signed, summary: 'Pull the feed now; answers with the queued run', params: FeedParams, response: { 202: FeedRun, ...errorResponses(404, 409) } } },
     async (request, reply) => {
-      const run = await runFeedNow(db, request.merchant!, request.params.id);
+      const run = await runFeedNow(db, resolveTenant(request), request.params.id);
       worker.poke();
       return reply.status(202).send(run);
     },
@@ -71,7 +72,7 @@ export const registerProductFeeds: ModuleRegister = (app, { db, config, worker }
 
   app.get(
     '/api/v1/product-feeds/:id/runs',
-    { config: { auth: 'merchant' }, schema: { ...signed, summary: 'Runs of a feed, newest first, with counts and per-item errors', params: FeedParams, querystring: PageQuery, response: { 200: Paginated(FeedRun), ...errorResponses(400, 404) } } },
-    async (request) => listFeedRuns(db, request.merchant!, request.params.id, request.query),
+    { config: { principals: ['merchantKey', 'merchantSession'] }, schema: { ...signed, summary: 'Runs of a feed, newest first, with counts and per-item errors', params: FeedParams, querystring: PageQuery, response: { 200: Paginated(FeedRun), ...errorResponses(400, 404) } } },
+    async (request) => listFeedRuns(db, resolveTenant(request), request.params.id, request.query),
   );
 };

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { ModuleRegister } from '../../app.ts';
+import type { ModuleRegister } from '../../platform/module.ts';
 import { Paginated } from '../../platform/http/pagination.ts';
 import { errorResponses } from '../../platform/http/schemas.ts';
 import { archiveProducts } from './archive-products.ts';
@@ -8,6 +8,7 @@ import { getProduct, listProducts } from './list-products.ts';
 import { ArchiveProductsBody, BulkProductsBody, BulkProductsResult, Product, ProductInput, ProductListQuery, ProductParams, ProductPatch } from './products.schemas.ts';
 import { updateProduct } from './update-product.ts';
 import { writeProducts } from './upsert-products.ts';
+import { resolveTenant } from '../../platform/auth/resolve-principal.ts';
 
 const signed = { tags: ['products'], security: [{ apiKey: [] }] };
 
@@ -18,7 +19,7 @@ export const registerProducts: ModuleRegister = (app, { db }) => {
   app.post(
     '/api/v1/products/import',
     {
-      config: { auth: 'merchant', idempotent: true },
+      config: { principals: ['merchantKey', 'merchantSession'], idempotent: true },
       schema: {
         ...signed,
         summary: 'Import products (create only, up to 5000 per call)',
@@ -27,13 +28,13 @@ export const registerProducts: ModuleRegister = (app, { db }) => {
         response: { 202: BulkProductsResult, ...errorResponses(400) },
       },
     },
-    async (request, reply) => reply.status(202).send(await writeProducts(db, request.merchant!, request.body.products, { mode: 'import' })),
+    async (request, reply) => reply.status(202).send(await writeProducts(db, resolveTenant(request), request.body.products, { mode: 'import' })),
   );
 
   app.post(
     '/api/v1/products/upsert',
     {
-      config: { auth: 'merchant', idempotent: true },
+      config: { principals: ['merchantKey', 'merchantSession'], idempotent: true },
       schema: {
         ...signed,
         summary: 'Create or update products by externalProductId (up to 5000 per call)',
@@ -42,45 +43,45 @@ export const registerProducts: ModuleRegister = (app, { db }) => {
         response: { 202: BulkProductsResult, ...errorResponses(400) },
       },
     },
-    async (request, reply) => reply.status(202).send(await writeProducts(db, request.merchant!, request.body.products, { mode: 'upsert' })),
+    async (request, reply) => reply.status(202).send(await writeProducts(db, resolveTenant(request), request.body.products, { mode: 'upsert' })),
   );
 
   app.post(
     '/api/v1/products',
     {
-      config: { auth: 'merchant', idempotent: true },
+      config: { principals: ['merchantKey', 'merchantSession'], idempotent: true },
       schema: { ...signed, summary: 'Create one product', body: ProductInput, response: { 201: Type.Ref(Product), ...errorResponses(400, 409, 422) } },
     },
-    async (request, reply) => reply.status(201).send(await createProduct(db, request.merchant!, request.body)),
+    async (request, reply) => reply.status(201).send(await createProduct(db, resolveTenant(request), request.body)),
   );
 
   app.get(
     '/api/v1/products',
-    { config: { auth: 'merchant' }, schema: { ...signed, summary: 'List your products', querystring: ProductListQuery, response: { 200: Paginated(Type.Ref(Product)), ...errorResponses(400) } } },
-    async (request) => listProducts(db, request.merchant!, request.query),
+    { config: { principals: ['merchantKey', 'merchantSession'] }, schema: { ...signed, summary: 'List your products', querystring: ProductListQuery, response: { 200: Paginated(Type.Ref(Product)), ...errorResponses(400) } } },
+    async (request) => listProducts(db, resolveTenant(request), request.query),
   );
 
   app.get(
     '/api/v1/products/:id',
-    { config: { auth: 'merchant' }, schema: { ...signed, summary: 'Get a product by its platform id', params: ProductParams, response: { 200: Type.Ref(Product), ...errorResponses(404) } } },
-    async (request) => getProduct(db, request.merchant!, request.params.id),
+    { config: { principals: ['merchantKey', 'merchantSession'] }, schema: { ...signed, summary: 'Get a product by its platform id', params: ProductParams, response: { 200: Type.Ref(Product), ...errorResponses(404) } } },
+    async (request) => getProduct(db, resolveTenant(request), request.params.id),
   );
 
   app.patch(
     '/api/v1/products/:id',
     {
-      config: { auth: 'merchant' },
+      config: { principals: ['merchantKey', 'merchantSession'] },
       schema: { ...signed, summary: 'Update a product (partial; null clears an optional field)', params: ProductParams, body: ProductPatch, response: { 200: Type.Ref(Product), ...errorResponses(400, 404, 422) } },
     },
-    async (request) => updateProduct(db, request.merchant!, request.params.id, request.body),
+    async (request) => updateProduct(db, resolveTenant(request), request.params.id, request.body),
   );
 
   app.post(
     '/api/v1/products/archive',
     {
-      config: { auth: 'merchant' },
+      config: { principals: ['merchantKey', 'merchantSession'] },
       schema: { ...signed, summary: 'Archive products by platform id', body: ArchiveProductsBody, response: { 200: Type.Object({ archived: Type.Integer({ description: 'Products archived by this call.' }) }), ...errorResponses(400) } },
     },
-    async (request) => archiveProducts(db, request.merchant!, request.body.productIds),
+    async (request) => archiveProducts(db, resolveTenant(request), request.body.productIds),
   );
 };

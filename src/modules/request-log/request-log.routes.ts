@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
-import type { ModuleRegister } from '../../app.ts';
-import { AppError } from '../../platform/errors.ts';
+import { resolveMerchantId } from '../../platform/auth/resolve-principal.ts';
+import type { ModuleRegister } from '../../platform/module.ts';
 import { Paginated, PageQuery } from '../../platform/http/pagination.ts';
 import { listRequestLog, purgeRequestLog } from './list-request-log.ts';
 import { RequestLogWriter } from './request-log-writer.ts';
@@ -76,7 +76,7 @@ export const registerRequestLog: ModuleRegister = (app, { db, config, worker, on
   app.get(
     '/api/merchant/request-log',
     {
-      config: { auth: 'session', roles: ['merchant'] },
+      config: { principals: ['merchantSession'] },
       schema: {
         tags: ['merchant'],
         summary: 'Recent merchant API calls, newest first (filter by mode, status or error code)',
@@ -85,8 +85,7 @@ export const registerRequestLog: ModuleRegister = (app, { db, config, worker, on
       },
     },
     async (request) => {
-      const merchantId = request.session!.merchantId;
-      if (!merchantId) throw new AppError('FORBIDDEN', 'This needs a merchant account');
+      const merchantId = resolveMerchantId(request);
       // Include what this process has not written yet, so a call just made shows up at once.
       await writer.flush();
       return listRequestLog(db, merchantId, request.query);

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { ModuleRegister } from '../../app.ts';
+import type { ModuleRegister } from '../../platform/module.ts';
 import { PageQuery, Paginated } from '../../platform/http/pagination.ts';
 import { Money } from '../../platform/http/schemas.ts';
 import { commissionView } from '../commissions/commission-record.ts';
@@ -7,6 +7,7 @@ import { CommissionSchema } from '../commissions/commissions.schemas.ts';
 import { listRiskReviews } from './list-risk-reviews.ts';
 import { createSightingRecorder } from './record-affiliate-sighting.ts';
 import { approveRiskReview, rejectRiskReview } from './review-commission.ts';
+import { resolveSessionUser } from '../../platform/auth/resolve-principal.ts';
 
 const RiskReview = Type.Object({
   commissionId: Type.String(),
@@ -40,7 +41,7 @@ export const registerRisk: ModuleRegister = (app, { db, secrets }) => {
   app.get(
     '/api/admin/risk-reviews',
     {
-      config: { auth: 'session', roles: ['admin'] },
+      config: { principals: ['adminSession'] },
       schema: {
         tags: ['admin'],
         summary: 'Commissions flagged by risk scoring, waiting for a decision (live mode unless livemode=false)',
@@ -54,16 +55,16 @@ export const registerRisk: ModuleRegister = (app, { db, secrets }) => {
   app.post(
     '/api/admin/risk-reviews/:commissionId/approve',
     {
-      config: { auth: 'session', roles: ['admin'] },
+      config: { principals: ['adminSession'] },
       schema: { tags: ['admin'], summary: 'Clear a flagged commission (approved now if its hold has ended)', params: ReviewParams, response: { 200: CommissionSchema } },
     },
-    async (request) => commissionView(await approveRiskReview(db, request.params.commissionId, request.session!.userId)),
+    async (request) => commissionView(await approveRiskReview(db, request.params.commissionId, resolveSessionUser(request).userId)),
   );
 
   app.post(
     '/api/admin/risk-reviews/:commissionId/reject',
     {
-      config: { auth: 'session', roles: ['admin'] },
+      config: { principals: ['adminSession'] },
       // The note is optional, so is the body: an empty POST is validated as `{}`.
       preValidation: async (request) => {
         request.body ??= {};
@@ -76,6 +77,6 @@ export const registerRisk: ModuleRegister = (app, { db, secrets }) => {
         response: { 200: CommissionSchema },
       },
     },
-    async (request) => commissionView(await rejectRiskReview(db, request.params.commissionId, request.session!.userId, request.body.note)),
+    async (request) => commissionView(await rejectRiskReview(db, request.params.commissionId, resolveSessionUser(request).userId, request.body.note)),
   );
 };

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
-import type { MerchantPrincipal } from '../../platform/auth/route-auth.types.ts';
+import type { Tenant } from '../../platform/tenant.ts';
 import { inTransaction, type Db, type Tx } from '../../platform/db/client.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { validationError } from '../../platform/http/validation.ts';
@@ -38,8 +38,8 @@ export interface SandboxClick {
  * click → conversion → status updates end to end. Live keys are refused: nothing here may reach
  * live data.
  */
-export async function mintSandboxClick(db: Db, principal: MerchantPrincipal, input: SandboxClickInput, now = new Date()): Promise<SandboxClick> {
-  if (principal.livemode) throw new AppError('TEST_MODE_ONLY', 'The sandbox only works with test keys (pk_test_…)');
+export async function mintSandboxClick(db: Db, principal: Tenant, input: SandboxClickInput, now = new Date()): Promise<SandboxClick> {
+  if (principal.livemode) throw new AppError('TEST_MODE_ONLY', 'The sandbox only works in test mode (pk_test_… keys, or X-Mode: test from the dashboard)');
   const clickedAt = input.clickedAt ? new Date(input.clickedAt) : now;
   if (clickedAt.getTime() > now.getTime() + 60_000) throw validationError([{ field: 'clickedAt', code: 'IN_FUTURE', message: 'must not be in the future' }]);
   const merchantId = principal.merchantId;

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
-import type { ModuleRegister } from '../../app.ts';
+import type { ModuleRegister } from '../../platform/module.ts';
 import { mintSandboxClick } from './mint-sandbox-click.ts';
+import { resolveTenant } from '../../platform/auth/resolve-principal.ts';
 
 const SandboxClickBody = Type.Object(
   {
@@ -26,7 +27,7 @@ export const registerSandbox: ModuleRegister = (app, { db }) => {
   app.post(
     '/api/v1/sandbox/clicks',
     {
-      config: { auth: 'merchant', idempotent: true },
+      config: { principals: ['merchantKey', 'merchantSession'], idempotent: true },
       schema: {
         tags: ['sandbox'],
         summary: 'Test keys only: mint a test click on a campaign or product, then report a conversion with its clickId',
@@ -35,6 +36,6 @@ export const registerSandbox: ModuleRegister = (app, { db }) => {
         response: { 201: SandboxClickResponse },
       },
     },
-    async (request, reply) => reply.status(201).send(await mintSandboxClick(db, request.merchant!, request.body)),
+    async (request, reply) => reply.status(201).send(await mintSandboxClick(db, resolveTenant(request), request.body)),
   );
 };

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyBaseLogger } from 'fastify';
 import type { TrustedProxy } from '../../platform/http/client-address.ts';
-import type { App } from '../../app.ts';
+import type { App } from '../../platform/module.ts';
 import type { LinkCache } from './link-cache.ts';
 import { LINK_CODE_SHAPE, type LinkTarget } from './load-link-target.ts';
 import { NOT_FOUND_PAGE, UNAVAILABLE_PAGE } from './not-found-page.ts';

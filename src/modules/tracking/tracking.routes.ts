@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { App, ModuleRegister } from '../../app.ts';
+import type { App, ModuleRegister } from '../../platform/module.ts';
 import { ClickBuffer } from './click-buffer.ts';
 import { ensureClickPartitions } from './click-partitions.ts';
 import { clickStats } from './click-stats.ts';
@@ -16,6 +16,7 @@ import { loadLinkTarget, type LinkTarget } from './load-link-target.ts';
 import { createClickRecorder } from './record-click.ts';
 import { createRedirectHandler, registerRedirectRoute } from './redirect.routes.ts';
 import { listSetAsideClicks, setAsideClick } from './set-aside-clicks.ts';
+import { resolveTenant, resolveAffiliateId } from '../../platform/auth/resolve-principal.ts';
 
 const CAPTURE_SCRIPT = readFileSync(new URL('./capture-script.js', import.meta.url), 'utf8');
 
@@ -77,20 +78,20 @@ export const registerTracking: ModuleRegister = async (app, { db, database, conf
 
   app.get(
     '/api/v1/clicks/:clickId',
-    { config: { auth: 'merchant' }, schema: { tags: ['clicks'], summary: 'Verify a click id: one of your clicks in this mode', security: [{ apiKey: [] }], params: ClickParams, response: { 200: Click } } },
-    async (request) => getClickOrThrow({ buffer, db }, request.merchant!, request.params.clickId),
+    { config: { principals: ['merchantKey', 'merchantSession'] }, schema: { tags: ['clicks'], summary: 'Verify a click id: one of your clicks in this mode', security: [{ apiKey: [] }], params: ClickParams, response: { 200: Click } } },
+    async (request) => getClickOrThrow({ buffer, db }, resolveTenant(request), request.params.clickId),
   );
 
   app.get(
     '/api/v1/clicks',
-    { config: { auth: 'merchant' }, schema: { tags: ['clicks'], summary: 'Your recorded clicks, newest first', security: [{ apiKey: [] }], querystring: ClickListQuery, response: { 200: ClickPage } } },
-    async (request) => listClicks(db, request.merchant!, request.query),
+    { config: { principals: ['merchantKey', 'merchantSession'] }, schema: { tags: ['clicks'], summary: 'Your recorded clicks, newest first', security: [{ apiKey: [] }], querystring: ClickListQuery, response: { 200: ClickPage } } },
+    async (request) => listClicks(db, resolveTenant(request), request.query),
   );
 
   app.get(
     '/api/admin/set-aside-clicks',
     {
-      config: { auth: 'session', roles: ['admin'] },
+      config: { principals: ['adminSession'] },
       schema: { tags: ['admin'], summary: 'Clicks the database refused, set aside so they never held others back; newest first', querystring: PageQuery, response: { 200: SetAsideClickPage } },
     },
     async (request) => listSetAsideClicks(db, request.query),
@@ -99,10 +100,10 @@ export const registerTracking: ModuleRegister = async (app, { db, database, conf
   app.get(
     '/api/affiliate/stats/clicks',
     {
-      config: { auth: 'session', roles: ['affiliate'] },
+      config: { principals: ['affiliateSession'] },
       schema: { tags: ['affiliate'], summary: 'Your clicks per day, link, campaign, traffic source or sub-id', querystring: ClickStatsQuery, response: { 200: ClickStats } },
     },
-    async (request) => clickStats(db, request.session!.affiliateId!, request.query),
+    async (request) => clickStats(db, resolveAffiliateId(request), request.query),
   );
 };
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
-import type { ModuleRegister } from '../../app.ts';
+import type { ModuleRegister } from '../../platform/module.ts';
 import { BUILD_MISSING_PAGE, INDEX_HEADERS, isServerPath, cacheControlFor } from './web-paths.ts';
 
 /** Where `npm run build` writes the dashboard. */

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { ModuleRegister } from '../../app.ts';
+import type { ModuleRegister } from '../../platform/module.ts';
 import { onDomainEvent } from '../../platform/events/record-event.ts';
 import { Paginated, PageQuery } from '../../platform/http/pagination.ts';
 import { errorResponses } from '../../platform/http/schemas.ts';
@@ -10,12 +10,12 @@ import { listWebhookDeliveries } from './list-webhook-deliveries.ts';
 import { createEndpoint, deleteEndpoint, getEndpoint, listEndpoints, rotateEndpointSecret, updateEndpoint, type EndpointDeps } from './manage-webhook-endpoints.ts';
 import { redeliverWebhook } from './redeliver-webhook.ts';
 import { sendTestEvent } from './send-test-event.ts';
-import { registerWebhookDashboard } from './webhook-dashboard.routes.ts';
 import { DELIVER_JOB, type DeliverJobPayload } from './webhooks.repository.ts';
 import { CreateEndpointBody, Delivery, DeliveryListQuery, DeliveryParams, Endpoint, EndpointParams, EndpointWithSecret, UpdateEndpointBody } from './webhooks.schemas.ts';
+import { resolveTenant } from '../../platform/auth/resolve-principal.ts';
 
 const signed = { tags: ['webhooks'], security: [{ apiKey: [] }] };
-const merchant = { auth: 'merchant' } as const;
+const merchant = { principals: ['merchantKey', 'merchantSession'] } as const;
 
 /** Webhooks (SPEC §4): endpoints per merchant and mode, fan-out of domain events, signed delivery with retries. */
 export const registerWebhooks: ModuleRegister = (app, deps) => {
@@ -52,19 +52,19 @@ export const registerWebhooks: ModuleRegister = (app, deps) => {
         response: { 201: EndpointWithSecret, ...errorResponses(400, 422) },
       },
     },
-    async (request, reply) => reply.status(201).send(await createEndpoint(endpointDeps, request.merchant!, request.body)),
+    async (request, reply) => reply.status(201).send(await createEndpoint(endpointDeps, resolveTenant(request), request.body)),
   );
 
   app.get(
     '/api/v1/webhook-endpoints',
     { config: merchant, schema: { ...signed, summary: 'List your webhook endpoints in this mode', querystring: PageQuery, response: { 200: Paginated(Endpoint), ...errorResponses(400) } } },
-    async (request) => listEndpoints(db, request.merchant!, request.query),
+    async (request) => listEndpoints(db, resolveTenant(request), request.query),
   );
 
   app.get(
     '/api/v1/webhook-endpoints/:id',
     { config: merchant, schema: { ...signed, summary: 'Get a webhook endpoint', params: EndpointParams, response: { 200: Endpoint, ...errorResponses(404) } } },
-    async (request) => getEndpoint(db, request.merchant!, request.params.id),
+    async (request) => getEndpoint(db, resolveTenant(request), request.params.id),
   );
 
   app.patch(
@@ -73,14 +73,14 @@ export const registerWebhooks: ModuleRegister = (app, deps) => {
       config: merchant,
       schema: { ...signed, summary: 'Change the URL, events or description, or disable/enable the endpoint', params: EndpointParams, body: UpdateEndpointBody, response: { 200: Endpoint, ...errorResponses(400, 404) } },
     },
-    async (request) => updateEndpoint(endpointDeps, request.merchant!, request.params.id, request.body),
+    async (request) => updateEndpoint(endpointDeps, resolveTenant(request), request.params.id, request.body),
   );
 
   app.delete(
     '/api/v1/webhook-endpoints/:id',
     { config: merchant, schema: { ...signed, summary: 'Delete a webhook endpoint and its delivery log', params: EndpointParams, response: { 204: Type.Null(), ...errorResponses(404) } } },
     async (request, reply) => {
-      await deleteEndpoint(db, request.merchant!, request.params.id);
+      await deleteEndpoint(db, resolveTenant(request), request.params.id);
       return reply.status(204).send(null);
     },
   );
@@ -91,14 +91,14 @@ export const registerWebhooks: ModuleRegister = (app, deps) => {
       config: merchant,
       schema: { ...signed, summary: 'Issue a new signing secret; the old one keeps signing beside it for the grace period', params: EndpointParams, response: { 200: EndpointWithSecret, ...errorResponses(404) } },
     },
-    async (request) => rotateEndpointSecret(endpointDeps, request.merchant!, request.params.id),
+    async (request) => rotateEndpointSecret(endpointDeps, resolveTenant(request), request.params.id),
   );
 
   app.post(
     '/api/v1/webhook-endpoints/:id/test',
     { config: merchant, schema: { ...signed, summary: 'Send a test.ping event to this endpoint only; answers with the queued delivery', params: EndpointParams, response: { 202: Delivery, ...errorResponses(404, 409) } } },
     async (request, reply) => {
-      const delivery = await sendTestEvent(db, request.merchant!, request.params.id);
+      const delivery = await sendTestEvent(db, resolveTenant(request), request.params.id);
       worker.poke();
       return reply.status(202).send(delivery);
     },
@@ -110,18 +110,17 @@ export const registerWebhooks: ModuleRegister = (app, deps) => {
       config: merchant,
       schema: { ...signed, summary: 'The delivery log, newest first: every delivery with each attempt (time, status or error, latency, response excerpt)', params: EndpointParams, querystring: DeliveryListQuery, response: { 200: Paginated(Delivery), ...errorResponses(400, 404) } },
     },
-    async (request) => listWebhookDeliveries(db, request.merchant!, request.params.id, request.query),
+    async (request) => listWebhookDeliveries(db, resolveTenant(request), request.params.id, request.query),
   );
 
   app.post(
     '/api/v1/webhook-endpoints/:id/deliveries/:deliveryId/redeliver',
     { config: merchant, schema: { ...signed, summary: 'Send a delivery’s event again, as a new delivery with the same event id', params: DeliveryParams, response: { 202: Delivery, ...errorResponses(404, 409) } } },
     async (request, reply) => {
-      const delivery = await redeliverWebhook(db, request.merchant!, request.params.id, request.params.deliveryId);
+      const delivery = await redeliverWebhook(db, resolveTenant(request), request.params.id, request.params.deliveryId);
       worker.poke();
       return reply.status(202).send(delivery);
     },
   );
 
-  registerWebhookDashboard(app, endpointDeps, worker);
 };

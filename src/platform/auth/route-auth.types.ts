@@ -1,5 +1,13 @@
 import type { UserRole } from './roles.ts';
 
+/**
+ * Who may call a route: a signed merchant API key, or a dashboard session of one role. A route
+ * names the principals it accepts (`config: { principals: [...] }`); the dashboard and the merchant
+ * API share one route per resource.
+ */
+export const PRINCIPALS = ['merchantKey', 'merchantSession', 'affiliateSession', 'adminSession'] as const;
+export type Principal = (typeof PRINCIPALS)[number];
+
 /** Who is calling the signed merchant API: the key decides the merchant and the mode. */
 export interface MerchantPrincipal {
   merchantId: string;
@@ -19,11 +27,11 @@ export interface SessionPrincipal {
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** `merchant`: signed API key (SPEC §3). `session`: dashboard cookie session (+ CSRF on writes). */
-    auth?: 'merchant' | 'session';
-    /** With `auth: 'session'`: the roles allowed; any signed-in user when omitted. */
-    roles?: readonly UserRole[];
-    /** Honour X-Idempotency-Key (merchant API only). */
+    /** The principals this route accepts; routes under the API prefixes must name at least one. */
+    principals?: readonly Principal[];
+    /** A route under an API prefix that deliberately needs no principal (the OpenAPI document). */
+    public?: boolean;
+    /** Honour X-Idempotency-Key (signed merchant API calls). */
     idempotent?: boolean;
   }
   interface FastifyRequest {

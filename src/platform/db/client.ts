@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -106,4 +106,9 @@ export async function migrateDatabase(database: Database): Promise<void> {
   const migrations = readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER });
   const internals = database.db as unknown as { dialect: { migrate: Function }; session: unknown };
   await database.exclusively(() => internals.dialect.migrate(migrations, internals.session, { migrationsFolder: MIGRATIONS_FOLDER }));
+}
+
+/** The readiness probe: one round trip to the database (throws when it is unreachable). */
+export async function pingDatabase(db: Db): Promise<void> {
+  await db.execute(sql`select 1`);
 }

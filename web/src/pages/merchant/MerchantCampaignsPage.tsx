@@ -13,7 +13,7 @@ export const MERCHANT_CAMPAIGNS_KEY = ['merchant', 'campaigns'] as const;
 
 export function MerchantCampaignsPage() {
   const api = useApi();
-  const campaigns = useQuery({ queryKey: MERCHANT_CAMPAIGNS_KEY, queryFn: () => api.get<Page<MerchantCampaign>>('/api/merchant/campaigns', { pageSize: 200 }) });
+  const campaigns = useQuery({ queryKey: MERCHANT_CAMPAIGNS_KEY, queryFn: () => api.get<Page<MerchantCampaign>>('/api/v1/campaigns', { pageSize: 200 }) });
 
   return (
     <div>

@@ -12,8 +12,8 @@ import { WebhookAttemptList } from './WebhookAttemptList.tsx';
 const POLL_MS = 2_000;
 
 /** An endpoint's recent deliveries with every attempt, refreshed while any of them is still pending. */
-export function WebhookDeliveryLog({ endpointId, endpointDisabled }: { endpointId: string; endpointDisabled: boolean }) {
-  const api = useApi();
+export function WebhookDeliveryLog({ endpointId, livemode, endpointDisabled }: { endpointId: string; livemode: boolean; endpointDisabled: boolean }) {
+  const api = useApi().forMode(livemode ? 'live' : 'test');
   const queryClient = useQueryClient();
   const path = webhookEndpointPath(endpointId);
   const deliveries = useQuery({

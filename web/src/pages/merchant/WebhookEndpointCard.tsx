@@ -16,7 +16,7 @@ const DISABLED_BECAUSE: Record<string, string> = {
 
 /** One endpoint: what it receives, its state, and what can be done with it, with its delivery log on demand. */
 export function WebhookEndpointCard({ endpoint, onNewSecret }: { endpoint: WebhookEndpoint; onNewSecret(endpoint: WebhookEndpointWithSecret): void }) {
-  const api = useApi();
+  const api = useApi().forMode(endpoint.livemode ? 'live' : 'test');
   const queryClient = useQueryClient();
   const [showLog, setShowLog] = useState(false);
   const path = webhookEndpointPath(endpoint.id);
@@ -91,7 +91,7 @@ export function WebhookEndpointCard({ endpoint, onNewSecret }: { endpoint: Webho
         </button>
       </div>
       <FormAlert message={actionError ? asApiError(actionError).message : null} />
-      {showLog && <WebhookDeliveryLog endpointId={endpoint.id} endpointDisabled={endpoint.disabled} />}
+      {showLog && <WebhookDeliveryLog endpointId={endpoint.id} livemode={endpoint.livemode} endpointDisabled={endpoint.disabled} />}
     </article>
   );
 }

@@ -1,6 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { withQuery } from '../../api.ts';
 import { useApi } from '../../api-context.tsx';
 import { Form, SubmitButton } from '../../components/Form.tsx';
 import { FormAlert } from '../../components/FormAlert.tsx';
@@ -30,7 +29,7 @@ export function WebhookEndpointForm({ livemode, onCreated }: { livemode: boolean
   // A new key after each creation gives a blank form.
   const [formKey, setFormKey] = useState(0);
   const create = useMutation({
-    mutationFn: (body: NewEndpoint) => api.post<WebhookEndpointWithSecret>(withQuery(WEBHOOK_ENDPOINTS_PATH, { livemode }), body),
+    mutationFn: (body: NewEndpoint) => api.forMode(livemode ? 'live' : 'test').post<WebhookEndpointWithSecret>(WEBHOOK_ENDPOINTS_PATH, body),
     onSuccess: (endpoint) => {
       onCreated(endpoint);
       setFormKey((key) => key + 1);

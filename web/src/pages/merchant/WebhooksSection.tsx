@@ -19,7 +19,7 @@ export function WebhooksSection() {
   const [newSecret, setNewSecret] = useState<WebhookEndpointWithSecret | null>(null);
   const endpoints = useQuery({
     queryKey: webhookEndpointsKey(livemode),
-    queryFn: () => api.get<Page<WebhookEndpoint>>(WEBHOOK_ENDPOINTS_PATH, { livemode, pageSize: 50 }),
+    queryFn: () => api.forMode(mode).get<Page<WebhookEndpoint>>(WEBHOOK_ENDPOINTS_PATH, { pageSize: 50 }),
   });
   const missing = endpoints.isError && asApiError(endpoints.error).isMissingEndpoint;
 

@@ -1,5 +1,5 @@
 /** Where the dashboard's webhook requests go, and the query-cache keys their answers live under. */
-export const WEBHOOK_ENDPOINTS_PATH = '/api/merchant/webhook-endpoints';
+export const WEBHOOK_ENDPOINTS_PATH = '/api/v1/webhook-endpoints';
 
 export const webhookEndpointPath = (endpointId: string) => `${WEBHOOK_ENDPOINTS_PATH}/${encodeURIComponent(endpointId)}`;
 
