@@ -195,25 +195,33 @@ describe(`public listing on ${backend}`, () => {
   });
 });
 
-describe(`merchant dashboard campaign routes on ${backend}`, () => {
-  it('creates, lists, reads, updates, activates and pauses through the session', async () => {
-    const created = await merchantSession.request('POST', '/api/merchant/campaigns?livemode=false', { title: 'From dashboard' });
+describe(`merchant dashboard on the shared campaign routes on ${backend}`, () => {
+  const test = { 'x-mode': 'test' };
+  it('creates, lists, reads, updates, activates and pauses through /api/v1 with the session, in the mode X-Mode names', async () => {
+    const created = await merchantSession.request('POST', '/api/v1/campaigns', { title: 'From dashboard' }, test);
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ title: 'From dashboard', livemode: false, status: 'DRAFT' });
     const viaApi = await merchant.test.get(`/api/v1/campaigns/${created.body.id}`);
     expect(viaApi.status).toBe(200);
 
-    const list = await merchantSession.request('GET', '/api/merchant/campaigns?livemode=false&pageSize=200');
+    const list = await merchantSession.request('GET', '/api/v1/campaigns?pageSize=200', undefined, test);
     expect(list.body.data.map((c: { id: string }) => c.id)).toContain(created.body.id);
-    const liveList = await merchantSession.request('GET', '/api/merchant/campaigns?livemode=true&pageSize=200');
+    const liveList = await merchantSession.request('GET', '/api/v1/campaigns?pageSize=200');
     expect(liveList.body.data.map((c: { id: string }) => c.id)).not.toContain(created.body.id);
+    expect((await merchantSession.request('GET', `/api/v1/campaigns/${created.body.id}`, undefined, { 'x-mode': 'live' })).status).toBe(404);
 
-    const patched = await merchantSession.request('PATCH', `/api/merchant/campaigns/${created.body.id}`, { cookieDurationDays: 7 });
+    const patched = await merchantSession.request('PATCH', `/api/v1/campaigns/${created.body.id}`, { cookieDurationDays: 7 }, test);
     expect(patched.body.cookieDurationDays).toBe(7);
-    expect((await merchantSession.request('POST', `/api/merchant/campaigns/${created.body.id}/activate`)).body.status).toBe('ACTIVE');
-    expect((await merchantSession.request('POST', `/api/merchant/campaigns/${created.body.id}/pause`)).body.status).toBe('PAUSED');
-    expect((await merchantSession.request('GET', `/api/merchant/campaigns/${created.body.id}`)).body.status).toBe('PAUSED');
-    expect((await otherSession.request('GET', `/api/merchant/campaigns/${created.body.id}`)).status).toBe(404);
-    expect((await otherSession.request('PATCH', `/api/merchant/campaigns/${created.body.id}`, { title: 'x' })).status).toBe(404);
+    expect((await merchantSession.request('POST', `/api/v1/campaigns/${created.body.id}/activate`, undefined, test)).body.status).toBe('ACTIVE');
+    expect((await merchantSession.request('POST', `/api/v1/campaigns/${created.body.id}/pause`, undefined, test)).body.status).toBe('PAUSED');
+    expect((await merchantSession.request('GET', `/api/v1/campaigns/${created.body.id}`, undefined, test)).body.status).toBe('PAUSED');
+    expect((await otherSession.request('GET', `/api/v1/campaigns/${created.body.id}`, undefined, test)).status).toBe(404);
+    expect((await otherSession.request('PATCH', `/api/v1/campaigns/${created.body.id}`, { title: 'x' }, test)).status).toBe(404);
+  });
+
+  it('refuses a session write without the CSRF token on a shared route', async () => {
+    const refused = await merchantSession.request('POST', '/api/v1/campaigns', { title: 'No token' }, { ...test, 'x-csrf-token': '' });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe('CSRF_FAILED');
   });
 });
