@@ -1,29 +1,36 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import type { FastifyInstance } from 'fastify';
+import type { App } from '../module.ts';
+import { merchantApiDocument, sessionApiDocument } from './api-documents.ts';
 
-/** OpenAPI 3.1 generated from the route schemas, at /api/v1/openapi.json, and a readable page at /docs. */
-export async function registerApiDocs(app: FastifyInstance): Promise<void> {
+/** Where the server serves the session API document for the dashboard's generated client types (not linked anywhere). */
+export const SESSION_OPENAPI_PATH = '/api/session/openapi.json';
+
+/**
+ * OpenAPI 3.1 generated from the route schemas, cut into two documents: the merchant API at
+ * /api/v1/openapi.json with a readable page at /docs, and the session API for the web client.
+ */
+export async function registerApiDocs(app: App): Promise<void> {
   await app.register(swagger, {
     // Shared schemas (app.addSchema) appear under their own $id, e.g. #/components/schemas/Campaign.
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
     openapi: {
       openapi: '3.1.0',
-      info: {
-        title: 'Influencemart API',
-        version: '1.0.0',
-        description:
-          'Merchant API: every /api/v1 request is signed. Send `Authorization: Bearer <pk_…>`, `X-Timestamp` (unix seconds) and ' +
-          '`X-Signature` = lowercase hex HMAC-SHA256 of `<timestamp>.<METHOD>.<path with query>.<raw body>` keyed by your signing secret (`sk_…`). ' +
-          'Money is always a decimal string in major units. Errors are `{ "error": { "code", "message", "details" } }`.',
-      },
+      info: { title: 'Influencemart API', version: '1.0.0' },
       components: {
         securitySchemes: {
-          apiKey: { type: 'http', scheme: 'bearer', description: 'Publishable key pk_test_… or pk_live_…; requests must also be signed.' },
+          apiKey: { type: 'http', scheme: 'bearer', description: 'Publishable key pk_test_… or pk_live_…; every request is also signed (see the description).' },
         },
       },
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list', deepLinking: true } });
-  app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  // Routes are all registered by the time anyone asks; each document is cut once.
+  let merchant: ReturnType<typeof merchantApiDocument> | undefined;
+  let session: ReturnType<typeof sessionApiDocument> | undefined;
+  const merchantDocument = () => (merchant ??= merchantApiDocument(app.swagger() as never, app.routeTable));
+  const sessionDocument = () => (session ??= sessionApiDocument(app.swagger() as never, app.routeTable));
+
+  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list', deepLinking: true }, transformSpecification: () => merchantDocument(), transformSpecificationClone: false });
+  app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => merchantDocument());
+  app.get(SESSION_OPENAPI_PATH, { schema: { hide: true } }, async () => sessionDocument());
 }

@@ -1,4 +1,5 @@
 import { Type, type TLiteral, type TNull, type TSchema, type TUnion } from '@sinclair/typebox';
+import { ERROR_STATUS, type ErrorCode } from '../errors.ts';
 import { MONEY_PATTERN } from './validation.ts';
 
 /** A money amount at the API edge: a decimal string in major units, never a JSON number. */
@@ -37,5 +38,25 @@ export const Nullable = <T extends TSchema>(schema: T): TUnion<[T, TNull]> => {
 /** The error shape without its $id, to inline in route response schemas (no shared registration needed). */
 const { $id: _errorResponseId, ...InlineErrorResponse } = ErrorResponse;
 
-/** Response schemas for the error statuses a route can answer with: `errorResponses(400, 404)`. */
-export const errorResponses = (...statuses: number[]) => Object.fromEntries(statuses.map((status) => [status, InlineErrorResponse])) as Record<number, typeof InlineErrorResponse>;
+/** The code a bare status stands for when a route names no more specific one. */
+const GENERIC_CODE: Partial<Record<number, ErrorCode>> = { 400: 'VALIDATION_FAILED', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 409: 'CONFLICT', 413: 'PAYLOAD_TOO_LARGE', 422: 'UNPROCESSABLE', 429: 'RATE_LIMITED' };
+
+/** How an error response lists its codes in the API documents (read back when documents add more). */
+export const ERROR_CODES_PREFIX = 'Error codes: ';
+
+/**
+ * Response schemas for the errors a route can answer with, by status or by code:
+ * `errorResponses(400, 404, 'INVALID_TRANSITION')`. Each status's description lists its codes, so
+ * the API reference says which codes each operation can return.
+ */
+export function errorResponses(...items: Array<number | ErrorCode>): Record<number, typeof InlineErrorResponse> {
+  const codes = new Map<number, Set<string>>();
+  for (const item of items) {
+    const status = typeof item === 'number' ? item : ERROR_STATUS[item];
+    const code = typeof item === 'number' ? GENERIC_CODE[item] : item;
+    const set = codes.get(status) ?? new Set<string>();
+    if (code) set.add(code);
+    codes.set(status, set);
+  }
+  return Object.fromEntries([...codes].map(([status, set]) => [status, { ...InlineErrorResponse, description: `${ERROR_CODES_PREFIX}${[...set].join(', ')}` }])) as Record<number, typeof InlineErrorResponse>;
+}

@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SESSION_OPENAPI_PATH } from '../src/platform/http/api-docs.ts';
+import { backend } from './support/database.ts';
+import { createTestApp, type TestApp } from './support/test-app.ts';
+
+/** The merchant API reference describes only the signed API; the dashboard's session API has its own document. */
+
+let t: TestApp;
+let merchant: any;
+let session: any;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  merchant = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+  session = (await t.app.inject({ method: 'GET', url: SESSION_OPENAPI_PATH })).json();
+});
+afterAll(() => t.close());
+
+const operations = (doc: any) => Object.entries(doc.paths as Record<string, Record<string, any>>).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, op })));
+
+describe(`API documents on ${backend}`, () => {
+  it('publishes every signed route, and nothing else, in the merchant API document', () => {
+    const documented = new Set(operations(merchant).map(({ path, method }) => `${method.toUpperCase()} ${path}`));
+    const signed = t.app.routeTable.filter((r) => r.method !== 'HEAD' && r.config.principals?.includes('merchantKey')).map((r) => `${r.method} ${r.url.replace(/:([A-Za-z0-9_]+)/g, '{$1}')}`);
+    expect([...documented].sort()).toEqual([...new Set(signed)].sort());
+    for (const path of Object.keys(merchant.paths)) expect(path).toMatch(/^\/api\/v1\//);
+    const text = JSON.stringify(merchant);
+    for (const foreign of ['/api/admin', '/api/merchant/', '/api/affiliate', '/api/auth', 'SessionResponse', 'WalletResponse']) expect(text, foreign).not.toContain(foreign);
+  });
+
+  it('gives the signing recipe and the error codes of every operation', () => {
+    expect(merchant.info.description).toContain('<X-Timestamp>.<METHOD>.<path with query>.<raw body>');
+    expect(merchant.info.description).toContain('HMAC-SHA256');
+    for (const { path, method, op } of operations(merchant)) {
+      expect(op.security, `${method} ${path}`).toEqual([{ apiKey: [] }]);
+      expect(op.responses['401'].description, `${method} ${path}`).toMatch(/^Error codes: .*SIGNATURE_MISMATCH/);
+      expect(op.responses['429'].description).toContain('RATE_LIMITED');
+    }
+    const create = merchant.paths['/api/v1/campaigns'].post;
+    expect(create.parameters).toContainEqual(expect.objectContaining({ in: 'header', name: 'X-Idempotency-Key' }));
+    expect(create.responses['422'].description).toContain('IDEMPOTENCY_KEY_REUSED');
+    expect(create.responses['400'].description).toContain('VALIDATION_FAILED');
+    expect(merchant.paths['/api/v1/campaigns/{id}'].get.responses['404'].description).toContain('NOT_FOUND');
+  });
+
+  it('serves the same merchant document to the /docs page', async () => {
+    const page = await t.app.inject({ method: 'GET', url: '/docs/json' });
+    expect(page.statusCode).toBe(200);
+    expect(page.json()).toEqual(merchant);
+  });
+
+  it('describes the session API for the dashboard, with the mode header on shared merchant routes', () => {
+    for (const path of ['/api/auth/login', '/api/auth/me', '/api/affiliate/wallet', '/api/admin/merchants', '/api/merchant/api-keys', '/api/v1/campaigns', '/api/public/campaigns']) {
+      expect(session.paths[path], path).toBeDefined();
+    }
+    expect(session.paths['/api/v1/campaigns'].get.parameters).toContainEqual(expect.objectContaining({ in: 'header', name: 'X-Mode' }));
+    expect(session.paths['/api/v1/campaigns'].get.security).toBeUndefined();
+    expect(session.components.securitySchemes).toBeUndefined();
+    expect(session.paths['/api/v1/openapi.json']).toBeUndefined();
+  });
+});
