@@ -31,8 +31,11 @@ describe(`API documents on ${backend}`, () => {
   it('gives the signing recipe and the error codes of every operation', () => {
     expect(merchant.info.description).toContain('<X-Timestamp>.<METHOD>.<path with query>.<raw body>');
     expect(merchant.info.description).toContain('HMAC-SHA256');
+    const refs = JSON.stringify(merchant).match(/"\$ref":"#\/components\/schemas\/[^"]+"/g) ?? [];
+    for (const ref of refs) expect(merchant.components.schemas[ref.split('/').pop()!.slice(0, -1)], ref).toBeDefined();
     for (const { path, method, op } of operations(merchant)) {
       expect(op.security, `${method} ${path}`).toEqual([{ apiKey: [] }]);
+      expect(op.responses['401'].content['application/json'].schema.properties.error, `${method} ${path}`).toBeDefined();
       expect(op.responses['401'].description, `${method} ${path}`).toMatch(/^Error codes: .*SIGNATURE_MISMATCH/);
       expect(op.responses['429'].description).toContain('RATE_LIMITED');
     }

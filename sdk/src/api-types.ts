@@ -42,6 +42,69 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: RATE_LIMITED */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -85,6 +148,90 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error codes: VALIDATION_FAILED, INVALID_JSON */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: RATE_LIMITED */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         trace?: never;
@@ -124,8 +271,71 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error codes: VALIDATION_FAILED */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: RATE_LIMITED */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -152,7 +362,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Makes a retry safe: the same key and body replay the first answer. */
+                    "X-Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -206,7 +419,7 @@ export interface paths {
                         "application/json": components["schemas"]["Campaign"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Error codes: VALIDATION_FAILED, INVALID_JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -227,7 +440,49 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -248,7 +503,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error codes: CONFLICT, IDEMPOTENCY_IN_PROGRESS */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -269,8 +524,29 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error codes: UNPROCESSABLE, IDEMPOTENCY_KEY_REUSED */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: RATE_LIMITED */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -327,8 +603,92 @@ export interface paths {
                         "application/json": components["schemas"]["Campaign"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Error codes: VALIDATION_FAILED */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: NOT_FOUND */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: RATE_LIMITED */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -415,7 +775,7 @@ export interface paths {
                         "application/json": components["schemas"]["Campaign"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Error codes: VALIDATION_FAILED, INVALID_JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -436,7 +796,49 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -457,7 +859,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error codes: CONFLICT */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -478,8 +880,29 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error codes: UNPROCESSABLE */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: RATE_LIMITED */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -534,7 +957,7 @@ export interface paths {
                         "application/json": components["schemas"]["Campaign"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Error codes: VALIDATION_FAILED */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -555,7 +978,49 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -576,7 +1041,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error codes: CONFLICT */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -597,8 +1062,29 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error codes: UNPROCESSABLE */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: RATE_LIMITED */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -657,7 +1143,7 @@ export interface paths {
                         "application/json": components["schemas"]["Campaign"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Error codes: VALIDATION_FAILED */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -678,7 +1164,49 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -699,7 +1227,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error codes: CONFLICT */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -720,8 +1248,29 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error codes: UNPROCESSABLE */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: RATE_LIMITED */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -813,6 +1362,90 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error codes: VALIDATION_FAILED */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: RATE_LIMITED */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -872,6 +1505,90 @@ export interface paths {
                             trafficSource: string | null;
                             unattributableReason: string | null;
                             userAgent: string | null;
+                        };
+                    };
+                };
+                /** @description Error codes: VALIDATION_FAILED */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: RATE_LIMITED */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
                         };
                     };
                 };
@@ -966,6 +1683,90 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error codes: VALIDATION_FAILED */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: RATE_LIMITED */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -992,7 +1793,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Makes a retry safe: the same key and body replay the first answer. */
+                    "X-Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -1094,6 +1898,132 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error codes: VALIDATION_FAILED, INVALID_JSON */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: IDEMPOTENCY_IN_PROGRESS */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: IDEMPOTENCY_KEY_REUSED */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: RATE_LIMITED */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -1111,11 +2041,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ask to sell on another domain; product URLs may use it once an admin approves it */
+        /** Ask to sell on another domain (also possible before approval, from the dashboard); product URLs may use it once an admin approves it */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Makes a retry safe: the same key and body replay the first answer. */
+                    "X-Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -1137,6 +2070,132 @@ export interface paths {
                             domain: string;
                             id: string;
                             status: string;
+                        };
+                    };
+                };
+                /** @description Error codes: VALIDATION_FAILED, INVALID_JSON */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: IDEMPOTENCY_IN_PROGRESS */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: IDEMPOTENCY_KEY_REUSED */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: RATE_LIMITED */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
                         };
                     };
                 };
@@ -1268,6 +2327,90 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error codes: VALIDATION_FAILED */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: RATE_LIMITED */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -1394,6 +2537,90 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error codes: VALIDATION_FAILED */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: RATE_LIMITED */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -1408,7 +2635,10 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Makes a retry safe: the same key and body replay the first answer. */
+                    "X-Idempotency-Key"?: string;
+                };
                 path: {
                     orderId: string;
                 };
@@ -1535,6 +2765,132 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error codes: VALIDATION_FAILED, INVALID_JSON */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: IDEMPOTENCY_IN_PROGRESS */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: IDEMPOTENCY_KEY_REUSED */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: RATE_LIMITED */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         trace?: never;
@@ -1595,8 +2951,71 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error codes: VALIDATION_FAILED */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: RATE_LIMITED */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1623,7 +3042,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Makes a retry safe: the same key and body replay the first answer. */
+                    "X-Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -1677,8 +3099,113 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error codes: VALIDATION_FAILED, INVALID_JSON */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: IDEMPOTENCY_IN_PROGRESS */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: IDEMPOTENCY_KEY_REUSED */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: RATE_LIMITED */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1756,8 +3283,92 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error codes: VALIDATION_FAILED */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: NOT_FOUND */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: RATE_LIMITED */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1800,8 +3411,92 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Default Response */
+                /** @description Error codes: VALIDATION_FAILED */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: NOT_FOUND */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: RATE_LIMITED */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1890,7 +3585,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error codes: VALIDATION_FAILED, INVALID_JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1911,8 +3606,71 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: NOT_FOUND */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: RATE_LIMITED */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1996,7 +3754,70 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error codes: VALIDATION_FAILED */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2017,8 +3838,29 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error codes: CONFLICT */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: RATE_LIMITED */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2112,7 +3954,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error codes: VALIDATION_FAILED */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2133,8 +3975,71 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: NOT_FOUND */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: RATE_LIMITED */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2204,8 +4109,71 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error codes: VALIDATION_FAILED */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: RATE_LIMITED */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2232,7 +4200,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Makes a retry safe: the same key and body replay the first answer. */
+                    "X-Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -2296,7 +4267,7 @@ export interface paths {
                         "application/json": components["schemas"]["Product"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Error codes: VALIDATION_FAILED, INVALID_JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2317,7 +4288,49 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: CONFLICT, IDEMPOTENCY_IN_PROGRESS */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2338,8 +4351,29 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error codes: UNPROCESSABLE, IDEMPOTENCY_KEY_REUSED */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: RATE_LIMITED */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2396,8 +4430,92 @@ export interface paths {
                         "application/json": components["schemas"]["Product"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Error codes: VALIDATION_FAILED */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: NOT_FOUND */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: RATE_LIMITED */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2495,7 +4613,7 @@ export interface paths {
                         "application/json": components["schemas"]["Product"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Error codes: VALIDATION_FAILED, INVALID_JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2516,7 +4634,49 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2537,8 +4697,29 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error codes: UNPROCESSABLE */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: RATE_LIMITED */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2599,8 +4780,71 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error codes: VALIDATION_FAILED, INVALID_JSON */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: RATE_LIMITED */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2644,7 +4888,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Makes a retry safe: the same key and body replay the first answer. */
+                    "X-Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -2695,8 +4942,113 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error codes: VALIDATION_FAILED, INVALID_JSON */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: IDEMPOTENCY_IN_PROGRESS */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: IDEMPOTENCY_KEY_REUSED */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: RATE_LIMITED */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2740,7 +5092,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Makes a retry safe: the same key and body replay the first answer. */
+                    "X-Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -2791,8 +5146,113 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error codes: VALIDATION_FAILED, INVALID_JSON */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: IDEMPOTENCY_IN_PROGRESS */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: IDEMPOTENCY_KEY_REUSED */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: RATE_LIMITED */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2833,7 +5293,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Makes a retry safe: the same key and body replay the first answer. */
+                    "X-Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -2870,6 +5333,132 @@ export interface paths {
                             /** @enum {boolean} */
                             livemode: false;
                             productId: string | null;
+                        };
+                    };
+                };
+                /** @description Error codes: VALIDATION_FAILED, INVALID_JSON */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: IDEMPOTENCY_IN_PROGRESS */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: IDEMPOTENCY_KEY_REUSED */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: RATE_LIMITED */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
                         };
                     };
                 };
@@ -2957,6 +5546,90 @@ export interface paths {
                             page: number;
                             pageSize: number;
                             total: number;
+                        };
+                    };
+                };
+                /** @description Error codes: VALIDATION_FAILED */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: RATE_LIMITED */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
                         };
                     };
                 };
@@ -3069,6 +5742,90 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error codes: VALIDATION_FAILED */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: RATE_LIMITED */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -3144,8 +5901,71 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error codes: VALIDATION_FAILED */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: RATE_LIMITED */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3233,7 +6053,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error codes: VALIDATION_FAILED, INVALID_JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3254,8 +6074,71 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: UNPROCESSABLE */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: RATE_LIMITED */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3342,8 +6225,92 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error codes: VALIDATION_FAILED */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: NOT_FOUND */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: RATE_LIMITED */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3386,8 +6353,92 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Default Response */
+                /** @description Error codes: VALIDATION_FAILED */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: NOT_FOUND */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: RATE_LIMITED */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3475,7 +6526,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error codes: VALIDATION_FAILED, INVALID_JSON */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3496,8 +6547,71 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: NOT_FOUND */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: RATE_LIMITED */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3590,7 +6704,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error codes: VALIDATION_FAILED */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3611,8 +6725,71 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: NOT_FOUND */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: RATE_LIMITED */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3705,7 +6882,70 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error codes: VALIDATION_FAILED */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3726,8 +6966,29 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error codes: CONFLICT */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: RATE_LIMITED */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3818,8 +7079,92 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error codes: VALIDATION_FAILED */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: NOT_FOUND */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: RATE_LIMITED */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3909,7 +7254,70 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error codes: VALIDATION_FAILED */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3930,8 +7338,29 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error codes: CONFLICT */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: RATE_LIMITED */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -1,5 +1,5 @@
 import type { RouteSummary } from '../module.ts';
-import { ERROR_CODES_PREFIX } from './schemas.ts';
+import { ERROR_CODES_PREFIX, InlineErrorResponse } from './schemas.ts';
 
 /**
  * The two API documents cut from one generated OpenAPI document: the merchant API (routes that
@@ -88,7 +88,7 @@ function addErrorCodes(operation: Operation, status: number, codes: string[]): v
   const description = typeof existing?.description === 'string' && existing.description.startsWith(ERROR_CODES_PREFIX) ? existing.description : ERROR_CODES_PREFIX;
   const known = description.slice(ERROR_CODES_PREFIX.length).split(', ').filter(Boolean);
   const merged = [...new Set([...known, ...codes])];
-  const body = existing?.content ?? { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponse' } } };
+  const body = existing?.content ?? { 'application/json': { schema: JSON.parse(JSON.stringify(InlineErrorResponse)) as Json } };
   responses[String(status)] = { ...existing, description: `${ERROR_CODES_PREFIX}${merged.join(', ')}`, content: body };
 }
 

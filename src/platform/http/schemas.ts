@@ -37,6 +37,7 @@ export const Nullable = <T extends TSchema>(schema: T): TUnion<[T, TNull]> => {
 
 /** The error shape without its $id, to inline in route response schemas (no shared registration needed). */
 const { $id: _errorResponseId, ...InlineErrorResponse } = ErrorResponse;
+export { InlineErrorResponse };
 
 /** The code a bare status stands for when a route names no more specific one. */
 const GENERIC_CODE: Partial<Record<number, ErrorCode>> = { 400: 'VALIDATION_FAILED', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 409: 'CONFLICT', 413: 'PAYLOAD_TOO_LARGE', 422: 'UNPROCESSABLE', 429: 'RATE_LIMITED' };
