@@ -55,6 +55,7 @@ describe(`POST /api/v1/conversions on ${backend}`, () => {
       attributed: true,
       affiliateRef: affiliateId,
       commission: { amount: '2.49', currency: 'NPR', status: 'pending' },
+      risk: { score: 0, reasons: [], reviewRequired: false },
       deduplicated: false,
     });
     const events = await t.platform.db.select().from(domainEvents).where(eq(domainEvents.merchantId, merchant.merchantId));

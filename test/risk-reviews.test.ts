@@ -50,6 +50,31 @@ describe(`risk scoring and review on ${backend}`, () => {
     expect((await merchant.live.get(`/api/v1/orders/${id}`)).body.commission.risk).toEqual({ score: 60, reviewStatus: 'required' });
   });
 
+  it('returns the score and reasons on the conversion answer, first time and on a retry', async () => {
+    const clickId = await insertClick(t.platform.db, campaign, affiliate.affiliateId, { ipHash: t.platform.secrets.keyedHash('127.0.0.1') });
+    const body = { orderId: orderId('RISK'), clickId, amount: '100.00' };
+    const first = await merchant.live.post('/api/v1/conversions', body);
+    expect(first.body.risk).toEqual({ score: 60, reasons: ['SELF_REFERRAL'], reviewRequired: true });
+    const retry = await merchant.live.post('/api/v1/conversions', body);
+    expect(retry.body).toMatchObject({ deduplicated: true, risk: { score: 60, reasons: ['SELF_REFERRAL'], reviewRequired: true } });
+  });
+
+  it('does not hold a test-mode order for the timing and self-referral checks a merchant trying the flow alone trips', async () => {
+    const testCampaign = await insertCampaign(t.platform.db, { merchantId: merchant.merchantId, livemode: false, defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: 1000 });
+    const clickedAt = new Date(Date.now() - 60_000);
+    const clickId = await insertClick(t.platform.db, testCampaign, affiliate.affiliateId, { clickedAt, ipHash: t.platform.secrets.keyedHash('127.0.0.1') });
+    const occurredAt = new Date(clickedAt.getTime() + 3_000).toISOString();
+    const response = await merchant.test.post('/api/v1/conversions', { orderId: orderId('RISK'), clickId, amount: '100.00', occurredAt });
+    expect(response.body).toMatchObject({ attributed: true, risk: { score: 0, reasons: [], reviewRequired: false } });
+    const order = await merchant.test.get(`/api/v1/orders/${response.body.orderId}`);
+    expect(order.body.commission.risk).toEqual({ score: 0, reviewStatus: 'not_required' });
+  });
+
+  it('answers null risk for an unattributed order', async () => {
+    const response = await merchant.live.post('/api/v1/conversions', { orderId: orderId('RISK'), amount: '100.00' });
+    expect(response.body).toMatchObject({ attributed: false, risk: null });
+  });
+
   it('does not flag an ordinary click', async () => {
     const clickId = await insertClick(t.platform.db, campaign, affiliate.affiliateId);
     const id = orderId('RISK');

@@ -150,7 +150,7 @@ describe(`webhook validation on ${backend}`, () => {
       for (const url of [`${receiver.base}/hook`, 'http://localhost:8080/hook', 'http://10.0.0.5/hook', 'http://169.254.169.254/latest', 'http://[::1]:9000/hook']) {
         const response = await owner.test.post('/api/v1/webhook-endpoints', { url, events: ['*'] });
         expect(response.status, url).toBe(400);
-        expect(response.body.error.details, url).toEqual([{ field: 'url', code: 'URL_NOT_ALLOWED', message: 'must not point at a private or loopback address' }]);
+        expect(response.body.error.details, url).toEqual([{ field: 'url', code: 'URL_NOT_ALLOWED', message: 'must not point at a private or loopback address (for local development, start the server with OUTBOUND_ALLOW_PRIVATE=1)' }]);
       }
       expect((await owner.test.post('/api/v1/webhook-endpoints', { url: 'https://hooks.example.com/in', events: ['*'] })).status).toBe(201);
     } finally {

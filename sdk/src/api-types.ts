@@ -1860,6 +1860,14 @@ export interface paths {
                             deduplicated: boolean;
                             livemode: boolean;
                             orderId: string;
+                            /** @description The risk checks of an attributed order; null when unattributed */
+                            risk: {
+                                /** @description CLICK_TO_ORDER_TOO_SHORT, MANY_ORDERS_ON_CLICK, SELF_REFERRAL, AMOUNT_OUTLIER */
+                                reasons: string[];
+                                reviewRequired: boolean;
+                                /** @description 0–100; at or above the review threshold the commission waits for a review */
+                                score: number;
+                            } | null;
                             /**
                              * @description Why the order earns no commission; only when attributed is false
                              * @enum {string}
@@ -1890,6 +1898,14 @@ export interface paths {
                             deduplicated: boolean;
                             livemode: boolean;
                             orderId: string;
+                            /** @description The risk checks of an attributed order; null when unattributed */
+                            risk: {
+                                /** @description CLICK_TO_ORDER_TOO_SHORT, MANY_ORDERS_ON_CLICK, SELF_REFERRAL, AMOUNT_OUTLIER */
+                                reasons: string[];
+                                reviewRequired: boolean;
+                                /** @description 0–100; at or above the review threshold the commission waits for a review */
+                                score: number;
+                            } | null;
                             /**
                              * @description Why the order earns no commission; only when attributed is false
                              * @enum {string}

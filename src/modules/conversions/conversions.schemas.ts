@@ -38,6 +38,17 @@ export const ConversionResponse = Type.Object(
     unattributedReason: Type.Optional(StringEnum(UNATTRIBUTED_REASONS, 'Why the order earns no commission; only when attributed is false')),
     affiliateRef: Type.Union([Type.String(), Type.Null()]),
     commission: Type.Union([Type.Object({ amount: Money(), currency: Type.String(), status: Type.String() }), Type.Null()]),
+    risk: Type.Union(
+      [
+        Type.Object({
+          score: Type.Integer({ description: '0–100; at or above the review threshold the commission waits for a review' }),
+          reasons: Type.Array(Type.String(), { description: 'CLICK_TO_ORDER_TOO_SHORT, MANY_ORDERS_ON_CLICK, SELF_REFERRAL, AMOUNT_OUTLIER' }),
+          reviewRequired: Type.Boolean(),
+        }),
+        Type.Null(),
+      ],
+      { description: 'The risk checks of an attributed order; null when unattributed' },
+    ),
     deduplicated: Type.Boolean(),
   },
   {},

@@ -124,11 +124,11 @@ export async function recordConversion(deps: ConversionDeps, principal: TenantAc
       .returning();
     if (!conversion) throw new Error('conversion insert returned nothing');
 
-    let commission: { amount: bigint; currency: string; status: string } | null = null;
-    if (attributedClick && campaign) {
-      commission = await commissionFor(tx, deps.defaults, { merchant, campaign, catalog, click: attributedClick, input, orderRef: order.id, conversionId: conversion.id, actor });
-    }
-    const response = conversionView(conversion, order.orderId, commission, false);
+    const earned =
+      attributedClick && campaign
+        ? await commissionFor(tx, deps.defaults, { merchant, campaign, catalog, click: attributedClick, input, orderRef: order.id, conversionId: conversion.id, actor })
+        : null;
+    const response = conversionView(conversion, order.orderId, earned?.commission ?? null, earned?.risk ?? null, false);
     await recordEvent(tx, {
       type: attribution.attributed ? 'conversion.attributed' : 'conversion.unattributed',
       merchantId: principal.merchantId,
@@ -209,5 +209,5 @@ async function commissionFor(
   if (input.status === 'delivered') {
     commission = await startHold(tx, commission, input.occurredAt, defaults.holdDays, { actor: ctx.actor, reason: 'order_delivered' });
   }
-  return commission;
+  return { commission, risk: { score: risk.score, reasons: risk.reasons, reviewRequired: risk.reviewRequired } };
 }

@@ -48,7 +48,7 @@ export async function assessConversionRisk(tx: Tx, input: ConversionRiskInput): 
     merchantMedianAmount: row?.median === null || row?.median === undefined ? null : BigInt(row.median),
     merchantOrderCount: Number(row?.history ?? 0),
   };
-  const score = scoreConversionRisk(signals);
+  const score = scoreConversionRisk(signals, { livemode: input.livemode });
   await tx.insert(riskAssessments).values({
     conversionId: input.conversionId,
     merchantId: input.merchantId,

@@ -30,4 +30,15 @@ describe('scoreConversionRisk', () => {
     expect(needsReview(scoreConversionRisk({ ...calm, selfReferral: true }).score, 50)).toBe(true);
     expect(needsReview(scoreConversionRisk({ ...calm, secondsFromClick: 1 }).score, 50)).toBe(false);
   });
+
+  it('in test mode ignores the timing and self-referral checks, which a merchant trying the flow alone always trips', () => {
+    const selfTestOrder = { ...calm, secondsFromClick: 3, selfReferral: true };
+    expect(scoreConversionRisk(selfTestOrder, { livemode: true })).toEqual({ score: 100, reasons: ['CLICK_TO_ORDER_TOO_SHORT', 'SELF_REFERRAL'] });
+    expect(scoreConversionRisk(selfTestOrder, { livemode: false })).toEqual({ score: 0, reasons: [] });
+    // The other checks still count in test mode.
+    expect(scoreConversionRisk({ ...selfTestOrder, previousOrdersOnClick: 5, amount: 40000n }, { livemode: false })).toEqual({
+      score: 90,
+      reasons: ['MANY_ORDERS_ON_CLICK', 'AMOUNT_OUTLIER'],
+    });
+  });
 });

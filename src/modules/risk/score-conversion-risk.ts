@@ -32,32 +32,47 @@ export const RISK_RULES = {
   outlierPoints: 30,
 } as const;
 
+/**
+ * Test mode is where a merchant tries the flow on one machine: clicking their own test link and
+ * ordering seconds later is the point there, not fraud. So in test mode the timing and
+ * self-referral checks do not count; every check counts in live mode.
+ */
+const LIVE_ONLY_REASONS: ReadonlySet<RiskReason> = new Set(['CLICK_TO_ORDER_TOO_SHORT', 'SELF_REFERRAL']);
+
 export interface RiskScore {
   score: number;
   reasons: RiskReason[];
 }
 
-export function scoreConversionRisk(signals: RiskSignals): RiskScore {
+export function scoreConversionRisk(signals: RiskSignals, mode: { livemode: boolean } = { livemode: true }): RiskScore {
+  const reasons = reasonsFor(signals).filter((reason) => mode.livemode || !LIVE_ONLY_REASONS.has(reason));
+  const score = reasons.reduce((sum, reason) => sum + pointsOf(reason, signals), 0);
+  return { score: Math.min(100, score), reasons };
+}
+
+function reasonsFor(signals: RiskSignals): RiskReason[] {
   const reasons: RiskReason[] = [];
-  let score = 0;
-  if (signals.secondsFromClick < RISK_RULES.minSecondsFromClick) {
-    score += RISK_RULES.fastOrderPoints;
-    reasons.push('CLICK_TO_ORDER_TOO_SHORT');
-  }
-  if (signals.previousOrdersOnClick >= RISK_RULES.manyOrdersOnClick) {
-    score += signals.previousOrdersOnClick >= RISK_RULES.veryManyOrdersOnClick ? RISK_RULES.veryManyOrdersPoints : RISK_RULES.manyOrdersPoints;
-    reasons.push('MANY_ORDERS_ON_CLICK');
-  }
-  if (signals.selfReferral) {
-    score += RISK_RULES.selfReferralPoints;
-    reasons.push('SELF_REFERRAL');
-  }
+  if (signals.secondsFromClick < RISK_RULES.minSecondsFromClick) reasons.push('CLICK_TO_ORDER_TOO_SHORT');
+  if (signals.previousOrdersOnClick >= RISK_RULES.manyOrdersOnClick) reasons.push('MANY_ORDERS_ON_CLICK');
+  if (signals.selfReferral) reasons.push('SELF_REFERRAL');
   const median = signals.merchantMedianAmount;
   if (median !== null && median > 0n && signals.merchantOrderCount >= RISK_RULES.minHistoryForOutliers && signals.amount >= median * RISK_RULES.outlierMultipleOfMedian) {
-    score += RISK_RULES.outlierPoints;
     reasons.push('AMOUNT_OUTLIER');
   }
-  return { score: Math.min(100, score), reasons };
+  return reasons;
+}
+
+function pointsOf(reason: RiskReason, signals: RiskSignals): number {
+  switch (reason) {
+    case 'CLICK_TO_ORDER_TOO_SHORT':
+      return RISK_RULES.fastOrderPoints;
+    case 'MANY_ORDERS_ON_CLICK':
+      return signals.previousOrdersOnClick >= RISK_RULES.veryManyOrdersOnClick ? RISK_RULES.veryManyOrdersPoints : RISK_RULES.manyOrdersPoints;
+    case 'SELF_REFERRAL':
+      return RISK_RULES.selfReferralPoints;
+    case 'AMOUNT_OUTLIER':
+      return RISK_RULES.outlierPoints;
+  }
 }
 
 export const needsReview = (score: number, threshold: number) => score >= threshold;

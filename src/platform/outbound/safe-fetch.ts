@@ -49,7 +49,7 @@ export function checkOutboundUrl(raw: string, allowPrivate: boolean): { ok: true
   if (url.username || url.password) return { ok: false, message: 'must not contain credentials' };
   const host = url.hostname.replace(/^\[|\]$/g, '');
   if (!allowPrivate && (host === 'localhost' || host.endsWith('.localhost') || (isIpLiteral(host) && isPrivateAddress(host)))) {
-    return { ok: false, message: 'must not point at a private or loopback address' };
+    return { ok: false, message: 'must not point at a private or loopback address (for local development, start the server with OUTBOUND_ALLOW_PRIVATE=1)' };
   }
   return { ok: true, url };
 }
