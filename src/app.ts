@@ -34,6 +34,7 @@ import { registerTracking } from './modules/tracking/tracking.routes.ts';
 import { registerLinks } from './modules/links/links.routes.ts';
 import { registerWebhooks } from './modules/webhooks/webhooks.routes.ts';
 import { registerBilling } from './modules/billing/billing.routes.ts';
+import { registerPayouts } from './modules/payouts/payouts.routes.ts';
 
 /** Every capability, in registration order. The web dashboard comes last: its client-route fallback claims only what no module serves. */
 const modules: ModuleRegister[] = [
@@ -57,6 +58,7 @@ const modules: ModuleRegister[] = [
   registerLedger,
   registerRisk,
   registerBilling,
+  registerPayouts,
   registerSandbox,
   registerWebhooks,
   registerWeb,

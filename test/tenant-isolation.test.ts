@@ -210,6 +210,18 @@ describe(`tenant isolation on ${backend}`, () => {
     }
   });
 
+  it('merchants, admins and anonymous callers are refused on every /api/affiliate route', async () => {
+    const routes = routesUnder('/api/affiliate/');
+    expect(routes.length).toBeGreaterThanOrEqual(10);
+    for (const route of routes) {
+      const path = pathsFor(route, victimIds)[0]!;
+      for (const [who, session] of [['merchant', attackerSession], ['admin', adminSession]] as const) {
+        expect((await session.request(route.method, path, bodyFor(route))).status, `${who} ${route.method} ${path}`).toBe(403);
+      }
+      expect((await t.app.inject({ method: route.method as 'GET', url: path })).statusCode, `anonymous ${route.method} ${path}`).toBe(401);
+    }
+  });
+
   it('leaves the victim exactly as it was', async () => {
     expect((await victim.test.get('/api/v1/account')).status).toBe(200);
     expect((await victim.live.get('/api/v1/account')).status).toBe(200);

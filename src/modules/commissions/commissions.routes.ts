@@ -3,7 +3,7 @@ import { Paginated } from '../../platform/http/pagination.ts';
 import { CommissionListQuery, CommissionSchema } from './commissions.schemas.ts';
 import { listCommissions } from './list-commissions.ts';
 import { matureHeldCommissions, MATURE_JOB } from './mature-held-commissions.ts';
-import { resolveTenant } from '../../platform/auth/resolve-principal.ts';
+import { resolveAffiliateId, resolveTenant } from '../../platform/auth/resolve-principal.ts';
 
 export const registerCommissions: ModuleRegister = (app, { db, worker }) => {
   app.get(
@@ -21,6 +21,22 @@ export const registerCommissions: ModuleRegister = (app, { db, worker }) => {
     async (request) => {
       const { merchantId, livemode } = resolveTenant(request);
       return listCommissions(db, { merchantId, livemode }, request.query as CommissionListQuery);
+    },
+  );
+
+  app.get(
+    '/api/affiliate/commissions',
+    {
+      config: { principals: ['affiliateSession'] },
+      schema: {
+        tags: ['affiliate'],
+        summary: 'Your live commissions with their states; `holdUntil` is when a held one can become payable',
+        querystring: CommissionListQuery,
+        response: { 200: Paginated(CommissionSchema) },
+      },
+    },
+    async (request) => {
+      return listCommissions(db, { affiliateId: resolveAffiliateId(request) }, request.query as CommissionListQuery);
     },
   );
 

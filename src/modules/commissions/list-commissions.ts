@@ -6,9 +6,12 @@ import { commissionView } from './commission-record.ts';
 import type { CommissionListQuery, CommissionView } from './commissions.schemas.ts';
 import { commissions } from './commissions.tables.ts';
 
-/** The merchant's commissions in one mode, newest first. */
-export async function listCommissions(db: Db, scope: { merchantId: string; livemode: boolean }, query: CommissionListQuery): Promise<Page<CommissionView>> {
-  const filters: SQL[] = [eq(commissions.merchantId, scope.merchantId), eq(commissions.livemode, scope.livemode)];
+/** A merchant's commissions in one mode, or an affiliate's live commissions, newest first. */
+export async function listCommissions(db: Db, scope: { merchantId: string; livemode: boolean } | { affiliateId: string }, query: CommissionListQuery): Promise<Page<CommissionView>> {
+  const filters: SQL[] =
+    'merchantId' in scope
+      ? [eq(commissions.merchantId, scope.merchantId), eq(commissions.livemode, scope.livemode)]
+      : [eq(commissions.affiliateId, scope.affiliateId), eq(commissions.livemode, true)];
   if (query.status) filters.push(eq(commissions.status, query.status));
   if (query.affiliateId) filters.push(eq(commissions.affiliateId, query.affiliateId));
   if (query.orderId) filters.push(eq(orders.orderId, query.orderId));
