@@ -1,10 +1,20 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { readFileSync } from 'node:fs';
 import type { App } from '../module.ts';
 import { merchantApiDocument, sessionApiDocument } from './api-documents.ts';
 
 /** Where the server serves the session API document for the dashboard's generated client types (not linked anywhere). */
 export const SESSION_OPENAPI_PATH = '/api/session/openapi.json';
+
+const TRY_IT_SCRIPT = readFileSync(new URL('./docs-try-it.browser.js', import.meta.url), 'utf8');
+const TRY_IT_STYLE = readFileSync(new URL('./docs-try-it.css', import.meta.url), 'utf8');
+
+/**
+ * Swagger UI's config is written into its page as source text (functions by their toString), so
+ * the interceptor is given as that text: it hands each request to the signer in try-it.js.
+ */
+const signInTheBrowser = Object.assign(<T>(request: T) => request, { toString: () => 'function (request) { return window.influencemartSign(request); }' });
 
 /**
  * OpenAPI 3.1 generated from the route schemas, cut into two documents: the merchant API at
@@ -30,7 +40,13 @@ export async function registerApiDocs(app: App): Promise<void> {
   const merchantDocument = () => (merchant ??= merchantApiDocument(app.swagger() as never, app.routeTable));
   const sessionDocument = () => (session ??= sessionApiDocument(app.swagger() as never, app.routeTable));
 
-  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list', deepLinking: true }, transformSpecification: () => merchantDocument(), transformSpecificationClone: false });
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    uiConfig: { docExpansion: 'list', deepLinking: true, requestInterceptor: signInTheBrowser },
+    theme: { title: 'Influencemart merchant API', js: [{ filename: 'try-it.js', content: TRY_IT_SCRIPT }], css: [{ filename: 'try-it.css', content: TRY_IT_STYLE }] },
+    transformSpecification: () => merchantDocument(),
+    transformSpecificationClone: false,
+  });
   app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => merchantDocument());
   app.get(SESSION_OPENAPI_PATH, { schema: { hide: true } }, async () => sessionDocument());
 }
