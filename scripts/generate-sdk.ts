@@ -57,6 +57,7 @@ const isParam = (segment: string) => segment.startsWith('{');
 // Names the path alone cannot give well.
 const NAME_OVERRIDES: Record<string, string> = {
   'post /api/v1/sandbox/clicks': 'createClick',
+  'get /api/v1/imports/templates/{type}': 'getTemplate',
 };
 
 function isPaginated(operation: Record<string, any>): boolean {

@@ -35,6 +35,7 @@ import { registerLinks } from './modules/links/links.routes.ts';
 import { registerWebhooks } from './modules/webhooks/webhooks.routes.ts';
 import { registerBilling } from './modules/billing/billing.routes.ts';
 import { registerPayouts } from './modules/payouts/payouts.routes.ts';
+import { registerImports } from './modules/imports/imports.routes.ts';
 
 /** Every capability, in registration order. The web dashboard comes last: its client-route fallback claims only what no module serves. */
 const modules: ModuleRegister[] = [
@@ -59,6 +60,7 @@ const modules: ModuleRegister[] = [
   registerRisk,
   registerBilling,
   registerPayouts,
+  registerImports,
   registerSandbox,
   registerWebhooks,
   registerWeb,

@@ -44,6 +44,20 @@ export function resources(call: Call) {
       create: (body: JsonBody<paths['/api/v1/domains']['post']>, options?: WriteOptions) =>
         call<ResultOf<paths['/api/v1/domains']['post']>>('POST', `/api/v1/domains`, { body, ...options }),
     },
+    imports: {
+      list: (query?: QueryOf<paths['/api/v1/imports']['get']>) =>
+        call<ResultOf<paths['/api/v1/imports']['get']>>('GET', `/api/v1/imports`, { query }),
+      create: (query?: QueryOf<paths['/api/v1/imports']['post']>, options?: WriteOptions) =>
+        call<ResultOf<paths['/api/v1/imports']['post']>>('POST', `/api/v1/imports`, { query, ...options }),
+      get: (id: string) =>
+        call<ResultOf<paths['/api/v1/imports/{id}']['get']>>('GET', `/api/v1/imports/${encodeURIComponent(id)}`),
+      getErrors: (id: string) =>
+        call<ResultOf<paths['/api/v1/imports/{id}/errors']['get']>>('GET', `/api/v1/imports/${encodeURIComponent(id)}/errors`),
+      getFailedRows: (id: string) =>
+        call<ResultOf<paths['/api/v1/imports/{id}/failed-rows']['get']>>('GET', `/api/v1/imports/${encodeURIComponent(id)}/failed-rows`),
+      getTemplate: (type: string) =>
+        call<ResultOf<paths['/api/v1/imports/templates/{type}']['get']>>('GET', `/api/v1/imports/templates/${encodeURIComponent(type)}`),
+    },
     orders: {
       get: (orderId: string) =>
         call<ResultOf<paths['/api/v1/orders/{orderId}']['get']>>('GET', `/api/v1/orders/${encodeURIComponent(orderId)}`),

@@ -19,10 +19,12 @@ interface Claim {
 const claims = new WeakMap<FastifyRequest, Claim>();
 
 /** What "the same request" means for a key: method, path with query, and the exact body bytes. */
-export const idempotencyRequestHash = (method: string, url: string, rawBody: string) =>
-  createHash('sha256').update(`${method} ${url}\n${rawBody}`).digest('hex');
+export const idempotencyRequestHasher = (method: string, url: string) => createHash('sha256').update(`${method} ${url}\n`);
 
-const requestHash = (request: FastifyRequest) => idempotencyRequestHash(request.method, request.url, request.rawBody ?? '');
+export const idempotencyRequestHash = (method: string, url: string, rawBody: string) => idempotencyRequestHasher(method, url).update(rawBody).digest('hex');
+
+/** A body spooled to disk (a CSV import) was hashed the same way as it arrived. */
+const requestHash = (request: FastifyRequest) => request.spooledBody?.idempotencyHash ?? idempotencyRequestHash(request.method, request.url, request.rawBody ?? '');
 
 function keyFrom(request: FastifyRequest): string | undefined {
   const raw = request.headers['x-idempotency-key'];

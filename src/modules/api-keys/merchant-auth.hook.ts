@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.ts';
-import { checkSignature } from '../../platform/auth/request-signature.ts';
+import { checkFileSignature, checkSignature } from '../../platform/auth/request-signature.ts';
 import type { MerchantPrincipal } from '../../platform/auth/route-auth.types.ts';
 import type { KeyStore } from './api-keys.service.ts';
 
@@ -25,20 +25,14 @@ export async function authenticateMerchant(request: FastifyRequest, keys: KeySto
   };
   // The signature covers the exact bytes sent. A body that some parser consumed without keeping
   // its text (e.g. text/plain) cannot be checked, so it must not pass as an empty body would.
-  if (request.rawBody === undefined && hasBody(request)) {
+  if (request.rawBody === undefined && request.spooledBody === undefined && hasBody(request)) {
     throw new AppError('SIGNATURE_MISMATCH', 'The request body cannot be verified: send it as application/json');
   }
-  const check = checkSignature(
-    {
-      timestamp: header1('x-timestamp'),
-      signature: header1('x-signature'),
-      method: request.method,
-      pathWithQuery: request.url,
-      rawBody: request.rawBody ?? '',
-    },
-    found.signingSecret,
-    Math.floor(Date.now() / 1000),
-  );
+  const signed = { timestamp: header1('x-timestamp'), signature: header1('x-signature'), method: request.method, pathWithQuery: request.url };
+  const now = Math.floor(Date.now() / 1000);
+  const check = request.spooledBody
+    ? await checkFileSignature({ ...signed, bodyFile: request.spooledBody.path }, found.signingSecret, now)
+    : checkSignature({ ...signed, rawBody: request.rawBody ?? '' }, found.signingSecret, now);
   if (!check.ok) throw new AppError(check.code, check.message);
   if (found.merchantStatus !== 'APPROVED') {
     throw new AppError('MERCHANT_NOT_APPROVED', `This merchant account is ${found.merchantStatus.toLowerCase().replace('_', ' ')}; the API is available once it is approved`);

@@ -25,6 +25,15 @@ export interface SessionPrincipal {
   csrfToken: string;
 }
 
+/** A body written to disk as it arrived (a CSV import), so memory does not grow with its size. */
+export interface SpooledBody {
+  /** A temporary file holding the exact bytes received; removed when the response is sent. */
+  path: string;
+  bytes: number;
+  /** What X-Idempotency-Key compares: the method, path and these bytes. */
+  idempotencyHash: string;
+}
+
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** The principals this route accepts; routes under the API prefixes must name at least one. */
@@ -37,6 +46,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The body exactly as received; a content-type parser used on signed routes must set it. */
     rawBody?: string;
+    /** Set instead of rawBody by a parser that spools the body to disk; signatures are checked over the file. */
+    spooledBody?: SpooledBody;
     merchant?: MerchantPrincipal;
     /** The owner of the key named in Authorization once it is found, even if the signature then fails (request log). */
     apiKeyOwner?: MerchantPrincipal;

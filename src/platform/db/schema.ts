@@ -23,3 +23,4 @@ export * from '../../modules/memberships/memberships.tables.ts';
 export * from '../../modules/webhooks/webhooks.tables.ts';
 export * from '../../modules/billing/billing.tables.ts';
 export * from '../../modules/payouts/payouts.tables.ts';
+export * from '../../modules/imports/imports.tables.ts';

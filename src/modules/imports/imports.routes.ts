@@ -1,0 +1,118 @@
+import { Type } from '@sinclair/typebox';
+import { eq } from 'drizzle-orm';
+import type { ModuleRegister } from '../../platform/module.ts';
+import { resolveTenant, resolveTenantActor } from '../../platform/auth/resolve-principal.ts';
+import { AppError } from '../../platform/errors.ts';
+import { Paginated } from '../../platform/http/pagination.ts';
+import { errorResponses } from '../../platform/http/schemas.ts';
+import { importAppliers } from './import-appliers.ts';
+import { createImport, RUN_IMPORT_JOB } from './create-import.ts';
+import { MAX_IMPORT_BYTES, removeSpooledBody, spoolCsvBody } from './csv-body.ts';
+import { templateCsv } from './import-columns.ts';
+import { errorReport, failedRowsFile } from './import-reports.ts';
+import { importView } from './import-view.ts';
+import { imports } from './imports.tables.ts';
+import { ImportListQuery, ImportParams, ImportTypeQuery, ImportView, TemplateParams } from './imports.schemas.ts';
+import { findImport, listImports } from './list-imports.ts';
+import { runImport } from './run-import.ts';
+
+const principals = ['merchantKey', 'merchantSession'] as const;
+const security = [{ apiKey: [] }];
+const CsvResponse = (description: string) => ({ description, content: { 'text/csv': { schema: Type.String() } } });
+
+export const registerImports: ModuleRegister = (app, { db, worker, config }) => {
+  const runDeps = { db, appliers: importAppliers(config) };
+
+  worker.register(RUN_IMPORT_JOB, async (job) => {
+    const importId = String(job.payload.importId);
+    try {
+      await runImport(runDeps, importId, { jobId: job.id });
+    } catch (error) {
+      if (job.attempt >= 20) {
+        await db.update(imports).set({ status: 'failed', failureMessage: (error as Error).message, completedAt: new Date() }).where(eq(imports.id, importId));
+      }
+      throw error;
+    }
+  });
+
+  // The file arrives as the raw body and is spooled to disk as it comes (memory stays flat);
+  // the signature is then checked over the file.
+  app.addContentTypeParser('text/csv', { bodyLimit: MAX_IMPORT_BYTES }, (request, payload, done) => {
+    spoolCsvBody(request, payload).then((body) => done(null, body), (error: Error) => done(error, undefined));
+  });
+  app.addHook('onResponse', async (request) => removeSpooledBody(request));
+
+  app.post(
+    '/api/v1/imports',
+    {
+      config: { principals, idempotent: true },
+      bodyLimit: MAX_IMPORT_BYTES,
+      schema: {
+        tags: ['imports'],
+        summary: 'Upload a CSV file of products, orders or order statuses; it is applied in the background',
+        description:
+          'The file is the raw request body (`Content-Type: text/csv`, at most 50 MB), signed like any body. The header is checked at once ' +
+          '(`400 CSV_HEADER_INVALID` lists each unknown or missing column); the rows are then applied by the same code as the JSON API. ' +
+          'Poll `GET /api/v1/imports/{id}` for progress, or wait for the `import.completed` webhook.',
+        security,
+        querystring: ImportTypeQuery,
+        response: { 202: ImportView, ...errorResponses(400, 'CSV_HEADER_INVALID', 'CSV_EMPTY', 'PAYLOAD_TOO_LARGE', 409, 'IDEMPOTENCY_KEY_REUSED') },
+      },
+    },
+    async (request, reply) => {
+      const file = request.spooledBody;
+      if (!file) throw new AppError('VALIDATION_FAILED', 'Send the CSV file as the request body with Content-Type: text/csv', [{ field: 'body', code: 'REQUIRED', message: 'a text/csv body is required' }]);
+      const created = await createImport(db, resolveTenantActor(request), request.query.type, { ...file, fileName: request.query.fileName }, () => worker.poke());
+      return reply.status(202).send(created);
+    },
+  );
+
+  app.get(
+    '/api/v1/imports',
+    { config: { principals }, schema: { tags: ['imports'], summary: 'Your imports in this mode, newest first', security, querystring: ImportListQuery, response: { 200: Paginated(ImportView), ...errorResponses(400) } } },
+    async (request) => listImports(db, resolveTenant(request), request.query as ImportListQuery),
+  );
+
+  app.get(
+    '/api/v1/imports/:id',
+    { config: { principals }, schema: { tags: ['imports'], summary: 'An import with its progress and counts', security, params: ImportParams, response: { 200: ImportView, ...errorResponses(404) } } },
+    async (request) => importView(await findImport(db, resolveTenant(request), request.params.id)),
+  );
+
+  app.get(
+    '/api/v1/imports/:id/errors',
+    {
+      config: { principals },
+      schema: {
+        tags: ['imports'],
+        summary: 'The error report: `line,column,code,message`, one line per error (line = the record\'s line in the file, the header is line 1)',
+        security,
+        params: ImportParams,
+        response: { 200: CsvResponse('text/csv'), ...errorResponses(404) },
+      },
+    },
+    async (request, reply) => {
+      const row = await findImport(db, resolveTenant(request), request.params.id);
+      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${row.id}-errors.csv"`).send(errorReport(db, row) as never);
+    },
+  );
+
+  app.get(
+    '/api/v1/imports/:id/failed-rows',
+    {
+      config: { principals },
+      schema: { tags: ['imports'], summary: 'The failed rows alone under the original header, ready to fix and upload again', security, params: ImportParams, response: { 200: CsvResponse('text/csv'), ...errorResponses(404) } },
+    },
+    async (request, reply) => {
+      const row = await findImport(db, resolveTenant(request), request.params.id);
+      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${row.id}-failed-rows.csv"`).send(failedRowsFile(db, row) as never);
+    },
+  );
+
+  app.get(
+    '/api/v1/imports/templates/:type',
+    { config: { principals }, schema: { tags: ['imports'], summary: 'A template file: the header of the type and one example row', security, params: TemplateParams, response: { 200: CsvResponse('text/csv') } } },
+    async (request, reply) =>
+      reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${request.params.type}-template.csv"`).send(templateCsv(request.params.type)),
+  );
+};
