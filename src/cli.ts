@@ -45,7 +45,8 @@ async function serve(): Promise<void> {
   const server = await startServer(config, {
     beforeListen: values.demo
       ? async (platform) => {
-          demo = await seedDemo(platform.db, platform.secrets);
+          // EXAMPLE_STORE_URL: where examples/demo-store runs, when not on its default address.
+          demo = await seedDemo(platform.db, platform.secrets, { exampleStoreUrl: process.env.EXAMPLE_STORE_URL || undefined });
         }
       : undefined,
   });
@@ -57,7 +58,7 @@ async function serve(): Promise<void> {
       dashboard: `${server.url}/`,
       docs: `${server.url}/docs`,
       database: config.databaseUrl ? 'postgres' : 'pglite',
-      ...(demo ? { demo: { logins: demo.logins, merchantId: demo.merchantId, testKeys: demo.testKeys } } : {}),
+      ...(demo ? { demo: { logins: demo.logins, merchantId: demo.merchantId, testKeys: demo.testKeys, testLink: testLinkUrl(server.url, demo) } } : {}),
     },
     human: [
       `Influencemart is running at ${server.url}`,
@@ -66,14 +67,17 @@ async function serve(): Promise<void> {
       `  API docs    ${server.url}/docs`,
       `  OpenAPI     ${server.url}/api/v1/openapi.json`,
       `  Database    ${database}`,
-      ...(demo ? demoLines(demo) : []),
+      ...(demo ? demoLines(demo, server.url) : []),
     ]
       .filter(Boolean)
       .join('\n'),
   });
 }
 
-function demoLines(demo: DemoSummary): string[] {
+const testLinkUrl = (url: string, demo: DemoSummary) => (demo.testLinkCode ? `${url}/r/${demo.testLinkCode}` : undefined);
+
+function demoLines(demo: DemoSummary, url: string): string[] {
+  const testLink = testLinkUrl(url, demo);
   return [
     `  Demo logins ${demo.logins.merchant}, ${demo.logins.affiliate}, ${demo.logins.admin} (password ${demo.logins.password})`,
     ...(demo.testKeys
@@ -83,6 +87,7 @@ function demoLines(demo: DemoSummary): string[] {
           `    signing secret   ${demo.testKeys.signingSecret}`,
         ]
       : ['  The demo merchant has no active test key pair (it was revoked); rotate one in the dashboard.']),
+    ...(testLink ? [`  Demo affiliate's test link (to the example store, npm run example:store): ${testLink}`] : []),
   ];
 }
 

@@ -1,10 +1,9 @@
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScratchDatabase, postgresAdminUrl } from './support/database.ts';
-import { startServerProcess, type ServerProcess } from './support/server-process.ts';
+import { freePort, startServerProcess, type ServerProcess } from './support/server-process.ts';
 import { tempDir } from './support/test-app.ts';
 
 const run = promisify(execFile);
@@ -28,14 +27,6 @@ function stepsOf(markdown: string): Step[] {
   }
   return steps;
 }
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 
 describe('docs/quickstart.md', { timeout: 180_000 }, () => {
   let server: ServerProcess;

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../platform/db/client.ts';
 import type { SecretBox } from '../platform/crypto/secret-box.ts';
 import { users } from '../modules/accounts/accounts.tables.ts';
@@ -9,6 +9,12 @@ import { activateCampaign } from '../modules/campaigns/activate-campaign.ts';
 import { createCampaign } from '../modules/campaigns/create-campaign.ts';
 import { setCampaignListing } from '../modules/campaigns/set-campaign-listing.ts';
 import { writeProducts } from '../modules/products/upsert-products.ts';
+import { products } from '../modules/products/products.tables.ts';
+import { inviteAffiliate } from '../modules/memberships/decide-membership.ts';
+import { joinCampaign } from '../modules/memberships/join-campaign.ts';
+import { createLink } from '../modules/links/create-link.ts';
+import { links } from '../modules/links/links.tables.ts';
+import { campaigns } from '../modules/campaigns/campaigns.tables.ts';
 
 export const DEMO_PASSWORD = 'demo-password-123';
 export const DEMO_ACCOUNTS = {
@@ -17,6 +23,23 @@ export const DEMO_ACCOUNTS = {
   affiliate: 'affiliate@example.com',
 } as const;
 export const DEMO_DOMAIN = 'demo-store.example.com';
+/**
+ * The example store (examples/demo-store) runs on this machine; `*.localhost` names reach it in
+ * any browser without touching DNS. Its product is the demo's test-mode campaign.
+ */
+export const EXAMPLE_STORE_DOMAIN = 'example-store.localhost';
+export const EXAMPLE_STORE_URL = `http://${EXAMPLE_STORE_DOMAIN}:4100`;
+const TEST_CAMPAIGN = {
+  campaign: {
+    title: 'Example store (test mode)',
+    description: 'Try the whole flow on this machine: the example store sells these shoes in test mode.',
+    category: 'Sports',
+    defaultCommissionType: 'PERCENTAGE' as const,
+    defaultCommissionValue: '10',
+    cookieDurationDays: 30,
+  },
+  product: { externalProductId: 'TRAIL-SHOES', name: 'Trail running shoes', productUrl: '/products/trail-shoes', price: '4500.00', category: 'Shoes' },
+};
 
 const DEMO_CAMPAIGNS = [
   {
@@ -55,6 +78,8 @@ export type DemoSummary = {
   created: boolean;
   logins: typeof DEMO_ACCOUNTS & { password: string };
   merchantId: string;
+  /** The demo affiliate's link to the example store's product, in test mode. */
+  testLinkCode?: string;
   /** The demo merchant's test pair, ready to sign requests with (printed by `serve --demo`). */
   testKeys: { publishableKey: string; signingSecret: string } | null;
   affiliateId?: string;
@@ -65,7 +90,7 @@ export type DemoSummary = {
  * Demo data for a first look at the platform. Safe to run again: when the demo merchant exists the
  * seed leaves everything as it is and reports the demo merchant's current test keys.
  */
-export async function seedDemo(db: Db, secrets: SecretBox): Promise<DemoSummary> {
+export async function seedDemo(db: Db, secrets: SecretBox, options: { exampleStoreUrl?: string } = {}): Promise<DemoSummary> {
   const logins = { password: DEMO_PASSWORD, ...DEMO_ACCOUNTS };
   const [existing] = await db
     .select({ merchantId: merchants.id })
@@ -74,17 +99,23 @@ export async function seedDemo(db: Db, secrets: SecretBox): Promise<DemoSummary>
     .where(eq(users.email, DEMO_ACCOUNTS.merchant));
   if (existing) {
     const pair = await readDemoTestKeyPair(db, secrets, existing.merchantId);
-    return { created: false, logins, merchantId: existing.merchantId, testKeys: pair && { publishableKey: pair.publishableKey, signingSecret: pair.signingSecret } };
+    return {
+      created: false,
+      logins,
+      merchantId: existing.merchantId,
+      testLinkCode: await findTestLinkCode(db, existing.merchantId),
+      testKeys: pair && { publishableKey: pair.publishableKey, signingSecret: pair.signingSecret },
+    };
   }
 
   await createAdmin(db, { email: DEMO_ACCOUNTS.admin, password: DEMO_PASSWORD });
-  const { merchantId } = await signUpMerchant(db, {
+  const { merchantId, userId } = await signUpMerchant(db, {
     email: DEMO_ACCOUNTS.merchant,
     password: DEMO_PASSWORD,
     businessName: 'Demo Store',
     website: `https://${DEMO_DOMAIN}`,
     contactName: 'Demo Merchant',
-    domains: [DEMO_DOMAIN],
+    domains: [DEMO_DOMAIN, EXAMPLE_STORE_DOMAIN],
   });
   const keys = await approveMerchant(db, secrets, merchantId, null);
   const live = { merchantId, livemode: true };
@@ -98,7 +129,9 @@ export async function seedDemo(db: Db, secrets: SecretBox): Promise<DemoSummary>
     catalog.push({ campaignId: campaign.id, campaignCode: campaign.campaignCode, products: written.created });
   }
   const { affiliateId } = await signUpAffiliate(db, { email: DEMO_ACCOUNTS.affiliate, password: DEMO_PASSWORD, displayName: 'Demo Creator' });
+  const testLinkCode = await seedTestCampaign(db, { merchantId, merchantUserId: userId, affiliateId }, options.exampleStoreUrl ?? EXAMPLE_STORE_URL);
   return {
+    testLinkCode,
     created: true,
     logins,
     merchantId,
@@ -106,4 +139,27 @@ export async function seedDemo(db: Db, secrets: SecretBox): Promise<DemoSummary>
     catalog,
     testKeys: { publishableKey: keys.test.publishableKey, signingSecret: keys.test.signingSecret },
   };
+}
+
+/** The test-mode campaign: the demo affiliate is invited, has joined, and has a link to the example store's product. */
+async function seedTestCampaign(db: Db, who: { merchantId: string; merchantUserId: string; affiliateId: string }, storeUrl: string): Promise<string> {
+  const test = { merchantId: who.merchantId, livemode: false };
+  const campaign = await createCampaign(db, test, TEST_CAMPAIGN.campaign);
+  await activateCampaign(db, test, campaign.id);
+  const productUrl = `${storeUrl.replace(/\/+$/, '')}${TEST_CAMPAIGN.product.productUrl}`;
+  await writeProducts(db, test, [{ ...TEST_CAMPAIGN.product, productUrl, campaignId: campaign.id }], { mode: 'upsert' });
+  const [product] = await db.select({ id: products.id }).from(products).where(and(eq(products.campaignId, campaign.id), eq(products.externalProductId, TEST_CAMPAIGN.product.externalProductId)));
+  await inviteAffiliate(db, { merchantId: who.merchantId, userId: who.merchantUserId }, campaign.id, DEMO_ACCOUNTS.affiliate);
+  await joinCampaign(db, who.affiliateId, campaign.id);
+  const link = await createLink(db, who.affiliateId, { campaignId: campaign.id, productId: product!.id }, '');
+  return link.code;
+}
+
+async function findTestLinkCode(db: Db, merchantId: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ code: links.code })
+    .from(links)
+    .innerJoin(campaigns, eq(campaigns.id, links.campaignId))
+    .where(and(eq(links.merchantId, merchantId), eq(links.livemode, false), eq(campaigns.title, TEST_CAMPAIGN.campaign.title)));
+  return row?.code;
 }

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 
 export interface ServerProcess {
@@ -49,3 +50,12 @@ export async function startServerProcess(env: Record<string, string | undefined>
   };
   return { url, pid: child.pid!, child, exited, stop, stderr: () => stderr, printed: firstLine };
 }
+
+/** A loopback port nothing listens on right now. */
+export const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
