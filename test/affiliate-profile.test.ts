@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { payoutMethods } from '../src/modules/affiliates/affiliates.tables.ts';
-import { openPayoutAccount } from '../src/modules/affiliates/payout-methods.service.ts';
+import { openPayoutAccounts } from '../src/modules/affiliates/payout-methods.service.ts';
 import { queryRows } from '../src/platform/db/client.ts';
 import { sql } from 'drizzle-orm';
 import { backend } from './support/database.ts';
@@ -107,8 +107,8 @@ describe(`payout methods on ${backend}`, () => {
     const rows = await queryRows(t.platform.db, sql`select * from payout_methods where affiliate_id = ${affiliateId}`);
     const stored = JSON.stringify(rows);
     for (const secret of ['9841234567', '0101017123456789', '0101 0171', '2233445566']) expect(stored).not.toContain(secret);
-    const opened = await openPayoutAccount(t.platform.db, t.platform.secrets, affiliateId, bank.body.id);
-    expect(opened.account).toBe('0101017123456789');
+    const opened = await openPayoutAccounts(t.platform.db, t.platform.secrets, [bank.body.id]);
+    expect(opened.get(bank.body.id)?.account).toBe('0101017123456789');
   });
 
   it('answers 400 naming each invalid field for the method’s type', async () => {

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { SecretBox } from '../../platform/crypto/secret-box.ts';
 import { inTransaction, type Db, type Executor } from '../../platform/db/client.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
@@ -110,14 +110,9 @@ export async function removePayoutMethod(db: Db, affiliateId: string, id: string
   });
 }
 
-/** The full account behind a payout method, for paying out (batch export); never for display. */
-export async function openPayoutAccount(
-  executor: Executor,
-  secrets: SecretBox,
-  affiliateId: string,
-  id: string,
-): Promise<PayoutMethodView & { account: string }> {
-  const [row] = await executor.select().from(payoutMethods).where(and(eq(payoutMethods.affiliateId, affiliateId), eq(payoutMethods.id, id)));
-  if (!row) throw notFound('Payout method');
-  return { ...toView(row), account: secrets.open(row.accountSealed) };
+/** The full accounts behind several payout methods at once (a batch export), keyed by method id. */
+export async function openPayoutAccounts(executor: Executor, secrets: SecretBox, ids: string[]): Promise<Map<string, PayoutMethodView & { account: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await executor.select().from(payoutMethods).where(inArray(payoutMethods.id, [...new Set(ids)]));
+  return new Map(rows.map((row) => [row.id, { ...toView(row), account: secrets.open(row.accountSealed) }]));
 }

@@ -1,14 +1,14 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { SecretBox } from '../../platform/crypto/secret-box.ts';
 import { inTransaction, type Db } from '../../platform/db/client.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { PAYOUT_METHOD_TYPES, type PayoutMethodType } from '../affiliates/affiliates.tables.ts';
 import { isWallet } from '../affiliates/payout-method-rules.ts';
-import { openPayoutAccount } from '../affiliates/payout-methods.service.ts';
+import { openPayoutAccounts } from '../affiliates/payout-methods.service.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { getPlatformSettings } from '../platform-settings/platform-settings.repository.ts';
-import { transitionPayout } from './change-payout.ts';
+import { assertPayoutTransition } from './payout-states.ts';
 import { payoutBatches, payouts, type PayoutBatchRow } from './payouts.tables.ts';
 import { exportColumns, toCsv, transferRows } from './transfer-rows.ts';
 
@@ -41,7 +41,15 @@ export async function createPayoutBatch(db: Db, method: PayoutMethodType, actor:
         createdBy: actor.adminUserId ? `admin:${actor.adminUserId}` : 'system',
       })
       .returning();
-    for (const p of chosen) await transitionPayout(tx, p, 'processing', { batchId: batch!.id });
+    // One statement for the whole batch: every claimed payout makes the same approved → processing move.
+    assertPayoutTransition('approved', 'processing');
+    const ids = chosen.map((p) => p.id);
+    const moved = await tx
+      .update(payouts)
+      .set({ status: 'processing', batchId: batch!.id, updatedAt: sql`now()` })
+      .where(and(inArray(payouts.id, ids), eq(payouts.status, 'approved')))
+      .returning({ id: payouts.id });
+    if (moved.length !== ids.length) throw new Error('claimed payouts changed while locked');
     await recordAudit(tx, { actorUserId: actor.adminUserId, action: 'payout_batch.created', subjectType: 'payout_batch', subjectId: batch!.id, details: { method, count: chosen.length } });
     return { ...batch!, payoutIds: chosen.map((p) => p.id) };
   });
@@ -83,17 +91,10 @@ export async function exportPayoutBatch(db: Db, secrets: SecretBox, id: string, 
     const members = await tx.select().from(payouts).where(eq(payouts.batchId, id)).orderBy(asc(payouts.requestedAt), asc(payouts.id));
     const settings = await getPlatformSettings(tx);
     const limit = isWallet(batch.method) ? settings.walletTransferLimit : settings.bankTransferLimit;
+    const accounts = await openPayoutAccounts(tx, secrets, members.map((p) => p.payoutMethodId));
     const rows = transferRows(
       batch.method,
-      await Promise.all(
-        members.map(async (p) => ({
-          payoutId: p.id,
-          method: p.method,
-          netAmount: p.netAmount,
-          currency: p.currency,
-          account: await openPayoutAccount(tx, secrets, p.affiliateId, p.payoutMethodId),
-        })),
-      ),
+      members.map((p) => ({ payoutId: p.id, method: p.method, netAmount: p.netAmount, currency: p.currency, account: accounts.get(p.payoutMethodId)! })),
       limit,
     );
     await recordAudit(tx, { actorUserId: adminUserId, action: 'payout_batch.exported', subjectType: 'payout_batch', subjectId: id, details: { rows: rows.length, payouts: members.length } });
