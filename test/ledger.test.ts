@@ -47,7 +47,7 @@ describe(`affiliate wallet on ${backend}`, () => {
   it('shows live balances per currency, derived from the ledger, and never test money', async () => {
     const session = await signIn(t, affiliate.email);
     const empty = await session.request('GET', '/api/affiliate/wallet');
-    expect(empty.body).toEqual({ livemode: true, balances: [], recentEntries: [], adjustments: [] });
+    expect(empty.body).toEqual({ livemode: true, minimumPayout: '1000.00', balances: [], recentEntries: [], adjustments: [] });
 
     const report = async (client: TestMerchant['live'], c: CampaignRow, amount: string, currency: string) => {
       const id = orderId();

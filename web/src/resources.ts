@@ -56,11 +56,29 @@ export interface AffiliateLink {
   createdAt?: string;
 }
 
-export interface Wallet {
+export interface WalletBalance {
   currency: string;
   pending: string;
   payable: string;
+  processing: string;
   paid: string;
+}
+
+export interface WalletEntry {
+  id: string;
+  kind: string;
+  amount: string;
+  currency: string;
+  commissionId: string | null;
+  payoutId: string | null;
+  createdAt: string;
+  orderId?: string | null;
+}
+
+export interface Wallet {
+  minimumPayout: string;
+  balances: WalletBalance[];
+  adjustments: WalletEntry[];
 }
 
 export type PayoutMethodType = 'BANK_ACCOUNT' | 'ESEWA' | 'KHALTI' | 'IME_PAY' | 'CONNECT_IPS';
@@ -79,10 +97,15 @@ export interface Payout {
   amount: string;
   currency: string;
   status: string;
-  payoutMethodId?: string | null;
-  createdAt: string;
-  processedAt?: string | null;
-  failureReason?: string | null;
+  withheldAmount: string;
+  netAmount: string;
+  payoutMethodId: string;
+  method: PayoutMethodType;
+  commissionCount: number;
+  reason: string | null;
+  reference: string | null;
+  requestedAt: string;
+  settledAt: string | null;
 }
 
 /** A campaign in the merchant's own dashboard. */

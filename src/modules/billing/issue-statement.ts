@@ -18,14 +18,6 @@ export interface IssueStatementInput {
   periodEnd?: Date;
 }
 
-interface Billable extends Record<string, unknown> {
-  id: string;
-  amount: string;
-  affiliate_id: string;
-  order_id: string;
-  created_at: string | Date;
-}
-
 interface CreditDue extends Record<string, unknown> {
   commission_id: string;
   order_id: string | null;
@@ -36,26 +28,31 @@ interface CreditDue extends Record<string, unknown> {
   credited: string;
 }
 
-const INSERT_CHUNK = 1000;
-
 /**
  * Issue the merchant's statement for one currency: every live APPROVED commission not yet billed,
  * the platform fee on them, and credits for billed commissions reversed or refunded since. Returns
  * null when there is nothing to bill. A statement whose total is not positive is settled at once.
  */
 export async function issueStatement(db: Db, input: IssueStatementInput): Promise<StatementRow | null> {
+  return issueInTransaction(db, input).catch((error: unknown) => {
+    // Nothing on it: the transaction rolled back, no number was taken.
+    if (error instanceof NothingToBill) return null;
+    throw error;
+  });
+}
+
+class NothingToBill extends Error {}
+
+async function issueInTransaction(db: Db, input: IssueStatementInput): Promise<StatementRow> {
   return inTransaction(db, async (tx) => {
     // One issuer per merchant at a time: numbering and "not yet billed" hold under concurrency.
     const [merchant] = await tx.select({ id: merchants.id }).from(merchants).where(eq(merchants.id, input.merchantId)).for('update');
     if (!merchant) throw notFound('Merchant');
     const settings = await getPlatformSettings(tx);
-    const billable = await queryRows<Billable>(
-      tx,
-      sql`select c.id, c.amount::text as amount, c.affiliate_id, o.order_id, c.created_at from commissions c join orders o on o.id = c.order_ref
+    // Live APPROVED commissions of this currency not on any statement yet.
+    const unbilled = sql`from commissions c join orders o on o.id = c.order_ref
           where c.merchant_id = ${input.merchantId} and c.livemode and c.status = 'approved' and c.currency = ${input.currency}
-            and not exists (select 1 from statement_lines l where l.commission_id = c.id and l.kind = 'commission')
-          order by c.created_at, c.id`,
-    );
+            and not exists (select 1 from statement_lines l where l.commission_id = c.id and l.kind = 'commission')`;
     const dues = await queryRows<CreditDue>(
       tx,
       sql`select l.commission_id, l.order_id, l.affiliate_id, l.amount::text as billed, s.fee_percent,
@@ -69,9 +66,7 @@ export async function issueStatement(db: Db, input: IssueStatementInput): Promis
     const credits = dues
       .map((d) => ({ due: d, amount: creditFor({ billed: BigInt(d.billed), current: BigInt(d.current), feePercent: d.fee_percent, credited: BigInt(d.credited) }) }))
       .filter((c) => c.amount > 0n);
-    if (billable.length === 0 && credits.length === 0) return null;
 
-    const totals = statementTotals(billable.map((b) => BigInt(b.amount)), credits.map((c) => c.amount), settings.platformFeePercent);
     const [previous] = await tx
       .select({ number: statements.number, periodEnd: statements.periodEnd })
       .from(statements)
@@ -85,40 +80,48 @@ export async function issueStatement(db: Db, input: IssueStatementInput): Promis
       .orderBy(desc(statements.periodEnd))
       .limit(1);
     const periodEnd = input.periodEnd ?? new Date();
-    const earliest = billable[0] ? new Date(billable[0].created_at) : periodEnd;
-    const periodStart = lastOfCurrency?.periodEnd ?? (earliest < periodEnd ? earliest : periodEnd);
+    const id = newId('stm');
+    // The row first (the lines point at it) with empty totals; the totals are set from the lines
+    // actually written, so nothing approved in between can make the two disagree.
+    await tx.insert(statements).values({
+      id,
+      merchantId: input.merchantId,
+      number: (previous?.number ?? 0) + 1,
+      currency: input.currency,
+      status: 'issued',
+      periodStart: lastOfCurrency?.periodEnd ?? periodEnd,
+      periodEnd,
+      ...statementTotals(0, 0n, [], 0),
+      feePercent: settings.platformFeePercent,
+      issuedBy: input.actor,
+    });
+    // One INSERT … SELECT: a statement of ten thousand commissions never travels through the app.
+    await tx.execute(sql`insert into statement_lines (statement_id, line_no, kind, commission_id, order_id, affiliate_id, amount)
+      select ${id}, row_number() over (order by c.created_at, c.id), 'commission', c.id, o.order_id, c.affiliate_id, c.amount ${unbilled}`);
+    const [billed] = await queryRows<{ n: number; total: string; earliest: string | Date | null }>(
+      tx,
+      sql`select count(*)::int as n, coalesce(sum(l.amount), 0)::text as total,
+            (select min(c.created_at) from commissions c join statement_lines x on x.commission_id = c.id where x.statement_id = ${id}) as earliest
+          from statement_lines l where l.statement_id = ${id}`,
+    );
+    const count = billed?.n ?? 0;
+    if (count === 0 && credits.length === 0) throw new NothingToBill();
+    const totals = statementTotals(count, BigInt(billed?.total ?? '0'), credits.map((c) => c.amount), settings.platformFeePercent);
+    const earliest = billed?.earliest ? new Date(billed.earliest) : periodEnd;
     const [statement] = await tx
-      .insert(statements)
-      .values({
-        id: newId('stm'),
-        merchantId: input.merchantId,
-        number: (previous?.number ?? 0) + 1,
-        currency: input.currency,
-        status: 'issued',
-        periodStart,
-        periodEnd,
-        ...totals,
-        feePercent: settings.platformFeePercent,
-        issuedBy: input.actor,
-      })
+      .update(statements)
+      .set({ ...totals, periodStart: lastOfCurrency?.periodEnd ?? (earliest < periodEnd ? earliest : periodEnd) })
+      .where(eq(statements.id, id))
       .returning();
-    if (!statement) throw new Error('statement insert returned nothing');
+    if (!statement) throw new Error('statement vanished while issuing');
 
-    let lineNo = 0;
-    const lines: (typeof statementLines.$inferInsert)[] = billable.map((b) => ({
-      statementId: statement.id,
-      lineNo: ++lineNo,
-      kind: 'commission' as const,
-      commissionId: b.id,
-      orderId: b.order_id,
-      affiliateId: b.affiliate_id,
-      amount: BigInt(b.amount),
-    }));
-    if (totals.platformFee > 0n) lines.push({ statementId: statement.id, lineNo: ++lineNo, kind: 'fee', amount: totals.platformFee });
+    let lineNo = count;
+    const lines: (typeof statementLines.$inferInsert)[] = [];
+    if (totals.platformFee > 0n) lines.push({ statementId: id, lineNo: ++lineNo, kind: 'fee', amount: totals.platformFee });
     for (const c of credits) {
-      lines.push({ statementId: statement.id, lineNo: ++lineNo, kind: 'credit', commissionId: c.due.commission_id, orderId: c.due.order_id, affiliateId: c.due.affiliate_id, amount: -c.amount });
+      lines.push({ statementId: id, lineNo: ++lineNo, kind: 'credit', commissionId: c.due.commission_id, orderId: c.due.order_id, affiliateId: c.due.affiliate_id, amount: -c.amount });
     }
-    for (let i = 0; i < lines.length; i += INSERT_CHUNK) await tx.insert(statementLines).values(lines.slice(i, i + INSERT_CHUNK));
+    if (lines.length > 0) await tx.insert(statementLines).values(lines);
 
     await recordEvent(tx, { type: 'statement.issued', merchantId: input.merchantId, livemode: true, data: { statement: statementView(statement) } });
     // Credits can outweigh the charges: nothing is owed, so it is settled now.

@@ -3,11 +3,11 @@ import { creditFor, periodStartOf, statementTotals } from './statement-math.ts';
 
 describe('statementTotals', () => {
   it('charges the fee on the commission lines, rounded down, and subtracts credits', () => {
-    expect(statementTotals([1000n, 249n], [300n], 250)).toEqual({ commissionCount: 2, commissionTotal: 1249n, platformFee: 31n, credits: 300n, total: 980n });
+    expect(statementTotals(2, 1249n, [300n], 250)).toEqual({ commissionCount: 2, commissionTotal: 1249n, platformFee: 31n, credits: 300n, total: 980n });
   });
   it('with no fee the total is the commissions less the credits', () => {
-    expect(statementTotals([500n], [], 0)).toMatchObject({ platformFee: 0n, total: 500n });
-    expect(statementTotals([], [700n], 0)).toMatchObject({ commissionCount: 0, total: -700n });
+    expect(statementTotals(1, 500n, [], 0)).toMatchObject({ platformFee: 0n, total: 500n });
+    expect(statementTotals(0, 0n, [700n], 0)).toMatchObject({ commissionCount: 0, total: -700n });
   });
 });
 

@@ -32,11 +32,10 @@ export interface StatementTotals {
 }
 
 /** The fee is `feePercent` of the commission lines, rounded down; `total = commissions + fee − credits`. */
-export function statementTotals(commissionAmounts: bigint[], credits: bigint[], feePercent: number): StatementTotals {
-  const commissionTotal = commissionAmounts.reduce((sum, a) => sum + a, 0n);
+export function statementTotals(commissionCount: number, commissionTotal: bigint, credits: bigint[], feePercent: number): StatementTotals {
   const creditTotal = credits.reduce((sum, a) => sum + a, 0n);
   const platformFee = percentageOf(commissionTotal, feePercent);
-  return { commissionCount: commissionAmounts.length, commissionTotal, platformFee, credits: creditTotal, total: commissionTotal + platformFee - creditTotal };
+  return { commissionCount, commissionTotal, platformFee, credits: creditTotal, total: commissionTotal + platformFee - creditTotal };
 }
 
 export type BillingPeriod = 'weekly' | 'monthly';

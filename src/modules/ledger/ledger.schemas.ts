@@ -22,6 +22,7 @@ export const WalletEntry = Type.Object({
 
 export const WalletResponse = Type.Object({
   livemode: Type.Literal(true),
+  minimumPayout: Money('The smallest payable balance a payout request accepts (platform setting)'),
   balances: Type.Array(WalletBalance),
   recentEntries: Type.Array(WalletEntry),
   adjustments: Type.Array(Type.Composite([WalletEntry, Type.Object({ orderId: Type.Union([Type.String(), Type.Null()], { description: "The merchant's order the adjustment came from" }) })]), {

@@ -3,6 +3,7 @@ import type { Executor } from '../../platform/db/client.ts';
 import { formatMoney } from '../../platform/money.ts';
 import { commissions } from '../commissions/commissions.tables.ts';
 import { orders } from '../orders/orders.tables.ts';
+import { getPlatformSettings } from '../platform-settings/platform-settings.repository.ts';
 import type { LedgerAccount } from './ledger.tables.ts';
 import { ledgerEntries } from './ledger.tables.ts';
 
@@ -62,8 +63,10 @@ export async function affiliateWallet(db: Executor, affiliateId: string, recent 
     payoutId: e.payoutId,
     createdAt: e.createdAt.toISOString(),
   });
+  const settings = await getPlatformSettings(db);
   return {
     livemode: true as const,
+    minimumPayout: formatMoney(settings.minimumPayout, settings.currency),
     balances: balances.map((b) => ({
       currency: b.currency,
       pending: formatMoney(b.pending, b.currency),

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { asApiError, type Page } from '../../api.ts';
 import { useApi } from '../../api-context.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
@@ -7,12 +7,18 @@ import { QueryState, Unavailable } from '../../components/QueryState.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { formatDateTime, formatMoney } from '../../format.ts';
 import type { Payout } from '../../resources.ts';
-import { PAYOUTS_KEY } from './affiliate-queries.ts';
+import { PAYOUTS_KEY, WALLET_KEY } from './affiliate-queries.ts';
+import { payoutMethodLabel } from './payout-method-types.ts';
 import { PayoutRequestForm } from './PayoutRequestForm.tsx';
 
 export function PayoutsPage() {
   const api = useApi();
+  const queryClient = useQueryClient();
   const payouts = useQuery({ queryKey: PAYOUTS_KEY, queryFn: () => api.get<Page<Payout>>('/api/affiliate/payouts', { pageSize: 100 }) });
+  const cancel = useMutation({
+    mutationFn: (id: string) => api.post<Payout>(`/api/affiliate/payouts/${encodeURIComponent(id)}/cancel`),
+    onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: PAYOUTS_KEY }), queryClient.invalidateQueries({ queryKey: WALLET_KEY })]),
+  });
   const missing = payouts.isError && asApiError(payouts.error).isMissingEndpoint;
 
   return (
@@ -33,28 +39,45 @@ export function PayoutsPage() {
                   <EmptyState title="No payouts yet">Your requests and their progress will be listed here.</EmptyState>
                 ) : (
                   <div className="table-wrap">
-                    <table>
-                      <caption className="visually-hidden">Your payout requests</caption>
+                    <table aria-label="Your payout requests">
                       <thead>
                         <tr>
                           <th scope="col">Requested</th>
                           <th scope="col" className="numeric">
                             Amount
                           </th>
+                          <th scope="col" className="numeric">
+                            Tax withheld
+                          </th>
+                          <th scope="col" className="numeric">
+                            You receive
+                          </th>
+                          <th scope="col">To</th>
                           <th scope="col">Status</th>
-                          <th scope="col">Processed</th>
+                          <th scope="col">Settled</th>
                         </tr>
                       </thead>
                       <tbody>
                         {page.data.map((payout) => (
                           <tr key={payout.id}>
-                            <th scope="row">{formatDateTime(payout.createdAt)}</th>
+                            <th scope="row">{formatDateTime(payout.requestedAt)}</th>
                             <td className="numeric">{formatMoney(payout.amount, payout.currency)}</td>
+                            <td className="numeric">{formatMoney(payout.withheldAmount, payout.currency)}</td>
+                            <td className="numeric">{formatMoney(payout.netAmount, payout.currency)}</td>
+                            <td>{payoutMethodLabel(payout.method)}</td>
                             <td>
                               <StatusBadge status={payout.status} />
-                              {payout.failureReason && <span className="cell-note">{payout.failureReason}</span>}
+                              {payout.reason && <span className="cell-note">{payout.reason}</span>}
+                              {payout.status === 'requested' && (
+                                <button type="button" className="button button--small" disabled={cancel.isPending} onClick={() => cancel.mutate(payout.id)}>
+                                  Cancel
+                                </button>
+                              )}
                             </td>
-                            <td>{formatDateTime(payout.processedAt)}</td>
+                            <td>
+                              {formatDateTime(payout.settledAt)}
+                              {payout.reference && <span className="cell-note">Ref. {payout.reference}</span>}
+                            </td>
                           </tr>
                         ))}
                       </tbody>
