@@ -8,6 +8,8 @@ import { importRecords, imports, type ImportRow, type ImportRowError, type Impor
 import { readStoredFile } from './stored-file.ts';
 
 const STAGE_BATCH = 1000;
+/** …or fewer when the rows are wide, so one insert never holds much of the file. */
+const STAGE_BATCH_BYTES = 2 * 1024 * 1024;
 /** Groups (orders, products) applied per transaction. */
 const APPLY_GROUPS = 200;
 /** A running import renews its job's lease every batch; this is how long each renewal lasts. */
@@ -41,9 +43,11 @@ async function stage(db: Db, row: ImportRow): Promise<void> {
   const width = row.fields.length;
   let seq = 0;
   let pending: Array<typeof importRecords.$inferInsert> = [];
+  let pendingBytes = 0;
   const flush = async () => {
     if (pending.length > 0) await db.insert(importRecords).values(pending);
     pending = [];
+    pendingBytes = 0;
   };
   let header = true;
   for await (const record of csvRecords(readStoredFile(db, row.id))) {
@@ -69,7 +73,8 @@ async function stage(db: Db, row: ImportRow): Promise<void> {
       }
     }
     pending.push({ importId: row.id, seq, line: record.line, groupKey: groupKeyOf(row.type, seq, values), cells, errors: readErrors });
-    if (pending.length >= STAGE_BATCH) await flush();
+    pendingBytes += cells.reduce((sum, cell) => sum + cell.length, 0);
+    if (pending.length >= STAGE_BATCH || pendingBytes >= STAGE_BATCH_BYTES) await flush();
   }
   await flush();
   await db.update(imports).set({ staged: true, rowsTotal: seq, status: 'running' }).where(eq(imports.id, row.id));
