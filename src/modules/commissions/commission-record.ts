@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Executor, Tx } from '../../platform/db/client.ts';
-import { formatMoney, formatPercentage } from '../../platform/money.ts';
+import { formatMoney } from '../../platform/money.ts';
+import { formatCommissionValue } from './commission-rule.ts';
 import { orders } from '../orders/orders.tables.ts';
 import type { CommissionView } from './commissions.schemas.ts';
 import { commissions, type CommissionRow } from './commissions.tables.ts';
@@ -39,10 +40,6 @@ export async function findCommission(executor: Executor, id: string): Promise<Co
   return row ? { ...row.commission, orderId: row.orderId } : null;
 }
 
-export function formatRateValue(type: 'PERCENTAGE' | 'FIXED', value: number, currency: string): string {
-  return type === 'PERCENTAGE' ? formatPercentage(value) : formatMoney(BigInt(value), currency);
-}
-
 export function commissionView(c: CommissionRecord): CommissionView {
   return {
     id: c.id,
@@ -55,7 +52,7 @@ export function commissionView(c: CommissionRecord): CommissionView {
     amount: formatMoney(c.amount, c.currency),
     originalAmount: formatMoney(c.originalAmount, c.currency),
     currency: c.currency,
-    rate: { type: c.rateType, value: formatRateValue(c.rateType, c.rateValue, c.currency), source: c.rateSource },
+    rate: { type: c.rateType, value: formatCommissionValue(c.rateType, c.rateValue, c.currency), source: c.rateSource },
     holdUntil: c.holdUntil?.toISOString() ?? null,
     paidAmount: c.paidAmount === null ? null : formatMoney(c.paidAmount, c.currency),
     payoutId: c.payoutId,

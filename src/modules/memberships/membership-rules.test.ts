@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MembershipStatus } from './memberships.tables.ts';
-import { describeCommission, formatPercentage, isPubliclyListed, nextMembershipStatus, type MembershipAction } from './membership-rules.ts';
+import { describeCommission, isPubliclyListed, nextMembershipStatus, type MembershipAction } from './membership-rules.ts';
 
 const now = new Date('2026-05-01T00:00:00Z');
 const listed = { livemode: true, publicListing: true, status: 'ACTIVE' as const, approvalRequired: false, approvedAt: null, endDate: null };
@@ -57,17 +57,6 @@ describe('nextMembershipStatus', () => {
 });
 
 describe('commission display', () => {
-  it.each([
-    [1200, '12'],
-    [1250, '12.5'],
-    [1255, '12.55'],
-    [5, '0.05'],
-    [0, '0'],
-    [10000, '100'],
-  ])('%i hundredths → %s %%', (hundredths, text) => {
-    expect(formatPercentage(hundredths)).toBe(text);
-  });
-
   it('formats fixed commissions as money and reports none when unset', () => {
     expect(describeCommission('FIXED', 25000, 'NPR')).toEqual({ type: 'FIXED', value: '250.00', currency: 'NPR' });
     expect(describeCommission('PERCENTAGE', 1250, 'NPR')).toEqual({ type: 'PERCENTAGE', value: '12.5', currency: 'NPR' });

@@ -1,4 +1,4 @@
-import { formatMoney } from '../../platform/money.ts';
+import { formatCommissionValue } from '../commissions/commission-rule.ts';
 import type { CampaignRow, CommissionType } from '../campaigns/campaigns.tables.ts';
 import type { MembershipStatus } from './memberships.tables.ts';
 
@@ -58,15 +58,8 @@ export function nextMembershipStatus(current: MembershipStatus | null, action: M
   }
 }
 
-/** Hundredths of a percent as a decimal string: 1250 → "12.5", 1200 → "12", 5 → "0.05". */
-export function formatPercentage(hundredths: number): string {
-  const whole = Math.floor(hundredths / 100);
-  const fraction = String(hundredths % 100).padStart(2, '0').replace(/0+$/, '');
-  return fraction ? `${whole}.${fraction}` : String(whole);
-}
-
 /** The commission an affiliate is offered, as shown in the marketplace; null when the campaign sets none. */
 export function describeCommission(type: CommissionType | null, value: number | null, currency: string): { type: CommissionType; value: string; currency: string } | null {
   if (type === null || value === null) return null;
-  return { type, value: type === 'PERCENTAGE' ? formatPercentage(value) : formatMoney(BigInt(value), currency), currency };
+  return { type, value: formatCommissionValue(type, value, currency), currency };
 }
