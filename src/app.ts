@@ -4,7 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Platform } from './platform/platform.ts';
 import type { App, FrontDoor, ModuleDeps, ModuleRegister, RouteSummary } from './platform/module.ts';
 import { assertRouteDeclaresPrincipals } from './platform/auth/route-principals.ts';
-import { installErrorHandling } from './platform/http/error-handler.ts';
+import { frameworkErrors, installErrorHandling } from './platform/http/error-handler.ts';
 import { requestIdFor } from './platform/http/request-id.ts';
 import { validatorCompiler } from './platform/http/validation.ts';
 import { clientAddressOf, compileTrustedProxy } from './platform/http/client-address.ts';
@@ -93,6 +93,7 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
       ? { loggerInstance: options.logger }
       : { logger: options.logger ?? { level: platform.config.logLevel } }),
     genReqId: requestIdFor,
+    frameworkErrors,
     trustProxy: trustedProxy,
     bodyLimit: 20 * 1024 * 1024,
     // Idle keep-alive sockets close at once on shutdown; in-flight requests still finish.

@@ -1,5 +1,5 @@
 import { ERROR_STATUS, type ErrorCode, type ErrorDetail } from '../../platform/errors.ts';
-import { compileValidator } from '../../platform/http/validation.ts';
+import { compileValidator, validationCode } from '../../platform/http/validation.ts';
 import { parseMoney } from '../../platform/money.ts';
 import { readCommissionInput, type CommissionType } from '../commissions/commission-rule.ts';
 import { isUrlOnDomains } from '../merchants/domains.ts';
@@ -54,7 +54,7 @@ export function readProductItem(raw: unknown, index: number, context: ProductInp
   const shape = validateShape(raw);
   if (!shape.ok) {
     const details = prefixed(prefix, shape.details);
-    return { ok: false, error: itemError(index, rawId, 'VALIDATION_FAILED', details.map((d) => `${d.field} ${d.message}`).join('; '), details) };
+    return { ok: false, error: itemError(index, rawId, validationCode(details), details.map((d) => `${d.field} ${d.message}`).join('; '), details) };
   }
   const item = shape.value;
   if (!isUrlOnDomains(item.productUrl, context.approvedDomains)) {

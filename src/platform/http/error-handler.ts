@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, errorBody } from '../errors.ts';
 import { toErrorDetails, validationError } from './validation.ts';
 
@@ -16,6 +16,12 @@ export function toAppError(error: unknown): AppError {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return new AppError('INVALID_JSON', 'The request body is not valid JSON');
+    case 'FST_ERR_BAD_URL':
+      return new AppError('INVALID_CHARACTERS', 'The path is not valid percent-encoded UTF-8 text', [
+        { field: 'path', code: 'INVALID_CHARACTERS', message: 'contains a byte sequence that is not text' },
+      ]);
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return new AppError('VALIDATION_FAILED', 'A path segment is too long', [{ field: 'path', code: 'MAXLENGTH', message: 'has a segment longer than any id' }]);
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new AppError('PAYLOAD_TOO_LARGE', 'The request body is too large');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
@@ -26,6 +32,12 @@ export function toAppError(error: unknown): AppError {
   if (fastifyError.statusCode === 404) return new AppError('NOT_FOUND', 'Not found');
   return new AppError('INTERNAL', 'Something went wrong on our side; the request id identifies it in our logs');
 }
+
+/** Errors Fastify raises before routing (a path that is not text, or a segment too long): the same error shape as every other answer. */
+export const frameworkErrors = (error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void => {
+  const appError = toAppError(error);
+  void reply.status(appError.status).headers(appError.headers).send(errorBody(appError));
+};
 
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
