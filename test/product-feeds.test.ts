@@ -246,7 +246,7 @@ describe(`product feeds without private addresses on ${backend}`, () => {
   });
   afterAll(() => strict.close());
 
-  it.each([['loopback IP', () => `${base}/x`], ['localhost', () => 'http://localhost:8080/feed.json'], ['private network', () => 'http://10.1.2.3/feed.json'], ['IPv6 loopback', () => 'http://[::1]/feed.json']])(
+  it.each([['loopback IP', () => `${base}/x`], ['localhost', () => 'http://localhost:8080/feed.json'], ['private network', () => 'http://10.1.2.3/feed.json'], ['IPv6 loopback', () => 'http://[::1]/feed.json'], ['IPv4-compatible loopback', () => 'http://[::7f00:1]/feed.json'], ['translated loopback', () => 'http://[::ffff:0:7f00:1]/feed.json'], ['6to4 loopback', () => 'http://[2002:7f00:1::]/feed.json']])(
     'refuses to register a %s feed',
     async (_name, url) => {
       const response = await shop.test.post('/api/v1/product-feeds', { url: url() });

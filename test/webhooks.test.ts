@@ -147,7 +147,7 @@ describe(`webhook validation on ${backend}`, () => {
     try {
       expect(strict.config.outboundAllowPrivate).toBe(false);
       const owner = await makeMerchant(strict);
-      for (const url of [`${receiver.base}/hook`, 'http://localhost:8080/hook', 'http://10.0.0.5/hook', 'http://169.254.169.254/latest', 'http://[::1]:9000/hook']) {
+      for (const url of [`${receiver.base}/hook`, 'http://localhost:8080/hook', 'http://10.0.0.5/hook', 'http://169.254.169.254/latest', 'http://[::1]:9000/hook', 'http://[::7f00:1]:9000/hook', 'http://[::ffff:0:7f00:1]/hook', 'http://[2002:7f00:1::]/hook', 'http://[64:ff9b::a9fe:a9fe]/latest']) {
         const response = await owner.test.post('/api/v1/webhook-endpoints', { url, events: ['*'] });
         expect(response.status, url).toBe(400);
         expect(response.body.error.details, url).toEqual([{ field: 'url', code: 'URL_NOT_ALLOWED', message: 'must not point at a private or loopback address (for local development, start the server with OUTBOUND_ALLOW_PRIVATE=1)' }]);
