@@ -41,6 +41,16 @@ describe('merchant client retries', () => {
     expect(JSON.stringify(request!.headers)).not.toContain('sk_test_secret');
   });
 
+  it('never signs the same request twice with one timestamp, so identical writes and quick retries are not replays', async () => {
+    const { fetch, sent } = scripted([{ status: 201 }, { status: 201 }, { status: 503 }, { status: 201 }]);
+    const client = new InfluencemartClient({ baseUrl: 'https://api.example.test', publishableKey: 'pk_test_abc', signingSecret: 'sk_test_secret', fetch, now: () => 1_767_225_600_000, maxRetryDelayMs: 1 });
+    await client.patch('/api/v1/orders/o1', { status: 'refunded', refundAmount: '10.00' }, null);
+    await client.patch('/api/v1/orders/o1', { status: 'refunded', refundAmount: '10.00' }, null);
+    await client.post('/api/v1/conversions', { orderId: 'o2' }, 'k-2'); // answered 503, retried
+    expect(sent.map((r) => r.headers['x-timestamp'])).toEqual(['1767225600', '1767225601', '1767225600', '1767225601']);
+    expect(new Set(sent.map((r) => r.headers['x-signature'])).size).toBe(4);
+  });
+
   it('retries 429 after the Retry-After the server asked for, with the same idempotency key', async () => {
     const { fetch, sent } = scripted([{ status: 429, headers: { 'retry-after': '1' }, body: { error: { code: 'RATE_LIMITED' } } }, { status: 201, body: { id: 'dom_1' } }]);
     const response = await make(fetch).post('/api/v1/domains', { domain: 'a.example.com' });
@@ -60,7 +70,11 @@ describe('merchant client retries', () => {
     expect(Date.now() - started).toBeLessThan(500);
   });
 
-  it('retries 409 IDEMPOTENCY_IN_PROGRESS, but not other conflicts', async () => {
+  it('retries 409 IDEMPOTENCY_IN_PROGRESS and REQUEST_REPLAYED (signed afresh), but not other conflicts', async () => {
+    const replayed = scripted([{ status: 409, body: { error: { code: 'REQUEST_REPLAYED' } } }, { status: 201 }]);
+    expect((await make(replayed.fetch).post('/api/v1/domains', {}, 'k-1')).status).toBe(201);
+    expect(replayed.sent[0]!.headers['x-signature']).not.toBe(replayed.sent[1]!.headers['x-signature']);
+
     const busy = scripted([inProgress, inProgress, { status: 201, body: { id: 'dom_1' } }]);
     expect((await make(busy.fetch).post('/api/v1/domains', {}, 'k-2')).status).toBe(201);
     expect(busy.sent).toHaveLength(3);

@@ -51,6 +51,9 @@ export interface InfluencemartClient extends Resources {}
 /** A client for the Influencemart merchant API: signs every request, retries safely, typed per operation. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class InfluencemartClient {
+  /** Signatures sent lately, with their timestamp: the API accepts each signed write once. */
+  private readonly recentSignatures = new Map<string, number>();
+
   constructor(private readonly options: ClientOptions) {
     Object.assign(this, resources(this.call));
   }
@@ -106,17 +109,41 @@ export class InfluencemartClient {
 
   private isRetryable(response: ApiResponse): boolean {
     if (response.status !== 409) return true;
-    return (response.body as { error?: { code?: string } })?.error?.code === 'IDEMPOTENCY_IN_PROGRESS';
+    // REQUEST_REPLAYED: another sender signed the very same request in the same second; signed
+    // afresh, the retry meets the idempotency key instead.
+    const code = (response.body as { error?: { code?: string } })?.error?.code;
+    return code === 'IDEMPOTENCY_IN_PROGRESS' || code === 'REQUEST_REPLAYED';
+  }
+
+  /**
+   * Sign with the current second, unless this same request was already signed with it (identical
+   * writes, or a quick retry, within one second): then with the next unused second, so the server
+   * never takes the second request for a replay of the first.
+   */
+  private sign(method: string, pathWithQuery: string, rawBody: string): { timestamp: string; signature: string } {
+    const now = Math.floor((this.options.now?.() ?? Date.now()) / 1000);
+    // Signing never goes back to a past second, so only signatures of this second or later matter.
+    for (const [old, at] of this.recentSignatures) {
+      if (at >= now) break;
+      this.recentSignatures.delete(old);
+    }
+    for (let seconds = now; ; seconds++) {
+      const timestamp = String(seconds);
+      const signature = signatureFor(this.options.signingSecret, timestamp, method, pathWithQuery, rawBody);
+      if (this.recentSignatures.has(signature)) continue;
+      this.recentSignatures.set(signature, seconds);
+      return { timestamp, signature };
+    }
   }
 
   private async send<T>(request: RequestOptions, idempotencyKey: string | undefined): Promise<ApiResponse<T>> {
     const url = new URL(request.path, this.options.baseUrl);
     const rawBody = request.body === undefined ? '' : JSON.stringify(request.body);
-    const timestamp = String(Math.floor((this.options.now?.() ?? Date.now()) / 1000));
+    const { timestamp, signature } = this.sign(request.method, url.pathname + url.search, rawBody);
     const headers: Record<string, string> = {
       authorization: `Bearer ${this.options.publishableKey}`,
       'x-timestamp': timestamp,
-      'x-signature': signatureFor(this.options.signingSecret, timestamp, request.method, url.pathname + url.search, rawBody),
+      'x-signature': signature,
       ...(rawBody ? { 'content-type': 'application/json' } : {}),
       ...(idempotencyKey ? { 'x-idempotency-key': idempotencyKey } : {}),
       ...request.headers,

@@ -10,6 +10,7 @@ import { ApiKeySummary, KeyIdParams, Mode, RevealedSecret, RotatedKey } from './
 import { claimIdempotencyKey, completeIdempotencyKey, purgeExpiredIdempotencyKeys } from './idempotency.ts';
 import { describeKey, listApiKeys } from './list-api-keys.ts';
 import { authenticateMerchant } from './merchant-auth.hook.ts';
+import { purgeExpiredSignatures, refuseReplays } from './refuse-replays.ts';
 import { revealApiKeySecret } from './reveal-api-key-secret.ts';
 import { revokeApiKey } from './revoke-api-key.ts';
 import { rotateApiKey } from './rotate-api-key.ts';
@@ -27,13 +28,15 @@ export const registerApiKeys: ModuleRegister = (app, { db, secrets, worker, conf
   app.addHook('preValidation', async (request, reply) => {
     if (authenticationFor(request) !== 'merchantKey') return;
     const { keyId } = await authenticateMerchant(request, keys);
-    if (config.rateLimitPerMinute === 0) return;
-    const decision = limiter.hit(keyId, config.rateLimitPerMinute);
-    const headers = rateLimitHeaders(decision);
-    void reply.headers(headers);
-    if (!decision.allowed) {
-      throw new AppError('RATE_LIMITED', `Rate limit of ${decision.limit} requests per minute for this key reached; retry in ${decision.resetSeconds} s`, [], headers);
+    if (config.rateLimitPerMinute !== 0) {
+      const decision = limiter.hit(keyId, config.rateLimitPerMinute);
+      const headers = rateLimitHeaders(decision);
+      void reply.headers(headers);
+      if (!decision.allowed) {
+        throw new AppError('RATE_LIMITED', `Rate limit of ${decision.limit} requests per minute for this key reached; retry in ${decision.resetSeconds} s`, [], headers);
+      }
     }
+    await refuseReplays(db, request);
   });
   app.addHook('preHandler', async (request, reply) => {
     if (request.routeOptions.config.idempotent && (await claimIdempotencyKey(db, request, reply)) === 'replayed') return reply;
@@ -46,6 +49,8 @@ export const registerApiKeys: ModuleRegister = (app, { db, secrets, worker, conf
 
   worker.register('idempotency.purge', () => purgeExpiredIdempotencyKeys(db));
   worker.schedule({ name: 'idempotency-purge', cron: '0 17 * * * *', jobType: 'idempotency.purge' });
+  worker.register('signatures.purge', () => purgeExpiredSignatures(db));
+  worker.schedule({ name: 'signatures-purge', cron: '0 */5 * * * *', jobType: 'signatures.purge' });
 
   app.get(
     '/api/merchant/api-keys',

@@ -61,3 +61,25 @@ export const idempotencyKeys = pgTable(
 );
 
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
+
+/**
+ * Signatures of accepted state-changing signed requests, per key, kept while their timestamp is
+ * still inside the allowed clock skew: the same signed request sent again is a replay. In the
+ * database so that every process agrees.
+ */
+export const acceptedSignatures = pgTable(
+  'accepted_signatures',
+  {
+    keyId: text('key_id')
+      .notNull()
+      .references(() => apiKeys.id, { onDelete: 'cascade' }),
+    signature: text('signature').notNull(),
+    /** When the request's timestamp leaves the skew window; after that it is refused as stale anyway. */
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.keyId, t.signature] }),
+    // Serves the purge of expired signatures.
+    index('accepted_signatures_expires_idx').on(t.expiresAt),
+  ],
+);
