@@ -7,6 +7,9 @@ import { assertRouteDeclaresPrincipals } from './platform/auth/route-principals.
 import { frameworkErrors, installErrorHandling } from './platform/http/error-handler.ts';
 import { requestIdFor } from './platform/http/request-id.ts';
 import { validatorCompiler } from './platform/http/validation.ts';
+import { BODY_LIMIT, MAX_JSON_DEPTH } from './platform/http/body-limits.ts';
+import { nestsDeeperThan } from './platform/http/json-depth.ts';
+import { AppError } from './platform/errors.ts';
 import { clientAddressOf, compileTrustedProxy } from './platform/http/client-address.ts';
 import { registerApiDocs } from './platform/http/api-docs.ts';
 import cookie from '@fastify/cookie';
@@ -95,7 +98,8 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
     genReqId: requestIdFor,
     frameworkErrors,
     trustProxy: trustedProxy,
-    bodyLimit: 20 * 1024 * 1024,
+    // Routes that need more (bulk calls) or less (sign-in) set their own: src/platform/http/body-limits.ts.
+    bodyLimit: BODY_LIMIT.default,
     // Idle keep-alive sockets close at once on shutdown; in-flight requests still finish.
     forceCloseConnections: 'idle',
     ajv: { customOptions: { allErrors: true } },
@@ -107,6 +111,9 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
     const text = body as string;
     request.rawBody = text;
     if (text === '') return done(null, undefined);
+    if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
+      return done(new AppError('INVALID_JSON', `The request body nests objects and arrays more than ${MAX_JSON_DEPTH} levels deep`), undefined);
+    }
     try {
       done(null, JSON.parse(text));
     } catch {

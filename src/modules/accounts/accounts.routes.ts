@@ -1,3 +1,4 @@
+import { BODY_LIMIT } from '../../platform/http/body-limits.ts';
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ModuleRegister } from '../../platform/module.ts';
@@ -42,7 +43,7 @@ export const registerAccounts: ModuleRegister = (app, { db, config, secrets, wor
 
   app.post(
     '/api/auth/signup',
-    { schema: { tags: ['session'], summary: 'Create a merchant or affiliate account and sign in', body: SignupBody, response: { 201: SessionResponse } } },
+    { bodyLimit: BODY_LIMIT.auth, schema: { tags: ['session'], summary: 'Create a merchant or affiliate account and sign in', body: SignupBody, response: { 201: SessionResponse } } },
     async (request, reply) => {
       const body = request.body;
       const { userId } =
@@ -56,6 +57,7 @@ export const registerAccounts: ModuleRegister = (app, { db, config, secrets, wor
   app.post(
     '/api/auth/login',
     {
+      bodyLimit: BODY_LIMIT.auth,
       schema: {
         tags: ['session'],
         summary: 'Sign in (throttled per email and per client address: too many failures answer 429 with Retry-After)',

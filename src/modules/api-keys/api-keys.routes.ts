@@ -9,7 +9,7 @@ import { createKeyStore, modeName } from './api-keys.service.ts';
 import { ApiKeySummary, KeyIdParams, Mode, RevealedSecret, RotatedKey } from './api-keys.schemas.ts';
 import { claimIdempotencyKey, completeIdempotencyKey, purgeExpiredIdempotencyKeys } from './idempotency.ts';
 import { describeKey, listApiKeys } from './list-api-keys.ts';
-import { authenticateMerchant } from './merchant-auth.hook.ts';
+import { authenticateMerchant, identifyMerchantKey } from './merchant-auth.hook.ts';
 import { purgeExpiredSignatures, refuseReplays } from './refuse-replays.ts';
 import { revealApiKeySecret } from './reveal-api-key-secret.ts';
 import { revokeApiKey } from './revoke-api-key.ts';
@@ -23,6 +23,10 @@ export const registerApiKeys: ModuleRegister = (app, { db, secrets, worker, conf
   const limiter = new FixedWindowRateLimiter();
   app.decorate('merchantKeys', keys);
 
+  // onRequest: an unknown key is refused before the body is read.
+  app.addHook('onRequest', async (request) => {
+    if (authenticationFor(request) === 'merchantKey') await identifyMerchantKey(request, keys);
+  });
   // preValidation: the signature is checked before the body is judged, so an unsigned request
   // learns nothing about what a valid body looks like.
   app.addHook('preValidation', async (request, reply) => {

@@ -2,12 +2,17 @@ import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.ts';
 import { checkFileSignature, checkSignature } from '../../platform/auth/request-signature.ts';
 import type { MerchantPrincipal } from '../../platform/auth/route-auth.types.ts';
-import type { KeyStore } from './api-keys.service.ts';
+import type { KeyStore, VerifiedKey } from './api-keys.service.ts';
 
 const BEARER = /^Bearer\s+(pk_(?:test|live)_[A-Za-z0-9_-]+)$/;
 
-/** Authenticate a signed merchant API request (SPEC §3) and set `request.merchant`. */
-export async function authenticateMerchant(request: FastifyRequest, keys: KeyStore): Promise<MerchantPrincipal> {
+const identified = new WeakMap<FastifyRequest, VerifiedKey>();
+
+/**
+ * First half, on arrival and before the body is read: the key must exist, so that a caller without
+ * one cannot make the server read, parse and hold a large body. Sets `request.apiKeyOwner`.
+ */
+export async function identifyMerchantKey(request: FastifyRequest, keys: KeyStore): Promise<void> {
   const header = request.headers.authorization;
   if (!header) throw new AppError('MISSING_API_KEY', 'Authorization header is required: "Bearer pk_test_…" or "Bearer pk_live_…"');
   const publishableKey = BEARER.exec(header)?.[1];
@@ -16,8 +21,15 @@ export async function authenticateMerchant(request: FastifyRequest, keys: KeySto
   }
   const found = await keys.find(publishableKey);
   if (!found) throw new AppError('INVALID_API_KEY', 'This API key does not exist, was revoked, or its rotation grace period has ended');
-  const principal = { merchantId: found.key.merchantId, livemode: found.key.livemode, keyId: found.key.id };
-  request.apiKeyOwner = principal;
+  request.apiKeyOwner = { merchantId: found.key.merchantId, livemode: found.key.livemode, keyId: found.key.id };
+  identified.set(request, found);
+}
+
+/** Second half, once the body is in: the signature over the exact bytes, then the merchant's standing. Sets `request.merchant`. */
+export async function authenticateMerchant(request: FastifyRequest, keys: KeyStore): Promise<MerchantPrincipal> {
+  const found = identified.get(request);
+  const principal = request.apiKeyOwner;
+  if (!found || !principal) throw new AppError('MISSING_API_KEY', 'Authorization header is required: "Bearer pk_test_…" or "Bearer pk_live_…"');
 
   const header1 = (name: string) => {
     const value = request.headers[name];

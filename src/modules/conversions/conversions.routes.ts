@@ -1,4 +1,5 @@
 import type { App, ModuleDeps, ModuleRegister } from '../../platform/module.ts';
+import { BODY_LIMIT } from '../../platform/http/body-limits.ts';
 import { loadPlatformDefaults } from '../commissions/platform-defaults.ts';
 import { findClickInDatabase, type FindClick } from './click-record.ts';
 import { ConversionBody, ConversionResponse } from './conversions.schemas.ts';
@@ -22,6 +23,7 @@ export function conversionsModule(options: ConversionsModuleOptions = {}): Modul
       '/api/v1/conversions',
       {
         config: { principals: ['merchantKey', 'merchantSession'], idempotent: true },
+        bodyLimit: BODY_LIMIT.conversion,
         schema: {
           tags: ['conversions'],
           summary: 'Report an order with the click_id captured on landing; it is attributed and its commission created',

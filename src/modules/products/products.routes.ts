@@ -1,3 +1,4 @@
+import { BODY_LIMIT } from '../../platform/http/body-limits.ts';
 import { Type } from '@sinclair/typebox';
 import type { ModuleRegister } from '../../platform/module.ts';
 import { Paginated } from '../../platform/http/pagination.ts';
@@ -20,6 +21,7 @@ export const registerProducts: ModuleRegister = (app, { db }) => {
     '/api/v1/products/import',
     {
       config: { principals: ['merchantKey', 'merchantSession'], idempotent: true },
+      bodyLimit: BODY_LIMIT.bulk,
       schema: {
         ...signed,
         summary: 'Import products (create only, up to 5000 per call)',
@@ -35,6 +37,7 @@ export const registerProducts: ModuleRegister = (app, { db }) => {
     '/api/v1/products/upsert',
     {
       config: { principals: ['merchantKey', 'merchantSession'], idempotent: true },
+      bodyLimit: BODY_LIMIT.bulk,
       schema: {
         ...signed,
         summary: 'Create or update products by externalProductId (up to 5000 per call)',
