@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RouteSummary } from '../src/app.ts';
+import type { RouteSummary } from '../src/platform/module.ts';
 import { signRequest } from '../src/platform/auth/request-signature.ts';
 import { backend } from './support/database.ts';
 import { makeAdmin, makeAffiliate, makeMerchant, PASSWORD, type TestMerchant } from './support/factories.ts';
@@ -89,17 +89,13 @@ function encode(value: string): string {
   return [...value].map((ch) => (/[\uD800-\uDFFF]/.test(ch) ? '%ED%A0%80' : encodeURIComponent(ch))).join('');
 }
 
-const principalOf = (route: RouteSummary): 'merchant' | 'session' | null => {
-  const config = route.config as { auth?: string; principals?: readonly string[] };
-  if (config.auth === 'merchant' || config.principals?.includes('merchantKey')) return 'merchant';
-  if (config.auth === 'session' || (config.principals?.length ?? 0) > 0) return 'session';
-  return null;
-};
-const roleOf = (route: RouteSummary): string => {
-  const config = route.config as { roles?: readonly string[]; principals?: readonly string[] };
-  const roles = config.roles ?? config.principals ?? ['merchant'];
-  return ['merchant', 'affiliate', 'admin'].find((role) => roles.includes(role)) ?? 'merchant';
-};
+/** How a route is called: with the merchant's signed key, with a dashboard session of a role, or as anyone. */
+function callerOf(route: RouteSummary): { kind: 'key' } | { kind: 'session'; role: string } | { kind: 'none' } {
+  const principals = ((route.config as { principals?: readonly string[] }).principals ?? []) as readonly string[];
+  if (principals.includes('merchantKey')) return { kind: 'key' };
+  const session = principals.find((p) => p.endsWith('Session'));
+  return session ? { kind: 'session', role: session.replace('Session', '') } : { kind: 'none' };
+}
 
 async function send(route: RouteSummary, params: string[], query: Array<[string, string]>, body: unknown, header: string) {
   let path = route.url;
@@ -109,15 +105,15 @@ async function send(route: RouteSummary, params: string[], query: Array<[string,
   const raw = hasBody ? JSON.stringify(body ?? null).replaceAll(`"${INFINITY_MARKER}"`, '1e400') : '';
   const headers: Record<string, string> = { 'x-forwarded-for': header, 'x-idempotency-key': header || 'k' };
   if (hasBody) headers['content-type'] = 'application/json';
-  const principal = principalOf(route);
+  const caller = callerOf(route);
   const cookieJar: Record<string, string> = {};
-  if (principal === 'merchant') {
+  if (caller.kind === 'key') {
     const timestamp = String(Math.floor(Date.now() / 1000));
     headers.authorization = `Bearer ${merchant.keys.live.publishableKey}`;
     headers['x-timestamp'] = timestamp;
     headers['x-signature'] = signRequest(merchant.keys.live.signingSecret, timestamp, route.method, path, raw);
-  } else if (principal === 'session') {
-    const who = cookies[roleOf(route)]!;
+  } else if (caller.kind === 'session') {
+    const who = cookies[caller.role]!;
     cookieJar.im_session = who.cookie;
     headers['x-csrf-token'] = who.csrf;
   }

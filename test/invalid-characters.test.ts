@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RouteSummary } from '../src/app.ts';
+import type { RouteSummary } from '../src/platform/module.ts';
 import { signRequest } from '../src/platform/auth/request-signature.ts';
 import { backend } from './support/database.ts';
 import { makeAdmin, makeAffiliate, makeMerchant, PASSWORD, type TestMerchant } from './support/factories.ts';
@@ -30,11 +30,12 @@ const BAD = { nul: 'a\u0000b', surrogate: 'a\uD800b' };
 const SKIP = (route: RouteSummary) => route.method === 'HEAD' || route.method === 'OPTIONS' || route.url.includes('*') || route.url.startsWith('/r/') || route.url === '/api/auth/logout';
 
 function call(route: RouteSummary, path: string, body?: unknown) {
-  const config = route.config as { auth?: string; roles?: readonly string[]; principals?: readonly string[] };
+  const principals = ((route.config as { principals?: readonly string[] }).principals ?? []) as readonly string[];
   const raw = body === undefined ? '' : JSON.stringify(body);
   const headers: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
   const cookies: Record<string, string> = {};
-  if (config.auth === 'merchant' || config.principals?.includes('merchantKey')) {
+  const session = principals.find((p) => p.endsWith('Session'));
+  if (principals.includes('merchantKey')) {
     const timestamp = String(Math.floor(Date.now() / 1000));
     Object.assign(headers, {
       authorization: `Bearer ${merchant.keys.live.publishableKey}`,
@@ -42,9 +43,8 @@ function call(route: RouteSummary, path: string, body?: unknown) {
       'x-signature': signRequest(merchant.keys.live.signingSecret, timestamp, route.method, path, raw),
       'x-idempotency-key': `k-${Math.random()}`,
     });
-  } else if (config.auth === 'session' || config.principals?.length) {
-    const roles = config.roles ?? config.principals ?? ['merchant'];
-    const who = sessions[['merchant', 'affiliate', 'admin'].find((r) => roles.includes(r)) ?? 'merchant']!;
+  } else if (session) {
+    const who = sessions[session.replace('Session', '')]!;
     cookies.im_session = who.cookie;
     headers['x-csrf-token'] = who.csrf;
   }
@@ -52,8 +52,8 @@ function call(route: RouteSummary, path: string, body?: unknown) {
 }
 
 const encode = (value: string) => [...value].map((ch) => (/[\uD800-\uDFFF]/.test(ch) ? '%ED%A0%80' : encodeURIComponent(ch))).join('');
-const paramNames = (route: RouteSummary) => (route.url.match(/:[A-Za-z]+/g) ?? []).map((p) => p.slice(1));
-const withParams = (route: RouteSummary, value: (name: string) => string) => route.url.replace(/:([A-Za-z]+)/g, (_, name: string) => value(name));
+const paramNames = (route: RouteSummary) => (route.url.match(/:[A-Za-z]+/g) ?? []).map((p: string) => p.slice(1));
+const withParams = (route: RouteSummary, value: (name: string) => string) => route.url.replace(/:([A-Za-z]+)/g, (_: string, name: string) => value(name));
 const propertiesOf = (schema: unknown) => ((schema ?? {}) as { properties?: Record<string, { type?: unknown; enum?: unknown }> }).properties ?? {};
 /** Free-text properties (a fixed list of values refuses anything else already, with its own code). */
 const textProperties = (schema: unknown) =>
