@@ -91,7 +91,8 @@ describe(`strings the database cannot store, on ${backend}`, () => {
         const goodPath = withParams(route, () => 'x');
         // In a URL an unpaired surrogate can only be sent as bytes that are not UTF-8: the path as a
         // whole is refused; the query parser keeps such bytes as they were written.
-        for (const name of paramNames(route)) {
+        const fixedParams = new Set(Object.entries(propertiesOf(route.schema?.params)).filter(([, property]) => property.enum !== undefined).map(([name]) => name));
+        for (const name of paramNames(route).filter((n) => !fixedParams.has(n))) {
           const path = withParams(route, (n) => (n === name ? encode(bad) : 'x'));
           const response = await call(route, path, route.method === 'GET' || route.method === 'DELETE' ? undefined : sampleFor(route.schema?.body));
           check(problems, route, kind === 'nul' ? `path.${name}` : 'path', response);
