@@ -119,6 +119,22 @@ export interface MerchantCampaign {
   approvedAt?: string | null;
   publicListing: boolean;
   livemode?: boolean;
+  description?: string | null;
+  landingUrl?: string | null;
+  defaultCommissionType?: CommissionType | null;
+  defaultCommissionValue?: string | null;
+  cookieDurationDays?: number;
+}
+
+/** An affiliate's standing with one of the merchant's campaigns (by default: asking to join). */
+export interface JoinRequest {
+  campaignId: string;
+  campaignTitle: string;
+  status: MembershipStatus;
+  affiliate: { id: string; displayName: string; channels: string[]; website: string | null; socialHandles: Record<string, string> };
+  requestedAt: string | null;
+  invitedAt: string | null;
+  decidedAt: string | null;
 }
 
 export type Mode = 'test' | 'live';
