@@ -39,6 +39,7 @@ import { registerWebhooks } from './modules/webhooks/webhooks.routes.ts';
 import { registerBilling } from './modules/billing/billing.routes.ts';
 import { registerPayouts } from './modules/payouts/payouts.routes.ts';
 import { registerImports } from './modules/imports/imports.routes.ts';
+import { registerReports } from './modules/reports/reports.routes.ts';
 
 /** Every capability, in registration order. The web dashboard comes last: its client-route fallback claims only what no module serves. */
 const modules: ModuleRegister[] = [
@@ -64,6 +65,7 @@ const modules: ModuleRegister[] = [
   registerBilling,
   registerPayouts,
   registerImports,
+  registerReports,
   registerSandbox,
   registerWebhooks,
   registerWeb,

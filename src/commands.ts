@@ -4,6 +4,7 @@ import type { SecretBox } from './platform/crypto/secret-box.ts';
 import { accountCommands } from './modules/accounts/accounts.commands.ts';
 import { seedDemoCommand } from './seed/demo.command.ts';
 import { ledgerVerifyCommand } from './modules/ledger/ledger-verify.command.ts';
+import { reportsRebuildCommand } from './modules/reports/reports-rebuild.command.ts';
 
 export interface CommandContext {
   db: Db;
@@ -28,7 +29,7 @@ export interface Command {
   run(context: CommandContext): Promise<CommandResult>;
 }
 
-export const commands: Command[] = [seedDemoCommand, ...accountCommands, ledgerVerifyCommand];
+export const commands: Command[] = [seedDemoCommand, ...accountCommands, ledgerVerifyCommand, reportsRebuildCommand];
 
 export function requireFlag(flags: CommandContext['flags'], name: string): string {
   const value = flags[name];

@@ -6234,6 +6234,535 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/affiliates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Top affiliates of a date range, most commission first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only this campaign */
+                    campaignId?: string;
+                    /** @description `csv` answers text/csv with the same columns */
+                    format?: "json" | "csv";
+                    /** @description First day `YYYY-MM-DD` (inclusive); default 29 days before `to` */
+                    from?: string;
+                    /** @description default 10 */
+                    limit?: number;
+                    /** @description Last day `YYYY-MM-DD` (inclusive); default today in `tz`. At most 366 days in all. */
+                    to?: string;
+                    /** @description IANA time zone the days are counted in; default Asia/Kathmandu */
+                    tz?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AffiliatesReport"];
+                    };
+                };
+                /** @description Error codes: VALIDATION_FAILED */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: RATE_LIMITED */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/breakdown": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A date range by campaign, product, link or sub-id, most commission first */
+        get: {
+            parameters: {
+                query: {
+                    by: "campaign" | "product" | "link" | "subId";
+                    /** @description Only this campaign */
+                    campaignId?: string;
+                    /** @description `csv` answers text/csv with the same columns */
+                    format?: "json" | "csv";
+                    /** @description First day `YYYY-MM-DD` (inclusive); default 29 days before `to` */
+                    from?: string;
+                    /** @description default 100 */
+                    limit?: number;
+                    /** @description Last day `YYYY-MM-DD` (inclusive); default today in `tz`. At most 366 days in all. */
+                    to?: string;
+                    /** @description IANA time zone the days are counted in; default Asia/Kathmandu */
+                    tz?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BreakdownReport"];
+                    };
+                };
+                /** @description Error codes: VALIDATION_FAILED */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: RATE_LIMITED */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Totals of a date range */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only this campaign */
+                    campaignId?: string;
+                    /** @description `csv` answers text/csv with the same columns */
+                    format?: "json" | "csv";
+                    /** @description First day `YYYY-MM-DD` (inclusive); default 29 days before `to` */
+                    from?: string;
+                    /** @description Last day `YYYY-MM-DD` (inclusive); default today in `tz`. At most 366 days in all. */
+                    to?: string;
+                    /** @description IANA time zone the days are counted in; default Asia/Kathmandu */
+                    tz?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SummaryReport"];
+                    };
+                };
+                /** @description Error codes: VALIDATION_FAILED */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: RATE_LIMITED */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/timeseries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One entry per day of a date range, zeros included */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only this campaign */
+                    campaignId?: string;
+                    /** @description `csv` answers text/csv with the same columns */
+                    format?: "json" | "csv";
+                    /** @description First day `YYYY-MM-DD` (inclusive); default 29 days before `to` */
+                    from?: string;
+                    /** @description Last day `YYYY-MM-DD` (inclusive); default today in `tz`. At most 366 days in all. */
+                    to?: string;
+                    /** @description IANA time zone the days are counted in; default Asia/Kathmandu */
+                    tz?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TimeseriesReport"];
+                    };
+                };
+                /** @description Error codes: VALIDATION_FAILED */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: RATE_LIMITED */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sandbox/clicks": {
         parameters: {
             query?: never;
@@ -8346,6 +8875,63 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AffiliatesReport: {
+            /** @description Amounts are in this currency (the merchant's); orders in another currency count as conversions only */
+            currency: string;
+            data: {
+                affiliateId: string;
+                /** @description Attributable human clicks */
+                clicks: number;
+                /**
+                 * @description Commission except reversed and rejected
+                 * @example 2999.00
+                 */
+                commission: string;
+                /** @description Attributed orders by the order's time; a later refund does not remove one */
+                conversions: number;
+                displayName: string;
+                /**
+                 * @description Attributed order amounts net of refunds; cancelled and returned orders count none
+                 * @example 2999.00
+                 */
+                revenue: string;
+            }[];
+            /** @description YYYY-MM-DD */
+            from: string;
+            /** @description YYYY-MM-DD */
+            to: string;
+            tz: string;
+        };
+        BreakdownReport: {
+            /** @enum {string} */
+            by: "campaign" | "product" | "link" | "subId";
+            /** @description Amounts are in this currency (the merchant's); orders in another currency count as conversions only */
+            currency: string;
+            data: {
+                /** @description Attributable human clicks */
+                clicks: number;
+                /**
+                 * @description Commission except reversed and rejected
+                 * @example 2999.00
+                 */
+                commission: string;
+                conversionRate: number;
+                /** @description Attributed orders by the order's time; a later refund does not remove one */
+                conversions: number;
+                /** @description Campaign id, product id, link id or sub-id (`sub1`); empty for none */
+                key: string;
+                /**
+                 * @description Attributed order amounts net of refunds; cancelled and returned orders count none
+                 * @example 2999.00
+                 */
+                revenue: string;
+            }[];
+            /** @description YYYY-MM-DD */
+            from: string;
+            /** @description YYYY-MM-DD */
+            to: string;
+            tz: string;
+        };
         Campaign: {
             allowedTrafficSources: string[];
             approvalRequired: boolean;
@@ -8420,6 +9006,63 @@ export interface components {
             stockStatus: "IN_STOCK" | "OUT_OF_STOCK" | "PREORDER" | "BACKORDER" | "DISCONTINUED" | null;
             /** Format: date-time */
             updatedAt: string;
+        };
+        SummaryReport: {
+            /** @description Attributable human clicks */
+            clicks: number;
+            /**
+             * @description Commission except reversed and rejected
+             * @example 2999.00
+             */
+            commission: string;
+            /** @description conversions / clicks, 4 decimals */
+            conversionRate: number;
+            /** @description Attributed orders by the order's time; a later refund does not remove one */
+            conversions: number;
+            /** @description Amounts are in this currency (the merchant's); orders in another currency count as conversions only */
+            currency: string;
+            /**
+             * @description commission / clicks, rounded down
+             * @example 2999.00
+             */
+            earningsPerClick: string;
+            /** @description YYYY-MM-DD */
+            from: string;
+            /**
+             * @description Attributed order amounts net of refunds; cancelled and returned orders count none
+             * @example 2999.00
+             */
+            revenue: string;
+            /** @description YYYY-MM-DD */
+            to: string;
+            tz: string;
+        };
+        TimeseriesReport: {
+            /** @description Amounts are in this currency (the merchant's); orders in another currency count as conversions only */
+            currency: string;
+            data: {
+                /** @description Attributable human clicks */
+                clicks: number;
+                /**
+                 * @description Commission except reversed and rejected
+                 * @example 2999.00
+                 */
+                commission: string;
+                /** @description Attributed orders by the order's time; a later refund does not remove one */
+                conversions: number;
+                /** @description YYYY-MM-DD */
+                date: string;
+                /**
+                 * @description Attributed order amounts net of refunds; cancelled and returned orders count none
+                 * @example 2999.00
+                 */
+                revenue: string;
+            }[];
+            /** @description YYYY-MM-DD */
+            from: string;
+            /** @description YYYY-MM-DD */
+            to: string;
+            tz: string;
         };
     };
     responses: never;

@@ -98,6 +98,16 @@ export function resources(call: Call) {
       archive: (body: JsonBody<paths['/api/v1/products/archive']['post']>, options?: WriteOptions) =>
         call<ResultOf<paths['/api/v1/products/archive']['post']>>('POST', `/api/v1/products/archive`, { body, ...options }),
     },
+    reports: {
+      getSummary: (query?: QueryOf<paths['/api/v1/reports/summary']['get']>) =>
+        call<ResultOf<paths['/api/v1/reports/summary']['get']>>('GET', `/api/v1/reports/summary`, { query }),
+      getTimeseries: (query?: QueryOf<paths['/api/v1/reports/timeseries']['get']>) =>
+        call<ResultOf<paths['/api/v1/reports/timeseries']['get']>>('GET', `/api/v1/reports/timeseries`, { query }),
+      getAffiliates: (query?: QueryOf<paths['/api/v1/reports/affiliates']['get']>) =>
+        call<ResultOf<paths['/api/v1/reports/affiliates']['get']>>('GET', `/api/v1/reports/affiliates`, { query }),
+      getBreakdown: (query?: QueryOf<paths['/api/v1/reports/breakdown']['get']>) =>
+        call<ResultOf<paths['/api/v1/reports/breakdown']['get']>>('GET', `/api/v1/reports/breakdown`, { query }),
+    },
     sandbox: {
       createClick: (body: JsonBody<paths['/api/v1/sandbox/clicks']['post']>, options?: WriteOptions) =>
         call<ResultOf<paths['/api/v1/sandbox/clicks']['post']>>('POST', `/api/v1/sandbox/clicks`, { body, ...options }),

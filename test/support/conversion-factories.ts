@@ -6,7 +6,7 @@ import { campaigns, type CampaignRow } from '../../src/modules/campaigns/campaig
 import { links } from '../../src/modules/links/links.tables.ts';
 import { merchants } from '../../src/modules/merchants/merchants.tables.ts';
 import { products } from '../../src/modules/products/products.tables.ts';
-import { clicks } from '../../src/modules/tracking/clicks.tables.ts';
+import { clicks, type SubIds } from '../../src/modules/tracking/clicks.tables.ts';
 
 /** Direct inserts of the catalog and tracking rows conversions read, with sensible defaults. */
 
@@ -49,11 +49,16 @@ export interface ClickOptions {
   attributable?: boolean;
   ipHash?: string;
   productId?: string | null;
+  subIds?: SubIds;
+  /** Reuse this link instead of making a fresh one. */
+  linkId?: string;
 }
 
 /** A recorded click through a fresh link of this affiliate on this campaign. */
 export async function insertClick(db: Db, campaign: CampaignRow, affiliateId: string, options: ClickOptions = {}): Promise<string> {
-  const link = await insertLink(db, { affiliateId, merchantId: campaign.merchantId, livemode: campaign.livemode, campaignId: campaign.id, productId: options.productId ?? null });
+  const link = options.linkId
+    ? { id: options.linkId }
+    : await insertLink(db, { affiliateId, merchantId: campaign.merchantId, livemode: campaign.livemode, campaignId: campaign.id, productId: options.productId ?? null });
   const id = newId('clk');
   await db.insert(clicks).values({
     id,
@@ -66,6 +71,7 @@ export async function insertClick(db: Db, campaign: CampaignRow, affiliateId: st
     clickedAt: options.clickedAt ?? new Date(Date.now() - 10 * 60_000),
     ipHash: options.ipHash ?? randomBytes(8).toString('hex'),
     attributable: options.attributable ?? true,
+    subIds: options.subIds ?? {},
   });
   return id;
 }

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { csvCell } from '../../platform/http/csv.ts';
 import type { Executor } from '../../platform/db/client.ts';
 import { notFound } from '../../platform/errors.ts';
 import { pageWindow, toPage, type PageQuery } from '../../platform/http/pagination.ts';
@@ -66,12 +67,6 @@ const CSV_COLUMNS = ['statementNumber', 'lineNo', 'kind', 'commissionId', 'order
 
 /** The statement as CSV, one row per line, for reconciling against the merchant's own records. */
 export function statementCsv(s: StatementDetail): string {
-  const cell = (v: string | number | null) => {
-    const text = v === null ? '' : String(v);
-    // Quote what needs it, and defuse spreadsheet formulas in text the merchant supplied (order ids).
-    const safe = /^[=+\-@\t\r]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text) ? `'${text}` : text;
-    return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  };
-  const rows = s.lines.map((l) => [s.number, l.lineNo, l.kind, l.commissionId, l.orderId, l.affiliateId, l.amount, s.currency].map(cell).join(','));
+  const rows = s.lines.map((l) => [s.number, l.lineNo, l.kind, l.commissionId, l.orderId, l.affiliateId, l.amount, s.currency].map(csvCell).join(','));
   return [CSV_COLUMNS.join(','), ...rows].join('\n') + '\n';
 }

@@ -18,6 +18,7 @@ const click: ClickRecord = {
   clickedAt,
   ipHash: 'h',
   attributable: true,
+  subIds: {},
 };
 const campaign: CampaignTerms = { status: 'ACTIVE', startDate: null, endDate: null, cookieDurationDays: 30 };
 const base: AttributionInput = { merchantId: 'mer_a', livemode: true, clickId: 'clk_1', click, campaign, occurredAt: at(MIN), lastClickWindowMinutes: 60 };

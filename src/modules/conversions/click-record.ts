@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.ts';
-import { clicks } from '../tracking/clicks.tables.ts';
+import { clicks, type SubIds } from '../tracking/clicks.tables.ts';
 
 /** What attribution needs to know about a recorded click. */
 export interface ClickRecord {
@@ -14,6 +14,7 @@ export interface ClickRecord {
   clickedAt: Date;
   ipHash: string;
   attributable: boolean;
+  subIds: SubIds;
 }
 
 /**
@@ -36,6 +37,7 @@ export function findClickInDatabase(db: Executor): FindClick {
         clickedAt: clicks.clickedAt,
         ipHash: clicks.ipHash,
         attributable: clicks.attributable,
+        subIds: clicks.subIds,
       })
       .from(clicks)
       .where(eq(clicks.id, clickId))

@@ -35,6 +35,8 @@ export const conversions = pgTable(
     linkId: text('link_id'),
     campaignId: uuid('campaign_id').references(() => campaigns.id),
     productId: uuid('product_id'),
+    /** The click's `sub1`, so reports can break conversions down by sub-id. */
+    subId: text('sub_id'),
     clickedAt: timestamp('clicked_at', { withTimezone: true }),
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

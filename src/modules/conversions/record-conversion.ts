@@ -118,6 +118,7 @@ export async function recordConversion(deps: ConversionDeps, principal: TenantAc
         linkId: attributedClick?.linkId ?? null,
         campaignId: attributedClick?.campaignId ?? null,
         productId: attributedClick?.productId ?? null,
+        subId: attributedClick?.subIds.sub1 ?? null,
         clickedAt: attributedClick?.clickedAt ?? null,
         occurredAt: input.occurredAt,
       })

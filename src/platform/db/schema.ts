@@ -24,3 +24,4 @@ export * from '../../modules/webhooks/webhooks.tables.ts';
 export * from '../../modules/billing/billing.tables.ts';
 export * from '../../modules/payouts/payouts.tables.ts';
 export * from '../../modules/imports/imports.tables.ts';
+export * from '../../modules/reports/reports.tables.ts';

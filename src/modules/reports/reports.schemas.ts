@@ -1,0 +1,48 @@
+import { Type } from '@sinclair/typebox';
+import { Money, StringEnum } from '../../platform/http/schemas.ts';
+import { MAX_REPORT_DAYS } from './report-range.ts';
+import { BREAKDOWNS } from './merchant-reports.ts';
+
+const range = {
+  from: Type.Optional(Type.String({ description: 'First day `YYYY-MM-DD` (inclusive); default 29 days before `to`' })),
+  to: Type.Optional(Type.String({ description: `Last day \`YYYY-MM-DD\` (inclusive); default today in \`tz\`. At most ${MAX_REPORT_DAYS} days in all.` })),
+  tz: Type.Optional(Type.String({ description: 'IANA time zone the days are counted in; default Asia/Kathmandu' })),
+  campaignId: Type.Optional(Type.String({ format: 'uuid', description: 'Only this campaign' })),
+  format: Type.Optional(StringEnum(['json', 'csv'] as const, { description: '`csv` answers text/csv with the same columns' })),
+};
+const limit = (max: number, fallback: number) => Type.Optional(Type.Integer({ minimum: 1, maximum: max, description: `default ${fallback}` }));
+
+export const ReportQuery = Type.Object(range, { additionalProperties: false });
+export const AffiliatesReportQuery = Type.Object({ ...range, limit: limit(100, 10) }, { additionalProperties: false });
+export const BreakdownQuery = Type.Object({ ...range, by: StringEnum(BREAKDOWNS), limit: limit(500, 100) }, { additionalProperties: false });
+
+const Header = {
+  from: Type.String({ description: 'YYYY-MM-DD' }),
+  to: Type.String({ description: 'YYYY-MM-DD' }),
+  tz: Type.String(),
+  currency: Type.String({ description: 'Amounts are in this currency (the merchant\'s); orders in another currency count as conversions only' }),
+};
+const Figures = {
+  clicks: Type.Integer({ description: 'Attributable human clicks' }),
+  conversions: Type.Integer({ description: 'Attributed orders by the order\'s time; a later refund does not remove one' }),
+  revenue: Money('Attributed order amounts net of refunds; cancelled and returned orders count none'),
+  commission: Money('Commission except reversed and rejected'),
+};
+
+export const SummaryReport = Type.Object(
+  { ...Header, ...Figures, conversionRate: Type.Number({ description: 'conversions / clicks, 4 decimals' }), earningsPerClick: Money('commission / clicks, rounded down') },
+  { $id: 'SummaryReport' },
+);
+export const TimeseriesReport = Type.Object({ ...Header, data: Type.Array(Type.Object({ date: Type.String({ description: 'YYYY-MM-DD' }), ...Figures })) }, { $id: 'TimeseriesReport' });
+export const AffiliatesReport = Type.Object(
+  { ...Header, data: Type.Array(Type.Object({ affiliateId: Type.String(), displayName: Type.String(), ...Figures })) },
+  { $id: 'AffiliatesReport' },
+);
+export const BreakdownReport = Type.Object(
+  {
+    ...Header,
+    by: StringEnum(BREAKDOWNS),
+    data: Type.Array(Type.Object({ key: Type.String({ description: 'Campaign id, product id, link id or sub-id (`sub1`); empty for none' }), ...Figures, conversionRate: Type.Number() })),
+  },
+  { $id: 'BreakdownReport' },
+);

@@ -1,0 +1,14 @@
+/**
+ * One CSV cell: quoted when it needs it, and text that a spreadsheet would run as a formula
+ * (`=`, `+`, `-`, `@` …, e.g. in an order id or a sub-id someone else chose) is defused with a quote.
+ */
+export function csvCell(value: string | number | null): string {
+  const text = value === null ? '' : String(value);
+  const safe = /^[=+\-@\t\r]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text) ? `'${text}` : text;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** A CSV document: a header row of `columns`, then one line per record with those fields. */
+export function toCsv<K extends string>(columns: readonly K[], records: ReadonlyArray<Record<K, string | number | null>>): string {
+  return [columns.join(','), ...records.map((r) => columns.map((c) => csvCell(r[c])).join(','))].join('\n') + '\n';
+}

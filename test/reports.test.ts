@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CampaignRow } from '../src/modules/campaigns/campaigns.tables.ts';
+import { backend } from './support/database.ts';
+import { insertCampaign, insertClick, insertLink } from './support/conversion-factories.ts';
+import { makeAffiliate, makeMerchant, type TestMerchant } from './support/factories.ts';
+import { createTestApp, type TestApp } from './support/test-app.ts';
+
+let t: TestApp;
+let m: TestMerchant;
+let campaign: CampaignRow;
+let other: CampaignRow;
+let asha: string;
+let bikash: string;
+let linkA: string;
+
+// Kathmandu is UTC+5:45: 2026-03-10 starts there at 2026-03-09T18:15:00Z.
+beforeAll(async () => {
+  t = await createTestApp({ listen: true });
+  m = await makeMerchant(t);
+  asha = (await makeAffiliate(t, { displayName: 'Asha Gurung' })).affiliateId;
+  bikash = (await makeAffiliate(t, { displayName: 'Bikash Rai' })).affiliateId;
+  const db = t.platform.db;
+  campaign = await insertCampaign(db, { merchantId: m.merchantId, livemode: true, defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: 1000 });
+  other = await insertCampaign(db, { merchantId: m.merchantId, livemode: true, defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: 1000 });
+  linkA = (await insertLink(db, { affiliateId: asha, merchantId: m.merchantId, livemode: true, campaignId: campaign.id })).id;
+  const yt = { sub1: 'youtube' };
+  await insertClick(db, campaign, asha, { linkId: linkA, clickedAt: new Date('2026-03-09T18:14:59Z'), subIds: yt });
+  const lastAsha = await insertClick(db, campaign, asha, { linkId: linkA, clickedAt: new Date('2026-03-09T18:15:00Z'), subIds: yt });
+  await insertClick(db, campaign, asha, { linkId: linkA, clickedAt: new Date('2026-03-09T18:20:00Z'), attributable: false });
+  const bikashClick = await insertClick(db, other, bikash, { clickedAt: new Date('2026-03-10T03:00:00Z') });
+  // A test-mode click never reaches live reports.
+  const testCampaign = await insertCampaign(db, { merchantId: m.merchantId, livemode: false });
+  await insertClick(db, testCampaign, asha, { clickedAt: new Date('2026-03-10T03:00:00Z') });
+
+  const convert = async (orderId: string, clickId: string, amount: string, occurredAt: string) => {
+    const response = await m.live.post('/api/v1/conversions', { orderId, clickId, amount, occurredAt });
+    expect(response.status, JSON.stringify(response.body)).toBe(201);
+  };
+  await convert('R-1', lastAsha, '1000.00', '2026-03-10T00:00:00Z');
+  await convert('R-2', bikashClick, '500.00', '2026-03-10T04:00:00Z');
+  await convert('R-3', bikashClick, '200.00', '2026-03-10T05:00:00Z');
+  expect((await m.live.patch('/api/v1/orders/R-1', { status: 'refunded', refundAmount: '400.00' })).status).toBe(200);
+  expect((await m.live.patch('/api/v1/orders/R-3', { status: 'cancelled' })).status).toBe(200);
+});
+afterAll(() => t.close());
+
+const get = (path: string) => m.live.get(path);
+
+describe(`merchant reports on ${backend}`, () => {
+  it('summarises a range: attributable clicks, conversions, revenue net of refunds, standing commission', async () => {
+    const response = await get('/api/v1/reports/summary?from=2026-03-09&to=2026-03-10&tz=Asia/Kathmandu');
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    // R-3 was cancelled: it stays a conversion, earns no revenue and its commission is reversed.
+    expect(response.body).toEqual({
+      from: '2026-03-09', to: '2026-03-10', tz: 'Asia/Kathmandu', currency: 'NPR',
+      clicks: 3, conversions: 3, revenue: '1100.00', commission: '110.00', conversionRate: 1, earningsPerClick: '36.66',
+    });
+  });
+
+  it('splits days exactly at local midnight in a UTC+5:45 zone', async () => {
+    const kathmandu = await get('/api/v1/reports/timeseries?from=2026-03-09&to=2026-03-11&tz=Asia/Kathmandu');
+    expect(kathmandu.status).toBe(200);
+    expect(kathmandu.body.data).toEqual([
+      { date: '2026-03-09', clicks: 1, conversions: 0, revenue: '0.00', commission: '0.00' },
+      { date: '2026-03-10', clicks: 2, conversions: 3, revenue: '1100.00', commission: '110.00' },
+      { date: '2026-03-11', clicks: 0, conversions: 0, revenue: '0.00', commission: '0.00' },
+    ]);
+    const utc = await get('/api/v1/reports/timeseries?from=2026-03-09&to=2026-03-10&tz=UTC');
+    expect(utc.body.data.map((d: { clicks: number }) => d.clicks)).toEqual([2, 1]);
+  });
+
+  it('lists top affiliates by commission and breaks down by campaign, link and sub-id', async () => {
+    const range = 'from=2026-03-01&to=2026-03-31&tz=Asia/Kathmandu';
+    const top = await get(`/api/v1/reports/affiliates?${range}&limit=5`);
+    expect(top.body.data).toEqual([
+      { affiliateId: asha, displayName: 'Asha Gurung', clicks: 2, conversions: 1, revenue: '600.00', commission: '60.00' },
+      { affiliateId: bikash, displayName: 'Bikash Rai', clicks: 1, conversions: 2, revenue: '500.00', commission: '50.00' },
+    ]);
+    expect((await get(`/api/v1/reports/affiliates?${range}&limit=1`)).body.data).toHaveLength(1);
+    const subIds = await get(`/api/v1/reports/breakdown?${range}&by=subId`);
+    expect(subIds.body.data).toEqual([
+      { key: 'youtube', clicks: 2, conversions: 1, revenue: '600.00', commission: '60.00', conversionRate: 0.5 },
+      { key: '', clicks: 1, conversions: 2, revenue: '500.00', commission: '50.00', conversionRate: 2 },
+    ]);
+    const links = await get(`/api/v1/reports/breakdown?${range}&by=link`);
+    expect(links.body.data[0]).toMatchObject({ key: linkA, clicks: 2 });
+    const campaigns = await get(`/api/v1/reports/breakdown?${range}&by=campaign&campaignId=${other.id}`);
+    expect(campaigns.body.data).toEqual([{ key: other.id, clicks: 1, conversions: 2, revenue: '500.00', commission: '50.00', conversionRate: 2 }]);
+  });
+
+  it('keeps test and live apart and other merchants out', async () => {
+    const test = await m.test.get('/api/v1/reports/summary?from=2026-03-10&to=2026-03-10&tz=UTC');
+    expect(test.body).toMatchObject({ clicks: 1, conversions: 0, revenue: '0.00' });
+    const stranger = await makeMerchant(t);
+    expect((await stranger.live.get('/api/v1/reports/summary?from=2026-03-01&to=2026-03-31')).body).toMatchObject({ clicks: 0, conversions: 0, commission: '0.00' });
+  });
+
+  it('answers CSV with the same columns', async () => {
+    const response = await get('/api/v1/reports/timeseries?from=2026-03-09&to=2026-03-10&tz=Asia/Kathmandu&format=csv');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/csv');
+    expect(response.body).toBe('date,clicks,conversions,revenue,commission\n2026-03-09,1,0,0.00,0.00\n2026-03-10,2,3,1100.00,110.00\n');
+    const summary = await get('/api/v1/reports/summary?from=2026-03-10&to=2026-03-10&tz=Asia/Kathmandu&format=csv');
+    expect(summary.body.split('\n')[0]).toBe('from,to,tz,currency,clicks,conversions,revenue,commission,conversionRate,earningsPerClick');
+  });
+
+  it.each([
+    ['from=2026-02-30&to=2026-03-01', 'from', 'INVALID_DATE'],
+    ['from=2026-03-02&to=2026-03-01', 'from', 'FROM_AFTER_TO'],
+    ['from=2026-03-01&to=2026-03-01&tz=Nowhere/Land', 'tz', 'UNKNOWN_TIME_ZONE'],
+    ['from=2024-01-01&to=2026-01-01', 'to', 'RANGE_TOO_LONG'],
+  ])('refuses %s with 400 naming %s', async (query, field, code) => {
+    const response = await get(`/api/v1/reports/summary?${query}`);
+    expect(response.status).toBe(400);
+    expect(response.body.error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field, code }] });
+  });
+
+  it('refuses an unknown breakdown', async () => {
+    const response = await get('/api/v1/reports/breakdown?by=colour');
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe('VALIDATION_FAILED');
+  });
+});
