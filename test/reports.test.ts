@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import type { CampaignRow } from '../src/modules/campaigns/campaigns.tables.ts';
+import { reportsRebuildCommand } from '../src/modules/reports/reports-rebuild.command.ts';
 import { backend } from './support/database.ts';
 import { insertCampaign, insertClick, insertLink } from './support/conversion-factories.ts';
 import { makeAffiliate, makeMerchant, type TestMerchant } from './support/factories.ts';
@@ -119,5 +121,17 @@ describe(`merchant reports on ${backend}`, () => {
     const response = await get('/api/v1/reports/breakdown?by=colour');
     expect(response.status).toBe(400);
     expect(response.body.error.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('`reports rebuild --from --to` recomputes those days from the raw rows', async () => {
+    const before = (await get('/api/v1/reports/timeseries?from=2026-03-09&to=2026-03-10&tz=UTC')).body;
+    await t.platform.db.execute(sql`delete from report_buckets where merchant_id = ${m.merchantId}`);
+    expect((await get('/api/v1/reports/summary?from=2026-03-09&to=2026-03-10&tz=UTC')).body.clicks).toBe(0);
+    const context = { db: t.platform.db, config: t.config, secrets: t.platform.secrets };
+    const result = await reportsRebuildCommand.run({ ...context, flags: { from: '2026-03-09', to: '2026-03-10' } });
+    expect(result.json.buckets).toBeGreaterThan(0);
+    expect((await get('/api/v1/reports/timeseries?from=2026-03-09&to=2026-03-10&tz=UTC')).body).toEqual(before);
+    await expect(reportsRebuildCommand.run({ ...context, flags: { from: '2026-03-11', to: '2026-03-10' } })).rejects.toThrow('--from must not be after --to');
+    await expect(reportsRebuildCommand.run({ ...context, flags: { from: 'yesterday' } })).rejects.toThrow('--from must be a calendar date');
   });
 });
