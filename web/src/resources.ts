@@ -235,3 +235,20 @@ export interface WebhookDelivery {
   completedAt: string | null;
   attempts: WebhookAttempt[];
 }
+
+/** A payout in the admin queue, with the facts for its safety review. */
+export interface AdminPayout extends Payout {
+  affiliateId: string;
+  affiliateName: string;
+  batchId: string | null;
+  review: { accountAgeDays: number; payoutMethodChangedRecently: boolean; openRiskReviews: number; reversedShare: string };
+}
+
+export interface PayoutBatch {
+  id: string;
+  method: PayoutMethodType;
+  count: number;
+  total: string;
+  currency: string;
+  createdAt: string;
+}

@@ -27,5 +27,6 @@ export const NAVIGATION: Record<Role | 'guest', NavItem[]> = {
   admin: [
     { to: '/admin', label: 'Overview' },
     { to: '/admin/merchants', label: 'Merchant approvals' },
+    { to: '/admin/payouts', label: 'Payouts' },
   ],
 };
