@@ -252,3 +252,34 @@ export interface PayoutBatch {
   currency: string;
   createdAt: string;
 }
+
+export interface Statement {
+  id: string;
+  number: number;
+  status: 'issued' | 'paid';
+  currency: string;
+  periodStart: string;
+  periodEnd: string;
+  commissionCount: number;
+  commissionTotal: string;
+  platformFee: string;
+  credits: string;
+  total: string;
+  amountPaid: string;
+  issuedAt: string;
+  paidAt: string | null;
+}
+
+export interface StatementLine {
+  lineNo: number;
+  kind: 'commission' | 'credit' | 'fee';
+  commissionId: string | null;
+  orderId: string | null;
+  affiliateId: string | null;
+  amount: string;
+}
+
+export interface StatementDetail extends Statement {
+  lines: StatementLine[];
+  payments: Array<{ id: string; amount: string; reference: string; paidAt: string }>;
+}

@@ -11,6 +11,7 @@ import { WalletPage } from './pages/affiliate/WalletPage.tsx';
 import { MerchantCampaignsPage } from './pages/merchant/MerchantCampaignsPage.tsx';
 import { MerchantDevelopersPage } from './pages/merchant/MerchantDevelopersPage.tsx';
 import { MerchantHomePage } from './pages/merchant/MerchantHomePage.tsx';
+import { MerchantStatementsPage } from './pages/merchant/MerchantStatementsPage.tsx';
 import { LandingPage } from './pages/public/LandingPage.tsx';
 import { LoginPage } from './pages/public/LoginPage.tsx';
 import { PublicCampaignsPage } from './pages/public/PublicCampaignsPage.tsx';
@@ -35,6 +36,7 @@ export const ROUTES: RouteDef[] = [
   { path: '/merchant', access: 'merchant', page: MerchantHomePage },
   { path: '/merchant/campaigns', access: 'merchant', page: MerchantCampaignsPage },
   { path: '/merchant/developers', access: 'merchant', page: MerchantDevelopersPage },
+  { path: '/merchant/statements', access: 'merchant', page: MerchantStatementsPage },
 
   { path: '/affiliate', access: 'affiliate', page: AffiliateHomePage },
   { path: '/affiliate/marketplace', access: 'affiliate', page: MarketplacePage },

@@ -14,6 +14,7 @@ export const NAVIGATION: Record<Role | 'guest', NavItem[]> = {
   merchant: [
     { to: '/merchant', label: 'Overview' },
     { to: '/merchant/campaigns', label: 'Campaigns' },
+    { to: '/merchant/statements', label: 'Statements' },
     { to: '/merchant/developers', label: 'Developers' },
   ],
   affiliate: [
