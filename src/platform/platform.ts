@@ -4,6 +4,7 @@ import { migrateDatabase, openDatabase, type Database, type Db } from './db/clie
 import { JobWorker } from './jobs/worker.ts';
 import { resolveMasterKey } from './crypto/master-key.ts';
 import { createSecretBox, type SecretBox } from './crypto/secret-box.ts';
+import { ChangeFeed } from './events/change-feed.ts';
 
 /** What every module is built from: settings, the database and the job worker. */
 export interface Platform {
@@ -13,6 +14,8 @@ export interface Platform {
   worker: JobWorker;
   /** Seals secrets at rest and hashes values that must never be stored in the clear. */
   secrets: SecretBox;
+  /** Changes announced after commit, so that caches (the link cache) forget at once. */
+  changes: ChangeFeed;
 }
 
 export async function openPlatform(config: Config, log: FastifyBaseLogger): Promise<Platform> {
@@ -25,5 +28,5 @@ export async function openPlatform(config: Config, log: FastifyBaseLogger): Prom
     throw error;
   }
   const worker = new JobWorker({ db: database.db, log, pollIntervalMs: config.jobPollIntervalMs });
-  return { config, database, db: database.db, worker, secrets };
+  return { config, database, db: database.db, worker, secrets, changes: new ChangeFeed() };
 }

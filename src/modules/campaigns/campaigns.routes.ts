@@ -17,8 +17,13 @@ const signed = { tags: ['campaigns'], security: [{ apiKey: [] }] };
 const errors = errorResponses(400, 404, 409, 422);
 
 /** Campaigns (seed: Campaigns API reference), for signed keys and the merchant dashboard alike, and the public listing. */
-export const registerCampaigns: ModuleRegister = (app, { db }) => {
+export const registerCampaigns: ModuleRegister = (app, { db, changes }) => {
   app.addSchema(Campaign);
+  // Committed by the time the service returns: links cached for redirects forget the campaign now.
+  const announced = <T extends { id: string }>(campaign: T): T => {
+    changes.announce({ kind: 'campaign', campaignId: campaign.id });
+    return campaign;
+  };
 
   app.post(
     '/api/v1/campaigns',
@@ -47,13 +52,13 @@ export const registerCampaigns: ModuleRegister = (app, { db }) => {
       config: { principals: ['merchantKey', 'merchantSession'] },
       schema: { ...signed, summary: 'Update a campaign (partial; status ARCHIVED archives it)', params: CampaignParams, body: UpdateCampaignBody, response: { 200: Type.Ref(Campaign), ...errors } },
     },
-    async (request) => updateCampaign(db, resolveTenant(request), request.params.id, request.body),
+    async (request) => announced(await updateCampaign(db, resolveTenant(request), request.params.id, request.body)),
   );
 
   app.post(
     '/api/v1/campaigns/:id/pause',
     { config: { principals: ['merchantKey', 'merchantSession'] }, schema: { ...signed, summary: 'Pause an active campaign', params: CampaignParams, response: { 200: Type.Ref(Campaign), ...errors } } },
-    async (request) => pauseCampaign(db, resolveTenant(request), request.params.id),
+    async (request) => announced(await pauseCampaign(db, resolveTenant(request), request.params.id)),
   );
 
   app.post(
@@ -62,7 +67,7 @@ export const registerCampaigns: ModuleRegister = (app, { db }) => {
       config: { principals: ['merchantKey', 'merchantSession'] },
       schema: { ...signed, summary: 'Activate a campaign (blocked while it awaits approval)', params: CampaignParams, response: { 200: Type.Ref(Campaign), ...errors } },
     },
-    async (request) => activateCampaign(db, resolveTenant(request), request.params.id),
+    async (request) => announced(await activateCampaign(db, resolveTenant(request), request.params.id)),
   );
 
   app.post(

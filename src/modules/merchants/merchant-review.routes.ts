@@ -12,7 +12,7 @@ import { resolveSessionUser } from '../../platform/auth/resolve-principal.ts';
 const admin = { principals: ['adminSession'] } as const;
 
 /** The admin's merchant and domain approval queues. Every decision is written to the audit log. */
-export const registerMerchantReview: ModuleRegister = (app, { db, secrets }) => {
+export const registerMerchantReview: ModuleRegister = (app, { db, secrets, changes }) => {
   app.get(
     '/api/admin/merchants',
     {
@@ -59,6 +59,7 @@ export const registerMerchantReview: ModuleRegister = (app, { db, secrets }) => 
     },
     async (request) => {
       await rejectMerchant(db, request.params.id, resolveSessionUser(request).userId, request.body.reason);
+      changes.announce({ kind: 'merchant', merchantId: request.params.id });
       return getMerchantOrThrow(db, request.params.id);
     },
   );

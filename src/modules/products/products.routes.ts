@@ -14,8 +14,15 @@ import { resolveTenant } from '../../platform/auth/resolve-principal.ts';
 const signed = { tags: ['products'], security: [{ apiKey: [] }] };
 
 /** Products in the signed merchant API (seed: Products API reference). */
-export const registerProducts: ModuleRegister = (app, { db }) => {
+export const registerProducts: ModuleRegister = (app, { db, changes }) => {
   app.addSchema(Product);
+  // After a write has committed: links cached for redirects forget this merchant's products now.
+  const announced = async <T>(request: Parameters<typeof resolveTenant>[0], write: (tenant: ReturnType<typeof resolveTenant>) => Promise<T>): Promise<T> => {
+    const tenant = resolveTenant(request);
+    const result = await write(tenant);
+    changes.announce({ kind: 'products', merchantId: tenant.merchantId, livemode: tenant.livemode });
+    return result;
+  };
 
   app.post(
     '/api/v1/products/import',
@@ -46,7 +53,7 @@ export const registerProducts: ModuleRegister = (app, { db }) => {
         response: { 202: BulkProductsResult, ...errorResponses(400) },
       },
     },
-    async (request, reply) => reply.status(202).send(await writeProducts(db, resolveTenant(request), request.body.products, { mode: 'upsert' })),
+    async (request, reply) => reply.status(202).send(await announced(request, (tenant) => writeProducts(db, tenant, request.body.products, { mode: 'upsert' }))),
   );
 
   app.post(
@@ -76,7 +83,7 @@ export const registerProducts: ModuleRegister = (app, { db }) => {
       config: { principals: ['merchantKey', 'merchantSession'] },
       schema: { ...signed, summary: 'Update a product (partial; null clears an optional field)', params: ProductParams, body: ProductPatch, response: { 200: Type.Ref(Product), ...errorResponses(400, 404, 422) } },
     },
-    async (request) => updateProduct(db, resolveTenant(request), request.params.id, request.body),
+    async (request) => announced(request, (tenant) => updateProduct(db, tenant, request.params.id, request.body)),
   );
 
   app.post(
@@ -85,6 +92,6 @@ export const registerProducts: ModuleRegister = (app, { db }) => {
       config: { principals: ['merchantKey', 'merchantSession'] },
       schema: { ...signed, summary: 'Archive products by platform id', body: ArchiveProductsBody, response: { 200: Type.Object({ archived: Type.Integer({ description: 'Products archived by this call.' }) }), ...errorResponses(400) } },
     },
-    async (request) => archiveProducts(db, resolveTenant(request), request.body.productIds),
+    async (request) => announced(request, (tenant) => archiveProducts(db, tenant, request.body.productIds)),
   );
 };

@@ -54,8 +54,13 @@ export class LinkCache<T extends { campaignId: string }> {
 
   /** Forget every link of a campaign (status, dates, landing page or traffic rules changed). */
   invalidateCampaign(campaignId: string): void {
+    this.invalidateWhere((value) => value.campaignId === campaignId);
+  }
+
+  /** Forget every cached link that matches (unknown codes stay cached: nothing changed for them). */
+  invalidateWhere(matches: (value: T) => boolean): void {
     this.generation += 1;
-    for (const [code, entry] of this.entries) if (entry.value?.campaignId === campaignId) this.entries.delete(code);
+    for (const [code, entry] of this.entries) if (entry.value !== null && matches(entry.value)) this.entries.delete(code);
   }
 
   clear(): void {

@@ -24,15 +24,14 @@ const CAPTURE_SCRIPT = readFileSync(new URL('./capture-script.js', import.meta.u
 export interface Tracking {
   /** A recorded click, from this process's buffer or the database (conversions attribute with it). */
   findClick(clickId: string, options?: { graceMs?: number }): Promise<ClickRow | null>;
-  /** A link, its product or its campaign changed: stop redirecting with what was cached. */
+  /** A link changed: stop redirecting with what was cached (campaigns, products and merchants announce their changes on `changes`). */
   invalidateLink(code: string): void;
-  invalidateCampaign(campaignId: string): void;
   /** Write every buffered click now. */
   flushClicks(): Promise<void>;
 }
 
 /** Links' redirect, click recording and the click APIs. */
-export const registerTracking: ModuleRegister = async (app, { db, database, config, secrets, worker, onShutdown, frontDoor }) => {
+export const registerTracking: ModuleRegister = async (app, { db, database, config, secrets, worker, changes, onShutdown, frontDoor }) => {
   const buffer = new ClickBuffer((rows) => insertClicks(db, rows), {
     flushIntervalMs: config.clickFlushIntervalMs,
     batchSize: config.clickFlushBatchSize,
@@ -53,10 +52,15 @@ export const registerTracking: ModuleRegister = async (app, { db, database, conf
   const tracking: Tracking = {
     findClick: (clickId, options) => findClick({ buffer, db }, clickId, options),
     invalidateLink: (code) => cache.invalidate(code),
-    invalidateCampaign: (campaignId) => cache.invalidateCampaign(campaignId),
     flushClicks: () => buffer.flush(),
   };
   app.decorate('tracking', tracking);
+  // What other modules changed, once committed: the redirect must not keep minting clicks from it.
+  changes.subscribe((change) => {
+    if (change.kind === 'campaign') cache.invalidateCampaign(change.campaignId);
+    else if (change.kind === 'products') cache.invalidateWhere((t) => t.merchantId === change.merchantId && t.livemode === change.livemode && t.productId !== null);
+    else cache.invalidateWhere((t) => t.merchantId === change.merchantId);
+  });
 
   // Partitions for this month and the next two; a daily job keeps them ahead of the calendar.
   await database.exclusively(() => ensureClickPartitions(db));
