@@ -4,7 +4,7 @@ import type { CampaignRow } from '../src/modules/campaigns/campaigns.tables.ts';
 import { reportsRebuildCommand } from '../src/modules/reports/reports-rebuild.command.ts';
 import { backend } from './support/database.ts';
 import { insertCampaign, insertClick, insertLink } from './support/conversion-factories.ts';
-import { makeAffiliate, makeMerchant, type TestMerchant } from './support/factories.ts';
+import { makeAdmin, makeAffiliate, makeMerchant, signIn, type TestMerchant } from './support/factories.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 
 let t: TestApp;
@@ -12,6 +12,8 @@ let m: TestMerchant;
 let campaign: CampaignRow;
 let other: CampaignRow;
 let asha: string;
+let ashaEmail: string;
+let bikashEmail: string;
 let bikash: string;
 let linkA: string;
 
@@ -19,8 +21,8 @@ let linkA: string;
 beforeAll(async () => {
   t = await createTestApp({ listen: true });
   m = await makeMerchant(t);
-  asha = (await makeAffiliate(t, { displayName: 'Asha Gurung' })).affiliateId;
-  bikash = (await makeAffiliate(t, { displayName: 'Bikash Rai' })).affiliateId;
+  ({ affiliateId: asha, email: ashaEmail } = await makeAffiliate(t, { displayName: 'Asha Gurung' }));
+  ({ affiliateId: bikash, email: bikashEmail } = await makeAffiliate(t, { displayName: 'Bikash Rai' }));
   const db = t.platform.db;
   campaign = await insertCampaign(db, { merchantId: m.merchantId, livemode: true, defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: 1000 });
   other = await insertCampaign(db, { merchantId: m.merchantId, livemode: true, defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: 1000 });
@@ -133,5 +135,56 @@ describe(`merchant reports on ${backend}`, () => {
     expect((await get('/api/v1/reports/timeseries?from=2026-03-09&to=2026-03-10&tz=UTC')).body).toEqual(before);
     await expect(reportsRebuildCommand.run({ ...context, flags: { from: '2026-03-11', to: '2026-03-10' } })).rejects.toThrow('--from must not be after --to');
     await expect(reportsRebuildCommand.run({ ...context, flags: { from: 'yesterday' } })).rejects.toThrow('--from must be a calendar date');
+  });
+
+});
+
+describe(`affiliate and admin reports on ${backend}`, () => {
+  it('shows an affiliate their clicks, conversions and earnings by state per Kathmandu day', async () => {
+    const session = await signIn(t, ashaEmail);
+    const response = await session.request('GET', '/api/affiliate/reports/timeseries?from=2026-03-09&to=2026-03-10&tz=Asia/Kathmandu');
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    const zero = { pending: '0.00', approved: '0.00', payable: '0.00', paid: '0.00', reversed: '0.00' };
+    expect(response.body.data).toEqual([
+      { date: '2026-03-09', clicks: 1, conversions: 0, earnings: '0.00', ...zero },
+      { date: '2026-03-10', clicks: 1, conversions: 1, earnings: '60.00', ...zero, pending: '60.00' },
+    ]);
+    expect(response.body.totals).toMatchObject({ clicks: 2, conversions: 1, earnings: '60.00' });
+    const bySub = await session.request('GET', '/api/affiliate/reports/breakdown?from=2026-03-01&to=2026-03-31&by=subId');
+    // The unattributable click without a sub-id leaves a row that counts nothing.
+    expect(bySub.body.data).toEqual([
+      { key: 'youtube', clicks: 2, conversions: 1, earnings: '60.00', ...zero, pending: '60.00', conversionRate: 0.5, earningsPerClick: '30.00' },
+      { key: '', clicks: 0, conversions: 0, earnings: '0.00', ...zero, conversionRate: 0, earningsPerClick: '0.00' },
+    ]);
+  });
+
+  it('shows reversed earnings apart and only the affiliate\'s own links', async () => {
+    const session = await signIn(t, bikashEmail);
+    const byLink = await session.request('GET', '/api/affiliate/reports/breakdown?from=2026-03-01&to=2026-03-31&by=link');
+    expect(byLink.body.data).toHaveLength(1);
+    expect(byLink.body.data[0]).toMatchObject({ clicks: 1, conversions: 2, earnings: '50.00', pending: '50.00', reversed: '20.00', earningsPerClick: '50.00' });
+    const csv = await session.request('GET', '/api/affiliate/reports/breakdown?from=2026-03-01&to=2026-03-01&by=campaign&format=csv');
+    expect(csv.body).toBe('key,clicks,conversions,earnings,pending,approved,payable,paid,reversed,conversionRate,earningsPerClick\n');
+  });
+
+  it("counts a link's clicks in the affiliate's link list from the roll-ups", async () => {
+    const session = await signIn(t, ashaEmail);
+    const links = await session.request('GET', '/api/affiliate/links');
+    expect(links.status).toBe(200);
+    expect(links.body.data.find((l: { id: string }) => l.id === linkA)).toMatchObject({ clicks: 3, attributableClicks: 2 });
+  });
+
+  it('gives admins platform totals, money owed and paid, and the top merchants and affiliates', async () => {
+    const admin = await makeAdmin(t);
+    const session = await signIn(t, admin.email);
+    const response = await session.request('GET', '/api/admin/reports/overview?from=2026-03-01&to=2026-03-31');
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    expect(response.body).toMatchObject({
+      clicks: 3, conversions: 3, revenue: '1100.00', commission: '110.00', pending: '110.00',
+      owed: { approved: '0.00', payable: '0.00' }, paid: '0.00', reversed: '20.00',
+    });
+    expect(response.body.topMerchants).toEqual([{ merchantId: m.merchantId, businessName: expect.any(String), clicks: 3, conversions: 3, revenue: '1100.00', commission: '110.00' }]);
+    expect(response.body.topAffiliates.map((a: { displayName: string }) => a.displayName)).toEqual(['Asha Gurung', 'Bikash Rai']);
+    expect((await session.request('GET', '/api/admin/reports/overview?from=2026-03-31&to=2026-03-01')).status).toBe(400);
   });
 });

@@ -2,7 +2,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { notFound } from '../../platform/errors.ts';
 import { toLinkView, type LinkView } from './link-view.ts';
-import { countClicks, findAffiliateLink } from './links.repository.ts';
+import { linkClickTotals } from '../reports/link-click-totals.ts';
+import { findAffiliateLink } from './links.repository.ts';
 import { links } from './links.tables.ts';
 
 /**
@@ -18,6 +19,6 @@ export async function archiveLink(db: Db, affiliateId: string, linkId: string, b
   if (!archived) throw notFound('Link');
   onArchived(archived.code);
   const row = await findAffiliateLink(affiliateId, linkId, db);
-  const counts = await countClicks([linkId], db);
+  const counts = await linkClickTotals(db, affiliateId, [linkId]);
   return toLinkView(row!, baseUrl, counts.get(linkId));
 }

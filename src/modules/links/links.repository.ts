@@ -1,8 +1,7 @@
-import { and, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.ts';
 import { campaigns } from '../campaigns/campaigns.tables.ts';
 import { products } from '../products/products.tables.ts';
-import { clicks } from '../tracking/clicks.tables.ts';
 import { links, type LinkRow } from './links.tables.ts';
 
 export interface LinkWithNames {
@@ -25,13 +24,3 @@ export async function findAffiliateLink(affiliateId: string, linkId: string, exe
   return row;
 }
 
-/** Recorded clicks per link (all of them, and the attributable ones). */
-export async function countClicks(linkIds: string[], executor: Executor): Promise<Map<string, { clicks: number; attributableClicks: number }>> {
-  if (linkIds.length === 0) return new Map();
-  const rows = await executor
-    .select({ linkId: clicks.linkId, clicks: count(), attributableClicks: sql<number>`count(*) filter (where ${clicks.attributable})`.mapWith(Number) })
-    .from(clicks)
-    .where(inArray(clicks.linkId, linkIds))
-    .groupBy(clicks.linkId);
-  return new Map(rows.map((row) => [row.linkId, { clicks: Number(row.clicks), attributableClicks: Number(row.attributableClicks) }]));
-}

@@ -2,7 +2,8 @@ import { and, count, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { pageWindow, toPage, type Page, type PageQuery } from '../../platform/http/pagination.ts';
 import { toLinkView, type LinkView } from './link-view.ts';
-import { countClicks, selectLinks } from './links.repository.ts';
+import { linkClickTotals } from '../reports/link-click-totals.ts';
+import { selectLinks } from './links.repository.ts';
 import { links } from './links.tables.ts';
 
 export interface LinkListQuery extends PageQuery {
@@ -22,6 +23,6 @@ export async function listLinks(db: Db, affiliateId: string, query: LinkListQuer
     selectLinks(db).where(where).orderBy(desc(links.createdAt), desc(links.id)).limit(limit).offset(offset),
     db.select({ n: count() }).from(links).where(where),
   ]);
-  const counts = await countClicks(rows.map((row) => row.link.id), db);
+  const counts = await linkClickTotals(db, affiliateId, rows.map((row) => row.link.id));
   return toPage(query, rows.map((row) => toLinkView(row, baseUrl, counts.get(row.link.id))), total?.n ?? 0);
 }

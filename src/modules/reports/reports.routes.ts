@@ -1,24 +1,11 @@
-import type { FastifyReply } from 'fastify';
 import { Type, type TSchema } from '@sinclair/typebox';
 import type { App, ModuleRegister } from '../../platform/module.ts';
 import { resolveTenant } from '../../platform/auth/resolve-principal.ts';
-import { toCsv } from '../../platform/http/csv.ts';
 import { errorResponses } from '../../platform/http/schemas.ts';
+import { answerReport } from './answer-report.ts';
+import { registerSessionReports } from './session-reports.routes.ts';
 import { merchantBreakdown, merchantSummary, merchantTimeseries, merchantTopAffiliates } from './merchant-reports.ts';
 import { AffiliatesReport, AffiliatesReportQuery, BreakdownQuery, BreakdownReport, ReportQuery, SummaryReport, TimeseriesReport } from './reports.schemas.ts';
-
-type Row = Record<string, string | number | null>;
-
-/** JSON, or with `format=csv` the report's rows as text/csv with the same columns. */
-function answer(reply: FastifyReply, format: string | undefined, name: string, body: object, rows: Row[]) {
-  if (format !== 'csv') return body;
-  const columns = Object.keys(rows[0] ?? {});
-  return reply
-    .type('text/csv; charset=utf-8')
-    .header('content-disposition', `attachment; filename="${name}.csv"`)
-    .serializer((text: string) => text)
-    .send(toCsv(columns, rows) as never);
-}
 
 const signed = { tags: ['reports'], security: [{ apiKey: [] }] };
 const merchant = { principals: ['merchantKey' as const, 'merchantSession' as const] };
@@ -27,6 +14,7 @@ const ok = (schema: TSchema) => ({ 200: Type.Ref(schema), ...errorResponses(400)
 /** Merchant reports (SPEC §10 Reports): read from the roll-ups, never from raw clicks. */
 export const registerReports: ModuleRegister = (app: App, { db }) => {
   for (const schema of [SummaryReport, TimeseriesReport, AffiliatesReport, BreakdownReport]) app.addSchema(schema);
+  registerSessionReports(app, db);
 
   app.get(
     '/api/v1/reports/summary',
@@ -34,7 +22,7 @@ export const registerReports: ModuleRegister = (app: App, { db }) => {
     async (request, reply) => {
       const report = await merchantSummary(db, resolveTenant(request), request.query);
       const { from, to, tz, currency, ...figures } = report;
-      return answer(reply, request.query.format, `summary-${report.from}-${report.to}`, report, [{ from, to, tz, currency, ...figures }]);
+      return answerReport(reply, request.query.format, `summary-${report.from}-${report.to}`, report, [{ from, to, tz, currency, ...figures }], SummaryReport);
     },
   );
 
@@ -43,7 +31,7 @@ export const registerReports: ModuleRegister = (app: App, { db }) => {
     { config: merchant, schema: { ...signed, summary: 'One entry per day of a date range, zeros included', querystring: ReportQuery, response: ok(TimeseriesReport) } },
     async (request, reply) => {
       const report = await merchantTimeseries(db, resolveTenant(request), request.query);
-      return answer(reply, request.query.format, `timeseries-${report.from}-${report.to}`, report, report.data);
+      return answerReport(reply, request.query.format, `timeseries-${report.from}-${report.to}`, report, report.data, TimeseriesReport.properties.data.items);
     },
   );
 
@@ -52,7 +40,7 @@ export const registerReports: ModuleRegister = (app: App, { db }) => {
     { config: merchant, schema: { ...signed, summary: 'Top affiliates of a date range, most commission first', querystring: AffiliatesReportQuery, response: ok(AffiliatesReport) } },
     async (request, reply) => {
       const report = await merchantTopAffiliates(db, resolveTenant(request), request.query);
-      return answer(reply, request.query.format, `affiliates-${report.from}-${report.to}`, report, report.data);
+      return answerReport(reply, request.query.format, `affiliates-${report.from}-${report.to}`, report, report.data, AffiliatesReport.properties.data.items);
     },
   );
 
@@ -64,7 +52,7 @@ export const registerReports: ModuleRegister = (app: App, { db }) => {
     },
     async (request, reply) => {
       const report = await merchantBreakdown(db, resolveTenant(request), request.query);
-      return answer(reply, request.query.format, `${report.by}-${report.from}-${report.to}`, report, report.data);
+      return answerReport(reply, request.query.format, `${report.by}-${report.from}-${report.to}`, report, report.data, BreakdownReport.properties.data.items);
     },
   );
 };

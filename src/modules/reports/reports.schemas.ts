@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { Money, StringEnum } from '../../platform/http/schemas.ts';
 import { MAX_REPORT_DAYS } from './report-range.ts';
+import { AFFILIATE_BREAKDOWNS } from './affiliate-reports.ts';
 import { BREAKDOWNS } from './merchant-reports.ts';
 
 const range = {
@@ -45,4 +46,50 @@ export const BreakdownReport = Type.Object(
     data: Type.Array(Type.Object({ key: Type.String({ description: 'Campaign id, product id, link id or sub-id (`sub1`); empty for none' }), ...Figures, conversionRate: Type.Number() })),
   },
   { $id: 'BreakdownReport' },
+);
+
+const currencyParam = Type.Optional(Type.String({ pattern: '^[A-Z]{3}$', description: 'Amounts in this currency; default NPR' }));
+const { format: _format, campaignId, ...days } = range;
+
+export const AffiliateReportQuery = Type.Object({ ...days, campaignId, currency: currencyParam, format: range.format }, { additionalProperties: false });
+export const AffiliateBreakdownQuery = Type.Object(
+  { ...days, campaignId, currency: currencyParam, format: range.format, by: StringEnum(AFFILIATE_BREAKDOWNS), limit: limit(500, 100) },
+  { additionalProperties: false },
+);
+const Earnings = {
+  clicks: Type.Integer({ description: 'Attributable human clicks' }),
+  conversions: Type.Integer(),
+  earnings: Money('Commission except reversed and rejected'),
+  pending: Money('Pending and on hold'),
+  approved: Money(),
+  payable: Money(),
+  paid: Money(),
+  reversed: Money('Reversed and rejected'),
+};
+export const AffiliateTimeseriesReport = Type.Object(
+  { ...Header, totals: Type.Object(Earnings), data: Type.Array(Type.Object({ date: Type.String({ description: 'YYYY-MM-DD' }), ...Earnings })) },
+  { $id: 'AffiliateTimeseriesReport' },
+);
+export const AffiliateBreakdownReport = Type.Object(
+  {
+    ...Header,
+    by: StringEnum(AFFILIATE_BREAKDOWNS),
+    data: Type.Array(Type.Object({ key: Type.String({ description: 'Link id, sub-id (`sub1`) or campaign id; empty for none' }), ...Earnings, conversionRate: Type.Number(), earningsPerClick: Money() })),
+  },
+  { $id: 'AffiliateBreakdownReport' },
+);
+
+export const AdminReportQuery = Type.Object({ ...days, currency: currencyParam, limit: limit(100, 10) }, { additionalProperties: false });
+export const AdminOverviewReport = Type.Object(
+  {
+    ...Header,
+    ...Figures,
+    pending: Money('Pending and on hold'),
+    owed: Type.Object({ approved: Money('Approved, not yet billed or paid'), payable: Money('Payable to affiliates, not yet paid') }),
+    paid: Money(),
+    reversed: Money('Reversed and rejected'),
+    topMerchants: Type.Array(Type.Object({ merchantId: Type.String(), businessName: Type.String(), ...Figures })),
+    topAffiliates: Type.Array(Type.Object({ affiliateId: Type.String(), displayName: Type.String(), ...Figures })),
+  },
+  { $id: 'AdminOverviewReport' },
 );
