@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { AdminHomePage } from './pages/admin/AdminHomePage.tsx';
 import { AdminPayoutsPage } from './pages/admin/AdminPayoutsPage.tsx';
+import { AdminStatementsPage } from './pages/admin/AdminStatementsPage.tsx';
 import { MerchantApprovalsPage } from './pages/admin/MerchantApprovalsPage.tsx';
 import { AffiliateHomePage } from './pages/affiliate/AffiliateHomePage.tsx';
 import { LinksPage } from './pages/affiliate/LinksPage.tsx';
@@ -48,6 +49,7 @@ export const ROUTES: RouteDef[] = [
   { path: '/admin', access: 'admin', page: AdminHomePage },
   { path: '/admin/merchants', access: 'admin', page: MerchantApprovalsPage },
   { path: '/admin/payouts', access: 'admin', page: AdminPayoutsPage },
+  { path: '/admin/statements', access: 'admin', page: AdminStatementsPage },
 ];
 
 export function findRoute(pathname: string): RouteDef | undefined {

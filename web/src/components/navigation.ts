@@ -29,5 +29,6 @@ export const NAVIGATION: Record<Role | 'guest', NavItem[]> = {
     { to: '/admin', label: 'Overview' },
     { to: '/admin/merchants', label: 'Merchant approvals' },
     { to: '/admin/payouts', label: 'Payouts' },
+    { to: '/admin/statements', label: 'Statements' },
   ],
 };
