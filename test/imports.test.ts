@@ -12,7 +12,7 @@ import { runImport } from '../src/modules/imports/run-import.ts';
 import type { CampaignRow } from '../src/modules/campaigns/campaigns.tables.ts';
 import pino from 'pino';
 import { backend } from './support/database.ts';
-import { makeAffiliate, makeMerchant, type TestMerchant } from './support/factories.ts';
+import { makeAffiliate, makeMerchant, signIn, type TestMerchant } from './support/factories.ts';
 import { insertCampaign, insertClick, orderId } from './support/conversion-factories.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 
@@ -191,6 +191,21 @@ describe(`CSV imports on ${backend}`, () => {
     expect(await finished(repeat.body.id)).toMatchObject({ rowsSucceeded: 0, rowsFailed: 1, rowsDeduplicated: 2 });
     const order = await call(t, merchant.keys.live, 'GET', `/api/v1/orders/${id}`);
     expect(order.body).toMatchObject({ status: 'partially_refunded', refundedAmount: '10.00' });
+  });
+
+  it('takes the file as a form part from a dashboard session, in the session\'s mode', async () => {
+    const session = await signIn(t, merchant.email);
+    const boundary = 'im-boundary';
+    const id = orderId('M');
+    const form = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="orders.csv"\r\nContent-Type: text/csv\r\n\r\norderId,amount\n${id},3.00\n\r\n--${boundary}--\r\n`;
+    const created = await session.request('POST', '/api/v1/imports?type=orders', form, { 'content-type': `multipart/form-data; boundary=${boundary}`, 'x-mode': 'test' });
+    expect(created.status).toBe(202);
+    expect(created.body).toMatchObject({ fileName: 'orders.csv', livemode: false, type: 'orders' });
+    expect(await finished(created.body.id, merchant.keys.test)).toMatchObject({ rowsSucceeded: 1 });
+    expect((await call(t, merchant.keys.test, 'GET', `/api/v1/orders/${id}`)).status).toBe(200);
+    const badHeader = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.csv"\r\n\r\norderId,amout\nX,1\n\r\n--${boundary}--\r\n`;
+    const refused = await session.request('POST', '/api/v1/imports?type=orders', badHeader, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+    expect([refused.status, refused.body.error.code]).toEqual([400, 'CSV_HEADER_INVALID']);
   });
 
   it('keeps imports to their merchant and mode', async () => {

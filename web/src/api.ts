@@ -56,6 +56,10 @@ export interface ApiClient {
   post<T>(path: string, body?: unknown): Promise<T>;
   patch<T>(path: string, body?: unknown): Promise<T>;
   delete<T>(path: string): Promise<T>;
+  /** POST a form (a file upload) as multipart/form-data. */
+  upload<T>(path: string, form: FormData): Promise<T>;
+  /** GET a text answer (a CSV report). */
+  text(path: string): Promise<string>;
   /** The same client acting on test or live data (merchant routes shared with the signed API read `X-Mode`). */
   forMode(mode: DataMode): ApiClient;
 }
@@ -80,9 +84,10 @@ export function withQuery(path: string, query: Query = {}): string {
 export function createApiClient(options: ApiClientOptions): ApiClient {
   const base = options.baseUrl ?? '';
 
-  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (body !== undefined) headers['content-type'] = 'application/json';
+  async function request<T>(method: string, path: string, body?: unknown, as: 'json' | 'text' = 'json'): Promise<T> {
+    const isForm = typeof FormData !== 'undefined' && body instanceof FormData;
+    const headers: Record<string, string> = { accept: as === 'json' ? 'application/json' : 'text/csv, application/json' };
+    if (body !== undefined && !isForm) headers['content-type'] = 'application/json';
     if (options.mode) headers['x-mode'] = options.mode;
     if (method !== 'GET') {
       const token = options.csrfToken();
@@ -94,13 +99,14 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         method,
         headers,
         credentials: 'same-origin',
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: body === undefined ? undefined : isForm ? (body as FormData) : JSON.stringify(body),
       });
     } catch {
       throw new ApiError(0, 'NETWORK', 'Could not reach the server. Check your connection and try again.');
     }
     if (response.status === 204) return undefined as T;
     const text = await response.text();
+    if (response.ok && as === 'text') return text as T;
     const json = parseJson(text);
     if (response.ok) return json as T;
     const error = (json as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
@@ -116,6 +122,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     post: (path, body) => request('POST', path, body ?? {}),
     patch: (path, body) => request('PATCH', path, body ?? {}),
     delete: (path) => request('DELETE', path),
+    upload: (path, form) => request('POST', path, form),
+    text: (path) => request<string>('GET', path, undefined, 'text'),
     forMode: (mode) => createApiClient({ ...options, mode }),
   };
 }

@@ -283,3 +283,24 @@ export interface StatementDetail extends Statement {
   lines: StatementLine[];
   payments: Array<{ id: string; amount: string; reference: string; paidAt: string }>;
 }
+
+export type ImportType = 'products' | 'orders' | 'order-status';
+
+/** A CSV import and its progress (GET /api/v1/imports/{id}). */
+export interface CsvImport {
+  id: string;
+  type: ImportType;
+  status: 'queued' | 'running' | 'completed' | 'failed';
+  livemode: boolean;
+  fileName: string | null;
+  bytes: number;
+  columns: string[];
+  rowsTotal: number | null;
+  rowsProcessed: number;
+  rowsSucceeded: number;
+  rowsFailed: number;
+  rowsDeduplicated: number;
+  failureMessage: string | null;
+  createdAt: string;
+  completedAt: string | null;
+}

@@ -13,6 +13,7 @@ import { MerchantCampaignsPage } from './pages/merchant/MerchantCampaignsPage.ts
 import { MerchantDevelopersPage } from './pages/merchant/MerchantDevelopersPage.tsx';
 import { MerchantHomePage } from './pages/merchant/MerchantHomePage.tsx';
 import { MerchantStatementsPage } from './pages/merchant/MerchantStatementsPage.tsx';
+import { MerchantImportsPage } from './pages/merchant/MerchantImportsPage.tsx';
 import { LandingPage } from './pages/public/LandingPage.tsx';
 import { LoginPage } from './pages/public/LoginPage.tsx';
 import { PublicCampaignsPage } from './pages/public/PublicCampaignsPage.tsx';
@@ -36,6 +37,7 @@ export const ROUTES: RouteDef[] = [
 
   { path: '/merchant', access: 'merchant', page: MerchantHomePage },
   { path: '/merchant/campaigns', access: 'merchant', page: MerchantCampaignsPage },
+  { path: '/merchant/imports', access: 'merchant', page: MerchantImportsPage },
   { path: '/merchant/developers', access: 'merchant', page: MerchantDevelopersPage },
   { path: '/merchant/statements', access: 'merchant', page: MerchantStatementsPage },
 

@@ -24,6 +24,11 @@ export async function spoolCsvBody(request: FastifyRequest, payload: Readable): 
     payload.resume();
     throw tooLarge();
   }
+  return spoolStream(request, payload);
+}
+
+/** Write a stream (a raw body, or the file part of a form) to a temporary file, refusing it past the limit. */
+export async function spoolStream(request: FastifyRequest, payload: Readable): Promise<SpooledBody> {
   const file = path.join(tmpdir(), `${newId('imp')}.csv`);
   const hash = idempotencyRequestHasher(request.method, request.url);
   let bytes = 0;

@@ -1,3 +1,4 @@
+import multipart from '@fastify/multipart';
 import { Type } from '@sinclair/typebox';
 import { eq } from 'drizzle-orm';
 import type { ModuleRegister } from '../../platform/module.ts';
@@ -7,7 +8,7 @@ import { Paginated } from '../../platform/http/pagination.ts';
 import { errorResponses } from '../../platform/http/schemas.ts';
 import { importAppliers } from './import-appliers.ts';
 import { createImport, RUN_IMPORT_JOB } from './create-import.ts';
-import { MAX_IMPORT_BYTES, removeSpooledBody, spoolCsvBody } from './csv-body.ts';
+import { MAX_IMPORT_BYTES, removeSpooledBody, spoolCsvBody, spoolStream } from './csv-body.ts';
 import { templateCsv } from './import-columns.ts';
 import { errorReport, failedRowsFile } from './import-reports.ts';
 import { importView } from './import-view.ts';
@@ -20,7 +21,7 @@ const principals = ['merchantKey', 'merchantSession'] as const;
 const security = [{ apiKey: [] }];
 const CsvResponse = (description: string) => ({ description, content: { 'text/csv': { schema: Type.String() } } });
 
-export const registerImports: ModuleRegister = (app, { db, worker, config }) => {
+export const registerImports: ModuleRegister = async (app, { db, worker, config }) => {
   const runDeps = { db, appliers: importAppliers(config) };
 
   worker.register(RUN_IMPORT_JOB, async (job) => {
@@ -41,6 +42,9 @@ export const registerImports: ModuleRegister = (app, { db, worker, config }) => 
     spoolCsvBody(request, payload).then((body) => done(null, body), (error: Error) => done(error, undefined));
   });
   app.addHook('onResponse', async (request) => removeSpooledBody(request));
+  // The dashboard sends the file as a form (multipart/form-data, one part named "file"); the
+  // limit one byte above ours lets the spooler answer 413 with the limit.
+  await app.register(multipart, { limits: { fileSize: MAX_IMPORT_BYTES + 1, files: 1, fields: 5 } });
 
   app.post(
     '/api/v1/imports',
@@ -51,7 +55,7 @@ export const registerImports: ModuleRegister = (app, { db, worker, config }) => 
         tags: ['imports'],
         summary: 'Upload a CSV file of products, orders or order statuses; it is applied in the background',
         description:
-          'The file is the raw request body (`Content-Type: text/csv`, at most 50 MB), signed like any body. The header is checked at once ' +
+          'The file is the raw request body (`Content-Type: text/csv`, at most 50 MB), signed like any body (the dashboard may send it as the `file` part of a form). The header is checked at once ' +
           '(`400 CSV_HEADER_INVALID` lists each unknown or missing column); the rows are then applied by the same code as the JSON API. ' +
           'Poll `GET /api/v1/imports/{id}` for progress, or wait for the `import.completed` webhook.',
         security,
@@ -60,9 +64,17 @@ export const registerImports: ModuleRegister = (app, { db, worker, config }) => 
       },
     },
     async (request, reply) => {
-      const file = request.spooledBody;
+      let file = request.spooledBody;
+      let fileName = request.query.fileName;
+      if (!file && request.isMultipart()) {
+        const part = await request.file();
+        if (part) {
+          file = await spoolStream(request, part.file);
+          fileName ??= part.filename;
+        }
+      }
       if (!file) throw new AppError('VALIDATION_FAILED', 'Send the CSV file as the request body with Content-Type: text/csv', [{ field: 'body', code: 'REQUIRED', message: 'a text/csv body is required' }]);
-      const created = await createImport(db, resolveTenantActor(request), request.query.type, { ...file, fileName: request.query.fileName }, () => worker.poke());
+      const created = await createImport(db, resolveTenantActor(request), request.query.type, { ...file, fileName }, () => worker.poke());
       return reply.status(202).send(created);
     },
   );

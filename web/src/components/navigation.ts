@@ -15,6 +15,7 @@ export const NAVIGATION: Record<Role | 'guest', NavItem[]> = {
     { to: '/merchant', label: 'Overview' },
     { to: '/merchant/campaigns', label: 'Campaigns' },
     { to: '/merchant/statements', label: 'Statements' },
+    { to: '/merchant/imports', label: 'Imports' },
     { to: '/merchant/developers', label: 'Developers' },
   ],
   affiliate: [
