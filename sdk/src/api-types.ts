@@ -2373,7 +2373,7 @@ export interface paths {
         put?: never;
         /**
          * Upload a CSV file of products, orders or order statuses; it is applied in the background
-         * @description The file is the raw request body (`Content-Type: text/csv`, at most 50 MB), signed like any body. The header is checked at once (`400 CSV_HEADER_INVALID` lists each unknown or missing column); the rows are then applied by the same code as the JSON API. Poll `GET /api/v1/imports/{id}` for progress, or wait for the `import.completed` webhook.
+         * @description The file is the raw request body (`Content-Type: text/csv`, at most 50 MB), signed like any body (the dashboard may send it as the `file` part of a form). The header is checked at once (`400 CSV_HEADER_INVALID` lists each unknown or missing column); the rows are then applied by the same code as the JSON API. Poll `GET /api/v1/imports/{id}` for progress, or wait for the `import.completed` webhook.
          */
         post: {
             parameters: {
