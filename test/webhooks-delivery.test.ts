@@ -298,5 +298,6 @@ describe(`webhook shutdown on ${backend}`, () => {
     } finally {
       await second.close();
     }
-  });
+    // Two apps are opened on a database of their own (every migration runs), one after the other.
+  }, 90_000);
 });
