@@ -40,11 +40,13 @@ import { registerBilling } from './modules/billing/billing.routes.ts';
 import { registerPayouts } from './modules/payouts/payouts.routes.ts';
 import { registerImports } from './modules/imports/imports.routes.ts';
 import { registerReports } from './modules/reports/reports.routes.ts';
+import { registerEmail } from './modules/email/email.routes.ts';
 
 /** Every capability, in registration order. The web dashboard comes last: its client-route fallback claims only what no module serves. */
 const modules: ModuleRegister[] = [
   registerHealth,
   registerAccounts,
+  registerEmail,
   registerApiKeys,
   registerRequestLog,
   registerMerchants,

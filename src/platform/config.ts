@@ -70,6 +70,14 @@ export interface Config {
   /** Clicks per minute on one link, and from one IP, above which a click carries a velocity risk flag. */
   clickVelocityPerLink: number;
   clickVelocityPerIp: number;
+  /** `smtp://user:pass@host:587` or `smtps://…`; unset: emails go to the log and the admins' dev outbox. */
+  smtpUrl: string | undefined;
+  /** The From address of every email. */
+  mailFrom: string;
+  /** How long a password reset link works. */
+  passwordResetTtlMinutes: number;
+  /** How long an email verification link works. */
+  emailVerificationTtlHours: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -120,6 +128,10 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     clickRepeatWindowSeconds: int(env, 'CLICK_REPEAT_WINDOW_SECONDS', 30),
     clickVelocityPerLink: int(env, 'CLICK_VELOCITY_PER_LINK', 300),
     clickVelocityPerIp: int(env, 'CLICK_VELOCITY_PER_IP', 20),
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || 'Influencemart <no-reply@influencemart.local>',
+    passwordResetTtlMinutes: int(env, 'PASSWORD_RESET_TTL_MINUTES', 60),
+    emailVerificationTtlHours: int(env, 'EMAIL_VERIFICATION_TTL_HOURS', 72),
   };
   return { ...config, ...overrides };
 }

@@ -1,6 +1,7 @@
 /** The closed set of error codes the API can answer with, and the HTTP status each one maps to. */
 export const ERROR_STATUS = {
   VALIDATION_FAILED: 400,
+  INVALID_TOKEN: 400,
   INVALID_JSON: 400,
   INVALID_CHARACTERS: 400,
   PRODUCT_URL_NOT_ALLOWED: 400,

@@ -3,6 +3,8 @@ import { AdminHomePage } from './pages/admin/AdminHomePage.tsx';
 import { AdminPayoutsPage } from './pages/admin/AdminPayoutsPage.tsx';
 import { AdminStatementsPage } from './pages/admin/AdminStatementsPage.tsx';
 import { MerchantApprovalsPage } from './pages/admin/MerchantApprovalsPage.tsx';
+import { OutboxPage } from './pages/admin/OutboxPage.tsx';
+import { EmailSettingsPage } from './pages/account/EmailSettingsPage.tsx';
 import { AffiliateHomePage } from './pages/affiliate/AffiliateHomePage.tsx';
 import { LinksPage } from './pages/affiliate/LinksPage.tsx';
 import { MarketplacePage } from './pages/affiliate/MarketplacePage.tsx';
@@ -15,7 +17,10 @@ import { MerchantHomePage } from './pages/merchant/MerchantHomePage.tsx';
 import { MerchantStatementsPage } from './pages/merchant/MerchantStatementsPage.tsx';
 import { MerchantImportsPage } from './pages/merchant/MerchantImportsPage.tsx';
 import { LandingPage } from './pages/public/LandingPage.tsx';
+import { ForgotPasswordPage } from './pages/public/ForgotPasswordPage.tsx';
 import { LoginPage } from './pages/public/LoginPage.tsx';
+import { ResetPasswordPage } from './pages/public/ResetPasswordPage.tsx';
+import { VerifyEmailPage } from './pages/public/VerifyEmailPage.tsx';
 import { PublicCampaignsPage } from './pages/public/PublicCampaignsPage.tsx';
 import { SignupPage } from './pages/public/SignupPage.tsx';
 import type { Role } from './session.ts';
@@ -33,6 +38,9 @@ export const ROUTES: RouteDef[] = [
   { path: '/', access: 'guest', page: LandingPage },
   { path: '/login', access: 'guest', page: LoginPage },
   { path: '/signup', access: 'guest', page: SignupPage },
+  { path: '/forgot-password', access: 'guest', page: ForgotPasswordPage },
+  { path: '/reset-password', access: 'public', page: ResetPasswordPage },
+  { path: '/verify-email', access: 'public', page: VerifyEmailPage },
   { path: '/campaigns', access: 'public', page: PublicCampaignsPage },
 
   { path: '/merchant', access: 'merchant', page: MerchantHomePage },
@@ -40,6 +48,7 @@ export const ROUTES: RouteDef[] = [
   { path: '/merchant/imports', access: 'merchant', page: MerchantImportsPage },
   { path: '/merchant/developers', access: 'merchant', page: MerchantDevelopersPage },
   { path: '/merchant/statements', access: 'merchant', page: MerchantStatementsPage },
+  { path: '/merchant/settings', access: 'merchant', page: EmailSettingsPage },
 
   { path: '/affiliate', access: 'affiliate', page: AffiliateHomePage },
   { path: '/affiliate/marketplace', access: 'affiliate', page: MarketplacePage },
@@ -47,11 +56,13 @@ export const ROUTES: RouteDef[] = [
   { path: '/affiliate/wallet', access: 'affiliate', page: WalletPage },
   { path: '/affiliate/payouts', access: 'affiliate', page: PayoutsPage },
   { path: '/affiliate/payout-methods', access: 'affiliate', page: PayoutMethodsPage },
+  { path: '/affiliate/settings', access: 'affiliate', page: EmailSettingsPage },
 
   { path: '/admin', access: 'admin', page: AdminHomePage },
   { path: '/admin/merchants', access: 'admin', page: MerchantApprovalsPage },
   { path: '/admin/payouts', access: 'admin', page: AdminPayoutsPage },
   { path: '/admin/statements', access: 'admin', page: AdminStatementsPage },
+  { path: '/admin/emails', access: 'admin', page: OutboxPage },
 ];
 
 export function findRoute(pathname: string): RouteDef | undefined {

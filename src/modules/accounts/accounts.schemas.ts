@@ -42,3 +42,7 @@ export const User = Type.Object({
 });
 
 export const SessionResponse = Type.Object({ user: User, csrfToken: Type.String() });
+
+export const ForgotPasswordBody = Type.Object({ email: Email }, { additionalProperties: false });
+export const ResetPasswordBody = Type.Object({ token: Type.String({ minLength: 1, maxLength: 200 }), password: Password }, { additionalProperties: false });
+export const VerifyEmailBody = Type.Object({ token: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false });

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { inTransaction, type Db, type Executor } from '../../platform/db/client.ts';
 import { AppError, invalidField } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
@@ -15,7 +16,16 @@ export interface NewUser {
   name?: string | undefined;
 }
 
-async function insertUser(tx: Executor, user: NewUser): Promise<string> {
+/**
+ * How a new account's address is confirmed. Accounts that sign themselves up pass `sendVerification`
+ * (it runs in the sign-up transaction and queues the link) and start unverified; accounts made by
+ * an operator (command line, demo data) omit it and start verified.
+ */
+export interface SignUpOptions {
+  sendVerification?: (tx: Executor, userId: string) => Promise<void>;
+}
+
+async function insertUser(tx: Executor, user: NewUser, options: SignUpOptions = {}): Promise<string> {
   // The HTTP schemas check these too; the command line reaches this directly.
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(user.email)) throw invalidField('email', 'must be an email address', 'INVALID_EMAIL');
   if (user.password.length < MIN_PASSWORD_LENGTH) throw invalidField('password', `must be at least ${MIN_PASSWORD_LENGTH} characters`, 'TOO_SHORT');
@@ -23,10 +33,18 @@ async function insertUser(tx: Executor, user: NewUser): Promise<string> {
   // The unique index on lower(email) decides, so two sign-ups racing for one address cannot both win.
   const inserted = await tx
     .insert(users)
-    .values({ id, email: user.email.toLowerCase(), passwordHash: await hashPassword(user.password), role: user.role, name: user.name ?? null })
+    .values({
+      id,
+      email: user.email.toLowerCase(),
+      passwordHash: await hashPassword(user.password),
+      role: user.role,
+      name: user.name ?? null,
+      emailVerifiedAt: options.sendVerification ? null : sql`now()`,
+    })
     .onConflictDoNothing()
     .returning({ id: users.id });
   if (inserted.length === 0) throw new AppError('ALREADY_EXISTS', 'An account with this email already exists', [{ field: 'email', code: 'TAKEN', message: 'is already registered' }]);
+  await options.sendVerification?.(tx, id);
   return id;
 }
 
@@ -41,7 +59,7 @@ export interface NewMerchant {
 }
 
 /** A merchant signs up: a user, a merchant in PENDING_REVIEW, and the domains it asks to sell on. */
-export async function signUpMerchant(db: Db, input: NewMerchant): Promise<{ userId: string; merchantId: string }> {
+export async function signUpMerchant(db: Db, input: NewMerchant, options: SignUpOptions = {}): Promise<{ userId: string; merchantId: string }> {
   const domains = (input.domains ?? []).map((domain, index) => {
     const normalized = normalizeDomain(domain);
     if (!normalized) throw invalidField(`domains[${index}]`, 'must be a domain name such as shop.example.com', 'INVALID_DOMAIN');
@@ -52,7 +70,7 @@ export async function signUpMerchant(db: Db, input: NewMerchant): Promise<{ user
     if (fromWebsite) domains.push(fromWebsite);
   }
   return inTransaction(db, async (tx) => {
-    const userId = await insertUser(tx, { email: input.email, password: input.password, role: 'merchant', name: input.contactName });
+    const userId = await insertUser(tx, { email: input.email, password: input.password, role: 'merchant', name: input.contactName }, options);
     const merchantId = newId('mer');
     await tx.insert(merchants).values({
       id: merchantId,
@@ -69,9 +87,13 @@ export async function signUpMerchant(db: Db, input: NewMerchant): Promise<{ user
   });
 }
 
-export async function signUpAffiliate(db: Db, input: { email: string; password: string; displayName?: string | undefined }): Promise<{ userId: string; affiliateId: string }> {
+export async function signUpAffiliate(
+  db: Db,
+  input: { email: string; password: string; displayName?: string | undefined },
+  options: SignUpOptions = {},
+): Promise<{ userId: string; affiliateId: string }> {
   return inTransaction(db, async (tx) => {
-    const userId = await insertUser(tx, { email: input.email, password: input.password, role: 'affiliate', name: input.displayName });
+    const userId = await insertUser(tx, { email: input.email, password: input.password, role: 'affiliate', name: input.displayName }, options);
     const affiliateId = newId('aff');
     await tx.insert(affiliates).values({ id: affiliateId, userId, displayName: input.displayName ?? input.email.split('@')[0] ?? 'Affiliate' });
     return { userId, affiliateId };

@@ -13,6 +13,10 @@ export const users = pgTable(
     passwordHash: text('password_hash').notNull(),
     role: text('role', { enum: USER_ROLES }).notNull(),
     name: text('name'),
+    /** Set when the user follows the link in the verification email (or completes a password reset). */
+    emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
+    /** Optional email notifications the user turned off (see src/modules/email/email-kinds.ts). */
+    emailOptOuts: text('email_opt_outs').array().notNull().default(sql`'{}'::text[]`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -57,6 +61,33 @@ export const loginThrottles = pgTable(
     // Serves the purge of throttles nobody has touched for a while.
     index('login_throttles_last_failure_idx').on(t.lastFailureAt),
     check('login_throttles_failures_check', sql`failures >= 0`),
+  ],
+);
+
+export const ACCOUNT_TOKEN_PURPOSES = ['password_reset', 'email_verification'] as const;
+export type AccountTokenPurpose = (typeof ACCOUNT_TOKEN_PURPOSES)[number];
+
+/**
+ * Single-use tokens sent by email (password reset, email verification). Only the SHA-256 of the
+ * token is stored; `usedAt` is set by the one request that redeems it.
+ */
+export const accountTokens = pgTable(
+  'account_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    purpose: text('purpose', { enum: ACCOUNT_TOKEN_PURPOSES }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // Serves "how many resets did this user ask for lately" and revoking a user's open tokens.
+    index('account_tokens_user_idx').on(t.userId, t.purpose, t.createdAt),
+    index('account_tokens_expires_idx').on(t.expiresAt),
+    check('account_tokens_purpose_check', sql`purpose in ('password_reset', 'email_verification')`),
   ],
 );
 

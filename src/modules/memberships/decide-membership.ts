@@ -3,6 +3,7 @@ import { inTransaction, type Db, type Executor } from '../../platform/db/client.
 import { AppError, notFound } from '../../platform/errors.ts';
 import { users } from '../accounts/accounts.tables.ts';
 import { affiliates } from '../affiliates/affiliates.tables.ts';
+import { notifyJoinDecided } from '../email/notify.ts';
 import { campaigns, type CampaignRow } from '../campaigns/campaigns.tables.ts';
 import type { MembershipStatus } from './memberships.tables.ts';
 import { findMembership, isUuid, saveMembership } from './memberships.repository.ts';
@@ -40,6 +41,9 @@ async function applyMerchantAction(db: Db, actor: MerchantActor, campaignId: str
         membership !== undefined,
         tx,
       );
+      if (saved && membership?.status === 'PENDING' && (next.status === 'APPROVED' || next.status === 'REJECTED')) {
+        await notifyJoinDecided(tx, campaignId, affiliateId, next.status === 'APPROVED');
+      }
       return saved ? { campaignId, affiliateId, status: next.status } : null;
     });
     if (result) return result;

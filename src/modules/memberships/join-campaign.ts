@@ -1,5 +1,6 @@
 import { inTransaction, type Db } from '../../platform/db/client.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
+import { notifyJoinRequested } from '../email/notify.ts';
 import type { MembershipStatus } from './memberships.tables.ts';
 import { findCampaignWithMerchant, findMembership, saveMembership } from './memberships.repository.ts';
 import { isPubliclyListed, nextMembershipStatus } from './membership-rules.ts';
@@ -30,6 +31,7 @@ export async function joinCampaign(db: Db, affiliateId: string, campaignId: stri
         membership !== undefined,
         tx,
       );
+      if (saved && next.status === 'PENDING') await notifyJoinRequested(tx, campaignId, affiliateId);
       return saved ? { campaignId, status: next.status } : null;
     });
     if (result) return result;

@@ -4,6 +4,7 @@ import { inTransaction, type Db } from '../../platform/db/client.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { issueKeyPair, type IssuedKeyPair } from '../api-keys/api-keys.service.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { notifyMerchantReviewed } from '../email/notify.ts';
 import { merchantDomains, merchants } from './merchants.tables.ts';
 import { MERCHANT_REVIEW_TRANSITIONS } from './review-transitions.ts';
 
@@ -52,6 +53,7 @@ export async function approveMerchant(db: Db, secrets: SecretBox, merchantId: st
       subjectId: merchantId,
       details: { domains: domains.map((d) => d.domain), keyIds: [test.id, live.id] },
     });
+    await notifyMerchantReviewed(tx, merchantId, { approved: true });
     return { merchantId, test, live };
   });
 }

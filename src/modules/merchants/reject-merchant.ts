@@ -2,6 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { inTransaction, type Db } from '../../platform/db/client.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { notifyMerchantReviewed } from '../email/notify.ts';
 import { merchants } from './merchants.tables.ts';
 import { MERCHANT_REVIEW_TRANSITIONS } from './review-transitions.ts';
 
@@ -19,5 +20,6 @@ export async function rejectMerchant(db: Db, merchantId: string, reviewerId: str
       throw new AppError('INVALID_TRANSITION', `Only a merchant pending review can be rejected; this one is ${existing.status}`);
     }
     await recordAudit(tx, { actorUserId: reviewerId, action: 'merchant.rejected', subjectType: 'merchant', subjectId: merchantId, details: { reason } });
+    await notifyMerchantReviewed(tx, merchantId, { approved: false, reason });
   });
 }

@@ -4,6 +4,7 @@ import { AppError } from '../../platform/errors.ts';
 import { recordEvent } from '../../platform/events/record-event.ts';
 import { formatMoney } from '../../platform/money.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { notifyPayoutSettled } from '../email/notify.ts';
 import type { CommissionRecord } from '../commissions/commission-record.ts';
 import { payCommissions } from '../commissions/pay-commissions.ts';
 import { postPayoutEntries } from '../ledger/post-payout-entries.ts';
@@ -37,6 +38,7 @@ export async function markPayoutPaid(db: Db, id: string, reference: string, admi
     const [settled] = await tx.update(payouts).set({ shortfall }).where(eq(payouts.id, id)).returning();
     await postPayoutEntries(tx, paidRow, { kind: 'post', amount: payout.amount, netted, shortfall, withheld: payout.withheldAmount });
     await notifyMerchants(tx, settled!, paid);
+    await notifyPayoutSettled(tx, settled!, { paid: true, reference });
     await recordAudit(tx, { actorUserId: adminUserId, action: 'payout.paid', subjectType: 'payout', subjectId: id, details: { reference } });
     return settled!;
   }).catch((error: unknown) => {
@@ -71,6 +73,7 @@ export async function markPayoutFailed(db: Db, id: string, reason: string, admin
   return inTransaction(db, async (tx) => {
     const failed = await voidPayout(tx, await lockPayoutOrThrow(tx, id), 'failed', { reason, settledBy: `admin:${adminUserId}`, settledAt: sql`now()` as never });
     await recordAudit(tx, { actorUserId: adminUserId, action: 'payout.failed', subjectType: 'payout', subjectId: id, details: { reason } });
+    await notifyPayoutSettled(tx, failed, { paid: false, reason });
     return failed;
   });
 }

@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { inTransaction, type Db } from '../../platform/db/client.ts';
+import { notifyWebhookEndpointDisabled } from '../email/notify.ts';
 import { attemptResultOf, planAfterAttempt, type DeliverySettings } from './delivery-policy.ts';
 import type { SendResult } from './send-webhook.ts';
 import { cancelPendingDeliveries, enqueueDeliveryAttempt, lockEndpoint } from './webhooks.repository.ts';
@@ -64,6 +65,9 @@ export async function recordWebhookAttempt(db: Db, settings: DeliverySettings, d
         updatedAt: sql`now()`,
       })
       .where(eq(webhookEndpoints.id, endpoint.id));
-    if (plan.endpoint.disable) await cancelPendingDeliveries(endpoint.id, tx);
+    if (plan.endpoint.disable) {
+      await cancelPendingDeliveries(endpoint.id, tx);
+      await notifyWebhookEndpointDisabled(tx, endpoint, 'it answered 410 Gone');
+    }
   });
 }

@@ -25,3 +25,4 @@ export * from '../../modules/billing/billing.tables.ts';
 export * from '../../modules/payouts/payouts.tables.ts';
 export * from '../../modules/imports/imports.tables.ts';
 export * from '../../modules/reports/reports.tables.ts';
+export * from '../../modules/email/email.tables.ts';

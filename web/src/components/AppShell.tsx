@@ -3,6 +3,7 @@ import { asApiError } from '../api.ts';
 import { Link, navigate, useLocation } from '../router.tsx';
 import { useLogout, type Session } from '../session.ts';
 import { NAVIGATION } from './navigation.ts';
+import { VerifyEmailNotice } from '../pages/account/VerifyEmailNotice.tsx';
 
 const ROLE_NAMES = { merchant: 'Merchant', affiliate: 'Affiliate', admin: 'Admin' } as const;
 
@@ -50,6 +51,7 @@ export function AppShell({ session, children }: { session: Session | null; child
         {session && <AccountMenu session={session} />}
       </header>
       <main id="main" ref={mainRef} tabIndex={-1}>
+        {session && session.user.role !== 'admin' && <VerifyEmailNotice />}
         {children}
       </main>
       <footer className="footer">

@@ -17,6 +17,7 @@ export const NAVIGATION: Record<Role | 'guest', NavItem[]> = {
     { to: '/merchant/statements', label: 'Statements' },
     { to: '/merchant/imports', label: 'Imports' },
     { to: '/merchant/developers', label: 'Developers' },
+    { to: '/merchant/settings', label: 'Settings' },
   ],
   affiliate: [
     { to: '/affiliate', label: 'Overview' },
@@ -25,11 +26,13 @@ export const NAVIGATION: Record<Role | 'guest', NavItem[]> = {
     { to: '/affiliate/wallet', label: 'Wallet' },
     { to: '/affiliate/payouts', label: 'Payouts' },
     { to: '/affiliate/payout-methods', label: 'Payout methods' },
+    { to: '/affiliate/settings', label: 'Settings' },
   ],
   admin: [
     { to: '/admin', label: 'Overview' },
     { to: '/admin/merchants', label: 'Merchant approvals' },
     { to: '/admin/payouts', label: 'Payouts' },
     { to: '/admin/statements', label: 'Statements' },
+    { to: '/admin/emails', label: 'Email outbox' },
   ],
 };

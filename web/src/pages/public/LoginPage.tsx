@@ -18,6 +18,7 @@ export function LoginPage() {
   const login = useLogin();
   const { search } = useLocation();
   const next = search.get('next');
+  const afterReset = search.get('reset') === '1';
   const errors = useFormErrors(login, INPUTS);
 
   const submit = (data: FormData) => {
@@ -31,6 +32,7 @@ export function LoginPage() {
       <PageHeader title="Log in">{next && <p className="page-intro">Log in to continue to that page.</p>}</PageHeader>
       <div className="card">
         <Form onSubmit={submit} errorKey={errors.errorKey} label="Log in">
+          {afterReset && !errors.message && <FormAlert tone="success" message="Your password is changed. Log in with the new one." />}
           <FormAlert message={errors.message} />
           <TextField label="Email" name="email" type="email" autoComplete="email" required error={errors.fields.email} />
           <TextField label="Password" name="password" type="password" autoComplete="current-password" required error={errors.fields.password} />
@@ -39,6 +41,9 @@ export function LoginPage() {
           </SubmitButton>
         </Form>
       </div>
+      <p className="below-card">
+        <Link to="/forgot-password">Forgot password?</Link>
+      </p>
       <p className="below-card">
         New here? <Link to="/signup">Create an account</Link>
       </p>

@@ -1,0 +1,99 @@
+import { eq } from 'drizzle-orm';
+import type { Executor } from '../../platform/db/client.ts';
+import type { NewDomainEvent } from '../../platform/events/record-event.ts';
+import { formatMoney } from '../../platform/money.ts';
+import { affiliates } from '../affiliates/affiliates.tables.ts';
+import { campaigns } from '../campaigns/campaigns.tables.ts';
+import { merchants } from '../merchants/merchants.tables.ts';
+import type { PayoutRow } from '../payouts/payouts.tables.ts';
+import { queueEmail } from './queue-email.ts';
+
+/*
+ * The notification emails, each queued in the transaction of the change it reports (see
+ * queue-email.ts). Callers pass ids; what the email shows is looked up here.
+ */
+
+async function merchantOf(tx: Executor, merchantId: string) {
+  const [row] = await tx.select({ userId: merchants.userId, businessName: merchants.businessName }).from(merchants).where(eq(merchants.id, merchantId));
+  return row;
+}
+
+async function affiliateOf(tx: Executor, affiliateId: string) {
+  const [row] = await tx.select({ userId: affiliates.userId, displayName: affiliates.displayName }).from(affiliates).where(eq(affiliates.id, affiliateId));
+  return row;
+}
+
+async function campaignOf(tx: Executor, campaignId: string) {
+  const [row] = await tx.select({ title: campaigns.title, merchantId: campaigns.merchantId }).from(campaigns).where(eq(campaigns.id, campaignId));
+  return row;
+}
+
+export async function notifyMerchantReviewed(tx: Executor, merchantId: string, decision: { approved: true } | { approved: false; reason: string }): Promise<void> {
+  const merchant = await merchantOf(tx, merchantId);
+  if (!merchant) return;
+  await queueEmail(
+    tx,
+    decision.approved
+      ? { userId: merchant.userId, kind: 'merchant_approved', params: { businessName: merchant.businessName } }
+      : { userId: merchant.userId, kind: 'merchant_rejected', params: { businessName: merchant.businessName, reason: decision.reason } },
+  );
+}
+
+/** An affiliate asked to join a campaign that needs the merchant's approval. */
+export async function notifyJoinRequested(tx: Executor, campaignId: string, affiliateId: string): Promise<void> {
+  const campaign = await campaignOf(tx, campaignId);
+  const affiliate = await affiliateOf(tx, affiliateId);
+  const merchant = campaign && (await merchantOf(tx, campaign.merchantId));
+  if (!campaign || !affiliate || !merchant) return;
+  await queueEmail(tx, { userId: merchant.userId, kind: 'join_request_received', params: { affiliateName: affiliate.displayName, campaignName: campaign.title } });
+}
+
+/** The merchant approved or declined an affiliate's join request. */
+export async function notifyJoinDecided(tx: Executor, campaignId: string, affiliateId: string, approved: boolean): Promise<void> {
+  const campaign = await campaignOf(tx, campaignId);
+  const affiliate = await affiliateOf(tx, affiliateId);
+  const merchant = campaign && (await merchantOf(tx, campaign.merchantId));
+  if (!campaign || !affiliate || !merchant) return;
+  await queueEmail(tx, {
+    userId: affiliate.userId,
+    kind: 'join_request_decided',
+    params: { campaignName: campaign.title, merchantName: merchant.businessName, decision: approved ? 'approved' : 'declined' },
+  });
+}
+
+/** A payout was paid by the rail, or failed there. */
+export async function notifyPayoutSettled(tx: Executor, payout: PayoutRow, outcome: { paid: true; reference: string } | { paid: false; reason: string }): Promise<void> {
+  const affiliate = await affiliateOf(tx, payout.affiliateId);
+  if (!affiliate) return;
+  const money = { amount: formatMoney(payout.netAmount, payout.currency), currency: payout.currency };
+  await queueEmail(
+    tx,
+    outcome.paid
+      ? { userId: affiliate.userId, kind: 'payout_paid', params: { ...money, reference: outcome.reference } }
+      : { userId: affiliate.userId, kind: 'payout_failed', params: { ...money, reason: outcome.reason } },
+  );
+}
+
+/** The platform disabled a merchant's webhook endpoint (it answered 410 Gone). */
+export async function notifyWebhookEndpointDisabled(tx: Executor, endpoint: { merchantId: string; url: string }, reason: string): Promise<void> {
+  const merchant = await merchantOf(tx, endpoint.merchantId);
+  if (!merchant) return;
+  await queueEmail(tx, { userId: merchant.userId, kind: 'webhook_endpoint_disabled', params: { url: endpoint.url, reason } });
+}
+
+/**
+ * A domain event listener: a live commission reaching `approved` tells its affiliate. It runs in the
+ * transaction recording the event, like every listener.
+ */
+export async function notifyCommissionApproved(tx: Executor, event: NewDomainEvent): Promise<void> {
+  if (event.type !== 'commission.status_changed' || event.data.to !== 'approved' || !event.livemode || !event.merchantId) return;
+  const commission = event.data.commission as { affiliateRef: string; amount: string; currency: string };
+  const affiliate = await affiliateOf(tx, commission.affiliateRef);
+  const merchant = await merchantOf(tx, event.merchantId);
+  if (!affiliate || !merchant) return;
+  await queueEmail(tx, {
+    userId: affiliate.userId,
+    kind: 'commission_approved',
+    params: { amount: commission.amount, currency: commission.currency, merchantName: merchant.businessName },
+  });
+}
