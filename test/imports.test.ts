@@ -18,9 +18,15 @@ import { createTestApp, type TestApp } from './support/test-app.ts';
 
 type Keys = { publishableKey: string; signingSecret: string };
 
-/** A signed raw-body call, the signature computed over the exact bytes. */
+let lastTimestamp = 0;
+
+/**
+ * A signed raw-body call, the signature computed over the exact bytes. Every call signs with a
+ * timestamp of its own: the very same signed write sent twice is refused as a replay.
+ */
 async function call(t: TestApp, keys: Keys, method: string, path: string, body?: Buffer | string, headers: Record<string, string> = {}) {
-  const ts = String(Math.floor(Date.now() / 1000));
+  lastTimestamp = Math.max(Math.floor(Date.now() / 1000), lastTimestamp + 1);
+  const ts = String(lastTimestamp);
   const bytes = body === undefined ? Buffer.alloc(0) : Buffer.from(body);
   const signature = createHmac('sha256', keys.signingSecret).update(`${ts}.${method}.${path}.`).update(bytes).digest('hex');
   const response = await fetch(`${t.url}${path}`, {
