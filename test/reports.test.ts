@@ -167,6 +167,19 @@ describe(`affiliate and admin reports on ${backend}`, () => {
     expect(csv.body).toBe('key,clicks,conversions,earnings,pending,approved,payable,paid,reversed,conversionRate,earningsPerClick\n');
   });
 
+  it('answers click statistics for any from/to exactly: roll-ups for whole quarter hours, raw clicks at the edges', async () => {
+    const session = await signIn(t, ashaEmail);
+    const stats = (from: string, to: string) => session.request('GET', `/api/affiliate/stats/clicks?groupBy=sub1&from=${from}&to=${to}`);
+    // 18:14:59 from the raw head, 18:15:00 and 18:20:00 from the 18:15 bucket.
+    expect((await stats('2026-03-09T18:14:30Z', '2026-03-09T18:40:00Z')).body).toMatchObject({
+      clicks: 3, attributableClicks: 2, groups: [{ key: 'youtube', clicks: 2, attributableClicks: 2 }, { key: null, clicks: 1, attributableClicks: 0 }],
+    });
+    // Starting one second into the 18:15 quarter hour leaves its first click out.
+    expect((await stats('2026-03-09T18:15:01Z', '2026-03-09T19:00:00Z')).body.groups).toEqual([{ key: null, clicks: 1, attributableClicks: 0 }]);
+    const byDay = await session.request('GET', '/api/affiliate/stats/clicks?from=2026-03-09T00:00:00Z&to=2026-03-11T00:00:00Z');
+    expect(byDay.body.groups).toEqual([{ key: '2026-03-09', clicks: 3, attributableClicks: 2 }]);
+  });
+
   it("counts a link's clicks in the affiliate's link list from the roll-ups", async () => {
     const session = await signIn(t, ashaEmail);
     const links = await session.request('GET', '/api/affiliate/links');

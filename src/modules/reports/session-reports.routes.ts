@@ -5,6 +5,8 @@ import { resolveAffiliateId } from '../../platform/auth/resolve-principal.ts';
 import { errorResponses } from '../../platform/http/schemas.ts';
 import { adminOverview } from './admin-reports.ts';
 import { affiliateBreakdown, affiliateTimeseries } from './affiliate-reports.ts';
+import { ClickStats, ClickStatsQuery } from '../tracking/clicks.schemas.ts';
+import { affiliateClickStats } from './affiliate-click-stats.ts';
 import { answerReport } from './answer-report.ts';
 import {
   AdminOverviewReport, AdminReportQuery, AffiliateBreakdownQuery, AffiliateBreakdownReport, AffiliateReportQuery, AffiliateTimeseriesReport,
@@ -36,6 +38,15 @@ export function registerSessionReports(app: App, db: Db): void {
       const report = await affiliateBreakdown(db, resolveAffiliateId(request), request.query);
       return answerReport(reply, request.query.format, `${report.by}-${report.from}-${report.to}`, report, report.data, AffiliateBreakdownReport.properties.data.items);
     },
+  );
+
+  app.get(
+    '/api/affiliate/stats/clicks',
+    {
+      config: { principals: ['affiliateSession'] },
+      schema: { tags: ['affiliate'], summary: 'Your clicks per day, link, campaign, traffic source or sub-id', querystring: ClickStatsQuery, response: { 200: ClickStats } },
+    },
+    async (request) => affiliateClickStats(db, resolveAffiliateId(request), request.query),
   );
 
   app.get(

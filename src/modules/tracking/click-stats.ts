@@ -28,14 +28,20 @@ const GROUP_KEYS: Record<StatsGroup, SQL<string | null>> = {
 
 const MAX_DAYS = 366;
 
-/** An affiliate's clicks counted per day, link, campaign, traffic source or sub-id (live mode only). */
-export async function clickStats(db: Db, affiliateId: string, query: ClickStatsQuery, now = new Date()) {
+/** The range a click-statistics query covers: `to` defaults to now, `from` to 30 days before it. */
+export function clickStatsRange(query: Pick<ClickStatsQuery, 'from' | 'to'>, now = new Date()): { from: Date; to: Date } {
   const to = query.to ? new Date(query.to) : now;
   const from = query.from ? new Date(query.from) : new Date(to.getTime() - 30 * 86_400_000);
   if (from >= to) throw new AppError('VALIDATION_FAILED', 'from must be before to', [{ field: 'query.from', code: 'INVALID_RANGE', message: 'must be before to' }]);
   if (to.getTime() - from.getTime() > MAX_DAYS * 86_400_000) {
     throw new AppError('VALIDATION_FAILED', `The range may span at most ${MAX_DAYS} days`, [{ field: 'query.from', code: 'RANGE_TOO_LONG', message: `at most ${MAX_DAYS} days before to` }]);
   }
+  return { from, to };
+}
+
+/** An affiliate's clicks counted per day, link, campaign, traffic source or sub-id (live mode only), read from raw clicks. */
+export async function clickStats(db: Db, affiliateId: string, query: ClickStatsQuery, now = new Date()) {
+  const { from, to } = clickStatsRange(query, now);
   const groupBy = query.groupBy ?? 'day';
   const key = GROUP_KEYS[groupBy];
   const attributable = sql<number>`count(*) filter (where ${clicks.attributable})`.mapWith(Number);

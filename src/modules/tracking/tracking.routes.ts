@@ -2,12 +2,11 @@ import { readFileSync } from 'node:fs';
 import type { App, ModuleRegister } from '../../platform/module.ts';
 import { ClickBuffer } from './click-buffer.ts';
 import { ensureClickPartitions } from './click-partitions.ts';
-import { clickStats } from './click-stats.ts';
 import type { ClickRow } from './clicks.tables.ts';
 import { isRefusedData } from '../../platform/db/sql-state.ts';
 import { compileTrustedProxy } from '../../platform/http/client-address.ts';
 import { PageQuery } from '../../platform/http/pagination.ts';
-import { ClickListQuery, ClickPage, ClickParams, Click, ClickStats, ClickStatsQuery, SetAsideClickPage } from './clicks.schemas.ts';
+import { ClickListQuery, ClickPage, ClickParams, Click, SetAsideClickPage } from './clicks.schemas.ts';
 import { findClick } from './find-click.ts';
 import { insertClicks } from './insert-clicks.ts';
 import { LinkCache } from './link-cache.ts';
@@ -16,7 +15,7 @@ import { loadLinkTarget, type LinkTarget } from './load-link-target.ts';
 import { createClickRecorder } from './record-click.ts';
 import { createRedirectHandler, registerRedirectRoute } from './redirect.routes.ts';
 import { listSetAsideClicks, setAsideClick } from './set-aside-clicks.ts';
-import { resolveTenant, resolveAffiliateId } from '../../platform/auth/resolve-principal.ts';
+import { resolveTenant } from '../../platform/auth/resolve-principal.ts';
 
 const CAPTURE_SCRIPT = readFileSync(new URL('./capture-script.js', import.meta.url), 'utf8');
 
@@ -99,15 +98,6 @@ export const registerTracking: ModuleRegister = async (app, { db, database, conf
       schema: { tags: ['admin'], summary: 'Clicks the database refused, set aside so they never held others back; newest first', querystring: PageQuery, response: { 200: SetAsideClickPage } },
     },
     async (request) => listSetAsideClicks(db, request.query),
-  );
-
-  app.get(
-    '/api/affiliate/stats/clicks',
-    {
-      config: { principals: ['affiliateSession'] },
-      schema: { tags: ['affiliate'], summary: 'Your clicks per day, link, campaign, traffic source or sub-id', querystring: ClickStatsQuery, response: { 200: ClickStats } },
-    },
-    async (request) => clickStats(db, resolveAffiliateId(request), request.query),
   );
 };
 
