@@ -43,6 +43,8 @@ describe(`merchant review on ${backend}`, () => {
     expect(queue.status).toBe(200);
     expect(queue.body.data.map((m: { id: string }) => m.id)).toContain(applicant.merchantId);
     expect(queue.body.data.every((m: { status: string }) => m.status === 'PENDING_REVIEW')).toBe(true);
+    // The queue shows each store with the domains it asked for, as the approvals page lists them.
+    expect(queue.body.data.find((m: { id: string }) => m.id === applicant.merchantId).domains).toMatchObject([{ domain: 'approve-me.example.com', status: 'PENDING' }]);
     const detail = await admin.request('GET', `/api/admin/merchants/${applicant.merchantId}`);
     expect(detail.body).toMatchObject({ id: applicant.merchantId, email: applicant.email, status: 'PENDING_REVIEW', domains: [{ domain: 'approve-me.example.com' }] });
 

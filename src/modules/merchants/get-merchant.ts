@@ -1,4 +1,4 @@
-import { asc, count, eq } from 'drizzle-orm';
+import { asc, count, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { notFound } from '../../platform/errors.ts';
 import { pageWindow, toPage, type PageQuery } from '../../platform/http/pagination.ts';
@@ -51,7 +51,7 @@ export async function getMerchantOrThrow(db: Db, merchantId: string) {
   return { ...summaryView(merchant), domains: domains.map(domainView) };
 }
 
-/** The admin review queue: merchants by status, oldest application first. */
+/** The admin review queue: merchants by status, oldest application first, each with the domains it asked for. */
 export async function listMerchants(db: Db, query: PageQuery & { status?: MerchantStatus | undefined }) {
   const where = query.status ? eq(merchants.status, query.status) : undefined;
   const { limit, offset } = pageWindow(query);
@@ -64,5 +64,8 @@ export async function listMerchants(db: Db, query: PageQuery & { status?: Mercha
     .limit(limit)
     .offset(offset);
   const [total] = await db.select({ n: count() }).from(merchants).where(where);
-  return toPage(query, rows.map(summaryView), total?.n ?? 0);
+  const ids = rows.map((row) => row.id);
+  const domains = ids.length === 0 ? [] : await db.select().from(merchantDomains).where(inArray(merchantDomains.merchantId, ids)).orderBy(asc(merchantDomains.createdAt), asc(merchantDomains.domain));
+  const domainsOf = (merchantId: string) => domains.filter((d) => d.merchantId === merchantId).map(domainView);
+  return toPage(query, rows.map((row) => ({ ...summaryView(row), domains: domainsOf(row.id) })), total?.n ?? 0);
 }

@@ -4,7 +4,7 @@ import { Paginated, PageQuery } from '../../platform/http/pagination.ts';
 import { approveMerchant } from './approve-merchant.ts';
 import { getMerchantOrThrow, domainView, listMerchants } from './get-merchant.ts';
 import { listDomainsForReview } from './list-domains-for-review.ts';
-import { DomainReview, DomainStatusSchema, DomainView, IdParams, MerchantDetail, MerchantStatusSchema, MerchantSummary, RejectBody } from './merchants.schemas.ts';
+import { DomainReview, DomainStatusSchema, DomainView, IdParams, MerchantDetail, MerchantStatusSchema, RejectBody } from './merchants.schemas.ts';
 import { rejectMerchant } from './reject-merchant.ts';
 import { reviewDomain } from './review-domain.ts';
 import { resolveSessionUser } from '../../platform/auth/resolve-principal.ts';
@@ -12,7 +12,7 @@ import { resolveSessionUser } from '../../platform/auth/resolve-principal.ts';
 const admin = { principals: ['adminSession'] } as const;
 
 /** The admin's merchant and domain approval queues. Every decision is written to the audit log. */
-export const registerMerchantReview: ModuleRegister = (app, { db, secrets, changes }) => {
+export const registerMerchantReview: ModuleRegister = (app, { db, secrets }) => {
   app.get(
     '/api/admin/merchants',
     {
@@ -21,7 +21,7 @@ export const registerMerchantReview: ModuleRegister = (app, { db, secrets, chang
         tags: ['admin'],
         summary: 'Merchants by status, oldest application first (status=PENDING_REVIEW is the approval queue)',
         querystring: Type.Composite([PageQuery, Type.Object({ status: Type.Optional(MerchantStatusSchema) })]),
-        response: { 200: Paginated(MerchantSummary) },
+        response: { 200: Paginated(MerchantDetail) },
       },
     },
     async (request) => listMerchants(db, request.query),
@@ -59,7 +59,6 @@ export const registerMerchantReview: ModuleRegister = (app, { db, secrets, chang
     },
     async (request) => {
       await rejectMerchant(db, request.params.id, resolveSessionUser(request).userId, request.body.reason);
-      changes.announce({ kind: 'merchant', merchantId: request.params.id });
       return getMerchantOrThrow(db, request.params.id);
     },
   );
