@@ -304,3 +304,53 @@ export interface CsvImport {
   createdAt: string;
   completedAt: string | null;
 }
+
+export type CommissionStatus = 'pending' | 'hold' | 'approved' | 'payable' | 'paid' | 'reversed' | 'rejected';
+export const COMMISSION_STATUSES: CommissionStatus[] = ['pending', 'hold', 'approved', 'payable', 'paid', 'reversed', 'rejected'];
+
+export interface Commission {
+  id: string;
+  orderId: string;
+  conversionId: string;
+  affiliateRef: string;
+  campaignId: string;
+  livemode: boolean;
+  status: CommissionStatus;
+  amount: string;
+  originalAmount: string;
+  currency: string;
+  rate: { type: CommissionType; value: string; source: string };
+  /** When a held commission can become payable. */
+  holdUntil: string | null;
+  paidAmount: string | null;
+  payoutId: string | null;
+  risk: { score: number; reviewStatus: string };
+  createdAt: string;
+}
+
+export const ORDER_STATUSES = ['pending', 'confirmed', 'shipped', 'delivered', 'cancelled', 'returned', 'refunded', 'partially_refunded'] as const;
+/** The statuses a merchant may move an order to. */
+export const REQUESTABLE_ORDER_STATUSES = ['pending', 'confirmed', 'shipped', 'delivered', 'cancelled', 'returned', 'refunded'] as const;
+
+export interface Order {
+  orderId: string;
+  conversionId: string;
+  livemode: boolean;
+  status: (typeof ORDER_STATUSES)[number];
+  amount: string;
+  refundedAmount: string;
+  currency: string;
+  occurredAt: string;
+  deliveredAt: string | null;
+  attributed: boolean;
+  unattributedReason: string | null;
+  clickId: string | null;
+  affiliateRef: string | null;
+  items: Array<{ sku: string; qty: number; price: string }>;
+  commission: Commission | null;
+  createdAt: string;
+}
+
+export interface OrderDetail extends Order {
+  history: Array<{ from: string | null; to: string; refundAmount: string | null; occurredAt: string; recordedAt: string }>;
+}

@@ -16,6 +16,8 @@ import { MerchantDevelopersPage } from './pages/merchant/MerchantDevelopersPage.
 import { MerchantHomePage } from './pages/merchant/MerchantHomePage.tsx';
 import { MerchantStatementsPage } from './pages/merchant/MerchantStatementsPage.tsx';
 import { MerchantImportsPage } from './pages/merchant/MerchantImportsPage.tsx';
+import { MerchantCommissionsPage } from './pages/merchant/commissions/MerchantCommissionsPage.tsx';
+import { MerchantOrdersPage } from './pages/merchant/orders/MerchantOrdersPage.tsx';
 import { LandingPage } from './pages/public/LandingPage.tsx';
 import { ForgotPasswordPage } from './pages/public/ForgotPasswordPage.tsx';
 import { LoginPage } from './pages/public/LoginPage.tsx';
@@ -46,6 +48,8 @@ export const ROUTES: RouteDef[] = [
   { path: '/merchant', access: 'merchant', page: MerchantHomePage },
   { path: '/merchant/campaigns', access: 'merchant', page: MerchantCampaignsPage },
   { path: '/merchant/imports', access: 'merchant', page: MerchantImportsPage },
+  { path: '/merchant/orders', access: 'merchant', page: MerchantOrdersPage },
+  { path: '/merchant/commissions', access: 'merchant', page: MerchantCommissionsPage },
   { path: '/merchant/developers', access: 'merchant', page: MerchantDevelopersPage },
   { path: '/merchant/statements', access: 'merchant', page: MerchantStatementsPage },
   { path: '/merchant/settings', access: 'merchant', page: EmailSettingsPage },

@@ -14,6 +14,8 @@ export const NAVIGATION: Record<Role | 'guest', NavItem[]> = {
   merchant: [
     { to: '/merchant', label: 'Overview' },
     { to: '/merchant/campaigns', label: 'Campaigns' },
+    { to: '/merchant/orders', label: 'Orders' },
+    { to: '/merchant/commissions', label: 'Commissions' },
     { to: '/merchant/statements', label: 'Statements' },
     { to: '/merchant/imports', label: 'Imports' },
     { to: '/merchant/developers', label: 'Developers' },
