@@ -135,10 +135,10 @@ describe(`ledger verify stays clean under random lifecycle, billing and payout h
         }
         expect((await verifyLedger(db)).mismatches).toEqual([]);
       }),
-      { numRuns: backend === 'postgres' ? 10 : 15 },
+      { numRuns: 15 },
     );
-    // The histories reached payouts in every final state, so more than the happy path ran.
+    // The histories left payouts in several states (random: which ones varies), so more than one path ran.
     const reached = await db.selectDistinct({ status: payouts.status }).from(payouts);
-    expect(reached.map((r) => r.status).sort()).toEqual(expect.arrayContaining(['paid', 'rejected']));
+    expect(reached.length).toBeGreaterThanOrEqual(3);
   }, 600_000);
 });
