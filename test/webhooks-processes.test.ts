@@ -24,7 +24,13 @@ const serverEnv = (t: TestApp, extra: Record<string, string>) => ({
   ...extra,
 });
 
-const clientOf = (server: ServerProcess, merchant: TestMerchant) => new InfluencemartClient({ baseUrl: server.url, ...merchant.keys.test, maxRetries: 0 });
+/**
+ * `clockBehindMs` sets a sender's clock back: byte-identical writes signed in the same second by two
+ * senders are one signed request to the API (the second a replay), so concurrent senders here keep
+ * their clocks apart.
+ */
+const clientOf = (server: ServerProcess, merchant: TestMerchant, clockBehindMs = 0) =>
+  new InfluencemartClient({ baseUrl: server.url, ...merchant.keys.test, maxRetries: 0, now: () => Date.now() - clockBehindMs });
 
 describe(`webhook delivery across a crash on ${backend}`, () => {
   it('a server killed (SIGKILL) while a delivery waits for its retry resumes it after restart on the same database', async () => {
@@ -100,7 +106,7 @@ describe.runIf(backend === 'postgres')('webhook delivery by two server processes
       seen.add(id);
       return { status: 500, delayMs: 5 };
     });
-    const [a, b] = servers.map((server) => clientOf(server, merchant));
+    const [a, b] = servers.map((server, i) => clientOf(server, merchant, i * 120_000));
     const endpoint = await a!.post('/api/v1/webhook-endpoints', { url: route.url, events: ['test.ping'] });
     expect(endpoint.status).toBe(201);
     const queued = await Promise.all(Array.from({ length: 60 }, (_, i) => (i % 2 === 0 ? a! : b!).post(`/api/v1/webhook-endpoints/${endpoint.body.id}/test`)));
