@@ -22,7 +22,10 @@ interface Operation {
   name: string;
   pathParams: string[];
   hasBody: boolean;
+  /** The body is a CSV file sent as it is (text/csv), not JSON. */
+  csvBody: boolean;
   hasQuery: boolean;
+  queryRequired: boolean;
 }
 
 /** The merchant API document: only /api/v1 paths, as served at /api/v1/openapi.json. */
@@ -53,6 +56,10 @@ function withOptionalDefaults(paths: Record<string, any>): Record<string, any> {
 const camel = (text: string) => text.replace(/[-_](\w)/g, (_, c: string) => c.toUpperCase());
 const pascal = (text: string) => camel(text).replace(/^\w/, (c) => c.toUpperCase());
 const isParam = (segment: string) => segment.startsWith('{');
+
+// Operations whose body is a CSV file sent as the raw request body (the document cannot say so: the
+// route reads its body as a stream, without a schema).
+const CSV_BODY_OPERATIONS = new Set(['post /api/v1/imports']);
 
 // Names the path alone cannot give well.
 const NAME_OVERRIDES: Record<string, string> = {
@@ -88,7 +95,7 @@ function operationsOf(document: OpenAPI3): Operation[] {
     for (const method of METHODS) {
       const operation = (item as Record<string, any>)[method];
       if (!operation) continue;
-      const parameters: Array<{ in: string }> = operation.parameters ?? [];
+      const parameters: Array<{ in: string; required?: boolean }> = operation.parameters ?? [];
       operations.push({
         method,
         path,
@@ -96,7 +103,9 @@ function operationsOf(document: OpenAPI3): Operation[] {
         name: operationName(method, path, operation),
         pathParams: segments.filter(isParam).map((segment) => segment.slice(1, -1)),
         hasBody: Boolean(operation.requestBody?.content?.['application/json']),
+        csvBody: CSV_BODY_OPERATIONS.has(`${method} ${path}`),
         hasQuery: parameters.some((parameter) => parameter.in === 'query'),
+        queryRequired: parameters.some((parameter) => parameter.in === 'query' && parameter.required),
       });
     }
   }
@@ -124,12 +133,14 @@ function resourceSource(operations: Operation[]): string {
       const op = `paths['${operation.path}']['${operation.method}']`;
       const args = operation.pathParams.map((param) => `${camel(param)}: string`);
       if (operation.hasBody) args.push(`body: JsonBody<${op}>`);
-      if (operation.hasQuery) args.push(`query?: QueryOf<${op}>`);
+      if (operation.csvBody) args.push('csv: string');
+      if (operation.hasQuery) args.push(`query${operation.queryRequired ? '' : '?'}: QueryOf<${op}>`);
       const writes = operation.method === 'post' || operation.method === 'patch';
       if (writes) args.push('options?: WriteOptions');
       const url = operation.path.replace(/\{(\w+)\}/g, (_, param: string) => `\${encodeURIComponent(${camel(param)})}`);
       const request = [
         operation.hasBody ? 'body' : '',
+        operation.csvBody ? 'csv' : '',
         operation.hasQuery ? 'query' : '',
         writes ? '...options' : '',
       ].filter(Boolean);

@@ -53,4 +53,17 @@ describe(`the SDK's typed resource methods against the real server on ${backend}
     expect(second.id).toBe(first.id);
     expect((await merchant.live.campaigns.list({ pageSize: 50 })).data.filter((c) => c.title === 'Once only')).toHaveLength(1);
   });
+
+  it('uploads a CSV import as the raw signed body and reads its results, the error report as text', async () => {
+    const client = merchant.test;
+    const template = await client.imports.getTemplate('products');
+    expect(template.split('\n')[0]).toContain('externalProductId');
+    const csv = `externalProductId,name,productUrl,price\nSDK-1,Shawl,https://${merchant.domain}/p/1,10.00\nSDK-2,Hat,https://elsewhere.example.org/p/2,5.00\n`;
+    const created = await client.imports.create(csv, { type: 'products' }, { idempotencyKey: 'sdk-import-1' });
+    expect(created).toMatchObject({ type: 'products' });
+    await t.platform.worker.runDueJobs();
+    expect(await client.imports.get(created.id)).toMatchObject({ status: 'completed', rowsTotal: 2, rowsSucceeded: 1, rowsFailed: 1 });
+    expect(await client.imports.getErrors(created.id)).toContain('3,productUrl,PRODUCT_URL_NOT_ALLOWED');
+    expect((await client.products.list({ pageSize: 50 })).data.map((p) => p.externalProductId)).toContain('SDK-1');
+  });
 });

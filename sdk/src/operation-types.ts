@@ -11,7 +11,9 @@ export type ResultOf<Operation> = Operation extends { responses: infer Responses
       [Status in keyof Responses]: Status extends SuccessStatus
         ? Responses[Status] extends { content: { 'application/json': infer Body } }
           ? Body
-          : undefined
+          : Responses[Status] extends { content: { 'text/csv': unknown } }
+            ? string
+            : undefined
         : never;
     }[keyof Responses]
   : never;
@@ -23,6 +25,8 @@ export interface WriteOptions {
 
 export interface CallOptions extends WriteOptions {
   body?: unknown;
+  /** A CSV file, sent as the raw text/csv body (CSV imports). */
+  csv?: string;
   query?: object;
 }
 

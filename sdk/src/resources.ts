@@ -47,8 +47,8 @@ export function resources(call: Call) {
     imports: {
       list: (query?: QueryOf<paths['/api/v1/imports']['get']>) =>
         call<ResultOf<paths['/api/v1/imports']['get']>>('GET', `/api/v1/imports`, { query }),
-      create: (query?: QueryOf<paths['/api/v1/imports']['post']>, options?: WriteOptions) =>
-        call<ResultOf<paths['/api/v1/imports']['post']>>('POST', `/api/v1/imports`, { query, ...options }),
+      create: (csv: string, query: QueryOf<paths['/api/v1/imports']['post']>, options?: WriteOptions) =>
+        call<ResultOf<paths['/api/v1/imports']['post']>>('POST', `/api/v1/imports`, { csv, query, ...options }),
       get: (id: string) =>
         call<ResultOf<paths['/api/v1/imports/{id}']['get']>>('GET', `/api/v1/imports/${encodeURIComponent(id)}`),
       getErrors: (id: string) =>
@@ -105,7 +105,7 @@ export function resources(call: Call) {
         call<ResultOf<paths['/api/v1/reports/timeseries']['get']>>('GET', `/api/v1/reports/timeseries`, { query }),
       getAffiliates: (query?: QueryOf<paths['/api/v1/reports/affiliates']['get']>) =>
         call<ResultOf<paths['/api/v1/reports/affiliates']['get']>>('GET', `/api/v1/reports/affiliates`, { query }),
-      getBreakdown: (query?: QueryOf<paths['/api/v1/reports/breakdown']['get']>) =>
+      getBreakdown: (query: QueryOf<paths['/api/v1/reports/breakdown']['get']>) =>
         call<ResultOf<paths['/api/v1/reports/breakdown']['get']>>('GET', `/api/v1/reports/breakdown`, { query }),
     },
     sandbox: {
