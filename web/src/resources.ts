@@ -14,6 +14,7 @@ export interface MerchantAccount {
   contactPhone: string | null;
   status: 'PENDING_REVIEW' | 'APPROVED' | 'REJECTED' | 'SUSPENDED';
   rejectionReason: string | null;
+  suspensionReason: string | null;
   createdAt: string;
   reviewedAt: string | null;
   domains: Array<{ id: string; domain: string; status: string; rejectionReason: string | null }>;

@@ -18,8 +18,11 @@ import { rotateApiKey } from './rotate-api-key.ts';
 const merchantSession = { principals: ['merchantSession'] } as const;
 
 /** The signed merchant API's trust layer (key + signature, rate limit, idempotency) and the key dashboard. */
-export const registerApiKeys: ModuleRegister = (app, { db, secrets, worker, config }) => {
+export const registerApiKeys: ModuleRegister = (app, { db, secrets, worker, config, changes }) => {
   const keys = createKeyStore(db, secrets, { cacheSeconds: config.apiKeyCacheSeconds });
+  changes.subscribe((change) => {
+    if (change.kind === 'merchant') keys.forgetMerchant(change.merchantId);
+  });
   const limiter = new FixedWindowRateLimiter();
   app.decorate('merchantKeys', keys);
 

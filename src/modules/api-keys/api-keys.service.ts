@@ -95,6 +95,10 @@ export function createKeyStore(db: Db, secrets: SecretBox, options: KeyStoreOpti
     forget(publishableKey: string): void {
       cache.delete(publishableKey);
     },
+    /** The merchant's standing changed (suspended, reinstated): its keys are looked up afresh. */
+    forgetMerchant(merchantId: string): void {
+      for (const [publishableKey, entry] of cache) if (entry.value?.key.merchantId === merchantId) cache.delete(publishableKey);
+    },
     /** Record use at most once a minute per key: enough for "last used", cheap on the hot path. */
     touch(keyId: string): void {
       const now = Date.now();

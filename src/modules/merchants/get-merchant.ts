@@ -1,5 +1,6 @@
-import { asc, count, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, or } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
+import { containsPattern } from '../../platform/db/like-pattern.ts';
 import { notFound } from '../../platform/errors.ts';
 import { pageWindow, toPage, type PageQuery } from '../../platform/http/pagination.ts';
 import { users } from '../accounts/accounts.tables.ts';
@@ -25,6 +26,7 @@ const summaryColumns = {
   contactPhone: merchants.contactPhone,
   status: merchants.status,
   rejectionReason: merchants.rejectionReason,
+  suspensionReason: merchants.suspensionReason,
   createdAt: merchants.createdAt,
   reviewedAt: merchants.reviewedAt,
 };
@@ -38,6 +40,7 @@ interface SummaryRow {
   contactPhone: string | null;
   status: MerchantStatus;
   rejectionReason: string | null;
+  suspensionReason: string | null;
   createdAt: Date;
   reviewedAt: Date | null;
 }
@@ -51,9 +54,10 @@ export async function getMerchantOrThrow(db: Db, merchantId: string) {
   return { ...summaryView(merchant), domains: domains.map(domainView) };
 }
 
-/** The admin review queue: merchants by status, oldest application first, each with the domains it asked for. */
-export async function listMerchants(db: Db, query: PageQuery & { status?: MerchantStatus | undefined }) {
-  const where = query.status ? eq(merchants.status, query.status) : undefined;
+/** Merchants by status (the review queue) or name/email search, oldest application first, each with its domains. */
+export async function listMerchants(db: Db, query: PageQuery & { status?: MerchantStatus | undefined; q?: string | undefined }) {
+  const pattern = query.q ? containsPattern(query.q) : undefined;
+  const where = and(query.status ? eq(merchants.status, query.status) : undefined, pattern ? or(ilike(merchants.businessName, pattern), ilike(users.email, pattern)) : undefined);
   const { limit, offset } = pageWindow(query);
   const rows = await db
     .select(summaryColumns)
@@ -63,7 +67,7 @@ export async function listMerchants(db: Db, query: PageQuery & { status?: Mercha
     .orderBy(asc(merchants.createdAt), asc(merchants.id))
     .limit(limit)
     .offset(offset);
-  const [total] = await db.select({ n: count() }).from(merchants).where(where);
+  const [total] = await db.select({ n: count() }).from(merchants).innerJoin(users, eq(users.id, merchants.userId)).where(where);
   const ids = rows.map((row) => row.id);
   const domains = ids.length === 0 ? [] : await db.select().from(merchantDomains).where(inArray(merchantDomains.merchantId, ids)).orderBy(asc(merchantDomains.createdAt), asc(merchantDomains.domain));
   const domainsOf = (merchantId: string) => domains.filter((d) => d.merchantId === merchantId).map(domainView);

@@ -4,23 +4,24 @@ import { Paginated, PageQuery } from '../../platform/http/pagination.ts';
 import { approveMerchant } from './approve-merchant.ts';
 import { getMerchantOrThrow, domainView, listMerchants } from './get-merchant.ts';
 import { listDomainsForReview } from './list-domains-for-review.ts';
-import { DomainReview, DomainStatusSchema, DomainView, IdParams, MerchantDetail, MerchantStatusSchema, RejectBody } from './merchants.schemas.ts';
+import { DomainReview, DomainStatusSchema, DomainView, IdParams, MerchantDetail, MerchantListQuery, RejectBody, SuspendBody } from './merchants.schemas.ts';
 import { rejectMerchant } from './reject-merchant.ts';
 import { reviewDomain } from './review-domain.ts';
+import { reinstateMerchant, suspendMerchant } from './suspend-merchant.ts';
 import { resolveSessionUser } from '../../platform/auth/resolve-principal.ts';
 
 const admin = { principals: ['adminSession'] } as const;
 
 /** The admin's merchant and domain approval queues. Every decision is written to the audit log. */
-export const registerMerchantReview: ModuleRegister = (app, { db, secrets }) => {
+export const registerMerchantReview: ModuleRegister = (app, { db, secrets, changes }) => {
   app.get(
     '/api/admin/merchants',
     {
       config: admin,
       schema: {
         tags: ['admin'],
-        summary: 'Merchants by status, oldest application first (status=PENDING_REVIEW is the approval queue)',
-        querystring: Type.Composite([PageQuery, Type.Object({ status: Type.Optional(MerchantStatusSchema) })]),
+        summary: 'Merchants by status and name or email, oldest application first (status=PENDING_REVIEW is the approval queue)',
+        querystring: Type.Composite([PageQuery, MerchantListQuery]),
         response: { 200: Paginated(MerchantDetail) },
       },
     },
@@ -59,6 +60,35 @@ export const registerMerchantReview: ModuleRegister = (app, { db, secrets }) => 
     },
     async (request) => {
       await rejectMerchant(db, request.params.id, resolveSessionUser(request).userId, request.body.reason);
+      return getMerchantOrThrow(db, request.params.id);
+    },
+  );
+
+  app.post(
+    '/api/admin/merchants/:id/suspend',
+    {
+      config: admin,
+      schema: {
+        tags: ['admin'],
+        summary: "Suspend an approved merchant, with a reason shown to it: its API keys stop working and its links redirect without minting attributable clicks",
+        params: IdParams,
+        body: SuspendBody,
+        response: { 200: MerchantDetail },
+      },
+    },
+    async (request) => {
+      await suspendMerchant(db, request.params.id, resolveSessionUser(request).userId, request.body.reason);
+      changes.announce({ kind: 'merchant', merchantId: request.params.id });
+      return getMerchantOrThrow(db, request.params.id);
+    },
+  );
+
+  app.post(
+    '/api/admin/merchants/:id/reinstate',
+    { config: admin, schema: { tags: ['admin'], summary: 'Reinstate a suspended merchant: its keys and links work again', params: IdParams, response: { 200: MerchantDetail } } },
+    async (request) => {
+      await reinstateMerchant(db, request.params.id, resolveSessionUser(request).userId);
+      changes.announce({ kind: 'merchant', merchantId: request.params.id });
       return getMerchantOrThrow(db, request.params.id);
     },
   );

@@ -32,6 +32,7 @@ export const MerchantSummary = Type.Object({
   contactPhone: Nullable(Type.String()),
   status: MerchantStatusSchema,
   rejectionReason: Nullable(Type.String()),
+  suspensionReason: Nullable(Type.String()),
   createdAt: DateTime,
   reviewedAt: Nullable(DateTime),
 });
@@ -42,6 +43,13 @@ export const DomainReview = Type.Composite([DomainView, Type.Object({ merchantId
 
 export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
 
+export const MerchantListQuery = Type.Object({
+  status: Type.Optional(MerchantStatusSchema),
+  q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Part of the store name or the sign-in email' })),
+});
+
 export const RejectBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 1000 }) }, { additionalProperties: false });
+
+export const SuspendBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 1000, description: 'Shown to the merchant' }) }, { additionalProperties: false });
 
 export const DomainBody = Type.Object({ domain: Type.String({ minLength: 3, maxLength: 253 }) }, { additionalProperties: false });

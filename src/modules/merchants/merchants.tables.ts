@@ -26,6 +26,8 @@ export const merchants = pgTable(
     reviewedBy: text('reviewed_by'),
     /** Why an admin rejected the application; shown to the merchant. */
     rejectionReason: text('rejection_reason'),
+    /** Why an admin suspended the store; shown to the merchant, cleared on reinstatement. */
+    suspensionReason: text('suspension_reason'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -6,6 +6,12 @@ export const MERCHANT_REVIEW_TRANSITIONS = {
   REJECTED: ['PENDING_REVIEW'],
 } as const satisfies Partial<Record<MerchantStatus, readonly MerchantStatus[]>>;
 
+/** An approved store can be suspended, and only a suspended one reinstated: target ← the one status it leaves. */
+export const MERCHANT_STANDING_TRANSITIONS = {
+  SUSPENDED: 'APPROVED',
+  APPROVED: 'SUSPENDED',
+} as const satisfies Partial<Record<MerchantStatus, MerchantStatus>>;
+
 /** Domain decisions may be revisited: an approved domain can be withdrawn, a rejected one approved later. */
 export const DOMAIN_REVIEW_TRANSITIONS = {
   APPROVED: ['PENDING', 'REJECTED'],

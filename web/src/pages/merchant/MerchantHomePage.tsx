@@ -84,14 +84,21 @@ function AccountStatus({ store }: { store: MerchantAccount }) {
           </p>
         </section>
       );
-    default:
+    default: {
+      const reason = store.status === 'SUSPENDED' ? store.suspensionReason : store.rejectionReason;
       return (
         <section className="notice notice--error" aria-labelledby="account-status">
           <h2 id="account-status">
             Your store is {store.status === 'SUSPENDED' ? 'suspended' : 'not approved'} <StatusBadge status={store.status} />
           </h2>
-          <p>Contact the platform operator to find out why and what you can do.</p>
+          {reason ? (
+            <p>
+              The platform team said: <q>{reason}</q>
+            </p>
+          ) : null}
+          <p>{store.status === 'SUSPENDED' ? 'While suspended, your API keys do not work and your links send buyers to your store without tracking them. ' : ''}Contact the platform operator about what you can do.</p>
         </section>
       );
+    }
   }
 }
