@@ -1,7 +1,14 @@
+import createClient, { type Client } from 'openapi-fetch';
+import type { paths } from './api-types.generated.ts';
+
 /**
- * The dashboard's client for the session API: same-origin fetch with the session cookie, the CSRF
- * token on every write, and the server's `{ error: { code, message, details } }` turned into an
- * `ApiError` whose field errors a form can show next to its inputs.
+ * The dashboard's client for the session API: typed by the server's own session API document
+ * (web/src/api-types.generated.ts, `npm run generate:web-types`), same-origin fetch with the session
+ * cookie, the CSRF token on every write, `X-Mode` for merchant routes shared with the signed API,
+ * and the server's `{ error: { code, message, details } }` turned into an `ApiError` whose field
+ * errors a form can show next to its inputs.
+ *
+ *   const campaigns = await call(api.forMode('test').GET('/api/v1/campaigns', { params: { query: { pageSize: 100 } } }));
  */
 
 export interface ErrorDetail {
@@ -51,7 +58,8 @@ export function readableMessage(detail: ErrorDetail): string {
 
 export type Query = Record<string, string | number | boolean | undefined>;
 
-export interface ApiClient {
+/** The untyped calls of pages not yet moved to the typed ones (`api.GET(...)`); do not use in new code. */
+interface UntypedCalls {
   get<T>(path: string, query?: Query): Promise<T>;
   post<T>(path: string, body?: unknown): Promise<T>;
   patch<T>(path: string, body?: unknown): Promise<T>;
@@ -60,6 +68,10 @@ export interface ApiClient {
   upload<T>(path: string, form: FormData): Promise<T>;
   /** GET a text answer (a CSV report). */
   text(path: string): Promise<string>;
+}
+
+/** openapi-fetch typed by the session API document: `api.GET('/api/auth/me')`, wrapped in `call(...)`. */
+export interface ApiClient extends Client<paths>, UntypedCalls {
   /** The same client acting on test or live data (merchant routes shared with the signed API read `X-Mode`). */
   forMode(mode: DataMode): ApiClient;
 }
@@ -81,7 +93,69 @@ export function withQuery(path: string, query: Query = {}): string {
   return search ? `${path}?${search}` : path;
 }
 
+const SAFE_METHODS = new Set(['GET', 'HEAD']);
+
 export function createApiClient(options: ApiClientOptions): ApiClient {
+  const typed = createClient<paths>({
+    baseUrl: options.baseUrl ?? '',
+    credentials: 'same-origin',
+    headers: { accept: 'application/json', ...(options.mode ? { 'x-mode': options.mode } : {}) },
+  });
+  typed.use({
+    onRequest({ request }) {
+      const token = options.csrfToken();
+      if (token && !SAFE_METHODS.has(request.method)) request.headers.set('x-csrf-token', token);
+      return request;
+    },
+  });
+  return Object.assign(typed, untypedCalls(options), { forMode: (mode: DataMode) => createApiClient({ ...options, mode }) });
+}
+
+interface Answer<T> {
+  data?: T;
+  error?: unknown;
+  response: Response;
+}
+
+/**
+ * The body of a successful answer, or an ApiError: `await call(api.GET('/api/auth/me'))`. The
+ * server's `{ error: { code, message, details } }` becomes an ApiError a form can show by field.
+ */
+export async function call<T>(request: Promise<Answer<T>>): Promise<T> {
+  let answer: Answer<T>;
+  try {
+    answer = await request;
+  } catch {
+    throw new ApiError(0, 'NETWORK', 'Could not reach the server. Check your connection and try again.');
+  }
+  const { data, error, response } = answer;
+  if (response.ok) return data as T;
+  throw errorOf(response, typeof error === 'string' ? parseJson(error) : error);
+}
+
+function errorOf(response: Response, body: unknown): ApiError {
+  const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
+  if (error && typeof error.code === 'string') {
+    const details = Array.isArray(error.details) ? (error.details as ErrorDetail[]) : [];
+    return new ApiError(response.status, error.code, typeof error.message === 'string' ? error.message : error.code, details);
+  }
+  return new ApiError(response.status, `HTTP_${response.status}`, `The server answered ${response.status} ${response.statusText}`.trim());
+}
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+type JsonOf<R> = R extends { content: { 'application/json': infer J } } ? J : never;
+type SuccessOf<R> = R extends { 200: infer A } ? A : R extends { 201: infer A } ? A : R extends { 202: infer A } ? A : never;
+
+/** The JSON a route answers with on success: `ResponseOf<'/api/auth/me', 'get'>`. */
+export type ResponseOf<P extends keyof paths, M extends Method> = paths[P] extends { [K in M]: { responses: infer R } } ? JsonOf<SuccessOf<R>> : never;
+
+/** One item of a list route's `data`: `ItemOf<'/api/affiliate/links', 'get'>`. */
+export type ItemOf<P extends keyof paths, M extends Method> = ResponseOf<P, M> extends { data: Array<infer I> } ? I : never;
+
+/** The JSON body a route takes: `BodyOf<'/api/auth/login', 'post'>`. */
+export type BodyOf<P extends keyof paths, M extends Method> = paths[P] extends { [K in M]: { requestBody?: { content: { 'application/json': infer B } } } } ? B : never;
+
+function untypedCalls(options: ApiClientOptions): UntypedCalls {
   const base = options.baseUrl ?? '';
 
   async function request<T>(method: string, path: string, body?: unknown, as: 'json' | 'text' = 'json'): Promise<T> {
@@ -109,12 +183,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     if (response.ok && as === 'text') return text as T;
     const json = parseJson(text);
     if (response.ok) return json as T;
-    const error = (json as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
-    if (error && typeof error.code === 'string') {
-      const details = Array.isArray(error.details) ? (error.details as ErrorDetail[]) : [];
-      throw new ApiError(response.status, error.code, typeof error.message === 'string' ? error.message : error.code, details);
-    }
-    throw new ApiError(response.status, `HTTP_${response.status}`, `The server answered ${response.status} ${response.statusText}`.trim());
+    throw errorOf(response, json);
   }
 
   return {
@@ -124,7 +193,6 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     delete: (path) => request('DELETE', path),
     upload: (path, form) => request('POST', path, form),
     text: (path) => request<string>('GET', path, undefined, 'text'),
-    forMode: (mode) => createApiClient({ ...options, mode }),
   };
 }
 

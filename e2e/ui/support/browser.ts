@@ -60,3 +60,12 @@ export async function startHarness(server: Pick<TestAppOptions, 'config' | 'work
 export const uniqueEmail = (who: string) => `${who}-${randomBytes(4).toString('hex')}@example.com`;
 
 export const PASSWORD = 'a long enough password';
+
+/** Sign in through the login form and wait for the page asked for. */
+export async function logIn(page: Page, email: string, password: string, next: string): Promise<void> {
+  await page.goto(`/login?next=${encodeURIComponent(next)}`);
+  await page.getByLabel('Email', { exact: true }).fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.waitForURL(`**${next}`);
+}

@@ -150,7 +150,7 @@ export function AdminPayoutsPage() {
                 actions={(p) => (
                   <>
                     <PayoutAction payoutId={p.id} verb="approve" label="Approve" />
-                    <PayoutAction payoutId={p.id} verb="reject" label="Reject" input="reason" danger />
+                    <PayoutAction payoutId={p.id} verb="reject" label="Reject" danger />
                   </>
                 )}
               />
@@ -165,7 +165,7 @@ export function AdminPayoutsPage() {
             page.data.length === 0 ? (
               <EmptyState title="Nothing waiting for a batch">Approved payouts wait here until a batch of their rail.</EmptyState>
             ) : (
-              <PayoutTable payouts={page.data} caption="Approved payouts" actions={(p) => <PayoutAction payoutId={p.id} verb="reject" label="Reject" input="reason" danger />} />
+              <PayoutTable payouts={page.data} caption="Approved payouts" actions={(p) => <PayoutAction payoutId={p.id} verb="reject" label="Reject" danger />} />
             )
           }
         </QueryState>
@@ -183,8 +183,8 @@ export function AdminPayoutsPage() {
                 caption="Payouts being paid"
                 actions={(p) => (
                   <>
-                    <PayoutAction payoutId={p.id} verb="paid" label="Mark paid" input="reference" />
-                    <PayoutAction payoutId={p.id} verb="failed" label="Mark failed" input="reason" danger />
+                    <PayoutAction payoutId={p.id} verb="paid" label="Mark paid" />
+                    <PayoutAction payoutId={p.id} verb="failed" label="Mark failed" danger />
                   </>
                 )}
               />

@@ -1,12 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Page } from '../../api.ts';
+import { call } from '../../api.ts';
 import { useApi } from '../../api-context.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { formatDateTime } from '../../format.ts';
-import type { PendingMerchant } from '../../resources.ts';
 import { MerchantDecision } from './MerchantDecision.tsx';
 
 export const PENDING_MERCHANTS_KEY = ['admin', 'merchants', 'PENDING_REVIEW'] as const;
@@ -15,7 +14,7 @@ export function MerchantApprovalsPage() {
   const api = useApi();
   const pending = useQuery({
     queryKey: PENDING_MERCHANTS_KEY,
-    queryFn: () => api.get<Page<PendingMerchant>>('/api/admin/merchants', { status: 'PENDING_REVIEW', pageSize: 100 }),
+    queryFn: () => call(api.GET('/api/admin/merchants', { params: { query: { status: 'PENDING_REVIEW', pageSize: 100 } } })),
   });
 
   return (
@@ -48,13 +47,13 @@ export function MerchantApprovalsPage() {
                         {merchant.website && <span className="cell-note">{merchant.website}</span>}
                       </th>
                       <td>
-                        {merchant.email ?? '—'}
+                        {merchant.email}
                         {merchant.contactName && <span className="cell-note">{merchant.contactName}</span>}
                         {merchant.contactPhone && <span className="cell-note">{merchant.contactPhone}</span>}
                       </td>
                       <td>
                         <ul className="plain-list">
-                          {(merchant.domains ?? []).map((d) => (
+                          {merchant.domains.map((d) => (
                             <li key={d.domain}>
                               <span className="mono">{d.domain}</span> <StatusBadge status={d.status} />
                             </li>

@@ -1,22 +1,28 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { asApiError } from '../../api.ts';
+import { asApiError, call, type ItemOf } from '../../api.ts';
 import { useApi } from '../../api-context.tsx';
 import { Form } from '../../components/Form.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { useFormErrors } from '../../components/use-form-errors.ts';
-import type { PendingMerchant } from '../../resources.ts';
+
+/** A merchant account as the admin list shows it, with its domains. */
+export type AdminMerchant = ItemOf<'/api/admin/merchants', 'get'>;
 
 type Decision = { action: 'approve' } | { action: 'reject'; reason: string };
 
 /** Approve at once, or reject with a reason the merchant will be told. */
-export function MerchantDecision({ merchant }: { merchant: PendingMerchant }) {
+export function MerchantDecision({ merchant }: { merchant: AdminMerchant }) {
   const api = useApi();
   const queryClient = useQueryClient();
   const [rejecting, setRejecting] = useState(false);
   const decide = useMutation({
-    mutationFn: (decision: Decision) =>
-      api.post<unknown>(`/api/admin/merchants/${encodeURIComponent(merchant.id)}/${decision.action}`, decision.action === 'reject' ? { reason: decision.reason } : {}),
+    mutationFn: (decision: Decision) => {
+      const path = { path: { id: merchant.id } };
+      return decision.action === 'reject'
+        ? call(api.POST('/api/admin/merchants/{id}/reject', { params: path, body: { reason: decision.reason } }))
+        : call(api.POST('/api/admin/merchants/{id}/approve', { params: path }));
+    },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['admin', 'merchants'] }),
   });
   const errors = useFormErrors(decide, ['reason']);

@@ -1,21 +1,38 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { asApiError } from '../../api.ts';
+import { asApiError, call, type ApiClient } from '../../api.ts';
 import { useApi } from '../../api-context.tsx';
 
-/**
- * One admin decision on a payout: a button, with a required text input when the decision needs one
- * (a reason to reject or fail it, the rail's reference to mark it paid).
- */
-export function PayoutAction({ payoutId, verb, label, input, danger }: { payoutId: string; verb: string; label: string; input?: 'reason' | 'reference'; danger?: boolean }) {
+export type PayoutVerb = 'approve' | 'reject' | 'paid' | 'failed';
+
+/** What a decision needs typed in: a reason to reject or fail a payout, the rail's reference to mark it paid. */
+const INPUT: Record<PayoutVerb, 'reason' | 'reference' | null> = { approve: null, reject: 'reason', paid: 'reference', failed: 'reason' };
+
+function decide(api: ApiClient, id: string, verb: PayoutVerb, value: string) {
+  const params = { path: { id } };
+  switch (verb) {
+    case 'approve':
+      return call(api.POST('/api/admin/payouts/{id}/approve', { params }));
+    case 'reject':
+      return call(api.POST('/api/admin/payouts/{id}/reject', { params, body: { reason: value } }));
+    case 'paid':
+      return call(api.POST('/api/admin/payouts/{id}/paid', { params, body: { reference: value } }));
+    case 'failed':
+      return call(api.POST('/api/admin/payouts/{id}/failed', { params, body: { reason: value } }));
+  }
+}
+
+/** One admin decision on a payout: a button, with a required text input when the decision needs one. */
+export function PayoutAction({ payoutId, verb, label, danger }: { payoutId: string; verb: PayoutVerb; label: string; danger?: boolean }) {
   const api = useApi();
   const queryClient = useQueryClient();
+  const input = INPUT[verb];
   const act = useMutation({
-    mutationFn: (value: string | null) => api.post<unknown>(`/api/admin/payouts/${encodeURIComponent(payoutId)}/${verb}`, input ? { [input]: value } : {}),
+    mutationFn: (value: string) => decide(api, payoutId, verb, value),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['admin', 'payouts'] }),
   });
   const submit = (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const value = input ? String(new FormData(event.currentTarget).get(input) ?? '').trim() : null;
+    const value = input ? String(new FormData(event.currentTarget).get(input) ?? '').trim() : '';
     if (input && !value) return;
     act.mutate(value);
   };

@@ -1,35 +1,40 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { asApiError, type Page } from '../../api.ts';
+import { asApiError, call, type ItemOf } from '../../api.ts';
 import { useApi } from '../../api-context.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { FormAlert } from '../../components/FormAlert.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { formatDateTime } from '../../format.ts';
-import type { ApiKey, RotatedKey } from '../../resources.ts';
-import { keyState } from './key-state.ts';
+import { OneTimeSecretNotice } from '../../components/OneTimeSecretNotice.tsx';
 import { RotatedKeyNotice } from './RotatedKeyNotice.tsx';
+
+type ApiKey = ItemOf<'/api/merchant/api-keys', 'get'>;
 
 const KEYS_KEY = ['merchant', 'api-keys'] as const;
 
 export function ApiKeysSection() {
   const api = useApi();
   const queryClient = useQueryClient();
-  const keys = useQuery({ queryKey: KEYS_KEY, queryFn: () => api.get<Page<ApiKey>>('/api/merchant/api-keys') });
+  const keys = useQuery({ queryKey: KEYS_KEY, queryFn: () => call(api.GET('/api/merchant/api-keys', { params: { query: { pageSize: 200 } } })) });
   const refresh = () => queryClient.invalidateQueries({ queryKey: KEYS_KEY });
   const rotate = useMutation({
-    mutationFn: (key: ApiKey) => api.post<RotatedKey>(`/api/merchant/api-keys/${encodeURIComponent(key.id)}/rotate`),
+    mutationFn: (key: ApiKey) => call(api.POST('/api/merchant/api-keys/rotate', { body: { mode: key.mode } })),
+    onSuccess: refresh,
+  });
+  const reveal = useMutation({
+    mutationFn: (key: ApiKey) => call(api.POST('/api/merchant/api-keys/{id}/reveal', { params: { path: { id: key.id } } })),
     onSuccess: refresh,
   });
   const revoke = useMutation({
-    mutationFn: (key: ApiKey) => api.post<ApiKey>(`/api/merchant/api-keys/${encodeURIComponent(key.id)}/revoke`),
+    mutationFn: (key: ApiKey) => call(api.POST('/api/merchant/api-keys/{id}/revoke', { params: { path: { id: key.id } } })),
     onSuccess: refresh,
   });
 
   const confirmRevoke = (key: ApiKey) => {
     if (window.confirm(`Revoke ${key.publishableKey}? Requests signed with it will fail at once.`)) revoke.mutate(key);
   };
-  const actionError = rotate.error ?? revoke.error;
+  const actionError = rotate.error ?? revoke.error ?? reveal.error;
 
   return (
     <section className="section" aria-labelledby="api-keys">
@@ -39,6 +44,15 @@ export function ApiKeysSection() {
         period, so you can deploy without downtime.
       </p>
       {rotate.data && <RotatedKeyNotice rotated={rotate.data} onDismiss={() => rotate.reset()} />}
+      {reveal.data && (
+        <OneTimeSecretNotice
+          title={`Signing secret of ${reveal.data.publishableKey} — copy it now`}
+          why="It can be revealed only once; store it where your server reads its configuration."
+          secret={reveal.data.signingSecret}
+          before={[{ label: 'Publishable key', value: reveal.data.publishableKey, mono: true }]}
+          onDismiss={() => reveal.reset()}
+        />
+      )}
       <FormAlert message={actionError ? asApiError(actionError).message : null} />
       <QueryState query={keys} what="API keys" feature="API key management">
         {(page) =>
@@ -62,12 +76,12 @@ export function ApiKeysSection() {
                 </thead>
                 <tbody>
                   {page.data.map((key) => {
-                    const state = keyState(key);
+                    const state = key.status.toUpperCase();
                     return (
                       <tr key={key.id}>
                         <th scope="row">
                           <span className="mono">{key.publishableKey}</span>
-                          {key.secretHint && <span className="cell-note">Secret ends in …{key.secretHint}</span>}
+                          <span className="cell-note">Secret {key.secretHint}</span>
                         </th>
                         <td>{key.mode === 'live' ? 'Live' : 'Test'}</td>
                         <td>
@@ -77,6 +91,11 @@ export function ApiKeysSection() {
                         <td>{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : 'Never'}</td>
                         <td>{formatDateTime(key.createdAt)}</td>
                         <td className="actions">
+                          {key.secretRevealable && state === 'ACTIVE' && (
+                            <button type="button" className="button" disabled={reveal.isPending} onClick={() => reveal.mutate(key)}>
+                              Reveal secret
+                            </button>
+                          )}
                           {state === 'ACTIVE' && (
                             <button type="button" className="button" disabled={rotate.isPending} onClick={() => rotate.mutate(key)}>
                               Rotate

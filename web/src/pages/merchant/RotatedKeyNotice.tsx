@@ -1,6 +1,9 @@
+import type { ResponseOf } from '../../api.ts';
 import { formatDateTime } from '../../format.ts';
-import type { RotatedKey } from '../../resources.ts';
 import { OneTimeSecretNotice } from '../../components/OneTimeSecretNotice.tsx';
+
+/** Answered once, on rotation: the new pair with its secret in full, and the pairs it retires. */
+export type RotatedKey = ResponseOf<'/api/merchant/api-keys/rotate', 'post'>;
 
 /** The new signing secret, shown exactly once: the server keeps it sealed and never returns it again. */
 export function RotatedKeyNotice({ rotated, onDismiss }: { rotated: RotatedKey; onDismiss(): void }) {
@@ -10,7 +13,7 @@ export function RotatedKeyNotice({ rotated, onDismiss }: { rotated: RotatedKey; 
       why="Store it where your server reads its configuration."
       secret={rotated.signingSecret}
       before={[{ label: 'Publishable key', value: rotated.publishableKey, mono: true }]}
-      after={(rotated.retired ?? []).map((old) => ({ label: `Old pair ${old.publishableKey} stops working`, value: formatDateTime(old.expiresAt) }))}
+      after={rotated.retired.map((old) => ({ label: `Old pair ${old.publishableKey} stops working`, value: formatDateTime(old.expiresAt) }))}
       onDismiss={onDismiss}
     />
   );

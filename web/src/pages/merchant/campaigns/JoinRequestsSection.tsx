@@ -1,10 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { asApiError, type Page } from '../../../api.ts';
+import { asApiError, call, type ItemOf } from '../../../api.ts';
 import { useApi } from '../../../api-context.tsx';
 import { EmptyState } from '../../../components/EmptyState.tsx';
 import { QueryState } from '../../../components/QueryState.tsx';
 import { formatDate } from '../../../format.ts';
-import type { JoinRequest } from '../../../resources.ts';
+
+/** An affiliate's standing with one of the merchant's campaigns (by default: asking to join). */
+type JoinRequest = ItemOf<'/api/merchant/join-requests', 'get'>;
 
 const JOIN_REQUESTS_KEY = ['merchant', 'join-requests'] as const;
 
@@ -12,10 +14,14 @@ const JOIN_REQUESTS_KEY = ['merchant', 'join-requests'] as const;
 export function JoinRequestsSection() {
   const api = useApi();
   const queryClient = useQueryClient();
-  const requests = useQuery({ queryKey: JOIN_REQUESTS_KEY, queryFn: () => api.get<Page<JoinRequest>>('/api/merchant/join-requests', { pageSize: 100 }) });
+  const requests = useQuery({ queryKey: JOIN_REQUESTS_KEY, queryFn: () => call(api.GET('/api/merchant/join-requests', { params: { query: { pageSize: 100 } } })) });
   const decide = useMutation({
     mutationFn: ({ request, decision }: { request: JoinRequest; decision: 'approve' | 'reject' }) =>
-      api.post<unknown>(`/api/merchant/campaigns/${encodeURIComponent(request.campaignId)}/join-requests/${encodeURIComponent(request.affiliate.id)}/${decision}`),
+      call(
+        api.POST(decision === 'approve' ? '/api/merchant/campaigns/{id}/join-requests/{affiliateId}/approve' : '/api/merchant/campaigns/{id}/join-requests/{affiliateId}/reject', {
+          params: { path: { id: request.campaignId, affiliateId: request.affiliate.id } },
+        }),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: JOIN_REQUESTS_KEY }),
   });
 
