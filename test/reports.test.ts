@@ -16,6 +16,7 @@ let ashaEmail: string;
 let bikashEmail: string;
 let bikash: string;
 let linkA: string;
+let linkACode: string;
 
 // Kathmandu is UTC+5:45: 2026-03-10 starts there at 2026-03-09T18:15:00Z.
 beforeAll(async () => {
@@ -26,7 +27,7 @@ beforeAll(async () => {
   const db = t.platform.db;
   campaign = await insertCampaign(db, { merchantId: m.merchantId, livemode: true, defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: 1000 });
   other = await insertCampaign(db, { merchantId: m.merchantId, livemode: true, defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: 1000 });
-  linkA = (await insertLink(db, { affiliateId: asha, merchantId: m.merchantId, livemode: true, campaignId: campaign.id })).id;
+  ({ id: linkA, code: linkACode } = await insertLink(db, { affiliateId: asha, merchantId: m.merchantId, livemode: true, campaignId: campaign.id }));
   const yt = { sub1: 'youtube' };
   await insertClick(db, campaign, asha, { linkId: linkA, clickedAt: new Date('2026-03-09T18:14:59Z'), subIds: yt });
   const lastAsha = await insertClick(db, campaign, asha, { linkId: linkA, clickedAt: new Date('2026-03-09T18:15:00Z'), subIds: yt });
@@ -83,13 +84,34 @@ describe(`merchant reports on ${backend}`, () => {
     expect((await get(`/api/v1/reports/affiliates?${range}&limit=1`)).body.data).toHaveLength(1);
     const subIds = await get(`/api/v1/reports/breakdown?${range}&by=subId`);
     expect(subIds.body.data).toEqual([
-      { key: 'youtube', clicks: 2, conversions: 1, revenue: '600.00', commission: '60.00', conversionRate: 0.5 },
-      { key: '', clicks: 1, conversions: 2, revenue: '500.00', commission: '50.00', conversionRate: 2 },
+      { key: 'youtube', label: 'youtube', clicks: 2, conversions: 1, revenue: '600.00', commission: '60.00', conversionRate: 0.5 },
+      { key: '', label: '', clicks: 1, conversions: 2, revenue: '500.00', commission: '50.00', conversionRate: 2 },
     ]);
     const links = await get(`/api/v1/reports/breakdown?${range}&by=link`);
-    expect(links.body.data[0]).toMatchObject({ key: linkA, clicks: 2 });
+    expect(links.body.data[0]).toMatchObject({ key: linkA, label: linkACode, clicks: 2 });
     const campaigns = await get(`/api/v1/reports/breakdown?${range}&by=campaign&campaignId=${other.id}`);
-    expect(campaigns.body.data).toEqual([{ key: other.id, clicks: 1, conversions: 2, revenue: '500.00', commission: '50.00', conversionRate: 2 }]);
+    expect(campaigns.body).toMatchObject({ page: 1, pageSize: 100, total: 1 });
+    expect(campaigns.body.data).toEqual([{ key: other.id, label: other.title, clicks: 1, conversions: 2, revenue: '500.00', commission: '50.00', conversionRate: 2 }]);
+    const products = await get(`/api/v1/reports/breakdown?${range}&by=product`);
+    expect(products.body.data.map((r: { key: string; label: string }) => [r.key, r.label])).toEqual([['', '']]);
+  });
+
+  it('pages and sorts grouped reports on the server', async () => {
+    const range = 'from=2026-03-01&to=2026-03-31&tz=Asia/Kathmandu';
+    const names = (body: { data: Array<{ displayName: string }> }) => body.data.map((a) => a.displayName);
+    // Bikash has more conversions, Asha more commission and clicks.
+    const byConversions = await get(`/api/v1/reports/affiliates?${range}&sort=conversions&limit=1`);
+    expect(byConversions.body).toMatchObject({ page: 1, pageSize: 1, total: 2 });
+    expect(names(byConversions.body)).toEqual(['Bikash Rai']);
+    const second = await get(`/api/v1/reports/affiliates?${range}&sort=conversions&limit=1&page=2`);
+    expect(second.body).toMatchObject({ page: 2, pageSize: 1, total: 2 });
+    expect(names(second.body)).toEqual(['Asha Gurung']);
+    expect(names((await get(`/api/v1/reports/affiliates?${range}&sort=clicks`)).body)).toEqual(['Asha Gurung', 'Bikash Rai']);
+    const subIds = await get(`/api/v1/reports/breakdown?${range}&by=subId&sort=conversions&limit=1&page=2`);
+    expect(subIds.body.data.map((r: { key: string }) => r.key)).toEqual(['youtube']);
+    const bad = await get(`/api/v1/reports/affiliates?${range}&sort=colour`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details[0]).toMatchObject({ field: 'query.sort' });
   });
 
   it('keeps test and live apart and other merchants out', async () => {
@@ -153,9 +175,14 @@ describe(`affiliate and admin reports on ${backend}`, () => {
     const bySub = await session.request('GET', '/api/affiliate/reports/breakdown?from=2026-03-01&to=2026-03-31&by=subId');
     // The unattributable click without a sub-id leaves a row that counts nothing.
     expect(bySub.body.data).toEqual([
-      { key: 'youtube', clicks: 2, conversions: 1, earnings: '60.00', ...zero, pending: '60.00', conversionRate: 0.5, earningsPerClick: '30.00' },
-      { key: '', clicks: 0, conversions: 0, earnings: '0.00', ...zero, conversionRate: 0, earningsPerClick: '0.00' },
+      { key: 'youtube', label: 'youtube', clicks: 2, conversions: 1, earnings: '60.00', ...zero, pending: '60.00', conversionRate: 0.5, earningsPerClick: '30.00' },
+      { key: '', label: '', clicks: 0, conversions: 0, earnings: '0.00', ...zero, conversionRate: 0, earningsPerClick: '0.00' },
     ]);
+    expect(bySub.body).toMatchObject({ page: 1, pageSize: 100, total: 2 });
+    const byClicksPage2 = await session.request('GET', '/api/affiliate/reports/breakdown?from=2026-03-01&to=2026-03-31&by=subId&sort=clicks&limit=1&page=2');
+    expect(byClicksPage2.body.data.map((r: { key: string }) => r.key)).toEqual(['']);
+    const byLink = await session.request('GET', '/api/affiliate/reports/breakdown?from=2026-03-01&to=2026-03-31&by=link');
+    expect(byLink.body.data[0]).toMatchObject({ key: linkA, label: linkACode });
   });
 
   it('shows reversed earnings apart and only the affiliate\'s own links', async () => {
@@ -164,7 +191,7 @@ describe(`affiliate and admin reports on ${backend}`, () => {
     expect(byLink.body.data).toHaveLength(1);
     expect(byLink.body.data[0]).toMatchObject({ clicks: 1, conversions: 2, earnings: '50.00', pending: '50.00', reversed: '20.00', earningsPerClick: '50.00' });
     const csv = await session.request('GET', '/api/affiliate/reports/breakdown?from=2026-03-01&to=2026-03-01&by=campaign&format=csv');
-    expect(csv.body).toBe('key,clicks,conversions,earnings,pending,approved,payable,paid,reversed,conversionRate,earningsPerClick\n');
+    expect(csv.body).toBe('key,label,clicks,conversions,earnings,pending,approved,payable,paid,reversed,conversionRate,earningsPerClick\n');
   });
 
   it('answers click statistics for any from/to exactly: roll-ups for whole quarter hours, raw clicks at the edges', async () => {

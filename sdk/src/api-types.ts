@@ -6253,6 +6253,10 @@ export interface paths {
                     from?: string;
                     /** @description default 10 */
                     limit?: number;
+                    /** @description Page of `limit` rows, from 1; default 1 */
+                    page?: number;
+                    /** @description Most first; default commission */
+                    sort?: "commission" | "revenue" | "conversions" | "clicks";
                     /** @description Last day `YYYY-MM-DD` (inclusive); default today in `tz`. At most 366 days in all. */
                     to?: string;
                     /** @description IANA time zone the days are counted in; default Asia/Kathmandu */
@@ -6387,6 +6391,10 @@ export interface paths {
                     from?: string;
                     /** @description default 100 */
                     limit?: number;
+                    /** @description Page of `limit` rows, from 1; default 1 */
+                    page?: number;
+                    /** @description Most first; default commission */
+                    sort?: "commission" | "revenue" | "conversions" | "clicks";
                     /** @description Last day `YYYY-MM-DD` (inclusive); default today in `tz`. At most 366 days in all. */
                     to?: string;
                     /** @description IANA time zone the days are counted in; default Asia/Kathmandu */
@@ -8898,8 +8906,14 @@ export interface components {
             }[];
             /** @description YYYY-MM-DD */
             from: string;
+            /** @description This page, from 1 */
+            page: number;
+            /** @description Rows per page (`limit`) */
+            pageSize: number;
             /** @description YYYY-MM-DD */
             to: string;
+            /** @description Rows of the whole report, over every page */
+            total: number;
             tz: string;
         };
         BreakdownReport: {
@@ -8920,6 +8934,8 @@ export interface components {
                 conversions: number;
                 /** @description Campaign id, product id, link id or sub-id (`sub1`); empty for none */
                 key: string;
+                /** @description The campaign's title, the product's name, the link's code or the sub-id; empty for none */
+                label: string;
                 /**
                  * @description Attributed order amounts net of refunds; cancelled and returned orders count none
                  * @example 2999.00
@@ -8928,8 +8944,14 @@ export interface components {
             }[];
             /** @description YYYY-MM-DD */
             from: string;
+            /** @description This page, from 1 */
+            page: number;
+            /** @description Rows per page (`limit`) */
+            pageSize: number;
             /** @description YYYY-MM-DD */
             to: string;
+            /** @description Rows of the whole report, over every page */
+            total: number;
             tz: string;
         };
         Campaign: {

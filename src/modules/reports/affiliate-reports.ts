@@ -1,6 +1,7 @@
 import type { Db } from '../../platform/db/client.ts';
 import { DEFAULT_CURRENCY, formatMoney } from '../../platform/money.ts';
 import { conversionRate, emptyTotals, standingCommission, sumReportBuckets, type BucketTotals } from './read-report-buckets.ts';
+import { pageOffset, reportKeyLabels } from './report-key-labels.ts';
 import { parseReportRange } from './report-range.ts';
 
 export interface AffiliateReportQuery {
@@ -12,6 +13,8 @@ export interface AffiliateReportQuery {
 }
 
 export const AFFILIATE_BREAKDOWNS = ['link', 'subId', 'campaign'] as const;
+/** `earnings` orders by commission not reversed or rejected, as the merchant's `commission` does. */
+export const AFFILIATE_SORTS = ['earnings', 'conversions', 'clicks'] as const;
 export type AffiliateBreakdown = (typeof AFFILIATE_BREAKDOWNS)[number];
 
 /** What an affiliate earned, by state, in one currency; `earnings` is everything not reversed or rejected. */
@@ -46,15 +49,26 @@ export async function affiliateTimeseries(db: Db, affiliateId: string, query: Af
   return { ...header, totals: earnings(total, currency), data: range.days.map((date) => ({ date, ...earnings(byDay.get(date) ?? emptyTotals(date), currency) })) };
 }
 
-/** The affiliate's range per link, sub-id or campaign, with conversion rate and earnings per click. */
-export async function affiliateBreakdown(db: Db, affiliateId: string, query: AffiliateReportQuery & { by: AffiliateBreakdown; limit?: number | undefined }) {
+/** The affiliate's range per link, sub-id or campaign, with conversion rate and earnings per click, a page at a time. */
+export async function affiliateBreakdown(
+  db: Db,
+  affiliateId: string,
+  query: AffiliateReportQuery & { by: AffiliateBreakdown; limit?: number | undefined; page?: number | undefined; sort?: (typeof AFFILIATE_SORTS)[number] | undefined },
+) {
   const { range, currency, header, scope } = await context(db, affiliateId, query);
-  const rows = await sumReportBuckets(db, scope, range, currency, { group: query.by, limit: query.limit ?? 100 });
+  const limit = query.limit ?? 100;
+  const sort = query.sort === undefined || query.sort === 'earnings' ? 'commission' : query.sort;
+  const rows = await sumReportBuckets(db, scope, range, currency, { group: query.by, limit, offset: pageOffset(query.page, limit), sort });
+  const labels = await reportKeyLabels(db, query.by, rows.map((r) => r.key));
   return {
     ...header,
     by: query.by,
+    page: query.page ?? 1,
+    pageSize: limit,
+    total: rows[0]?.groups ?? 0,
     data: rows.map((r) => ({
       key: r.key,
+      label: labels.get(r.key) ?? '',
       ...earnings(r, currency),
       conversionRate: conversionRate(r),
       earningsPerClick: formatMoney(r.clicks === 0 ? 0n : standingCommission(r) / BigInt(r.clicks), currency),
@@ -64,7 +78,7 @@ export async function affiliateBreakdown(db: Db, affiliateId: string, query: Aff
 
 export function addTotals(a: BucketTotals, b: BucketTotals): BucketTotals {
   return {
-    key: a.key, allClicks: a.allClicks + b.allClicks, clicks: a.clicks + b.clicks, conversions: a.conversions + b.conversions, revenue: a.revenue + b.revenue,
+    key: a.key, groups: a.groups, allClicks: a.allClicks + b.allClicks, clicks: a.clicks + b.clicks, conversions: a.conversions + b.conversions, revenue: a.revenue + b.revenue,
     pending: a.pending + b.pending, hold: a.hold + b.hold, approved: a.approved + b.approved, payable: a.payable + b.payable, paid: a.paid + b.paid,
     reversed: a.reversed + b.reversed, rejected: a.rejected + b.rejected,
   };

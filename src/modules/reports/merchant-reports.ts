@@ -3,7 +3,8 @@ import { formatMoney } from '../../platform/money.ts';
 import type { Tenant } from '../../platform/tenant.ts';
 import { affiliateDisplayNames } from '../affiliates/affiliate-names.ts';
 import { getMerchantCurrency } from '../merchants/merchant-currency.ts';
-import { conversionRate, emptyTotals, standingCommission, sumReportBuckets, type BucketTotals, type ReportGroup } from './read-report-buckets.ts';
+import { conversionRate, emptyTotals, standingCommission, sumReportBuckets, type BucketTotals, type ReportGroup, type ReportSort } from './read-report-buckets.ts';
+import { pageOffset, reportKeyLabels } from './report-key-labels.ts';
 import { parseReportRange, type ReportRange } from './report-range.ts';
 
 export interface ReportQuery {
@@ -13,6 +14,13 @@ export interface ReportQuery {
   campaignId?: string | undefined;
 }
 
+/** A page of a grouped report: `limit` keys per page, ordered by `sort` (most first). */
+export interface ReportPageQuery {
+  limit?: number | undefined;
+  page?: number | undefined;
+  sort?: ReportSort | undefined;
+}
+
 export const BREAKDOWNS = ['campaign', 'product', 'link', 'subId'] as const;
 export type Breakdown = (typeof BREAKDOWNS)[number];
 
@@ -20,7 +28,11 @@ async function context(db: Db, tenant: Tenant, query: ReportQuery) {
   const range = parseReportRange(query);
   const currency = await getMerchantCurrency(db, tenant.merchantId);
   const scope = { merchantId: tenant.merchantId, livemode: tenant.livemode, campaignId: query.campaignId };
-  const sum = (group?: ReportGroup, limit?: number) => sumReportBuckets(db, scope, range, currency, { ...(group ? { group } : {}), ...(limit ? { limit } : {}) });
+  const sum = (group?: ReportGroup, paging: { limit: number; page?: number | undefined; sort?: ReportSort | undefined } | null = null) =>
+    sumReportBuckets(db, scope, range, currency, {
+      ...(group ? { group } : {}),
+      ...(paging ? { limit: paging.limit, offset: pageOffset(paging.page, paging.limit), sort: paging.sort ?? 'commission' } : {}),
+    });
   return { range, currency, sum };
 }
 
@@ -48,17 +60,31 @@ export async function merchantTimeseries(db: Db, tenant: Tenant, query: ReportQu
   return { ...header(range, currency), data: range.days.map((date) => ({ date, ...figures(byDay.get(date) ?? emptyTotals(date), currency) })) };
 }
 
-/** Top affiliates of the range, most commission first. */
-export async function merchantTopAffiliates(db: Db, tenant: Tenant, query: ReportQuery & { limit?: number | undefined }) {
+const paged = (rows: BucketTotals[], query: ReportPageQuery, limit: number) => ({ page: query.page ?? 1, pageSize: limit, total: rows[0]?.groups ?? 0 });
+
+/** Top affiliates of the range, most commission first (or by `sort`), a page at a time. */
+export async function merchantTopAffiliates(db: Db, tenant: Tenant, query: ReportQuery & ReportPageQuery) {
   const { range, currency, sum } = await context(db, tenant, query);
-  const rows = await sum('affiliate', query.limit ?? 10);
+  const limit = query.limit ?? 10;
+  const rows = await sum('affiliate', { ...query, limit });
   const names = await affiliateDisplayNames(db, rows.map((r) => r.key));
-  return { ...header(range, currency), data: rows.map((r) => ({ affiliateId: r.key, displayName: names.get(r.key) ?? '', ...figures(r, currency) })) };
+  return {
+    ...header(range, currency),
+    ...paged(rows, query, limit),
+    data: rows.map((r) => ({ affiliateId: r.key, displayName: names.get(r.key) ?? '', ...figures(r, currency) })),
+  };
 }
 
 /** The range broken down by campaign, product, link or sub-id; `key` is '' for clicks without one (no product, no sub-id). */
-export async function merchantBreakdown(db: Db, tenant: Tenant, query: ReportQuery & { by: Breakdown; limit?: number | undefined }) {
+export async function merchantBreakdown(db: Db, tenant: Tenant, query: ReportQuery & ReportPageQuery & { by: Breakdown }) {
   const { range, currency, sum } = await context(db, tenant, query);
-  const rows = await sum(query.by, query.limit ?? 100);
-  return { ...header(range, currency), by: query.by, data: rows.map((r) => ({ key: r.key, ...figures(r, currency), conversionRate: conversionRate(r) })) };
+  const limit = query.limit ?? 100;
+  const rows = await sum(query.by, { ...query, limit });
+  const labels = await reportKeyLabels(db, query.by, rows.map((r) => r.key));
+  return {
+    ...header(range, currency),
+    by: query.by,
+    ...paged(rows, query, limit),
+    data: rows.map((r) => ({ key: r.key, label: labels.get(r.key) ?? '', ...figures(r, currency), conversionRate: conversionRate(r) })),
+  };
 }

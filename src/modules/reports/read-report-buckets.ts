@@ -14,8 +14,14 @@ export interface ReportScope {
 export const REPORT_GROUPS = ['day', 'merchant', 'campaign', 'product', 'affiliate', 'link', 'subId'] as const;
 export type ReportGroup = (typeof REPORT_GROUPS)[number];
 
+/** What a grouped report can be ordered by, most first. */
+export const REPORT_SORTS = ['commission', 'revenue', 'conversions', 'clicks'] as const;
+export type ReportSort = (typeof REPORT_SORTS)[number];
+
 export interface BucketTotals {
   key: string;
+  /** How many keys the whole grouped report has (for paging); 1 without a group. */
+  groups: number;
   /** Every recorded click. */
   allClicks: number;
   /** Attributable human clicks: what reports call clicks. */
@@ -53,17 +59,23 @@ export async function sumReportBuckets(
   scope: ReportScope,
   range: ReportRange,
   currency: string,
-  options: { group?: ReportGroup; limit?: number } = {},
+  options: { group?: ReportGroup; limit?: number; offset?: number; sort?: ReportSort } = {},
 ): Promise<BucketTotals[]> {
   const key = groupExpression(options.group ?? null, range.tz);
   const committed = sql`commission_pending + commission_hold + commission_approved + commission_payable + commission_paid`;
   const money = (column: SQL) => sql`(coalesce(sum(${column}) filter (where currency = ${currency}), 0))::text`;
+  const sortBy: Record<ReportSort, SQL> = {
+    commission: sql`${money(committed)}::bigint`,
+    revenue: sql`${money(sql`revenue`)}::bigint`,
+    conversions: sql`sum(conversions)`,
+    clicks: sql`sum(attributable_clicks)`,
+  };
   const rows = await queryRows<Record<string, string>>(
     executor,
     sql`select ${key} as key, sum(clicks)::text as all_clicks, sum(attributable_clicks)::text as clicks, sum(conversions)::text as conversions,
         ${money(sql`revenue`)} as revenue, ${money(sql`commission_pending`)} as pending, ${money(sql`commission_hold`)} as hold,
         ${money(sql`commission_approved`)} as approved, ${money(sql`commission_payable`)} as payable, ${money(sql`commission_paid`)} as paid,
-        ${money(sql`commission_reversed`)} as reversed, ${money(sql`commission_rejected`)} as rejected
+        ${money(sql`commission_reversed`)} as reversed, ${money(sql`commission_rejected`)} as rejected, count(*) over () as groups
       from report_buckets
       where livemode = ${scope.livemode}
         and bucket >= (${range.from}::date)::timestamp at time zone ${range.tz}::text
@@ -72,11 +84,12 @@ export async function sumReportBuckets(
         ${scope.affiliateId === undefined ? sql`` : sql`and affiliate_id = ${scope.affiliateId}`}
         ${scope.campaignId === undefined ? sql`` : sql`and campaign_id = ${scope.campaignId}`}
       group by 1
-      order by ${money(sql`${committed}`)}::bigint desc, sum(attributable_clicks) desc, 1
-      ${options.limit === undefined ? sql`` : sql`limit ${options.limit}`}`,
+      order by ${sortBy[options.sort ?? 'commission']} desc, sum(attributable_clicks) desc, 1
+      ${options.limit === undefined ? sql`` : sql`limit ${options.limit}`} ${options.offset ? sql`offset ${options.offset}` : sql``}`,
   );
   return rows.map((row) => ({
     key: row.key ?? '',
+    groups: Number(row.groups ?? 0),
     allClicks: Number(row.all_clicks ?? 0),
     clicks: Number(row.clicks ?? 0),
     conversions: Number(row.conversions ?? 0),
@@ -92,7 +105,7 @@ export async function sumReportBuckets(
 }
 
 export const emptyTotals = (key: string): BucketTotals => ({
-  key, allClicks: 0, clicks: 0, conversions: 0, revenue: 0n, pending: 0n, hold: 0n, approved: 0n, payable: 0n, paid: 0n, reversed: 0n, rejected: 0n,
+  key, groups: 0, allClicks: 0, clicks: 0, conversions: 0, revenue: 0n, pending: 0n, hold: 0n, approved: 0n, payable: 0n, paid: 0n, reversed: 0n, rejected: 0n,
 });
 
 /** Commission that still stands: everything but reversed and rejected (SPEC §10 summary). */

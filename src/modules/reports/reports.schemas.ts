@@ -1,8 +1,9 @@
 import { Type } from '@sinclair/typebox';
 import { Money, StringEnum } from '../../platform/http/schemas.ts';
 import { MAX_REPORT_DAYS } from './report-range.ts';
-import { AFFILIATE_BREAKDOWNS } from './affiliate-reports.ts';
+import { AFFILIATE_BREAKDOWNS, AFFILIATE_SORTS } from './affiliate-reports.ts';
 import { BREAKDOWNS } from './merchant-reports.ts';
+import { REPORT_SORTS } from './read-report-buckets.ts';
 
 const range = {
   from: Type.Optional(Type.String({ description: 'First day `YYYY-MM-DD` (inclusive); default 29 days before `to`' })),
@@ -13,15 +14,23 @@ const range = {
 };
 const limit = (max: number, fallback: number) => Type.Optional(Type.Integer({ minimum: 1, maximum: max, description: `default ${fallback}` }));
 
+const page = Type.Optional(Type.Integer({ minimum: 1, description: 'Page of `limit` rows, from 1; default 1' }));
+const sort = <const T extends readonly string[]>(values: T, fallback: T[number]) => Type.Optional(StringEnum(values, { description: `Most first; default ${fallback}` }));
+
 export const ReportQuery = Type.Object(range, { additionalProperties: false });
-export const AffiliatesReportQuery = Type.Object({ ...range, limit: limit(100, 10) }, { additionalProperties: false });
-export const BreakdownQuery = Type.Object({ ...range, by: StringEnum(BREAKDOWNS), limit: limit(500, 100) }, { additionalProperties: false });
+export const AffiliatesReportQuery = Type.Object({ ...range, limit: limit(100, 10), page, sort: sort(REPORT_SORTS, 'commission') }, { additionalProperties: false });
+export const BreakdownQuery = Type.Object({ ...range, by: StringEnum(BREAKDOWNS), limit: limit(500, 100), page, sort: sort(REPORT_SORTS, 'commission') }, { additionalProperties: false });
 
 const Header = {
   from: Type.String({ description: 'YYYY-MM-DD' }),
   to: Type.String({ description: 'YYYY-MM-DD' }),
   tz: Type.String(),
   currency: Type.String({ description: 'Amounts are in this currency (the merchant\'s); orders in another currency count as conversions only' }),
+};
+const Paging = {
+  page: Type.Integer({ description: 'This page, from 1' }),
+  pageSize: Type.Integer({ description: 'Rows per page (`limit`)' }),
+  total: Type.Integer({ description: 'Rows of the whole report, over every page' }),
 };
 const Figures = {
   clicks: Type.Integer({ description: 'Attributable human clicks' }),
@@ -36,14 +45,22 @@ export const SummaryReport = Type.Object(
 );
 export const TimeseriesReport = Type.Object({ ...Header, data: Type.Array(Type.Object({ date: Type.String({ description: 'YYYY-MM-DD' }), ...Figures })) }, { $id: 'TimeseriesReport' });
 export const AffiliatesReport = Type.Object(
-  { ...Header, data: Type.Array(Type.Object({ affiliateId: Type.String(), displayName: Type.String(), ...Figures })) },
+  { ...Header, ...Paging, data: Type.Array(Type.Object({ affiliateId: Type.String(), displayName: Type.String(), ...Figures })) },
   { $id: 'AffiliatesReport' },
 );
 export const BreakdownReport = Type.Object(
   {
     ...Header,
     by: StringEnum(BREAKDOWNS),
-    data: Type.Array(Type.Object({ key: Type.String({ description: 'Campaign id, product id, link id or sub-id (`sub1`); empty for none' }), ...Figures, conversionRate: Type.Number() })),
+    ...Paging,
+    data: Type.Array(
+      Type.Object({
+        key: Type.String({ description: 'Campaign id, product id, link id or sub-id (`sub1`); empty for none' }),
+        label: Type.String({ description: 'The campaign\'s title, the product\'s name, the link\'s code or the sub-id; empty for none' }),
+        ...Figures,
+        conversionRate: Type.Number(),
+      }),
+    ),
   },
   { $id: 'BreakdownReport' },
 );
@@ -53,7 +70,7 @@ const { format: _format, campaignId, ...days } = range;
 
 export const AffiliateReportQuery = Type.Object({ ...days, campaignId, currency: currencyParam, format: range.format }, { additionalProperties: false });
 export const AffiliateBreakdownQuery = Type.Object(
-  { ...days, campaignId, currency: currencyParam, format: range.format, by: StringEnum(AFFILIATE_BREAKDOWNS), limit: limit(500, 100) },
+  { ...days, campaignId, currency: currencyParam, format: range.format, by: StringEnum(AFFILIATE_BREAKDOWNS), limit: limit(500, 100), page, sort: sort(AFFILIATE_SORTS, 'earnings') },
   { additionalProperties: false },
 );
 const Earnings = {
@@ -74,7 +91,16 @@ export const AffiliateBreakdownReport = Type.Object(
   {
     ...Header,
     by: StringEnum(AFFILIATE_BREAKDOWNS),
-    data: Type.Array(Type.Object({ key: Type.String({ description: 'Link id, sub-id (`sub1`) or campaign id; empty for none' }), ...Earnings, conversionRate: Type.Number(), earningsPerClick: Money() })),
+    ...Paging,
+    data: Type.Array(
+      Type.Object({
+        key: Type.String({ description: 'Link id, sub-id (`sub1`) or campaign id; empty for none' }),
+        label: Type.String({ description: 'The link\'s code, the sub-id or the campaign\'s title; empty for none' }),
+        ...Earnings,
+        conversionRate: Type.Number(),
+        earningsPerClick: Money(),
+      }),
+    ),
   },
   { $id: 'AffiliateBreakdownReport' },
 );
