@@ -3575,6 +3575,10 @@ export interface paths {
                     from?: string;
                     /** @description default 100 */
                     limit?: number;
+                    /** @description Page of `limit` rows, from 1; default 1 */
+                    page?: number;
+                    /** @description Most first; default earnings */
+                    sort?: "earnings" | "conversions" | "clicks";
                     /** @description Last day `YYYY-MM-DD` (inclusive); default today in `tz`. At most 366 days in all. */
                     to?: string;
                     /** @description IANA time zone the days are counted in; default Asia/Kathmandu */
@@ -8795,6 +8799,10 @@ export interface paths {
                     from?: string;
                     /** @description default 10 */
                     limit?: number;
+                    /** @description Page of `limit` rows, from 1; default 1 */
+                    page?: number;
+                    /** @description Most first; default commission */
+                    sort?: "commission" | "revenue" | "conversions" | "clicks";
                     /** @description Last day `YYYY-MM-DD` (inclusive); default today in `tz`. At most 366 days in all. */
                     to?: string;
                     /** @description IANA time zone the days are counted in; default Asia/Kathmandu */
@@ -8869,6 +8877,10 @@ export interface paths {
                     from?: string;
                     /** @description default 100 */
                     limit?: number;
+                    /** @description Page of `limit` rows, from 1; default 1 */
+                    page?: number;
+                    /** @description Most first; default commission */
+                    sort?: "commission" | "revenue" | "conversions" | "clicks";
                     /** @description Last day `YYYY-MM-DD` (inclusive); default today in `tz`. At most 366 days in all. */
                     to?: string;
                     /** @description IANA time zone the days are counted in; default Asia/Kathmandu */
@@ -10357,6 +10369,8 @@ export interface components {
                 earningsPerClick: string;
                 /** @description Link id, sub-id (`sub1`) or campaign id; empty for none */
                 key: string;
+                /** @description The link's code, the sub-id or the campaign's title; empty for none */
+                label: string;
                 /**
                  * @description Decimal string in major units, e.g. "2999.00"
                  * @example 2999.00
@@ -10380,8 +10394,14 @@ export interface components {
             }[];
             /** @description YYYY-MM-DD */
             from: string;
+            /** @description This page, from 1 */
+            page: number;
+            /** @description Rows per page (`limit`) */
+            pageSize: number;
             /** @description YYYY-MM-DD */
             to: string;
+            /** @description Rows of the whole report, over every page */
+            total: number;
             tz: string;
         };
         AffiliatesReport: {
@@ -10407,8 +10427,14 @@ export interface components {
             }[];
             /** @description YYYY-MM-DD */
             from: string;
+            /** @description This page, from 1 */
+            page: number;
+            /** @description Rows per page (`limit`) */
+            pageSize: number;
             /** @description YYYY-MM-DD */
             to: string;
+            /** @description Rows of the whole report, over every page */
+            total: number;
             tz: string;
         };
         AffiliateTimeseriesReport: {
@@ -10510,6 +10536,8 @@ export interface components {
                 conversions: number;
                 /** @description Campaign id, product id, link id or sub-id (`sub1`); empty for none */
                 key: string;
+                /** @description The campaign's title, the product's name, the link's code or the sub-id; empty for none */
+                label: string;
                 /**
                  * @description Attributed order amounts net of refunds; cancelled and returned orders count none
                  * @example 2999.00
@@ -10518,8 +10546,14 @@ export interface components {
             }[];
             /** @description YYYY-MM-DD */
             from: string;
+            /** @description This page, from 1 */
+            page: number;
+            /** @description Rows per page (`limit`) */
+            pageSize: number;
             /** @description YYYY-MM-DD */
             to: string;
+            /** @description Rows of the whole report, over every page */
+            total: number;
             tz: string;
         };
         Campaign: {
