@@ -53,6 +53,8 @@ export interface Config {
   rateLimitPerMinute: number;
   clickFlushIntervalMs: number;
   clickFlushBatchSize: number;
+  /** Where clicks wait on disk until stored (`off`: nowhere); unset: `click-spool` in the data directory. */
+  clickSpoolDir: string | undefined;
   /** Product feed pulls: the whole exchange must finish within this time … */
   feedPullTimeoutMs: number;
   /** … and the feed body may not be larger than this. */
@@ -119,6 +121,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 600),
     clickFlushIntervalMs: int(env, 'CLICK_FLUSH_INTERVAL_MS', 40),
     clickFlushBatchSize: int(env, 'CLICK_FLUSH_BATCH_SIZE', 1000),
+    clickSpoolDir: env.CLICK_SPOOL_DIR === 'off' ? 'off' : env.CLICK_SPOOL_DIR ? path.resolve(env.CLICK_SPOOL_DIR) : undefined,
     feedPullTimeoutMs: int(env, 'FEED_PULL_TIMEOUT_MS', 30_000),
     feedMaxBytes: int(env, 'FEED_MAX_BYTES', 25 * 1024 * 1024),
     lastClickWindowMinutes: int(env, 'LAST_CLICK_WINDOW_MINUTES', 60),

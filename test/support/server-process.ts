@@ -19,11 +19,13 @@ export interface ServerProcess {
 /**
  * Start the real `influencemart serve --json` as a separate OS process on a free loopback port and
  * wait for its one JSON line. `env` chooses the database (DATABASE_URL or DATA_DIR) and the master
- * key; background workers are off unless `RUN_WORKERS=1` is passed.
+ * key; background workers are off unless `RUN_WORKERS=1` is passed. Clicks are spooled only when
+ * `DATA_DIR` or `CLICK_SPOOL_DIR` is passed.
  */
 export async function startServerProcess(env: Record<string, string | undefined>, timeoutMs = 60_000, args: string[] = []): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['bin/influencemart.js', 'serve', '--json', '--port', '0', ...args], {
-    env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', RUN_WORKERS: '0', ...env },
+    // Without a data directory of its own, a server must not share the repository's click spool.
+    env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', RUN_WORKERS: '0', ...(env.DATA_DIR ? {} : { CLICK_SPOOL_DIR: 'off' }), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

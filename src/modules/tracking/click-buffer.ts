@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import type { ClickSpool } from './click-spool.ts';
 import type { ClickRow } from './clicks.tables.ts';
 
 export interface ClickBufferOptions {
@@ -16,6 +17,8 @@ export interface ClickBufferOptions {
   refusesRows?: (error: unknown) => boolean;
   /** Keep a click that the database refuses where an admin can see it. */
   setAside?: (click: ClickRow, reason: string) => Promise<void>;
+  /** Where each click is kept on disk until it is settled, so a killed process loses none. */
+  spool?: ClickSpool;
   log: FastifyBaseLogger;
 }
 
@@ -44,6 +47,16 @@ export class ClickBuffer {
   }
 
   add(click: ClickRow): void {
+    this.options.spool?.append(click);
+    this.enqueue(click);
+  }
+
+  /** Clicks a process that ended left in the spool: queued first, and not spooled again. */
+  addRecovered(clicks: ClickRow[]): void {
+    for (const click of clicks) this.enqueue(click);
+  }
+
+  private enqueue(click: ClickRow): void {
     this.queue.push(click);
     this.pending.set(click.id, click);
     if (this.queue.length > this.maxPending) this.dropOldest();
@@ -147,6 +160,7 @@ export class ClickBuffer {
       }
       this.failures = 0;
       for (const click of batch) this.pending.delete(click.id);
+      this.options.spool?.settled(batch.length);
     }
   }
 
@@ -178,6 +192,7 @@ export class ClickBuffer {
   private dropOldest(): void {
     const dropped = this.queue.splice(0, this.queue.length - this.maxPending + Math.floor(this.maxPending / 10));
     for (const click of dropped) this.pending.delete(click.id);
+    this.options.spool?.settled(dropped.length);
     this.options.log.error({ dropped: dropped.length }, 'click buffer full while the database is unreachable; oldest clicks dropped');
   }
 }

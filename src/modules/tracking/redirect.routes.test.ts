@@ -28,6 +28,7 @@ function setup(options: { load?: (code: string) => Promise<LinkTarget | null>; r
     recordClick: options.record ?? (() => 'https://shop.example.com/p?x=1&affiliate_click_id=clk_x#top'),
     log: pino({ level: 'silent' }),
     isClosing: () => options.closing ?? false,
+    whenRecorded: (answer) => answer(),
   });
   return (url: string, method = 'GET') =>
     new Promise<{ handled: boolean; status?: number; headers?: string[]; body?: string }>((resolve) => {

@@ -24,6 +24,8 @@ export interface RedirectDeps {
   trustedProxy: TrustedProxy;
   /** True once shutdown has begun: late requests on kept-alive connections are turned away. */
   isClosing(): boolean;
+  /** Calls `answer` once the clicks recorded so far are safe from a crash (spooled to disk). */
+  whenRecorded(answer: () => void): void;
 }
 
 /**
@@ -31,7 +33,7 @@ export interface RedirectDeps {
  * touching the database (a miss reads it once); the click goes to the buffer for the next batch write.
  * Returns false for any other request.
  */
-export function createRedirectHandler({ cache, recordClick, log, trustedProxy, isClosing }: RedirectDeps) {
+export function createRedirectHandler({ cache, recordClick, log, trustedProxy, isClosing, whenRecorded }: RedirectDeps) {
   const send = (response: ServerResponse, status: number, headers: string[], body?: string) => {
     response.writeHead(status, headers);
     response.end(body);
@@ -46,7 +48,8 @@ export function createRedirectHandler({ cache, recordClick, log, trustedProxy, i
       // The buyer still gets where they were going; the click is what is lost, and it is logged.
       log.error({ err: error }, 'recording a click failed');
     }
-    send(response, 302, [...REDIRECT_HEADERS, 'location', location]);
+    const headers = [...REDIRECT_HEADERS, 'location', location];
+    whenRecorded(() => send(response, 302, headers));
   };
 
   return function serveRedirect(request: IncomingMessage, response: ServerResponse): boolean {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { App, ModuleRegister } from '../../platform/module.ts';
 import { ClickBuffer } from './click-buffer.ts';
+import { ClickSpool, clickSpoolDir } from './click-spool.ts';
 import { ensureClickPartitions } from './click-partitions.ts';
 import type { ClickRow } from './clicks.tables.ts';
 import { isRefusedData } from '../../platform/db/sql-state.ts';
@@ -31,14 +32,25 @@ export interface Tracking {
 
 /** Links' redirect, click recording and the click APIs. */
 export const registerTracking: ModuleRegister = async (app, { db, database, config, secrets, worker, changes, onShutdown, frontDoor }) => {
+  const spoolDir = clickSpoolDir(config);
+  const spool = spoolDir ? new ClickSpool(spoolDir, app.log) : undefined;
   const buffer = new ClickBuffer((rows) => insertClicks(db, rows), {
     flushIntervalMs: config.clickFlushIntervalMs,
     batchSize: config.clickFlushBatchSize,
     refusesRows: isRefusedData,
     setAside: (click, reason) => setAsideClick(db, click, reason),
+    spool,
     log: app.log,
   });
-  onShutdown(() => buffer.close());
+  if (spool) {
+    const recovered = spool.recover();
+    if (recovered.length > 0) app.log.warn({ clicks: recovered.length }, 'storing clicks a stopped process left in the click spool');
+    buffer.addRecovered(recovered);
+  }
+  onShutdown(async () => {
+    await buffer.close();
+    spool?.close();
+  });
   const cache = new LinkCache<LinkTarget>((code) => loadLinkTarget(db, code), { ttlMs: config.linkCacheTtlMs, maxEntries: 100_000 });
   const recordClick = createClickRecorder({
     buffer,
@@ -74,7 +86,14 @@ export const registerTracking: ModuleRegister = async (app, { db, database, conf
   app.addHook('preClose', async () => {
     closing = true;
   });
-  const serveRedirect = createRedirectHandler({ cache, recordClick, log: app.log, trustedProxy: compileTrustedProxy(config.trustProxy), isClosing: () => closing });
+  const serveRedirect = createRedirectHandler({
+    cache,
+    recordClick,
+    log: app.log,
+    trustedProxy: compileTrustedProxy(config.trustProxy),
+    isClosing: () => closing,
+    whenRecorded: spool ? (answer) => spool.afterWrite(answer) : (answer) => answer(),
+  });
   frontDoor(serveRedirect);
   registerRedirectRoute(app, serveRedirect);
   registerCaptureScript(app);
