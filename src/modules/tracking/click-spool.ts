@@ -11,6 +11,7 @@ const SYNC_INTERVAL_MS = 1000;
 const SEGMENT_NAME = /^((\d+)-(\d+))-(\d+)\.clicks$/;
 /** Spools open in this process (one, except in tests): their files are never taken over. */
 const openPrefixes = new Set<string>();
+const usedPrefixes = new Set<string>();
 
 interface Segment {
   file: string;
@@ -46,8 +47,9 @@ export class ClickSpool {
   ) {
     mkdirSync(dir, { recursive: true });
     let started = Date.now();
-    while (openPrefixes.has(`${process.pid}-${started}`)) started += 1;
+    while (usedPrefixes.has(`${process.pid}-${started}`)) started += 1;
     this.prefix = `${process.pid}-${started}`;
+    usedPrefixes.add(this.prefix);
     openPrefixes.add(this.prefix);
   }
 
