@@ -1,21 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError } from './api.ts';
+import { ApiError, call, type BodyOf, type ResponseOf } from './api.ts';
 import { useApi } from './api-context.tsx';
 
-export type Role = 'merchant' | 'affiliate' | 'admin';
-
-export interface User {
-  id: string;
-  email: string;
-  role: Role;
-  merchantId: string | null;
-  affiliateId: string | null;
-}
-
-export interface Session {
-  user: User;
-  csrfToken: string;
-}
+export type Session = ResponseOf<'/api/auth/me', 'get'>;
+export type User = Session['user'];
+export type Role = User['role'];
 
 /** The session lives in the query cache under this key; `null` means signed out. */
 export const SESSION_KEY = ['session'] as const;
@@ -28,7 +17,7 @@ export function useSession() {
     queryKey: SESSION_KEY,
     queryFn: async () => {
       try {
-        return await api.get<Session>('/api/auth/me');
+        return await call(api.GET('/api/auth/me'));
       } catch (error) {
         if (error instanceof ApiError && error.status === 401) return null;
         throw error;
@@ -38,23 +27,9 @@ export function useSession() {
   });
 }
 
-export interface MerchantSignup {
-  role: 'merchant';
-  email: string;
-  password: string;
-  businessName: string;
-  website: string;
-  contactName?: string;
-  contactPhone?: string;
-  domains?: string[];
-}
-
-export interface AffiliateSignup {
-  role: 'affiliate';
-  email: string;
-  password: string;
-  displayName?: string;
-}
+export type Signup = BodyOf<'/api/auth/signup', 'post'>;
+export type MerchantSignup = Extract<Signup, { role: 'merchant' }>;
+export type AffiliateSignup = Extract<Signup, { role: 'affiliate' }>;
 
 /** Start a session: drop anything cached for a previous user, then remember the new one. */
 function useStartSession() {
@@ -69,7 +44,7 @@ export function useLogin() {
   const api = useApi();
   const start = useStartSession();
   return useMutation({
-    mutationFn: (credentials: { email: string; password: string }) => api.post<Session>('/api/auth/login', credentials),
+    mutationFn: (credentials: BodyOf<'/api/auth/login', 'post'>) => call(api.POST('/api/auth/login', { body: credentials })),
     onSuccess: start,
   });
 }
@@ -78,7 +53,7 @@ export function useSignup() {
   const api = useApi();
   const start = useStartSession();
   return useMutation({
-    mutationFn: (body: MerchantSignup | AffiliateSignup) => api.post<Session>('/api/auth/signup', body),
+    mutationFn: (body: Signup) => call(api.POST('/api/auth/signup', { body })),
     onSuccess: start,
   });
 }
@@ -89,7 +64,7 @@ export function useLogout() {
   return useMutation({
     mutationFn: async () => {
       try {
-        await api.post<void>('/api/auth/logout');
+        await call(api.POST('/api/auth/logout'));
       } catch (error) {
         // An expired session is signed out already; anything else is worth telling.
         if (!(error instanceof ApiError && error.status === 401)) throw error;

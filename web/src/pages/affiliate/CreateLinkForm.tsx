@@ -6,23 +6,22 @@ import { FormAlert } from '../../components/FormAlert.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { useFormErrors } from '../../components/use-form-errors.ts';
-import type { AffiliateLink, ListedCampaign } from '../../resources.ts';
+import { call, type BodyOf } from '../../api.ts';
+import type { MarketplaceCampaign } from './affiliate-queries.ts';
 import { LINKS_KEY } from './affiliate-queries.ts';
 
 const INPUTS = ['campaignId', 'productId'] as const;
 
-const isMember = (c: ListedCampaign) => c.membership === 'JOINED' || c.membership === 'APPROVED';
-
 /** Make a link for a joined campaign, or for one product in it. */
-export function CreateLinkForm({ campaigns, preselected }: { campaigns: readonly ListedCampaign[]; preselected: string | null }) {
+export function CreateLinkForm({ campaigns, preselected }: { campaigns: readonly MarketplaceCampaign[]; preselected: string | null }) {
   const api = useApi();
   const queryClient = useQueryClient();
   const create = useMutation({
-    mutationFn: (body: { campaignId: string; productId?: string }) => api.post<AffiliateLink>('/api/affiliate/links', body),
+    mutationFn: (body: BodyOf<'/api/affiliate/links', 'post'>) => call(api.POST('/api/affiliate/links', { body })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: LINKS_KEY }),
   });
   const errors = useFormErrors(create, INPUTS);
-  const joined = campaigns.filter(isMember);
+  const joined = campaigns.filter((c) => c.membershipStatus === 'APPROVED');
 
   const submit = (data: FormData) => {
     if (!errors.validate(data, ['campaignId'])) return;

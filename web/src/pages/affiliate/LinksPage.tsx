@@ -1,22 +1,21 @@
 import { useQuery } from '@tanstack/react-query';
-import { asApiError, type Page } from '../../api.ts';
+import { asApiError, call, type ItemOf } from '../../api.ts';
 import { useApi } from '../../api-context.tsx';
 import { CopyButton } from '../../components/CopyButton.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState, Unavailable } from '../../components/QueryState.tsx';
 import { formatCount, formatDate } from '../../format.ts';
-import type { AffiliateLink } from '../../resources.ts';
 import { useLocation } from '../../router.tsx';
 import { CreateLinkForm } from './CreateLinkForm.tsx';
 import { LinkQrCode } from './LinkQrCode.tsx';
-import { LINKS_KEY, useMarketplace } from './affiliate-queries.ts';
+import { LINKS_KEY, useJoinedCampaigns } from './affiliate-queries.ts';
 
 export function LinksPage() {
   const api = useApi();
   const { search } = useLocation();
-  const links = useQuery({ queryKey: LINKS_KEY, queryFn: () => api.get<Page<AffiliateLink>>('/api/affiliate/links', { pageSize: 200 }) });
-  const marketplace = useMarketplace();
+  const links = useQuery({ queryKey: LINKS_KEY, queryFn: () => call(api.GET('/api/affiliate/links', { params: { query: { pageSize: 200 } } })) });
+  const joined = useJoinedCampaigns();
   const linksMissing = links.isError && asApiError(links.error).isMissingEndpoint;
 
   return (
@@ -28,7 +27,7 @@ export function LinksPage() {
         <Unavailable feature="Links" />
       ) : (
         <>
-          <CreateLinkForm campaigns={marketplace.data?.data ?? []} preselected={search.get('campaign')} />
+          <CreateLinkForm campaigns={joined.data?.data ?? []} preselected={search.get('campaign')} />
           <section className="section" aria-labelledby="your-links">
             <h2 id="your-links">Your links</h2>
             <QueryState query={links} what="your links" feature="Links">
@@ -46,6 +45,8 @@ export function LinksPage() {
     </div>
   );
 }
+
+type AffiliateLink = ItemOf<'/api/affiliate/links', 'get'>;
 
 function LinksTable({ links }: { links: AffiliateLink[] }) {
   return (

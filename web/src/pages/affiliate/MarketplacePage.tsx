@@ -1,13 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { asApiError } from '../../api.ts';
+import { asApiError, call } from '../../api.ts';
 import { useApi } from '../../api-context.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
-import type { JoinResult, ListedCampaign } from '../../resources.ts';
+import type { MarketplaceCampaign } from './affiliate-queries.ts';
 import { Link } from '../../router.tsx';
 import { CampaignCard } from '../public/CampaignCard.tsx';
 import { categoriesOf } from '../public/category-filter.ts';
@@ -56,16 +56,16 @@ export function MarketplacePage() {
   );
 }
 
-function JoinAction({ campaign }: { campaign: ListedCampaign }) {
+function JoinAction({ campaign }: { campaign: MarketplaceCampaign }) {
   const api = useApi();
   const queryClient = useQueryClient();
   const join = useMutation({
-    mutationFn: () => api.post<JoinResult>(`/api/affiliate/campaigns/${encodeURIComponent(campaign.id)}/join`),
+    mutationFn: () => call(api.POST('/api/affiliate/campaigns/{id}/join', { params: { path: { id: campaign.id } } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: MARKETPLACE_KEY }),
   });
-  const status = join.data?.status ?? campaign.membership;
+  const status = join.data?.status ?? campaign.membershipStatus;
 
-  if (status === 'JOINED' || status === 'APPROVED') {
+  if (status === 'APPROVED') {
     return (
       <>
         <StatusBadge status="JOINED" />

@@ -1,13 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { call } from '../../api.ts';
 import { useApi } from '../../api-context.tsx';
 import { Form, SubmitButton } from '../../components/Form.tsx';
 import { FormAlert } from '../../components/FormAlert.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { useFormErrors } from '../../components/use-form-errors.ts';
-import type { PayoutMethod, PayoutMethodType } from '../../resources.ts';
 import { PAYOUT_METHODS_KEY } from './affiliate-queries.ts';
-import { checkMethodFields, isPayoutMethodType, PAYOUT_METHOD_TYPES } from './payout-method-types.ts';
+import { checkMethodFields, isPayoutMethodType, PAYOUT_METHOD_TYPES, type PayoutMethodBody, type PayoutMethodType } from './payout-method-types.ts';
 
 /** One form per method: the chosen type decides which fields are asked for. */
 export function PayoutMethodForm() {
@@ -17,20 +17,20 @@ export function PayoutMethodForm() {
   const spec = PAYOUT_METHOD_TYPES[type];
   const inputs = spec.fields.map((f) => f.name);
   const add = useMutation({
-    mutationFn: (body: { type: PayoutMethodType; details: Record<string, string> }) => api.post<PayoutMethod>('/api/affiliate/payout-methods', body),
+    mutationFn: (body: PayoutMethodBody) => call(api.POST('/api/affiliate/payout-methods', { body })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: PAYOUT_METHODS_KEY }),
   });
-  const errors = useFormErrors(add, inputs, { rename: (field) => field.replace(/^details\./, '') });
+  const errors = useFormErrors(add, inputs);
 
   const submit = (data: FormData) => {
     const required = spec.fields.filter((f) => !f.optional).map((f) => f.name);
     if (!errors.validate(data, required, (d) => checkMethodFields(spec.fields, d))) return;
-    const details: Record<string, string> = {};
+    const body: PayoutMethodBody = { type };
     for (const field of spec.fields) {
       const value = String(data.get(field.name) ?? '').trim();
-      if (value) details[field.name] = value;
+      if (value) body[field.name] = value;
     }
-    add.mutate({ type, details });
+    add.mutate(body);
   };
 
   return (

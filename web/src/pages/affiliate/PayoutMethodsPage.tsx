@@ -31,8 +31,10 @@ export function PayoutMethodsPage() {
                       <li key={method.id} className="card">
                         <strong>{payoutMethodLabel(method.type)}</strong>
                         {method.isDefault && <span className="tag">Default</span>}
-                        {method.summary && <span className="mono"> {method.summary}</span>}
-                        {method.createdAt && <span className="cell-note">Added {formatDate(method.createdAt)}</span>}
+                        <span className="mono"> {[method.bankName, method.accountMasked].filter(Boolean).join(' ')}</span>
+                        <span className="cell-note">
+                          {method.accountHolderName} · added {formatDate(method.createdAt)}
+                        </span>
                       </li>
                     ))}
                   </ul>

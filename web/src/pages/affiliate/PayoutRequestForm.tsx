@@ -1,11 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { call } from '../../api.ts';
 import { useApi } from '../../api-context.tsx';
 import { Form, SubmitButton } from '../../components/Form.tsx';
 import { FormAlert } from '../../components/FormAlert.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { useFormErrors } from '../../components/use-form-errors.ts';
 import { formatMoney } from '../../format.ts';
-import type { Payout, Wallet } from '../../resources.ts';
+import type { Wallet } from './affiliate-queries.ts';
 import { Link } from '../../router.tsx';
 import { payoutMethodLabel } from './payout-method-types.ts';
 import { PAYOUTS_KEY, usePayoutMethods, useWallet, WALLET_KEY } from './affiliate-queries.ts';
@@ -45,7 +46,7 @@ export function PayoutRequestForm() {
   const wallet = useWallet();
   const methods = usePayoutMethods();
   const request = useMutation({
-    mutationFn: (body: { payoutMethodId: string }) => api.post<Payout>('/api/affiliate/payouts', body),
+    mutationFn: (body: { payoutMethodId: string }) => call(api.POST('/api/affiliate/payouts', { body })),
     onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: PAYOUTS_KEY }), queryClient.invalidateQueries({ queryKey: WALLET_KEY })]),
   });
   const errors = useFormErrors(request, INPUTS);
@@ -74,7 +75,7 @@ export function PayoutRequestForm() {
             {options.map((m) => (
               <option key={m.id} value={m.id}>
                 {payoutMethodLabel(m.type)}
-                {m.summary ? ` · ${m.summary}` : ''}
+                {` · ${m.accountMasked}`}
               </option>
             ))}
           </SelectField>

@@ -1,12 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { asApiError, type Page } from '../../api.ts';
+import { asApiError, call } from '../../api.ts';
 import { useApi } from '../../api-context.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState, Unavailable } from '../../components/QueryState.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { formatDateTime, formatMoney } from '../../format.ts';
-import type { Payout } from '../../resources.ts';
 import { PAYOUTS_KEY, WALLET_KEY } from './affiliate-queries.ts';
 import { payoutMethodLabel } from './payout-method-types.ts';
 import { PayoutRequestForm } from './PayoutRequestForm.tsx';
@@ -14,9 +13,9 @@ import { PayoutRequestForm } from './PayoutRequestForm.tsx';
 export function PayoutsPage() {
   const api = useApi();
   const queryClient = useQueryClient();
-  const payouts = useQuery({ queryKey: PAYOUTS_KEY, queryFn: () => api.get<Page<Payout>>('/api/affiliate/payouts', { pageSize: 100 }) });
+  const payouts = useQuery({ queryKey: PAYOUTS_KEY, queryFn: () => call(api.GET('/api/affiliate/payouts', { params: { query: { pageSize: 100 } } })) });
   const cancel = useMutation({
-    mutationFn: (id: string) => api.post<Payout>(`/api/affiliate/payouts/${encodeURIComponent(id)}/cancel`),
+    mutationFn: (id: string) => call(api.POST('/api/affiliate/payouts/{id}/cancel', { params: { path: { id } } })),
     onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: PAYOUTS_KEY }), queryClient.invalidateQueries({ queryKey: WALLET_KEY })]),
   });
   const missing = payouts.isError && asApiError(payouts.error).isMissingEndpoint;

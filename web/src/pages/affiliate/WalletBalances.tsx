@@ -1,5 +1,6 @@
-import { formatMoney } from '../../format.ts';
-import type { Wallet } from '../../resources.ts';
+import { EmptyState } from '../../components/EmptyState.tsx';
+import { formatDateTime, formatMoney } from '../../format.ts';
+import type { Wallet } from './affiliate-queries.ts';
 
 const BALANCES = [
   { key: 'pending', label: 'Pending', note: 'Orders not yet delivered, in their return window, or not yet paid for by the store.' },
@@ -8,22 +9,50 @@ const BALANCES = [
   { key: 'paid', label: 'Paid out', note: 'Sent to your payout methods, after tax withheld.' },
 ] as const;
 
-/** The four ledger balances of each currency the affiliate has earned in. */
+/** The balances of each currency the affiliate has earned in, then the adjustments taken back after settlement. */
 export function WalletBalances({ wallet }: { wallet: Wallet }) {
-  if (wallet.balances.length === 0) return <p className="muted">No earnings yet: your commissions show here as soon as a store reports an order.</p>;
+  if (wallet.balances.length === 0) return <EmptyState title="Nothing earned yet">Commissions show here as soon as an order you referred is reported.</EmptyState>;
   return (
     <>
       {wallet.balances.map((balance) => (
-        <dl key={balance.currency} className="stats" aria-label={`${balance.currency} balances`}>
-          {BALANCES.map((b) => (
-            <div key={b.key} className="stat">
-              <dt>{b.label}</dt>
-              <dd className="stat-value">{formatMoney(balance[b.key], balance.currency)}</dd>
-              <dd className="stat-note">{b.note}</dd>
-            </div>
-          ))}
-        </dl>
+        <section key={balance.currency} className="section" aria-label={`${balance.currency} balances`}>
+          {wallet.balances.length > 1 && <h2>{balance.currency}</h2>}
+          <dl className="stats">
+            {BALANCES.map((kind) => (
+              <div key={kind.key} className="stat">
+                <dt>{kind.label}</dt>
+                <dd className="stat-value">{formatMoney(balance[kind.key], balance.currency)}</dd>
+                <dd className="stat-note">{kind.note}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
       ))}
+      {wallet.adjustments.length > 0 && (
+        <section className="section" aria-labelledby="adjustments">
+          <h2 id="adjustments">Adjustments</h2>
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">When</th>
+                  <th scope="col">Order</th>
+                  <th scope="col">Amount</th>
+                </tr>
+              </thead>
+              <tbody>
+                {wallet.adjustments.map((entry) => (
+                  <tr key={entry.id}>
+                    <td>{formatDateTime(entry.createdAt)}</td>
+                    <td className="mono">{entry.orderId ?? '—'}</td>
+                    <td>{formatMoney(entry.amount, entry.currency)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
     </>
   );
 }

@@ -1,7 +1,12 @@
-import type { PayoutMethodType } from '../../resources.ts';
+import type { BodyOf } from '../../api.ts';
+
+/** What the server takes for a new payout method: the type and that type's fields, flat. */
+export type PayoutMethodBody = BodyOf<'/api/affiliate/payout-methods', 'post'>;
+export type PayoutMethodType = PayoutMethodBody['type'];
+export type MethodFieldName = Exclude<keyof PayoutMethodBody, 'type' | 'isDefault'>;
 
 export interface MethodField {
-  name: string;
+  name: MethodFieldName;
   label: string;
   hint?: string;
   optional?: boolean;
@@ -14,21 +19,21 @@ export interface MethodField {
 
 const holder: MethodField = { name: 'accountHolderName', label: 'Account holder name', hint: 'Exactly as the bank or wallet has it.', autoComplete: 'name' };
 const mobile = (wallet: string): MethodField => ({
-  name: 'walletId',
+  name: 'mobileNumber',
   label: `${wallet} mobile number`,
   hint: `The 10-digit number your ${wallet} account is registered to.`,
   inputMode: 'tel',
   autoComplete: 'tel-national',
-  pattern: /^9\d{9}$/,
-  patternMessage: 'must be a 10-digit mobile number starting with 9',
+  pattern: /^9[78]\d{8}$/,
+  patternMessage: 'must be a 10-digit mobile number starting with 98 or 97',
 });
 const bankName: MethodField = { name: 'bankName', label: 'Bank' };
 const accountNumber: MethodField = {
   name: 'accountNumber',
   label: 'Account number',
   inputMode: 'numeric',
-  pattern: /^[0-9A-Za-z-]{6,30}$/,
-  patternMessage: 'must be 6–30 letters, digits or dashes',
+  pattern: /^\d{8,20}$/,
+  patternMessage: 'must be 8–20 digits',
 };
 
 export const PAYOUT_METHOD_TYPES: Record<PayoutMethodType, { label: string; fields: MethodField[] }> = {

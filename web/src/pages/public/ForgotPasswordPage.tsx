@@ -1,4 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
+import { call } from '../../api.ts';
 import { useApi } from '../../api-context.tsx';
 import { Form, SubmitButton } from '../../components/Form.tsx';
 import { FormAlert } from '../../components/FormAlert.tsx';
@@ -11,7 +12,7 @@ const INPUTS = ['email'] as const;
 
 export function ForgotPasswordPage() {
   const api = useApi();
-  const request = useMutation({ mutationFn: (email: string) => api.post<{ message: string }>('/api/auth/forgot-password', { email }) });
+  const request = useMutation({ mutationFn: (email: string) => call(api.POST('/api/auth/forgot-password', { body: { email } })) });
   const errors = useFormErrors(request, INPUTS);
 
   const submit = (data: FormData) => {

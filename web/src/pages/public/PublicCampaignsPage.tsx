@@ -1,12 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { Page } from '../../api.ts';
+import { call } from '../../api.ts';
 import { useApi } from '../../api-context.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
-import type { ListedCampaign } from '../../resources.ts';
 import { Link } from '../../router.tsx';
 import { useSession } from '../../session.ts';
 import { CampaignCard } from './CampaignCard.tsx';
@@ -17,7 +16,7 @@ export function PublicCampaignsPage() {
   const api = useApi();
   const session = useSession();
   const [category, setCategory] = useState('');
-  const query = useQuery({ queryKey: ['public-campaigns'], queryFn: () => api.get<Page<ListedCampaign>>('/api/public/campaigns', { pageSize: 200 }) });
+  const query = useQuery({ queryKey: ['public-campaigns'], queryFn: () => call(api.GET('/api/public/campaigns', { params: { query: { pageSize: 200 } } })) });
   const isAffiliate = session.data?.user.role === 'affiliate';
 
   return (

@@ -1,4 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
+import { call } from '../../api.ts';
 import { useApi } from '../../api-context.tsx';
 import { Form, SubmitButton } from '../../components/Form.tsx';
 import { FormAlert } from '../../components/FormAlert.tsx';
@@ -13,7 +14,7 @@ const INPUTS = ['password', 'confirm'] as const;
 export function ResetPasswordPage() {
   const api = useApi();
   const token = useLocation().search.get('token') ?? '';
-  const reset = useMutation({ mutationFn: (password: string) => api.post<void>('/api/auth/reset-password', { token, password }) });
+  const reset = useMutation({ mutationFn: (password: string) => call(api.POST('/api/auth/reset-password', { body: { token, password } })) });
   const errors = useFormErrors(reset, INPUTS);
 
   const submit = (data: FormData) => {

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { asApiError } from '../../api.ts';
+import { asApiError, call } from '../../api.ts';
 import { useApi } from '../../api-context.tsx';
 import { FormAlert } from '../../components/FormAlert.tsx';
 import { Loading } from '../../components/QueryState.tsx';
@@ -16,7 +16,7 @@ export function VerifyEmailPage() {
   const session = useSession();
   const token = useLocation().search.get('token') ?? '';
   const verify = useMutation({
-    mutationFn: () => api.post<{ email: string }>('/api/auth/verify-email', { token }),
+    mutationFn: () => call(api.POST('/api/auth/verify-email', { body: { token } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: EMAIL_SETTINGS_KEY }),
   });
   const { mutate } = verify;
