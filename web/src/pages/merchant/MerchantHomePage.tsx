@@ -7,6 +7,7 @@ import { formatDate } from '../../format.ts';
 import type { MerchantAccount } from '../../resources.ts';
 import { Link } from '../../router.tsx';
 import { useSession } from '../../session.ts';
+import { MerchantReportsSection } from './reports/MerchantReportsSection.tsx';
 
 export function MerchantHomePage() {
   const api = useApi();
@@ -22,6 +23,7 @@ export function MerchantHomePage() {
         {(store) => (
           <>
             <AccountStatus store={store} />
+            {store.status === 'APPROVED' && <MerchantReportsSection />}
             <section className="card" aria-labelledby="store-details">
               <h2 id="store-details">Store details</h2>
               <dl className="facts facts--wide">
