@@ -44,6 +44,8 @@ describe(`campaign approval on ${backend}`, () => {
     const pending = await admin.request('GET', '/api/admin/campaigns/pending?pageSize=200');
     expect(pending.status).toBe(200);
     expect(pending.body.data.map((c: { id: string }) => c.id)).toContain(id);
+    // Each waiting campaign names its store, and keeps every campaign field.
+    expect(pending.body.data.find((c: { id: string }) => c.id === id)).toMatchObject({ id, merchantName: expect.stringMatching(/\S/), approvalRequired: true, campaignCode: expect.stringMatching(/^CMP-/) });
 
     const approved = await admin.request('POST', `/api/admin/campaigns/${id}/approve`);
     expect(approved.status).toBe(200);

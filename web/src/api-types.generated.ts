@@ -323,7 +323,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Campaigns waiting for approval, oldest first */
+        /** Campaigns waiting for approval, oldest first, each with its store’s name */
         get: {
             parameters: {
                 query?: {
@@ -343,7 +343,9 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: components["schemas"]["Campaign"][];
+                            data: (components["schemas"]["Campaign"] & {
+                                merchantName: string;
+                            })[];
                             page: number;
                             pageSize: number;
                             total: number;

@@ -2,7 +2,12 @@ import type { ComponentType } from 'react';
 import { AdminHomePage } from './pages/admin/AdminHomePage.tsx';
 import { AdminPayoutsPage } from './pages/admin/AdminPayoutsPage.tsx';
 import { AdminStatementsPage } from './pages/admin/AdminStatementsPage.tsx';
-import { MerchantApprovalsPage } from './pages/admin/MerchantApprovalsPage.tsx';
+import { AdminAuditLogPage } from './pages/admin/AdminAuditLogPage.tsx';
+import { AdminCampaignsPage } from './pages/admin/AdminCampaignsPage.tsx';
+import { AdminDomainsPage } from './pages/admin/AdminDomainsPage.tsx';
+import { AdminMerchantsPage } from './pages/admin/AdminMerchantsPage.tsx';
+import { AdminRiskReviewsPage } from './pages/admin/AdminRiskReviewsPage.tsx';
+import { AdminSettingsPage } from './pages/admin/AdminSettingsPage.tsx';
 import { OutboxPage } from './pages/admin/OutboxPage.tsx';
 import { EmailSettingsPage } from './pages/account/EmailSettingsPage.tsx';
 import { AffiliateHomePage } from './pages/affiliate/AffiliateHomePage.tsx';
@@ -63,7 +68,12 @@ export const ROUTES: RouteDef[] = [
   { path: '/affiliate/settings', access: 'affiliate', page: EmailSettingsPage },
 
   { path: '/admin', access: 'admin', page: AdminHomePage },
-  { path: '/admin/merchants', access: 'admin', page: MerchantApprovalsPage },
+  { path: '/admin/merchants', access: 'admin', page: AdminMerchantsPage },
+  { path: '/admin/domains', access: 'admin', page: AdminDomainsPage },
+  { path: '/admin/campaigns', access: 'admin', page: AdminCampaignsPage },
+  { path: '/admin/risk-reviews', access: 'admin', page: AdminRiskReviewsPage },
+  { path: '/admin/settings', access: 'admin', page: AdminSettingsPage },
+  { path: '/admin/audit-log', access: 'admin', page: AdminAuditLogPage },
   { path: '/admin/payouts', access: 'admin', page: AdminPayoutsPage },
   { path: '/admin/statements', access: 'admin', page: AdminStatementsPage },
   { path: '/admin/emails', access: 'admin', page: OutboxPage },

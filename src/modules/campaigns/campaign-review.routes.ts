@@ -8,6 +8,7 @@ import { approveCampaign } from './approve-campaign.ts';
 import { Campaign, CampaignParams, ListingBody } from './campaigns.schemas.ts';
 import { listCampaignsAwaitingApproval } from './list-campaigns.ts';
 import { setCampaignListing } from './set-campaign-listing.ts';
+import { merchantBusinessNames } from '../merchants/merchant-names.ts';
 
 const adminSession = { principals: ['adminSession'] } as const;
 const admin = { tags: ['admin'] };
@@ -17,8 +18,20 @@ const errors = errorResponses(400, 404, 409, 422);
 export function registerCampaignReview(app: App, db: Db): void {
   app.get(
     '/api/admin/campaigns/pending',
-    { config: adminSession, schema: { ...admin, summary: 'Campaigns waiting for approval, oldest first', querystring: PageQuery, response: { 200: Paginated(Type.Ref(Campaign)) } } },
-    async (request) => listCampaignsAwaitingApproval(db, request.query),
+    {
+      config: adminSession,
+      schema: {
+        ...admin,
+        summary: 'Campaigns waiting for approval, oldest first, each with its store’s name',
+        querystring: PageQuery,
+        response: { 200: Paginated(Type.Intersect([Type.Ref(Campaign), Type.Object({ merchantName: Type.String() })])) },
+      },
+    },
+    async (request) => {
+      const page = await listCampaignsAwaitingApproval(db, request.query);
+      const names = await merchantBusinessNames(db, [...new Set(page.data.map((c) => c.merchantId))]);
+      return { ...page, data: page.data.map((c) => ({ ...c, merchantName: names.get(c.merchantId) ?? '' })) };
+    },
   );
   app.post(
     '/api/admin/campaigns/:id/approve',

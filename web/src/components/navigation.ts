@@ -32,9 +32,14 @@ export const NAVIGATION: Record<Role | 'guest', NavItem[]> = {
   ],
   admin: [
     { to: '/admin', label: 'Overview' },
-    { to: '/admin/merchants', label: 'Merchant approvals' },
+    { to: '/admin/merchants', label: 'Merchants' },
+    { to: '/admin/domains', label: 'Domains' },
+    { to: '/admin/campaigns', label: 'Campaigns' },
+    { to: '/admin/risk-reviews', label: 'Risk reviews' },
     { to: '/admin/payouts', label: 'Payouts' },
     { to: '/admin/statements', label: 'Statements' },
+    { to: '/admin/settings', label: 'Settings' },
+    { to: '/admin/audit-log', label: 'Audit log' },
     { to: '/admin/emails', label: 'Email outbox' },
   ],
 };
