@@ -53,6 +53,10 @@ describe(`platform settings on ${backend}`, () => {
     expect(invalid.status).toBe(400);
     const restored = await admin.request('PATCH', '/api/admin/settings', { defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: '5' });
     expect(restored.body.defaultCommissionValue).toBe('5');
+    // Each saved change is audited with what the admin wrote; the refused one is not.
+    const audit = await admin.request('GET', '/api/admin/audit-log?action=platform_settings.changed');
+    expect(audit.body.data.map((e: { details: unknown }) => e.details)).toEqual([{ defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: '5' }, { defaultCommissionValue: '6.5' }]);
+    expect(audit.body.data[0]).toMatchObject({ subjectType: 'platform_settings', actorUserId: admin.user.id });
   });
 
   it('is for admins only', async () => {

@@ -2,6 +2,7 @@ import { inTransaction, type Db } from '../../platform/db/client.ts';
 import type { ErrorDetail } from '../../platform/errors.ts';
 import { validationError } from '../../platform/http/validation.ts';
 import { parseMoney, parsePercentage } from '../../platform/money.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 import { readCommissionInput, type CommissionType } from '../commissions/commission-rule.ts';
 import { getPlatformSettings, savePlatformSettings, type PlatformSettings } from './platform-settings.repository.ts';
 import type { PlatformSettingsRow } from './platform-settings.tables.ts';
@@ -50,6 +51,9 @@ export async function changePlatformSettings(db: Db, patch: PlatformSettingsPatc
     if (patch.billingPeriod !== undefined) values.billingPeriod = patch.billingPeriod;
     if (details.length > 0) throw validationError(details);
     if (Object.keys(values).length === 0) return current;
+    // The audit row names the settings as the admin wrote them (decimal strings, never bigints).
+    const changed = Object.fromEntries(Object.keys(values).map((field) => [field, patch[field as keyof PlatformSettingsPatch]]));
+    await recordAudit(tx, { actorUserId: adminUserId, action: 'platform_settings.changed', subjectType: 'platform_settings', subjectId: 'platform', details: changed });
     return savePlatformSettings({ ...values, updatedBy: adminUserId }, tx);
   });
 }
