@@ -1,10 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
+import { call } from '../../api.ts';
 import { useApi } from '../../api-context.tsx';
 import { Form } from '../../components/Form.tsx';
 import { FormAlert } from '../../components/FormAlert.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { useFormErrors } from '../../components/use-form-errors.ts';
-import type { MerchantCampaign } from '../../resources.ts';
+import type { MerchantCampaign } from './campaigns/merchant-campaign.ts';
 
 const INPUTS = ['affiliateEmail'] as const;
 
@@ -12,7 +13,7 @@ const INPUTS = ['affiliateEmail'] as const;
 export function CampaignInviteForm({ campaign }: { campaign: MerchantCampaign }) {
   const api = useApi();
   const invite = useMutation({
-    mutationFn: (affiliateEmail: string) => api.post<unknown>(`/api/merchant/campaigns/${encodeURIComponent(campaign.id)}/invites`, { affiliateEmail }),
+    mutationFn: (affiliateEmail: string) => call(api.POST('/api/merchant/campaigns/{id}/invites', { params: { path: { id: campaign.id } }, body: { affiliateEmail } })),
   });
   const errors = useFormErrors(invite, INPUTS);
 

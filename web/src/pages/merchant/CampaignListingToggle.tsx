@@ -1,14 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { asApiError } from '../../api.ts';
+import { asApiError, call } from '../../api.ts';
 import { useApi } from '../../api-context.tsx';
-import type { MerchantCampaign } from '../../resources.ts';
+import type { MerchantCampaign } from './campaigns/merchant-campaign.ts';
 
 /** Opt a campaign in or out of the public listing. It is listed only while it is also active and approved. */
 export function CampaignListingToggle({ campaign }: { campaign: MerchantCampaign }) {
   const api = useApi();
   const queryClient = useQueryClient();
   const toggle = useMutation({
-    mutationFn: (listed: boolean) => api.post<MerchantCampaign>(`/api/merchant/campaigns/${encodeURIComponent(campaign.id)}/listing`, { public: listed }),
+    mutationFn: (listed: boolean) => call(api.POST('/api/merchant/campaigns/{id}/listing', { params: { path: { id: campaign.id } }, body: { public: listed } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['merchant', 'campaigns'] }),
   });
   const listed = toggle.isPending ? (toggle.variables ?? campaign.publicListing) : campaign.publicListing;

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { Page } from '../../api.ts';
+import { call } from '../../api.ts';
 import { useApi } from '../../api-context.tsx';
 import { DataModeSwitch, useDataMode } from '../../components/DataModeSwitch.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
@@ -8,7 +8,6 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { formatCommission } from '../../format.ts';
-import type { MerchantCampaign } from '../../resources.ts';
 import { CampaignInviteForm } from './CampaignInviteForm.tsx';
 import { CampaignListingToggle } from './CampaignListingToggle.tsx';
 import { CampaignForm } from './campaigns/CampaignForm.tsx';
@@ -24,7 +23,7 @@ export function MerchantCampaignsPage() {
   const [editingId, setEditingId] = useState<string | null>(null);
   const campaigns = useQuery({
     queryKey: [...MERCHANT_CAMPAIGNS_KEY, mode],
-    queryFn: () => api.forMode(mode).get<Page<MerchantCampaign>>('/api/v1/campaigns', { pageSize: 100 }),
+    queryFn: () => call(api.forMode(mode).GET('/api/v1/campaigns', { params: { query: { pageSize: 100 } } })),
   });
   const editing = campaigns.data?.data.find((campaign) => campaign.id === editingId);
 

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
+import { call, type ResponseOf } from '../../api.ts';
 import { useApi } from '../../api-context.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { formatDate } from '../../format.ts';
-import type { MerchantAccount } from '../../resources.ts';
 import { Link } from '../../router.tsx';
 import { useSession } from '../../session.ts';
 import { MerchantReportsSection } from './reports/MerchantReportsSection.tsx';
@@ -12,7 +12,7 @@ import { MerchantReportsSection } from './reports/MerchantReportsSection.tsx';
 export function MerchantHomePage() {
   const api = useApi();
   const session = useSession();
-  const account = useQuery({ queryKey: ['merchant', 'account'], queryFn: () => api.get<MerchantAccount>('/api/merchant/account') });
+  const account = useQuery({ queryKey: ['merchant', 'account'], queryFn: () => call(api.GET('/api/merchant/account')) });
 
   return (
     <div>
@@ -59,6 +59,8 @@ export function MerchantHomePage() {
     </div>
   );
 }
+
+type MerchantAccount = ResponseOf<'/api/merchant/account', 'get'>;
 
 function AccountStatus({ store }: { store: MerchantAccount }) {
   switch (store.status) {

@@ -1,12 +1,11 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { asApiError, type Page } from '../../api.ts';
+import { asApiError, call } from '../../api.ts';
 import { useApi } from '../../api-context.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { formatDateTime } from '../../format.ts';
-import type { RequestLogEntry } from '../../resources.ts';
 
 const REFRESH_MS = 5_000;
 
@@ -16,7 +15,7 @@ export function RequestLogSection() {
   const [mode, setMode] = useState<'test' | 'live' | ''>('');
   const log = useQuery({
     queryKey: ['merchant', 'request-log', mode],
-    queryFn: () => api.get<Page<RequestLogEntry>>('/api/merchant/request-log', { mode: mode || undefined, pageSize: 50 }),
+    queryFn: () => call(api.GET('/api/merchant/request-log', { params: { query: { mode: mode || undefined, pageSize: 50 } } })),
     // Keep polling only while the server has the feature.
     refetchInterval: (query) => (query.state.status === 'error' ? false : REFRESH_MS),
     placeholderData: keepPreviousData,

@@ -1,5 +1,5 @@
 import { formatDateTime } from '../../format.ts';
-import type { WebhookAttempt } from '../../resources.ts';
+import type { WebhookAttempt } from './webhook-api.ts';
 
 /** Each attempt: when, what came back (HTTP status or the failure), how long it took, and the start of the answer. */
 export function WebhookAttemptList({ attempts }: { attempts: WebhookAttempt[] }) {

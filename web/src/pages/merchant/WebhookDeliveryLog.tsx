@@ -1,13 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { asApiError, type Page } from '../../api.ts';
+import { asApiError, call } from '../../api.ts';
 import { useApi } from '../../api-context.tsx';
 import { FormAlert } from '../../components/FormAlert.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { formatDateTime } from '../../format.ts';
-import type { WebhookDelivery } from '../../resources.ts';
-import { webhookDeliveriesKey, webhookEndpointPath } from './webhook-paths.ts';
 import { WebhookAttemptList } from './WebhookAttemptList.tsx';
+import { type WebhookDelivery, endpointParams, webhookDeliveriesKey } from './webhook-api.ts';
 
 const POLL_MS = 2_000;
 
@@ -15,14 +14,15 @@ const POLL_MS = 2_000;
 export function WebhookDeliveryLog({ endpointId, livemode, endpointDisabled }: { endpointId: string; livemode: boolean; endpointDisabled: boolean }) {
   const api = useApi().forMode(livemode ? 'live' : 'test');
   const queryClient = useQueryClient();
-  const path = webhookEndpointPath(endpointId);
+  const params = endpointParams({ id: endpointId });
   const deliveries = useQuery({
     queryKey: webhookDeliveriesKey(endpointId),
-    queryFn: () => api.get<Page<WebhookDelivery>>(`${path}/deliveries`, { pageSize: 20 }),
+    queryFn: () => call(api.GET('/api/v1/webhook-endpoints/{id}/deliveries', { params: { ...params, query: { pageSize: 20 } } })),
     refetchInterval: (query) => (query.state.data?.data.some((delivery) => delivery.status === 'pending') ? POLL_MS : false),
   });
   const redeliver = useMutation({
-    mutationFn: (delivery: WebhookDelivery) => api.post<WebhookDelivery>(`${path}/deliveries/${encodeURIComponent(delivery.id)}/redeliver`),
+    mutationFn: (delivery: WebhookDelivery) =>
+      call(api.POST('/api/v1/webhook-endpoints/{id}/deliveries/{deliveryId}/redeliver', { params: { ...params, path: { id: endpointId, deliveryId: delivery.id } } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: webhookDeliveriesKey(endpointId) }),
   });
 

@@ -1,13 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { asApiError } from '../../api.ts';
+import { asApiError, call } from '../../api.ts';
 import { useApi } from '../../api-context.tsx';
 import { FormAlert } from '../../components/FormAlert.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { formatDateTime } from '../../format.ts';
-import type { WebhookDelivery, WebhookEndpoint, WebhookEndpointWithSecret } from '../../resources.ts';
-import { webhookDeliveriesKey, webhookEndpointPath, webhookEndpointsKey } from './webhook-paths.ts';
 import { WebhookDeliveryLog } from './WebhookDeliveryLog.tsx';
+import { type WebhookEndpoint, type WebhookEndpointWithSecret, endpointParams, webhookDeliveriesKey, webhookEndpointsKey } from './webhook-api.ts';
 
 const DISABLED_BECAUSE: Record<string, string> = {
   manual: 'Disabled by you.',
@@ -19,20 +18,20 @@ export function WebhookEndpointCard({ endpoint, onNewSecret }: { endpoint: Webho
   const api = useApi().forMode(endpoint.livemode ? 'live' : 'test');
   const queryClient = useQueryClient();
   const [showLog, setShowLog] = useState(false);
-  const path = webhookEndpointPath(endpoint.id);
+  const params = endpointParams(endpoint);
   const refresh = () => queryClient.invalidateQueries({ queryKey: webhookEndpointsKey(endpoint.livemode) });
 
-  const setDisabled = useMutation({ mutationFn: (disabled: boolean) => api.patch<WebhookEndpoint>(path, { disabled }), onSuccess: refresh });
+  const setDisabled = useMutation({ mutationFn: (disabled: boolean) => call(api.PATCH('/api/v1/webhook-endpoints/{id}', { params, body: { disabled } })), onSuccess: refresh });
   const rotate = useMutation({
-    mutationFn: () => api.post<WebhookEndpointWithSecret>(`${path}/rotate-secret`),
+    mutationFn: () => call(api.POST('/api/v1/webhook-endpoints/{id}/rotate-secret', { params })),
     onSuccess: (rotated) => {
       onNewSecret(rotated);
       return refresh();
     },
   });
-  const remove = useMutation({ mutationFn: () => api.delete<void>(path), onSuccess: refresh });
+  const remove = useMutation({ mutationFn: () => call(api.DELETE('/api/v1/webhook-endpoints/{id}', { params })), onSuccess: refresh });
   const sendTest = useMutation({
-    mutationFn: () => api.post<WebhookDelivery>(`${path}/test`),
+    mutationFn: () => call(api.POST('/api/v1/webhook-endpoints/{id}/test', { params })),
     onSuccess: () => {
       setShowLog(true);
       return queryClient.invalidateQueries({ queryKey: webhookDeliveriesKey(endpoint.id) });

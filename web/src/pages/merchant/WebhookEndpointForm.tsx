@@ -1,23 +1,19 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
+import { call, type BodyOf } from '../../api.ts';
 import { useApi } from '../../api-context.tsx';
 import { Form, SubmitButton } from '../../components/Form.tsx';
 import { FormAlert } from '../../components/FormAlert.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { useFormErrors } from '../../components/use-form-errors.ts';
-import { WEBHOOK_EVENT_TYPES, type WebhookEndpointWithSecret } from '../../resources.ts';
-import { WEBHOOK_ENDPOINTS_PATH, webhookEndpointsKey } from './webhook-paths.ts';
 import { WebhookEventChoice } from './WebhookEventChoice.tsx';
+import { WEBHOOK_EVENT_TYPES, type WebhookEndpointWithSecret, webhookEndpointsKey } from './webhook-api.ts';
 
 const INPUTS = ['url', 'events', 'description'] as const;
 /** The server names one event as `events[2]`; the form has one group of checkboxes for them all. */
 const ERROR_OPTIONS = { rename: (field: string) => field.replace(/\[\d+\]$/, '') };
 
-interface NewEndpoint {
-  url: string;
-  events: string[];
-  description?: string;
-}
+type NewEndpoint = BodyOf<'/api/v1/webhook-endpoints', 'post'>;
 
 const noEventChosen = (data: FormData): Record<string, string> => (data.getAll('events').length === 0 ? { events: 'Choose at least one event type' } : {});
 
@@ -29,7 +25,7 @@ export function WebhookEndpointForm({ livemode, onCreated }: { livemode: boolean
   // A new key after each creation gives a blank form.
   const [formKey, setFormKey] = useState(0);
   const create = useMutation({
-    mutationFn: (body: NewEndpoint) => api.forMode(livemode ? 'live' : 'test').post<WebhookEndpointWithSecret>(WEBHOOK_ENDPOINTS_PATH, body),
+    mutationFn: (body: NewEndpoint) => call(api.forMode(livemode ? 'live' : 'test').POST('/api/v1/webhook-endpoints', { body })),
     onSuccess: (endpoint) => {
       onCreated(endpoint);
       setFormKey((key) => key + 1);
@@ -41,7 +37,7 @@ export function WebhookEndpointForm({ livemode, onCreated }: { livemode: boolean
   const submit = (data: FormData) => {
     if (!errors.validate(data, ['url'], noEventChosen)) return;
     const description = String(data.get('description') ?? '').trim();
-    create.mutate({ url: String(data.get('url')).trim(), events: data.getAll('events').map(String), ...(description ? { description } : {}) });
+    create.mutate({ url: String(data.get('url')).trim(), events: data.getAll('events').map(String) as NewEndpoint['events'], ...(description ? { description } : {}) });
   };
 
   return (

@@ -1,5 +1,5 @@
 import { formatDateTime } from '../../format.ts';
-import type { WebhookEndpointWithSecret } from '../../resources.ts';
+import type { WebhookEndpointWithSecret } from './webhook-api.ts';
 import { OneTimeSecretNotice } from '../../components/OneTimeSecretNotice.tsx';
 
 /** An endpoint's signing secret, shown exactly once: after creation or rotation. The server never returns it again. */

@@ -1,15 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { asApiError, type Page } from '../../api.ts';
+import { asApiError, call } from '../../api.ts';
 import { useApi } from '../../api-context.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
-import type { WebhookEndpoint, WebhookEndpointWithSecret } from '../../resources.ts';
-import { WEBHOOK_ENDPOINTS_PATH, webhookEndpointsKey } from './webhook-paths.ts';
 import { WebhookEndpointCard } from './WebhookEndpointCard.tsx';
 import { WebhookEndpointForm } from './WebhookEndpointForm.tsx';
 import { WebhookSecretNotice } from './WebhookSecretNotice.tsx';
+import { type WebhookEndpointWithSecret, webhookEndpointsKey } from './webhook-api.ts';
 
 /** The merchant's webhook endpoints of one mode (live unless switched), with their signing secrets and delivery logs. */
 export function WebhooksSection() {
@@ -19,7 +18,7 @@ export function WebhooksSection() {
   const [newSecret, setNewSecret] = useState<WebhookEndpointWithSecret | null>(null);
   const endpoints = useQuery({
     queryKey: webhookEndpointsKey(livemode),
-    queryFn: () => api.forMode(mode).get<Page<WebhookEndpoint>>(WEBHOOK_ENDPOINTS_PATH, { pageSize: 50 }),
+    queryFn: () => call(api.forMode(mode).GET('/api/v1/webhook-endpoints', { params: { query: { pageSize: 50 } } })),
   });
   const missing = endpoints.isError && asApiError(endpoints.error).isMissingEndpoint;
 

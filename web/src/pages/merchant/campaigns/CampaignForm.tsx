@@ -1,13 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useApi } from '../../../api-context.tsx';
-import type { DataMode } from '../../../api.ts';
+import { call, type BodyOf, type DataMode } from '../../../api.ts';
 import { Form, SubmitButton } from '../../../components/Form.tsx';
 import { FormAlert } from '../../../components/FormAlert.tsx';
 import { SelectField } from '../../../components/SelectField.tsx';
 import { TextField } from '../../../components/TextField.tsx';
 import { useFormErrors } from '../../../components/use-form-errors.ts';
-import type { MerchantCampaign } from '../../../resources.ts';
+import type { MerchantCampaign } from './merchant-campaign.ts';
 
 const INPUTS = ['title', 'description', 'category', 'landingUrl', 'defaultCommissionType', 'defaultCommissionValue', 'cookieDurationDays', 'approvalRequired'] as const;
 const OPTIONAL_TEXT = ['description', 'category', 'landingUrl', 'defaultCommissionType', 'defaultCommissionValue'] as const;
@@ -32,7 +32,9 @@ export function CampaignForm({ mode, campaign, onDone }: { mode: DataMode; campa
   const descriptionId = useId();
   const save = useMutation({
     mutationFn: (body: Record<string, unknown>) =>
-      campaign ? api.patch<MerchantCampaign>(`/api/v1/campaigns/${encodeURIComponent(campaign.id)}`, body) : api.post<MerchantCampaign>('/api/v1/campaigns', body),
+      campaign
+        ? call(api.PATCH('/api/v1/campaigns/{id}', { params: { path: { id: campaign.id } }, body: body as BodyOf<'/api/v1/campaigns/{id}', 'patch'> }))
+        : call(api.POST('/api/v1/campaigns', { body: body as BodyOf<'/api/v1/campaigns', 'post'> })),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['merchant', 'campaigns'] });
       onDone?.();

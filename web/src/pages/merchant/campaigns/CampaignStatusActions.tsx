@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { asApiError, type DataMode } from '../../../api.ts';
+import { asApiError, call, type DataMode } from '../../../api.ts';
 import { useApi } from '../../../api-context.tsx';
-import type { MerchantCampaign } from '../../../resources.ts';
+import type { MerchantCampaign } from './merchant-campaign.ts';
 
 type Action = 'activate' | 'pause' | 'archive';
 
@@ -25,9 +25,14 @@ function allowedActions(campaign: MerchantCampaign): Action[] {
 export function CampaignStatusActions({ campaign, mode }: { campaign: MerchantCampaign; mode: DataMode }) {
   const api = useApi().forMode(mode);
   const queryClient = useQueryClient();
-  const path = `/api/v1/campaigns/${encodeURIComponent(campaign.id)}`;
+  const params = { path: { id: campaign.id } };
   const change = useMutation({
-    mutationFn: (action: Action) => (action === 'archive' ? api.patch<MerchantCampaign>(path, { status: 'ARCHIVED' }) : api.post<MerchantCampaign>(`${path}/${action}`)),
+    mutationFn: (action: Action) =>
+      action === 'archive'
+        ? call(api.PATCH('/api/v1/campaigns/{id}', { params, body: { status: 'ARCHIVED' } }))
+        : action === 'activate'
+          ? call(api.POST('/api/v1/campaigns/{id}/activate', { params }))
+          : call(api.POST('/api/v1/campaigns/{id}/pause', { params })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['merchant', 'campaigns'] }),
   });
   const actions = allowedActions(campaign);
