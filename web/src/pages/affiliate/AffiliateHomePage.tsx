@@ -4,6 +4,7 @@ import { Link } from '../../router.tsx';
 import { useSession } from '../../session.ts';
 import { useWallet } from './affiliate-queries.ts';
 import { WalletBalances } from './WalletBalances.tsx';
+import { AffiliatePerformance } from './reports/AffiliatePerformance.tsx';
 
 const NEXT_STEPS = [
   { to: '/affiliate/payout-methods', title: 'Add a payout method', text: 'Bank account, eSewa, Khalti, IME Pay or ConnectIPS.' },
@@ -25,6 +26,7 @@ export function AffiliateHomePage() {
           {(data) => <WalletBalances wallet={data} />}
         </QueryState>
       </section>
+      <AffiliatePerformance />
       <section className="section" aria-labelledby="next-steps">
         <h2 id="next-steps">Get started</h2>
         <ol className="steps">
