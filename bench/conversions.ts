@@ -21,10 +21,10 @@ import { buildApp } from '../src/app.ts';
 import { approveMerchant, signUpAffiliate, signUpMerchant } from '../src/modules/accounts/accounts.service.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { queryRows } from '../src/platform/db/client.ts';
-import { newId } from '../src/platform/ids.ts';
 import { openPlatform } from '../src/platform/platform.ts';
 import { createScratchDatabase } from '../test/support/database.ts';
 import { insertCampaign, insertClick, insertProduct } from '../test/support/conversion-factories.ts';
+import { writeOrdersRaw } from './raw-orders.ts';
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 300);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -110,48 +110,11 @@ async function apiRound(round: number): Promise<number> {
 
 // 2. The same rows with raw SQL: one transaction per order (13 statements with BEGIN and COMMIT, the
 // lines as multi-row inserts like the API's), no lookups, values computed up front.
+const rawContext = { merchantId, affiliateId, campaignId: campaign.id, rate: 800 };
 async function rawRound(round: number): Promise<number> {
   const clickIds = await clicksFor(ORDERS);
   const started = performance.now();
-  await pool(ORDERS, async (i) => {
-    const body = orderBody(`RAW-${round}-${i}-${randomUUID()}`, clickIds[i]!);
-    const order = newId('ord');
-    const conversion = newId('cv');
-    const commission = newId('com');
-    const amounts = body.lines.map((l) => BigInt(Math.floor((l.qty * l.priceMinor * 800) / 10_000)));
-    const commissionTotal = amounts.reduce((a, b) => a + b, 0n);
-    const data = JSON.stringify({ orderId: body.orderId, conversionId: conversion });
-    await db.transaction(async (tx) => {
-      await tx.execute(sql`insert into orders (id, merchant_id, livemode, order_id, status, fulfilment_status, amount, currency, occurred_at)
-        values (${order}, ${merchantId}, true, ${body.orderId}, 'confirmed', 'confirmed', ${body.total}, 'NPR', now()) on conflict do nothing`);
-      await tx.execute(
-        sql`insert into order_items (order_id, line_no, sku, qty, unit_price) values ${sql.join(
-          body.lines.map((l, lineNo) => sql`(${order}, ${lineNo}, ${l.sku}, ${l.qty}, ${l.priceMinor})`),
-          sql`, `,
-        )}`,
-      );
-      await tx.execute(sql`insert into order_events (order_id, to_status, occurred_at, actor) values (${order}, 'confirmed', now(), 'bench')`);
-      await tx.execute(sql`insert into conversions (id, merchant_id, livemode, order_ref, click_id, attributed, affiliate_id, link_id, campaign_id, clicked_at, occurred_at)
-        values (${conversion}, ${merchantId}, true, ${order}, ${body.clickId}, true, ${affiliateId}, 'lnk_bench', ${campaign.id}, now(), now())`);
-      await tx.execute(sql`insert into risk_assessments (conversion_id, merchant_id, livemode, score, reasons, signals, threshold) values (${conversion}, ${merchantId}, true, 0, '[]', '{}', 50)`);
-      await tx.execute(sql`insert into commissions (id, merchant_id, livemode, conversion_id, order_ref, affiliate_id, campaign_id, currency, original_amount, amount, status, rate_type, rate_value, rate_source)
-        values (${commission}, ${merchantId}, true, ${conversion}, ${order}, ${affiliateId}, ${campaign.id}, 'NPR', ${commissionTotal}, ${commissionTotal}, 'pending', 'PERCENTAGE', 800, 'campaign')`);
-      await tx.execute(
-        sql`insert into commission_lines (commission_id, line_no, sku, qty, base_amount, rate_type, rate_value, rate_source, amount) values ${sql.join(
-          body.lines.map((l, lineNo) => sql`(${commission}, ${lineNo}, ${l.sku}, ${l.qty}, ${l.qty * l.priceMinor}, 'PERCENTAGE', 800, 'campaign', ${amounts[lineNo]!})`),
-          sql`, `,
-        )}`,
-      );
-      const [event] = await queryRows<{ id: number }>(tx, sql`insert into commission_events (commission_id, kind, to_status, amount_after, actor, reason)
-        values (${commission}, 'status', 'pending', ${commissionTotal}, 'bench', 'order_reported') returning id`);
-      if (commissionTotal > 0n) {
-        await tx.execute(sql`insert into ledger_entries (id, affiliate_id, merchant_id, livemode, currency, account, amount, kind, commission_id, commission_event_id)
-          values (${newId('led')}, ${affiliateId}, ${merchantId}, true, 'NPR', 'pending', ${commissionTotal}, 'commission_earned', ${commission}, ${event!.id})`);
-      }
-      await tx.execute(sql`insert into domain_events (id, type, merchant_id, livemode, data) values (${newId('evt')}, 'commission.status_changed', ${merchantId}, true, ${data}::jsonb)`);
-      await tx.execute(sql`insert into domain_events (id, type, merchant_id, livemode, data) values (${newId('evt')}, 'conversion.attributed', ${merchantId}, true, ${data}::jsonb)`);
-    });
-  });
+  await pool(ORDERS, async (i) => writeOrdersRaw(db, rawContext, [orderBody(`RAW-${round}-${i}-${randomUUID()}`, clickIds[i]!)]));
   return ORDERS / ((performance.now() - started) / 1000);
 }
 

@@ -142,6 +142,29 @@ describe(`CSV imports on ${backend}`, () => {
     expect(unsigned.body.error.code).toBe('SIGNATURE_MISMATCH');
   });
 
+  it('answers a body that is not CSV with 415 naming the types it takes', async () => {
+    for (const type of ['application/octet-stream', 'application/json', 'text/plain', 'application/vnd.ms-excel']) {
+      const body = type === 'application/json' ? '{"orderId":"X","amount":"1.00"}' : 'orderId,amount\nX,1.00\n';
+      const refused = await upload(t, merchant.keys.live, 'orders', body, { 'content-type': type });
+      expect([refused.status, refused.body?.error.code], type).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
+      expect(refused.body.error.details).toEqual([{ field: 'header.content-type', code: 'UNSUPPORTED_MEDIA_TYPE', message: 'must be text/csv or multipart/form-data' }]);
+    }
+    // A JSON route still names JSON.
+    const json = await call(t, merchant.keys.live, 'POST', '/api/v1/conversions', '<order/>', { 'content-type': 'application/xml' });
+    expect([json.status, json.body.error.details[0].message]).toEqual([415, 'must be application/json']);
+  });
+
+  it('reports a row with too few columns and still applies the rows around it', async () => {
+    const [a, b, c] = [orderId('F'), orderId('F'), orderId('F')];
+    const csv = `orderId,amount,sku,qty,price\n${a},5.00,S,1,5.00\n${b},5.00\n${c},7.00,S,1,7.00\n`;
+    const done = await finished((await upload(t, merchant.keys.live, 'orders', csv)).body.id);
+    expect(done).toMatchObject({ status: 'completed', rowsTotal: 3, rowsSucceeded: 2, rowsFailed: 1 });
+    const report = await call(t, merchant.keys.live, 'GET', `/api/v1/imports/${done.id}/errors`);
+    expect(report.text.trim().split('\n').slice(1)).toEqual(['3,,COLUMN_COUNT,has 2 columns; the header has 5']);
+    expect((await call(t, merchant.keys.live, 'GET', `/api/v1/orders/${b}`)).status).toBe(404);
+    expect((await call(t, merchant.keys.live, 'GET', `/api/v1/orders/${c}`)).body).toMatchObject({ amount: '7.00' });
+  });
+
   it('answers a file over 50 MB with 413 and the limit', async () => {
     const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
       const request = httpRequest(`${t.url}/api/v1/imports?type=orders`, {

@@ -30,6 +30,7 @@ export const ERROR_STATUS = {
   WEBHOOK_ENDPOINT_DISABLED: 409,
   REFERENCE_ALREADY_USED: 409,
   PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
   UNPROCESSABLE: 422,
   IDEMPOTENCY_KEY_REUSED: 422,
   CAMPAIGN_APPROVAL_REQUIRED: 422,
@@ -77,6 +78,12 @@ export class AppError extends Error {
 }
 
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found`);
+
+/** A body of a content type the route does not take. */
+export const unsupportedMediaType = (accepted: readonly string[] = ['application/json']) =>
+  new AppError('UNSUPPORTED_MEDIA_TYPE', `Unsupported Content-Type; send ${accepted.join(' or ')}`, [
+    { field: 'header.content-type', code: 'UNSUPPORTED_MEDIA_TYPE', message: `must be ${accepted.join(' or ')}` },
+  ]);
 
 export const invalidField = (field: string, message: string, code = 'INVALID') =>
   new AppError('VALIDATION_FAILED', `${field}: ${message}`, [{ field, code, message }]);

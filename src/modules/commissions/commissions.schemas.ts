@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Money } from '../../platform/http/schemas.ts';
+import { ListFormatQuery } from '../../platform/http/csv-export.ts';
 import { PageQuery } from '../../platform/http/pagination.ts';
 import { COMMISSION_STATUSES, RATE_SOURCES } from './commissions.tables.ts';
 
@@ -40,14 +41,14 @@ export const CommissionSchema = Type.Object(
 );
 export type CommissionView = Static<typeof CommissionSchema>;
 
-export const CommissionListQuery = Type.Composite([
-  PageQuery,
-  Type.Object({
-    status: Type.Optional(StringEnum(COMMISSION_STATUSES)),
-    affiliateId: Type.Optional(Type.String({ maxLength: 64 })),
-    orderId: Type.Optional(Type.String({ maxLength: 255 })),
-    from: Type.Optional(Type.String({ format: 'date-time', description: 'Created at or after' })),
-    to: Type.Optional(Type.String({ format: 'date-time', description: 'Created before' })),
-  }),
-]);
+const CommissionListFilter = Type.Object({
+  status: Type.Optional(StringEnum(COMMISSION_STATUSES)),
+  affiliateId: Type.Optional(Type.String({ maxLength: 64 })),
+  orderId: Type.Optional(Type.String({ maxLength: 255 })),
+  from: Type.Optional(Type.String({ format: 'date-time', description: 'Created at or after' })),
+  to: Type.Optional(Type.String({ format: 'date-time', description: 'Created before' })),
+});
+export type CommissionListFilter = Static<typeof CommissionListFilter>;
+
+export const CommissionListQuery = Type.Composite([PageQuery, CommissionListFilter, ListFormatQuery]);
 export type CommissionListQuery = Static<typeof CommissionListQuery>;

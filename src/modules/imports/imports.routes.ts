@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { eq } from 'drizzle-orm';
 import type { ModuleRegister } from '../../platform/module.ts';
 import { resolveTenant, resolveTenantActor } from '../../platform/auth/resolve-principal.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, unsupportedMediaType } from '../../platform/errors.ts';
 import { Paginated } from '../../platform/http/pagination.ts';
 import { errorResponses } from '../../platform/http/schemas.ts';
 import { importAppliers } from './import-appliers.ts';
@@ -18,6 +18,7 @@ import { findImport, listImports } from './list-imports.ts';
 import { runImport } from './run-import.ts';
 
 const principals = ['merchantKey', 'merchantSession'] as const;
+const IMPORT_BODY_TYPES = ['text/csv', 'multipart/form-data'] as const;
 const security = [{ apiKey: [] }];
 const CsvResponse = (description: string) => ({ description, content: { 'text/csv': { schema: Type.String() } } });
 
@@ -49,8 +50,13 @@ export const registerImports: ModuleRegister = async (app, { db, worker, config 
   app.post(
     '/api/v1/imports',
     {
-      config: { principals, idempotent: true },
+      config: { principals, idempotent: true, bodyTypes: IMPORT_BODY_TYPES },
       bodyLimit: MAX_IMPORT_BYTES,
+      // JSON and plain text have parsers of their own, so they are refused here, before any body is read.
+      onRequest: async (request) => {
+        const type = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+        if (type !== undefined && !IMPORT_BODY_TYPES.includes(type as never)) throw unsupportedMediaType(IMPORT_BODY_TYPES);
+      },
       schema: {
         tags: ['imports'],
         summary: 'Upload a CSV file of products, orders or order statuses; it is applied in the background',
@@ -60,7 +66,7 @@ export const registerImports: ModuleRegister = async (app, { db, worker, config 
           'Poll `GET /api/v1/imports/{id}` for progress, or wait for the `import.completed` webhook.',
         security,
         querystring: ImportTypeQuery,
-        response: { 202: ImportView, ...errorResponses(400, 'CSV_HEADER_INVALID', 'CSV_EMPTY', 'PAYLOAD_TOO_LARGE', 409, 'IDEMPOTENCY_KEY_REUSED') },
+        response: { 202: ImportView, ...errorResponses(400, 'CSV_HEADER_INVALID', 'CSV_EMPTY', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 409, 'IDEMPOTENCY_KEY_REUSED') },
       },
     },
     async (request, reply) => {

@@ -4,11 +4,12 @@ import { pageWindow, toPage, type Page } from '../../platform/http/pagination.ts
 import { commissions } from '../commissions/commissions.tables.ts';
 import { conversions } from '../conversions/conversions.tables.ts';
 import { orderBundleSelection, orderViews } from './order-view.ts';
-import type { OrderListQuery, OrderView } from './orders.schemas.ts';
+import type { OrderListFilter, OrderListQuery, OrderView } from './orders.schemas.ts';
 import { orders } from './orders.tables.ts';
 
-/** The merchant's orders in one mode, newest first, with their attribution and commission. */
-export async function listOrders(db: Db, scope: { merchantId: string; livemode: boolean }, query: OrderListQuery): Promise<Page<OrderView>> {
+type Scope = { merchantId: string; livemode: boolean };
+
+function listFilter(scope: Scope, query: OrderListFilter): SQL | undefined {
   const filters: SQL[] = [eq(orders.merchantId, scope.merchantId), eq(orders.livemode, scope.livemode)];
   if (query.status) filters.push(eq(orders.status, query.status));
   if (query.from) filters.push(gte(orders.occurredAt, new Date(query.from)));
@@ -16,17 +17,28 @@ export async function listOrders(db: Db, scope: { merchantId: string; livemode: 
   if (query.attributed !== undefined) filters.push(eq(conversions.attributed, query.attributed));
   if (query.affiliateId) filters.push(eq(conversions.affiliateId, query.affiliateId));
   if (query.clickId) filters.push(eq(conversions.clickId, query.clickId));
-  const where = and(...filters);
-  const { limit, offset } = pageWindow(query);
+  return and(...filters);
+}
+
+/** One window of the merchant's orders matching the filter, newest first, with their attribution and commission. */
+export async function orderPage(db: Db, scope: Scope, query: OrderListFilter, window: { limit: number; offset: number }): Promise<OrderView[]> {
   const rows = await db
     .select(orderBundleSelection)
     .from(orders)
     .innerJoin(conversions, eq(conversions.orderRef, orders.id))
     .leftJoin(commissions, eq(commissions.orderRef, orders.id))
-    .where(where)
+    .where(listFilter(scope, query))
     .orderBy(desc(orders.occurredAt), desc(orders.id))
-    .limit(limit)
-    .offset(offset);
-  const [total] = await db.select({ total: count() }).from(orders).innerJoin(conversions, eq(conversions.orderRef, orders.id)).where(where);
-  return toPage(query, await orderViews(db, rows), total?.total ?? 0);
+    .limit(window.limit)
+    .offset(window.offset);
+  return orderViews(db, rows);
+}
+
+/** The merchant's orders in one mode, newest first, with their attribution and commission. */
+export async function listOrders(db: Db, scope: Scope, query: OrderListQuery): Promise<Page<OrderView>> {
+  const [data, [total]] = await Promise.all([
+    orderPage(db, scope, query, pageWindow(query)),
+    db.select({ total: count() }).from(orders).innerJoin(conversions, eq(conversions.orderRef, orders.id)).where(listFilter(scope, query)),
+  ]);
+  return toPage(query, data, total?.total ?? 0);
 }

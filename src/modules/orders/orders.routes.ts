@@ -2,7 +2,9 @@ import type { ModuleRegister } from '../../platform/module.ts';
 import { notFound } from '../../platform/errors.ts';
 import { Paginated } from '../../platform/http/pagination.ts';
 import { loadPlatformDefaults } from '../commissions/platform-defaults.ts';
+import { sendCsv, wantsCsv } from '../../platform/http/csv-export.ts';
 import { applyOrderStatus } from './apply-order-status.ts';
+import { ORDER_CSV_COLUMNS, orderCsvRecords } from './export-orders.ts';
 import { listOrders } from './list-orders.ts';
 import { findOrderDetail } from './order-view.ts';
 import { OrderDetail, OrderListQuery, OrderParams, OrderSchema, OrderStatusBody } from './orders.schemas.ts';
@@ -48,11 +50,19 @@ export const registerOrders: ModuleRegister = (app, { db, config }) => {
     '/api/v1/orders',
     {
       config: { principals: ['merchantKey', 'merchantSession'] },
-      schema: { tags: ['orders'], summary: 'Your orders in this mode, newest first', security: [{ apiKey: [] }], querystring: OrderListQuery, response: { 200: Paginated(OrderSchema) } },
+      schema: {
+        tags: ['orders'],
+        summary: 'Your orders in this mode, newest first; `format=csv` (or `Accept: text/csv`) downloads them all as CSV, one row per order',
+        security: [{ apiKey: [] }],
+        querystring: OrderListQuery,
+        response: { 200: Paginated(OrderSchema) },
+      },
     },
-    async (request) => {
+    async (request, reply) => {
       const { merchantId, livemode } = resolveTenant(request);
-      return listOrders(db, { merchantId, livemode }, request.query as OrderListQuery);
+      const query = request.query as OrderListQuery;
+      if (wantsCsv(request, query.format)) return sendCsv(reply, 'orders.csv', ORDER_CSV_COLUMNS, orderCsvRecords(db, { merchantId, livemode }, query));
+      return listOrders(db, { merchantId, livemode }, query);
     },
   );
 };

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { ListFormatQuery } from '../../platform/http/csv-export.ts';
 import { PageQuery } from '../../platform/http/pagination.ts';
 import { Money } from '../../platform/http/schemas.ts';
 import { CommissionSchema, StringEnum } from '../commissions/commissions.schemas.ts';
@@ -56,15 +57,15 @@ export const OrderHistoryEntry = Type.Object({
 export const OrderDetail = Type.Object({ ...OrderSchema.properties, history: Type.Array(OrderHistoryEntry) });
 export type OrderDetail = Static<typeof OrderDetail>;
 
-export const OrderListQuery = Type.Composite([
-  PageQuery,
-  Type.Object({
-    status: Type.Optional(StringEnum(ORDER_STATUSES)),
-    attributed: Type.Optional(Type.Boolean()),
-    affiliateId: Type.Optional(Type.String({ maxLength: 64 })),
-    clickId: Type.Optional(Type.String({ maxLength: 255 })),
-    from: Type.Optional(Type.String({ format: 'date-time', description: 'Placed at or after' })),
-    to: Type.Optional(Type.String({ format: 'date-time', description: 'Placed before' })),
-  }),
-]);
+const OrderListFilter = Type.Object({
+  status: Type.Optional(StringEnum(ORDER_STATUSES)),
+  attributed: Type.Optional(Type.Boolean()),
+  affiliateId: Type.Optional(Type.String({ maxLength: 64 })),
+  clickId: Type.Optional(Type.String({ maxLength: 255 })),
+  from: Type.Optional(Type.String({ format: 'date-time', description: 'Placed at or after' })),
+  to: Type.Optional(Type.String({ format: 'date-time', description: 'Placed before' })),
+});
+export type OrderListFilter = Static<typeof OrderListFilter>;
+
+export const OrderListQuery = Type.Composite([PageQuery, OrderListFilter, ListFormatQuery]);
 export type OrderListQuery = Static<typeof OrderListQuery>;

@@ -4,7 +4,7 @@ import { containsPattern } from '../../platform/db/like-pattern.ts';
 import { notFound } from '../../platform/errors.ts';
 import { pageWindow } from '../../platform/http/pagination.ts';
 import { isUuid, type Tenant } from '../campaigns/campaigns.repository.ts';
-import type { ProductListQuery } from './products.schemas.ts';
+import type { ProductListFilter, ProductListQuery } from './products.schemas.ts';
 import { products, type ProductRow } from './products.tables.ts';
 
 const ownedBy = (tenant: Tenant) => and(eq(products.merchantId, tenant.merchantId), eq(products.livemode, tenant.livemode));
@@ -18,19 +18,26 @@ export async function getProductOrThrow(tenant: Tenant, id: string, executor: Ex
   return row;
 }
 
-export async function listProducts(tenant: Tenant, query: ProductListQuery, executor: Executor): Promise<{ rows: ProductRow[]; total: number }> {
+const listFilter = (tenant: Tenant, query: ProductListFilter) => {
   const search = query.search ? containsPattern(query.search) : undefined;
-  const where = and(
+  return and(
     ownedBy(tenant),
     query.status ? eq(products.status, query.status) : undefined,
     query.category ? eq(sql`lower(${products.category})`, query.category.toLowerCase()) : undefined,
     query.campaignId ? eq(products.campaignId, query.campaignId) : undefined,
     search ? or(ilike(products.name, search), ilike(products.externalProductId, search)) : undefined,
   );
-  const { limit, offset } = pageWindow(query);
+};
+
+/** One window of the tenant's products matching the filter, newest first. */
+export function productRows(tenant: Tenant, query: ProductListFilter, window: { limit: number; offset: number }, executor: Executor): Promise<ProductRow[]> {
+  return executor.select().from(products).where(listFilter(tenant, query)).orderBy(desc(products.createdAt), desc(products.id)).limit(window.limit).offset(window.offset);
+}
+
+export async function listProducts(tenant: Tenant, query: ProductListQuery, executor: Executor): Promise<{ rows: ProductRow[]; total: number }> {
   const [rows, [totals]] = await Promise.all([
-    executor.select().from(products).where(where).orderBy(desc(products.createdAt), desc(products.id)).limit(limit).offset(offset),
-    executor.select({ total: count() }).from(products).where(where),
+    productRows(tenant, query, pageWindow(query), executor),
+    executor.select({ total: count() }).from(products).where(listFilter(tenant, query)),
   ]);
   return { rows, total: totals?.total ?? 0 };
 }

@@ -3,7 +3,9 @@ import { Type } from '@sinclair/typebox';
 import type { ModuleRegister } from '../../platform/module.ts';
 import { Paginated } from '../../platform/http/pagination.ts';
 import { errorResponses } from '../../platform/http/schemas.ts';
+import { sendCsv, wantsCsv } from '../../platform/http/csv-export.ts';
 import { archiveProducts } from './archive-products.ts';
+import { PRODUCT_CSV_COLUMNS, productCsvRecords } from './export-products.ts';
 import { createProduct } from './create-product.ts';
 import { getProduct, listProducts } from './list-products.ts';
 import { ArchiveProductsBody, BulkProductsBody, BulkProductsResult, Product, ProductInput, ProductListQuery, ProductParams, ProductPatch } from './products.schemas.ts';
@@ -67,8 +69,20 @@ export const registerProducts: ModuleRegister = (app, { db, changes }) => {
 
   app.get(
     '/api/v1/products',
-    { config: { principals: ['merchantKey', 'merchantSession'] }, schema: { ...signed, summary: 'List your products', querystring: ProductListQuery, response: { 200: Paginated(Type.Ref(Product)), ...errorResponses(400) } } },
-    async (request) => listProducts(db, resolveTenant(request), request.query),
+    {
+      config: { principals: ['merchantKey', 'merchantSession'] },
+      schema: {
+        ...signed,
+        summary: 'List your products; `format=csv` (or `Accept: text/csv`) downloads them all as CSV with the columns of ProductInput, ready to edit and import again',
+        querystring: ProductListQuery,
+        response: { 200: Paginated(Type.Ref(Product)), ...errorResponses(400) },
+      },
+    },
+    async (request, reply) => {
+      const tenant = resolveTenant(request);
+      if (wantsCsv(request, request.query.format)) return sendCsv(reply, 'products.csv', PRODUCT_CSV_COLUMNS, productCsvRecords(db, tenant, request.query));
+      return listProducts(db, tenant, request.query);
+    },
   );
 
   app.get(

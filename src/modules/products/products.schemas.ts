@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { ListFormatQuery } from '../../platform/http/csv-export.ts';
 import { PageQuery } from '../../platform/http/pagination.ts';
 import { Money, Nullable, StringEnum } from '../../platform/http/schemas.ts';
 import { COMMISSION_TYPES } from '../campaigns/campaigns.tables.ts';
@@ -99,15 +100,15 @@ export const ProductPatch = Type.Object(
 );
 export type ProductPatch = Static<typeof ProductPatch>;
 
-export const ProductListQuery = Type.Composite([
-  PageQuery,
-  Type.Object({
-    status: Type.Optional(StringEnum(PRODUCT_STATUSES)),
-    category: Type.Optional(Type.String({ minLength: 1, maxLength: 120, description: 'Exact category, case-insensitive.' })),
-    campaignId: Type.Optional(Type.String({ format: 'uuid' })),
-    search: Type.Optional(Type.String({ minLength: 1, maxLength: 120, description: 'Part of the name or externalProductId, case-insensitive.' })),
-  }),
-]);
+const ProductListFilter = Type.Object({
+  status: Type.Optional(StringEnum(PRODUCT_STATUSES)),
+  category: Type.Optional(Type.String({ minLength: 1, maxLength: 120, description: 'Exact category, case-insensitive.' })),
+  campaignId: Type.Optional(Type.String({ format: 'uuid' })),
+  search: Type.Optional(Type.String({ minLength: 1, maxLength: 120, description: 'Part of the name or externalProductId, case-insensitive.' })),
+});
+export type ProductListFilter = Static<typeof ProductListFilter>;
+
+export const ProductListQuery = Type.Composite([PageQuery, ProductListFilter, ListFormatQuery]);
 export type ProductListQuery = Static<typeof ProductListQuery>;
 
 export const ProductParams = Type.Object({ id: Type.String({ description: 'Product id (uuid)' }) });

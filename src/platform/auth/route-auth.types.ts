@@ -42,6 +42,8 @@ declare module 'fastify' {
     public?: boolean;
     /** Honour X-Idempotency-Key (signed merchant API calls). */
     idempotent?: boolean;
+    /** The body content types the route takes, when not JSON; any other answers 415 naming these. */
+    bodyTypes?: readonly string[];
   }
   interface FastifyRequest {
     /** The body exactly as received; a content-type parser used on signed routes must set it. */

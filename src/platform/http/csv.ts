@@ -1,10 +1,12 @@
+/** Text a spreadsheet would run as a formula gets a leading quote; numbers (-12.50) stay as they are. */
+export const defuseFormula = (text: string): string => (/^[=+\-@\t\r]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text) ? `'${text}` : text);
+
 /**
  * One CSV cell: quoted when it needs it, and text that a spreadsheet would run as a formula
  * (`=`, `+`, `-`, `@` …, e.g. in an order id or a sub-id someone else chose) is defused with a quote.
  */
 export function csvCell(value: string | number | null): string {
-  const text = value === null ? '' : String(value);
-  const safe = /^[=+\-@\t\r]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text) ? `'${text}` : text;
+  const safe = defuseFormula(value === null ? '' : String(value));
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

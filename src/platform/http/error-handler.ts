@@ -1,11 +1,14 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, errorBody } from '../errors.ts';
+import { AppError, errorBody, unsupportedMediaType } from '../errors.ts';
 import { toErrorDetails, validationError } from './validation.ts';
 
 const PART_PREFIX: Record<string, string> = { body: '', querystring: 'query', params: 'path', headers: 'header' };
 
-/** Turn anything thrown into the API's error shape; a 5xx never shows internal text. */
-export function toAppError(error: unknown): AppError {
+/**
+ * Turn anything thrown into the API's error shape; a 5xx never shows internal text. `bodyTypes`
+ * are the content types the route takes (JSON when not given), named in a 415.
+ */
+export function toAppError(error: unknown, bodyTypes?: readonly string[]): AppError {
   if (error instanceof AppError) return error;
   const fastifyError = error as FastifyError;
   if (fastifyError.validation) {
@@ -25,9 +28,7 @@ export function toAppError(error: unknown): AppError {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new AppError('PAYLOAD_TOO_LARGE', 'The request body is too large');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return new AppError('VALIDATION_FAILED', 'Unsupported Content-Type; send application/json', [
-        { field: 'header.content-type', code: 'UNSUPPORTED_MEDIA_TYPE', message: 'must be application/json' },
-      ]);
+      return unsupportedMediaType(bodyTypes);
   }
   if (fastifyError.statusCode === 404) return new AppError('NOT_FOUND', 'Not found');
   return new AppError('INTERNAL', 'Something went wrong on our side; the request id identifies it in our logs');
@@ -41,7 +42,7 @@ export const frameworkErrors = (error: FastifyError, _request: FastifyRequest, r
 
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
-    const appError = toAppError(error);
+    const appError = toAppError(error, request.routeOptions.config.bodyTypes);
     if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: appError.code }, 'request rejected');
     void reply.status(appError.status).headers(appError.headers).send(errorBody(appError));
