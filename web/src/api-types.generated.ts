@@ -2613,11 +2613,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your live commissions with their states; `holdUntil` is when a held one can become payable */
+        /** Your live commissions with their states; `holdUntil` is when a held one can become payable; `format=csv` downloads them all as CSV */
         get: {
             parameters: {
                 query?: {
                     affiliateId?: string;
+                    /** @description `csv` (or `Accept: text/csv`) downloads every matching row as text/csv, streamed; paging is ignored */
+                    format?: "json" | "csv";
                     /** @description Created at or after */
                     from?: string;
                     orderId?: string;
@@ -6287,11 +6289,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Commissions on your orders in this mode (filters: status, affiliateId, orderId, from/to on creation time) */
+        /** Commissions on your orders in this mode (filters: status, affiliateId, orderId, from/to on creation time); `format=csv` (or `Accept: text/csv`) downloads them all as CSV */
         get: {
             parameters: {
                 query?: {
                     affiliateId?: string;
+                    /** @description `csv` (or `Accept: text/csv`) downloads every matching row as text/csv, streamed; paging is ignored */
+                    format?: "json" | "csv";
                     /** @description Created at or after */
                     from?: string;
                     orderId?: string;
@@ -6774,6 +6778,27 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error codes: UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
                 /** @description Error codes: IDEMPOTENCY_KEY_REUSED */
                 422: {
                     headers: {
@@ -7066,13 +7091,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your orders in this mode, newest first */
+        /** Your orders in this mode, newest first; `format=csv` (or `Accept: text/csv`) downloads them all as CSV, one row per order */
         get: {
             parameters: {
                 query?: {
                     affiliateId?: string;
                     attributed?: boolean;
                     clickId?: string;
+                    /** @description `csv` (or `Accept: text/csv`) downloads every matching row as text/csv, streamed; paging is ignored */
+                    format?: "json" | "csv";
                     /** @description Placed at or after */
                     from?: string;
                     page?: number;
@@ -8112,13 +8139,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List your products */
+        /** List your products; `format=csv` (or `Accept: text/csv`) downloads them all as CSV with the columns of ProductInput, ready to edit and import again */
         get: {
             parameters: {
                 query?: {
                     campaignId?: string;
                     /** @description Exact category, case-insensitive. */
                     category?: string;
+                    /** @description `csv` (or `Accept: text/csv`) downloads every matching row as text/csv, streamed; paging is ignored */
+                    format?: "json" | "csv";
                     page?: number;
                     pageSize?: number;
                     /** @description Part of the name or externalProductId, case-insensitive. */
