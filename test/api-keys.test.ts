@@ -70,7 +70,7 @@ describe(`API key rotation and revocation on ${backend}`, () => {
   });
 
   it('stops the old pair when the grace period ends', async () => {
-    const short = await createTestApp({ listen: true, config: { apiKeyRotationGraceSeconds: 3 } });
+    const short = await createTestApp({ listen: true, config: { apiKeyRotationGraceSeconds: 5 } });
     try {
       const merchant = await makeMerchant(short);
       const session = await signIn(short, merchant.email);
@@ -80,7 +80,9 @@ describe(`API key rotation and revocation on ${backend}`, () => {
       expect(rotated.status).toBe(201);
       const old = clientFor(short, merchant.keys.test);
       expect((await old.get('/api/v1/account')).status).toBe(200);
-      await new Promise((resolve) => setTimeout(resolve, 3300));
+      // Wait for the end the server announced, not a fixed time, so a slow machine cannot run past it early.
+      const oldEnd = Date.parse(rotated.body.retired[0].expiresAt);
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, oldEnd - Date.now()) + 300));
       const after = await old.get('/api/v1/account');
       expect(after.status).toBe(401);
       expect(after.body.error.code).toBe('INVALID_API_KEY');
