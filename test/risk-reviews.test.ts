@@ -48,6 +48,12 @@ describe(`risk scoring and review on ${backend}`, () => {
     const [assessment] = await t.platform.db.select().from(riskAssessments).where(eq(riskAssessments.conversionId, conversionId));
     expect(assessment).toMatchObject({ score: 60, reasons: ['SELF_REFERRAL'], threshold: 50 });
     expect((await merchant.live.get(`/api/v1/orders/${id}`)).body.commission.risk).toEqual({ score: 60, reviewStatus: 'required' });
+    // The merchant reads the reasons too (the order page shows them); in the other mode the order does not exist.
+    const risk = await merchant.live.get(`/api/v1/orders/${id}/risk`);
+    expect(risk.body).toMatchObject({ orderId: id, score: 60, reasons: ['SELF_REFERRAL'], threshold: 50, reviewRequired: true });
+    expect((await merchant.test.get(`/api/v1/orders/${id}/risk`)).status).toBe(404);
+    const unattributed = await merchant.live.post('/api/v1/conversions', { orderId: orderId('PLAIN'), amount: '10.00' });
+    expect((await merchant.live.get(`/api/v1/orders/${unattributed.body.orderId}/risk`)).body.error.code).toBe('NOT_FOUND');
   });
 
   it('returns the score and reasons on the conversion answer, first time and on a retry', async () => {

@@ -81,6 +81,16 @@ describe('admin queues in a real browser', () => {
     ]);
     await page.getByRole('button', { name: 'Test data' }).click();
     await page.getByText('No test commissions waiting').waitFor();
+
+    // The store sees the same reasons on its order.
+    const storeView = await h.newPage();
+    await logIn(storeView.page, store.email, PASSWORD, '/merchant/orders');
+    await storeView.page.getByRole('button', { name: `Details of ${flaggedOrders[0]}` }).click();
+    const reasons = storeView.page.getByRole('list', { name: 'Risk reasons' });
+    await reasons.waitFor();
+    expect(await reasons.getByRole('listitem').allTextContents()).toEqual(['Ordered faster after the click than a person can', "The click came from the creator's own address"]);
+    expect(storeView.problems).toEqual([]);
+    await storeView.context.close();
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -58,6 +58,7 @@ describe('merchant orders and commissions pages', () => {
     await commission.waitFor();
     await detail.getByText('10% (from the campaign)').waitFor();
     await detail.getByText(`${attributed.risk!.score} / 100`, { exact: false }).waitFor();
+    await detail.getByText('No risk signals').waitFor();
     expect(await detail.getByRole('listitem').allTextContents()).toEqual([expect.stringMatching(/^delivered/)]);
 
     await detail.getByLabel('New status').selectOption('refunded');

@@ -3874,6 +3874,159 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/orders/{orderId}/risk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The risk check of an attributed order: score, reasons and the review threshold (404 for an unattributed order) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    orderId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            assessedAt: string;
+                            orderId: string;
+                            /** @description CLICK_TO_ORDER_TOO_SHORT, MANY_ORDERS_ON_CLICK, SELF_REFERRAL, AMOUNT_OUTLIER */
+                            reasons: string[];
+                            reviewRequired: boolean;
+                            score: number;
+                            /** @description A score at or above it waits for an admin decision */
+                            threshold: number;
+                        };
+                    };
+                };
+                /** @description Error codes: VALIDATION_FAILED */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error codes: RATE_LIMITED */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/product-feeds": {
         parameters: {
             query?: never;

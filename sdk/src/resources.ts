@@ -65,6 +65,8 @@ export function resources(call: Call) {
         call<ResultOf<paths['/api/v1/orders/{orderId}']['patch']>>('PATCH', `/api/v1/orders/${encodeURIComponent(orderId)}`, { body, ...options }),
       list: (query?: QueryOf<paths['/api/v1/orders']['get']>) =>
         call<ResultOf<paths['/api/v1/orders']['get']>>('GET', `/api/v1/orders`, { query }),
+      getRisk: (orderId: string) =>
+        call<ResultOf<paths['/api/v1/orders/{orderId}/risk']['get']>>('GET', `/api/v1/orders/${encodeURIComponent(orderId)}/risk`),
     },
     productFeeds: {
       list: (query?: QueryOf<paths['/api/v1/product-feeds']['get']>) =>

@@ -7,7 +7,9 @@ import { CommissionSchema } from '../commissions/commissions.schemas.ts';
 import { listRiskReviews } from './list-risk-reviews.ts';
 import { createSightingRecorder } from './record-affiliate-sighting.ts';
 import { approveRiskReview, rejectRiskReview } from './review-commission.ts';
-import { resolveSessionUser } from '../../platform/auth/resolve-principal.ts';
+import { resolveSessionUser, resolveTenant } from '../../platform/auth/resolve-principal.ts';
+import { errorResponses } from '../../platform/http/schemas.ts';
+import { findOrderRiskOrThrow } from './find-order-risk.ts';
 
 const RiskReview = Type.Object({
   commissionId: Type.String(),
@@ -25,6 +27,15 @@ const RiskReview = Type.Object({
   createdAt: Type.String({ format: 'date-time' }),
 });
 
+const OrderRisk = Type.Object({
+  orderId: Type.String(),
+  score: Type.Integer({ minimum: 0, maximum: 100 }),
+  reasons: Type.Array(Type.String(), { description: 'CLICK_TO_ORDER_TOO_SHORT, MANY_ORDERS_ON_CLICK, SELF_REFERRAL, AMOUNT_OUTLIER' }),
+  threshold: Type.Integer({ description: 'A score at or above it waits for an admin decision' }),
+  reviewRequired: Type.Boolean(),
+  assessedAt: Type.String({ format: 'date-time' }),
+});
+
 const ReviewParams = Type.Object({ commissionId: Type.String({ minLength: 1, maxLength: 64 }) });
 
 export const registerRisk: ModuleRegister = (app, { db, secrets }) => {
@@ -37,6 +48,21 @@ export const registerRisk: ModuleRegister = (app, { db, secrets }) => {
     if (session?.role !== 'affiliate' || !session.affiliateId) return;
     await recordSighting(session.affiliateId, request.clientAddress).catch((error: unknown) => request.log.warn({ err: error }, 'could not record affiliate sighting'));
   });
+
+  app.get(
+    '/api/v1/orders/:orderId/risk',
+    {
+      config: { principals: ['merchantKey', 'merchantSession'] },
+      schema: {
+        tags: ['orders'],
+        summary: 'The risk check of an attributed order: score, reasons and the review threshold (404 for an unattributed order)',
+        security: [{ apiKey: [] }],
+        params: Type.Object({ orderId: Type.String({ minLength: 1, maxLength: 255 }) }),
+        response: { 200: OrderRisk, ...errorResponses(404) },
+      },
+    },
+    async (request) => findOrderRiskOrThrow(db, resolveTenant(request), request.params.orderId),
+  );
 
   app.get(
     '/api/admin/risk-reviews',

@@ -1,13 +1,32 @@
 import { useQuery } from '@tanstack/react-query';
-import type { DataMode } from '../../../api.ts';
+import { call, type DataMode } from '../../../api.ts';
 import { useApi } from '../../../api-context.tsx';
 import { QueryState } from '../../../components/QueryState.tsx';
+import { riskReasonText } from '../../../components/RiskReasons.tsx';
 import { StatusBadge } from '../../../components/StatusBadge.tsx';
 import { formatCommission, formatDate, formatDateTime, formatMoney } from '../../../format.ts';
 import type { OrderDetail } from '../../../resources.ts';
 import { OrderStatusForm } from './OrderStatusForm.tsx';
 
 const readable = (code: string) => code.toLowerCase().replaceAll('_', ' ');
+
+/** Why the risk check scored the order as it did (an attributed order always has its check). */
+function OrderRiskReasons({ mode, orderId }: { mode: DataMode; orderId: string }) {
+  const api = useApi().forMode(mode);
+  const risk = useQuery({
+    queryKey: ['merchant', 'orders', mode, 'risk', orderId],
+    queryFn: () => call(api.GET('/api/v1/orders/{orderId}/risk', { params: { path: { orderId } } })),
+  });
+  if (!risk.data) return null;
+  if (risk.data.reasons.length === 0) return <span className="cell-note">No risk signals</span>;
+  return (
+    <ul className="reason-list" aria-label="Risk reasons">
+      {risk.data.reasons.map((reason) => (
+        <li key={reason}>{riskReasonText(reason)}</li>
+      ))}
+    </ul>
+  );
+}
 
 /** One order: its items, commission with the risk check's verdict, status history, and a manual status change. */
 export function OrderDetailPanel({ mode, orderId, onClose }: { mode: DataMode; orderId: string; onClose(): void }) {
@@ -59,6 +78,7 @@ export function OrderDetailPanel({ mode, orderId, onClose }: { mode: DataMode; o
                   <dt>Risk score</dt>
                   <dd>
                     {detail.commission.risk.score} / 100 ({readable(detail.commission.risk.reviewStatus)})
+                    <OrderRiskReasons mode={mode} orderId={detail.orderId} />
                   </dd>
                 </dl>
               ) : (
