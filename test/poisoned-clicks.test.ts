@@ -80,4 +80,41 @@ describe(`clicks carrying what the database cannot store, on ${backend}`, () => 
     const merchant = await signIn(t, (await makeMerchant(t)).email);
     expect((await merchant.request('GET', '/api/admin/set-aside-clicks')).status).toBe(403);
   });
+
+  it('an admin replays a set-aside click, as recorded or corrected: it is stored, leaves the list and is audited', async () => {
+    const { link } = await makeLink(t, await makeMerchant(t));
+    const template = (await t.app.tracking.findClick(await click(link.code, '', '198.51.100.5')))!;
+    await t.app.tracking.flushClicks();
+    const asRecorded = { ...template, id: 'clk_replayAAAAAAAAAAAAAA1', subIds: { sub1: 'x\u0000y', sub2: '\uD800' } };
+    const corrected = { ...template, id: 'clk_replayAAAAAAAAAAAAAA2', userAgent: 'agent \u0000' };
+    const hopeless = { ...template, id: 'clk_replayAAAAAAAAAAAAAA3', campaignId: 'not-a-uuid' };
+    for (const row of [asRecorded, corrected, hopeless]) await setAsideClick(t.platform.db, row, 'refused');
+    const admin = await makeAdmin(t);
+    const session = await signIn(t, admin.email);
+
+    const first = await session.request('POST', `/api/admin/set-aside-clicks/${asRecorded.id}/replay`);
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect(first.body).toEqual({ clickId: asRecorded.id, merchantId: template.merchantId, linkId: link.id, clickedAt: template.clickedAt.toISOString(), stored: true });
+    const second = await session.request('POST', `/api/admin/set-aside-clicks/${corrected.id}/replay`, { userAgent: 'Fixed agent', subIds: { sub3: 'campaign-a' } });
+    expect(second.status, JSON.stringify(second.body)).toBe(200);
+    const stored = await t.platform.db.select().from(clicks).where(inArray(clicks.id, [asRecorded.id, corrected.id]));
+    expect(stored.find((r) => r.id === asRecorded.id)).toMatchObject({ subIds: { sub1: 'xy', sub2: '\uFFFD' }, linkId: link.id, merchantId: template.merchantId });
+    expect(stored.find((r) => r.id === corrected.id)).toMatchObject({ userAgent: 'Fixed agent', subIds: { sub3: 'campaign-a' } });
+
+    const refused = await session.request('POST', `/api/admin/set-aside-clicks/${hopeless.id}/replay`, {});
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.code).toBe('CLICK_REFUSED');
+    const left = (await session.request('GET', '/api/admin/set-aside-clicks?pageSize=200')).body.data.map((r: { clickId: string }) => r.clickId);
+    expect(left).toContain(hopeless.id);
+    expect(left).not.toContain(asRecorded.id);
+    expect(left).not.toContain(corrected.id);
+
+    expect((await session.request('POST', `/api/admin/set-aside-clicks/${asRecorded.id}/replay`)).status).toBe(404);
+    expect((await session.request('POST', `/api/admin/set-aside-clicks/${corrected.id}/replay`, { ipHash: 'x' })).status).toBe(400);
+    const audit = await session.request('GET', `/api/admin/audit-log?action=click.replayed&subjectId=${corrected.id}`);
+    expect(audit.body.data).toHaveLength(1);
+    expect(audit.body.data[0]).toMatchObject({ actorUserId: admin.userId, subjectType: 'click', details: { reason: 'refused', corrected: ['userAgent', 'subIds'] } });
+    const merchant = await signIn(t, (await makeMerchant(t)).email);
+    expect((await merchant.request('POST', `/api/admin/set-aside-clicks/${hopeless.id}/replay`)).status).toBe(403);
+  });
 });

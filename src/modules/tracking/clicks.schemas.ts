@@ -1,4 +1,4 @@
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import { PageQuery, Paginated } from '../../platform/http/pagination.ts';
 import { Nullable } from '../affiliates/affiliates.schemas.ts';
 
@@ -79,3 +79,34 @@ export const SetAsideClick = Type.Object({
   click: Type.String({ description: 'The click as recorded, as JSON text' }),
 });
 export const SetAsideClickPage = Paginated(SetAsideClick);
+
+const Fix = (maxLength: number) => Nullable(Type.String({ maxLength }));
+/** What an admin may correct before replaying a set-aside click: the fields a visitor's request supplied. */
+export const SetAsideClickFixes = Type.Object(
+  {
+    userAgent: Type.Optional(Fix(512)),
+    referrer: Type.Optional(Fix(1000)),
+    subIds: Type.Optional(
+      Type.Object(
+        {
+          sub1: Type.Optional(Type.String({ maxLength: 100 })),
+          sub2: Type.Optional(Type.String({ maxLength: 100 })),
+          sub3: Type.Optional(Type.String({ maxLength: 100 })),
+          sub4: Type.Optional(Type.String({ maxLength: 100 })),
+          sub5: Type.Optional(Type.String({ maxLength: 100 })),
+        },
+        { additionalProperties: false, description: 'Replaces the recorded sub-ids whole' },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type SetAsideClickFixes = Static<typeof SetAsideClickFixes>;
+
+export const ReplayedClick = Type.Object({
+  clickId: Type.String(),
+  merchantId: Type.String(),
+  linkId: Type.String(),
+  clickedAt: Type.String({ format: 'date-time' }),
+  stored: Type.Literal(true),
+});

@@ -7,7 +7,7 @@ import type { ClickRow } from './clicks.tables.ts';
 import { isRefusedData } from '../../platform/db/sql-state.ts';
 import { compileTrustedProxy } from '../../platform/http/client-address.ts';
 import { PageQuery } from '../../platform/http/pagination.ts';
-import { ClickListQuery, ClickPage, ClickParams, Click, SetAsideClickPage } from './clicks.schemas.ts';
+import { ClickListQuery, ClickPage, ClickParams, Click, ReplayedClick, SetAsideClickFixes, SetAsideClickPage } from './clicks.schemas.ts';
 import { findClick } from './find-click.ts';
 import { insertClicks } from './insert-clicks.ts';
 import { LinkCache } from './link-cache.ts';
@@ -15,8 +15,9 @@ import { getClickOrThrow, listClicks } from './list-clicks.ts';
 import { loadLinkTarget, type LinkTarget } from './load-link-target.ts';
 import { createClickRecorder } from './record-click.ts';
 import { createRedirectHandler, registerRedirectRoute } from './redirect.routes.ts';
-import { listSetAsideClicks, setAsideClick } from './set-aside-clicks.ts';
-import { resolveTenant } from '../../platform/auth/resolve-principal.ts';
+import { listSetAsideClicks, replaySetAsideClick, setAsideClick } from './set-aside-clicks.ts';
+import { resolveSessionUser, resolveTenant } from '../../platform/auth/resolve-principal.ts';
+import { errorResponses } from '../../platform/http/schemas.ts';
 
 const CAPTURE_SCRIPT = readFileSync(new URL('./capture-script.js', import.meta.url), 'utf8');
 
@@ -117,6 +118,25 @@ export const registerTracking: ModuleRegister = async (app, { db, database, conf
       schema: { tags: ['admin'], summary: 'Clicks the database refused, set aside so they never held others back; newest first', querystring: PageQuery, response: { 200: SetAsideClickPage } },
     },
     async (request) => listSetAsideClicks(db, request.query),
+  );
+
+  app.post(
+    '/api/admin/set-aside-clicks/:clickId/replay',
+    {
+      config: { principals: ['adminSession'] },
+      // Corrections are optional, so is the body: an empty POST replays the click as recorded (made storable).
+      preValidation: async (request) => {
+        request.body ??= {};
+      },
+      schema: {
+        tags: ['admin'],
+        summary: 'Store a set-aside click after all, with corrections to what the visitor sent; audited',
+        params: ClickParams,
+        body: SetAsideClickFixes,
+        response: { 200: ReplayedClick, ...errorResponses(400, 404, 422) },
+      },
+    },
+    async (request) => replaySetAsideClick(db, request.params.clickId, request.body, resolveSessionUser(request).userId),
   );
 };
 
