@@ -7,6 +7,7 @@ import { formatCount } from '../../format.ts';
 import { Link } from '../../router.tsx';
 import { useSession } from '../../session.ts';
 import './admin.css';
+import { PlatformTotals } from './reports/PlatformTotals.tsx';
 
 interface Queue {
   id: string;
@@ -68,6 +69,7 @@ export function AdminHomePage() {
           </div>
         )}
       </QueryState>
+      <PlatformTotals />
       <p>
         Also: <Link to="/admin/settings">platform settings</Link>, the <Link to="/admin/audit-log">audit log</Link>, <Link to="/admin/statements">statements</Link> and the{' '}
         <Link to="/admin/emails">email outbox</Link>.
