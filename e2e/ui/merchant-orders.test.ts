@@ -50,6 +50,12 @@ describe('merchant orders and commissions pages', () => {
     await page.getByLabel('Attribution').selectOption('false');
     await page.getByRole('row', { name: /ORD-1002/ }).waitFor();
     expect(await page.getByRole('row', { name: /ORD-1001/ }).count()).toBe(0);
+    // The download carries the filters and the mode: only the live order without a creator.
+    const [orders] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+    expect(orders.suggestedFilename()).toBe('orders-live.csv');
+    const orderLines = Buffer.concat(await (await orders.createReadStream()).toArray()).toString('utf8').trim().split('\n');
+    expect(orderLines[0]).toMatch(/^orderId,conversionId,status,amount/);
+    expect(orderLines.slice(1).map((line) => line.split(',').slice(0, 1).concat(line.split(',').slice(3, 4)))).toEqual([['ORD-1002', '500.00']]);
     await page.getByLabel('Attribution').selectOption('');
 
     await page.getByRole('button', { name: 'Details of ORD-1001' }).click();
@@ -74,6 +80,10 @@ describe('merchant orders and commissions pages', () => {
     const held = page.getByRole('row', { name: /ORD-1001/ });
     await held.getByText('NPR 150.00').waitFor();
     expect(await held.getByRole('cell').nth(3).textContent()).toMatch(/\d{4}|\w{3} \d/);
+    const [commissions] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+    expect(commissions.suggestedFilename()).toBe('commissions-live.csv');
+    const commissionLines = Buffer.concat(await (await commissions.createReadStream()).toArray()).toString('utf8').trim().split('\n');
+    expect(commissionLines.slice(1).map((line) => [line.split(',')[1], line.split(',')[5], line.split(',')[6]])).toEqual([['ORD-1001', 'hold', '150.00']]);
     await page.getByLabel('State').selectOption('paid');
     await page.getByText('No paid live commissions').waitFor();
 

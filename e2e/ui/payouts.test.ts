@@ -68,6 +68,17 @@ describe('affiliate wallet and payouts', () => {
     const processing = page.locator('.stat').filter({ hasText: 'Processing' });
     expect(await processing.textContent()).toContain('700.00');
     expect(await page.locator('.stat').filter({ hasText: 'Payable' }).textContent()).toContain('0.00');
+    // The commissions behind it, each with its state and the date it could become payable, and as CSV.
+    const commissions = page.getByRole('table', { name: 'Your commissions' });
+    await commissions.getByRole('row').filter({ hasText: '400.00' }).waitFor();
+    const rows = commissions.getByRole('row').filter({ has: page.getByRole('rowheader') });
+    expect(await rows.count()).toBe(2);
+    expect(await rows.first().getByRole('cell').nth(2).textContent()).toMatch(/\d/);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('region', { name: 'Commissions' }).getByRole('button', { name: 'Download CSV' }).click()]);
+    expect(download.suggestedFilename()).toBe('commissions.csv');
+    const csv = Buffer.concat(await (await download.createReadStream()).toArray()).toString('utf8').trim().split('\n');
+    expect(csv[0]).toMatch(/^id,orderId,/);
+    expect(csv.slice(1).map((line) => line.split(',')[6]).sort()).toEqual(['300.00', '400.00']);
 
     // Cancelling returns it.
     await page.goto('/affiliate/payouts');

@@ -3,6 +3,7 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { Link } from '../../router.tsx';
 import { useWallet } from './affiliate-queries.ts';
 import { WalletBalances } from './WalletBalances.tsx';
+import { WalletCommissions } from './WalletCommissions.tsx';
 
 export function WalletPage() {
   const wallet = useWallet();
@@ -14,6 +15,7 @@ export function WalletPage() {
       <QueryState query={wallet} what="your wallet" feature="The wallet">
         {(data) => <WalletBalances wallet={data} />}
       </QueryState>
+      <WalletCommissions />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { Page } from '../../../api.ts';
+import { call, type Page } from '../../../api.ts';
+import { CsvDownloadButton } from '../../reports/CsvDownloadButton.tsx';
 import { useApi } from '../../../api-context.tsx';
 import { DataModeSwitch, useDataMode } from '../../../components/DataModeSwitch.tsx';
 import { EmptyState } from '../../../components/EmptyState.tsx';
@@ -11,6 +12,8 @@ import { SelectField } from '../../../components/SelectField.tsx';
 import { StatusBadge } from '../../../components/StatusBadge.tsx';
 import { formatDate, formatMoney } from '../../../format.ts';
 import { COMMISSION_STATUSES, type Commission } from '../../../resources.ts';
+
+type CommissionStatus = (typeof COMMISSION_STATUSES)[number];
 
 const PAGE_SIZE = 25;
 
@@ -59,6 +62,13 @@ export function MerchantCommissionsPage() {
             </option>
           ))}
         </SelectField>
+        <CsvDownloadButton
+          label="Download CSV"
+          fileName={`commissions-${mode}.csv`}
+          fetchCsv={() =>
+            call(api.forMode(mode).GET('/api/v1/commissions', { params: { query: { status: (status || undefined) as CommissionStatus | undefined, format: 'csv' } }, parseAs: 'text' }))
+          }
+        />
       </div>
       <QueryState query={commissions} what="commissions" feature="Commissions">
         {(result) =>

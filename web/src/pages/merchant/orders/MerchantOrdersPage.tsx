@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { Page } from '../../../api.ts';
+import { call, type Page } from '../../../api.ts';
+import { CsvDownloadButton } from '../../reports/CsvDownloadButton.tsx';
 import { useApi } from '../../../api-context.tsx';
 import { DataModeSwitch, useDataMode } from '../../../components/DataModeSwitch.tsx';
 import { EmptyState } from '../../../components/EmptyState.tsx';
@@ -11,6 +12,8 @@ import { SelectField } from '../../../components/SelectField.tsx';
 import { StatusBadge } from '../../../components/StatusBadge.tsx';
 import { formatDateTime, formatMoney } from '../../../format.ts';
 import { ORDER_STATUSES, type Order } from '../../../resources.ts';
+
+type OrderStatus = (typeof ORDER_STATUSES)[number];
 import { OrderDetailPanel } from './OrderDetailPanel.tsx';
 
 const PAGE_SIZE = 25;
@@ -52,6 +55,18 @@ export function MerchantOrdersPage() {
           <option value="true">With a creator</option>
           <option value="false">Without a creator</option>
         </SelectField>
+        <CsvDownloadButton
+          label="Download CSV"
+          fileName={`orders-${mode}.csv`}
+          fetchCsv={() =>
+            call(
+              api.forMode(mode).GET('/api/v1/orders', {
+                params: { query: { status: (status || undefined) as OrderStatus | undefined, attributed: attributed ? attributed === 'true' : undefined, format: 'csv' } },
+                parseAs: 'text',
+              }),
+            )
+          }
+        />
       </div>
       {openId && <OrderDetailPanel key={`${mode}:${openId}`} mode={mode} orderId={openId} onClose={() => setOpenId(null)} />}
       <QueryState query={orders} what="orders" feature="Orders">

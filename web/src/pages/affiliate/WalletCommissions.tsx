@@ -1,0 +1,74 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { call } from '../../api.ts';
+import { useApi } from '../../api-context.tsx';
+import { Pager } from '../../components/Pager.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
+import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { formatDate, formatMoney } from '../../format.ts';
+import { CsvDownloadButton } from '../reports/CsvDownloadButton.tsx';
+
+const PAGE_SIZE = 25;
+
+/** The commissions behind the balances: each with its state and, once its order is delivered, the date it can become payable. */
+export function WalletCommissions() {
+  const api = useApi();
+  const [page, setPage] = useState(1);
+  const commissions = useQuery({
+    queryKey: ['affiliate', 'commissions', page],
+    queryFn: () => call(api.GET('/api/affiliate/commissions', { params: { query: { page, pageSize: PAGE_SIZE } } })),
+  });
+  return (
+    <section className="section" aria-labelledby="wallet-commissions">
+      <div className="section-header">
+        <h2 id="wallet-commissions">Commissions</h2>
+        <CsvDownloadButton
+          label="Download CSV"
+          fileName="commissions.csv"
+          fetchCsv={() => call(api.GET('/api/affiliate/commissions', { params: { query: { format: 'csv' } }, parseAs: 'text' }))}
+        />
+      </div>
+      <p className="muted">A commission is held through the store’s return window after delivery; it becomes payable once that window ends and the store has paid its statement.</p>
+      <QueryState query={commissions} what="your commissions" feature="Commissions">
+        {(result) =>
+          result.data.length === 0 ? (
+            <p className="muted">No commissions yet.</p>
+          ) : (
+            <>
+              <div className="table-wrap">
+                <table className="stack-on-phone">
+                  <caption className="visually-hidden">Your commissions</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Order</th>
+                      <th scope="col">Amount</th>
+                      <th scope="col">State</th>
+                      <th scope="col">Payable from</th>
+                      <th scope="col">Earned</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {result.data.map((commission) => (
+                      <tr key={commission.id}>
+                        <th scope="row" data-label="Order" className="mono">
+                          {commission.orderId}
+                        </th>
+                        <td data-label="Amount">{formatMoney(commission.amount, commission.currency)}</td>
+                        <td data-label="State">
+                          <StatusBadge status={commission.status} />
+                        </td>
+                        <td data-label="Payable from">{commission.holdUntil ? formatDate(commission.holdUntil) : '—'}</td>
+                        <td data-label="Earned">{formatDate(commission.createdAt)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <Pager label="Commissions" page={result.page} pageSize={result.pageSize} total={result.total} onPage={setPage} />
+            </>
+          )
+        }
+      </QueryState>
+    </section>
+  );
+}
