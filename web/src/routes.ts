@@ -22,6 +22,7 @@ import { MerchantHomePage } from './pages/merchant/MerchantHomePage.tsx';
 import { MerchantStatementsPage } from './pages/merchant/MerchantStatementsPage.tsx';
 import { MerchantImportsPage } from './pages/merchant/MerchantImportsPage.tsx';
 import { MerchantCommissionsPage } from './pages/merchant/commissions/MerchantCommissionsPage.tsx';
+import { MerchantProductsPage } from './pages/merchant/products/MerchantProductsPage.tsx';
 import { MerchantOrdersPage } from './pages/merchant/orders/MerchantOrdersPage.tsx';
 import { LandingPage } from './pages/public/LandingPage.tsx';
 import { ForgotPasswordPage } from './pages/public/ForgotPasswordPage.tsx';
@@ -53,6 +54,7 @@ export const ROUTES: RouteDef[] = [
   { path: '/merchant', access: 'merchant', page: MerchantHomePage },
   { path: '/merchant/campaigns', access: 'merchant', page: MerchantCampaignsPage },
   { path: '/merchant/imports', access: 'merchant', page: MerchantImportsPage },
+  { path: '/merchant/products', access: 'merchant', page: MerchantProductsPage },
   { path: '/merchant/orders', access: 'merchant', page: MerchantOrdersPage },
   { path: '/merchant/commissions', access: 'merchant', page: MerchantCommissionsPage },
   { path: '/merchant/developers', access: 'merchant', page: MerchantDevelopersPage },
