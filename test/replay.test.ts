@@ -7,12 +7,15 @@ import { webhookEndpoints } from '../src/modules/webhooks/webhooks.tables.ts';
 import { backend } from './support/database.ts';
 import { makeMerchant, type TestMerchant } from './support/factories.ts';
 import { startServerProcess, type ServerProcess } from './support/server-process.ts';
+import { TestClock } from './support/clock.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 
+/** Moved forward instead of waiting for a signature to leave the skew window. */
+const clock = new TestClock();
 let t: TestApp;
 let merchant: TestMerchant;
 beforeAll(async () => {
-  t = await createTestApp({ listen: true });
+  t = await createTestApp({ listen: true, clock });
   merchant = await makeMerchant(t);
 });
 afterAll(() => t.close());
@@ -69,10 +72,10 @@ describe(`replayed signed requests on ${backend}`, () => {
     expect((await send()).status).toBe(201);
     const remembered = () => t.platform.db.select().from(acceptedSignatures).where(eq(acceptedSignatures.signature, send.signature));
     expect(await remembered()).toHaveLength(1);
-    await purgeExpiredSignatures(t.platform.db);
+    await purgeExpiredSignatures(t.platform.db, new Date(clock.now()));
     expect(await remembered()).toHaveLength(1); // still inside the window
-    await new Promise((resolve) => setTimeout(resolve, 6100));
-    await purgeExpiredSignatures(t.platform.db);
+    clock.advance(6100);
+    await purgeExpiredSignatures(t.platform.db, new Date(clock.now()));
     expect(await remembered()).toHaveLength(0);
     const late = await send();
     expect(late.status).toBe(401);

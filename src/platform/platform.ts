@@ -5,6 +5,7 @@ import { JobWorker } from './jobs/worker.ts';
 import { resolveMasterKey } from './crypto/master-key.ts';
 import { createSecretBox, type SecretBox } from './crypto/secret-box.ts';
 import { ChangeFeed } from './events/change-feed.ts';
+import { systemClock, type Clock } from './clock.ts';
 
 /** What every module is built from: settings, the database and the job worker. */
 export interface Platform {
@@ -16,9 +17,11 @@ export interface Platform {
   secrets: SecretBox;
   /** Changes announced after commit, so that caches (the link cache) forget at once. */
   changes: ChangeFeed;
+  /** The time as the app sees it (`src/platform/clock.ts`); tests may move it. */
+  clock: Clock;
 }
 
-export async function openPlatform(config: Config, log: FastifyBaseLogger): Promise<Platform> {
+export async function openPlatform(config: Config, log: FastifyBaseLogger, options: { clock?: Clock } = {}): Promise<Platform> {
   const secrets = createSecretBox(resolveMasterKey(config));
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
   try {
@@ -28,5 +31,5 @@ export async function openPlatform(config: Config, log: FastifyBaseLogger): Prom
     throw error;
   }
   const worker = new JobWorker({ db: database.db, log, pollIntervalMs: config.jobPollIntervalMs });
-  return { config, database, db: database.db, worker, secrets, changes: new ChangeFeed() };
+  return { config, database, db: database.db, worker, secrets, changes: new ChangeFeed(), clock: options.clock ?? systemClock };
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import pino from 'pino';
 import { buildApp, type App } from '../../src/app.ts';
 import { loadConfig, type Config } from '../../src/platform/config.ts';
+import type { Clock } from '../../src/platform/clock.ts';
 import { openPlatform, type Platform } from '../../src/platform/platform.ts';
 import { createScratchDatabase, postgresAdminUrl } from './database.ts';
 
@@ -29,6 +30,8 @@ export interface TestAppOptions {
   onDisk?: boolean;
   /** Open a new app on the database of one closed with `keepDatabase` (it then owns the cleanup). */
   reopen?: TestApp;
+  /** The app's clock (default: the system's); a `TestClock` lets a test move time forward. */
+  clock?: Clock;
 }
 
 /** The whole app on a fresh database of the backend under test. */
@@ -43,7 +46,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     { dataDir, databaseUrl, masterKey: '00'.repeat(32), port: 0, host: '127.0.0.1', ...options.config },
   );
   const log = pino({ level: config.logLevel });
-  const platform = await openPlatform(config, log);
+  const platform = await openPlatform(config, log, { clock: options.clock });
   const app = await buildApp(platform, { logger: log });
   if (options.workers) platform.worker.start();
   let url = '';

@@ -18,7 +18,7 @@ import { rotateApiKey } from './rotate-api-key.ts';
 const merchantSession = { principals: ['merchantSession'] } as const;
 
 /** The signed merchant API's trust layer (key + signature, rate limit, idempotency) and the key dashboard. */
-export const registerApiKeys: ModuleRegister = (app, { db, secrets, worker, config, changes }) => {
+export const registerApiKeys: ModuleRegister = (app, { db, secrets, worker, config, changes, clock }) => {
   const keys = createKeyStore(db, secrets, { cacheSeconds: config.apiKeyCacheSeconds });
   changes.subscribe((change) => {
     if (change.kind === 'merchant') keys.forgetMerchant(change.merchantId);
@@ -34,7 +34,7 @@ export const registerApiKeys: ModuleRegister = (app, { db, secrets, worker, conf
   // learns nothing about what a valid body looks like.
   app.addHook('preValidation', async (request, reply) => {
     if (authenticationFor(request) !== 'merchantKey') return;
-    const { keyId } = await authenticateMerchant(request, keys);
+    const { keyId } = await authenticateMerchant(request, keys, clock);
     if (config.rateLimitPerMinute !== 0) {
       const decision = limiter.hit(keyId, config.rateLimitPerMinute);
       const headers = rateLimitHeaders(decision);
@@ -56,7 +56,7 @@ export const registerApiKeys: ModuleRegister = (app, { db, secrets, worker, conf
 
   worker.register('idempotency.purge', () => purgeExpiredIdempotencyKeys(db));
   worker.schedule({ name: 'idempotency-purge', cron: '0 17 * * * *', jobType: 'idempotency.purge' });
-  worker.register('signatures.purge', () => purgeExpiredSignatures(db));
+  worker.register('signatures.purge', () => purgeExpiredSignatures(db, new Date(clock.now())));
   worker.schedule({ name: 'signatures-purge', cron: '0 */5 * * * *', jobType: 'signatures.purge' });
 
   app.get(

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import { checkFileSignature, checkSignature } from '../../platform/auth/request-signature.ts';
 import type { MerchantPrincipal } from '../../platform/auth/route-auth.types.ts';
@@ -26,7 +27,7 @@ export async function identifyMerchantKey(request: FastifyRequest, keys: KeyStor
 }
 
 /** Second half, once the body is in: the signature over the exact bytes, then the merchant's standing. Sets `request.merchant`. */
-export async function authenticateMerchant(request: FastifyRequest, keys: KeyStore): Promise<MerchantPrincipal> {
+export async function authenticateMerchant(request: FastifyRequest, keys: KeyStore, clock: Clock): Promise<MerchantPrincipal> {
   const found = identified.get(request);
   const principal = request.apiKeyOwner;
   if (!found || !principal) throw new AppError('MISSING_API_KEY', 'Authorization header is required: "Bearer pk_test_…" or "Bearer pk_live_…"');
@@ -41,7 +42,7 @@ export async function authenticateMerchant(request: FastifyRequest, keys: KeySto
     throw new AppError('SIGNATURE_MISMATCH', 'The request body cannot be verified: send it as application/json');
   }
   const signed = { timestamp: header1('x-timestamp'), signature: header1('x-signature'), method: request.method, pathWithQuery: request.url };
-  const now = Math.floor(Date.now() / 1000);
+  const now = Math.floor(clock.now() / 1000);
   const check = request.spooledBody
     ? await checkFileSignature({ ...signed, bodyFile: request.spooledBody.path }, found.signingSecret, now)
     : checkSignature({ ...signed, rawBody: request.rawBody ?? '' }, found.signingSecret, now);

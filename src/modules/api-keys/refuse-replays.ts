@@ -1,4 +1,4 @@
-import { lt, sql } from 'drizzle-orm';
+import { lt } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { MAX_CLOCK_SKEW_SECONDS } from '../../platform/auth/request-signature.ts';
 import type { Db } from '../../platform/db/client.ts';
@@ -27,6 +27,7 @@ export async function refuseReplays(db: Db, request: FastifyRequest): Promise<vo
   }
 }
 
-export async function purgeExpiredSignatures(db: Db): Promise<void> {
-  await db.delete(acceptedSignatures).where(lt(acceptedSignatures.expiresAt, sql`now()`));
+/** Forget signatures whose timestamps have left the skew window by `now` (the platform's clock). */
+export async function purgeExpiredSignatures(db: Db, now: Date): Promise<void> {
+  await db.delete(acceptedSignatures).where(lt(acceptedSignatures.expiresAt, now));
 }
