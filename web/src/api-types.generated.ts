@@ -4592,7 +4592,59 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Edit your store profile (name, website, contact); null or an empty text clears an optional field */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        businessName?: string;
+                        contactName?: string | null;
+                        contactPhone?: string | null;
+                        /** @description https://… or empty to clear */
+                        website?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            businessName: string;
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            domains: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                domain: string;
+                                id: string;
+                                rejectionReason: string | null;
+                                reviewedAt: string | null;
+                                status: "PENDING" | "APPROVED" | "REJECTED";
+                            }[];
+                            email: string;
+                            id: string;
+                            rejectionReason: string | null;
+                            reviewedAt: string | null;
+                            status: "PENDING_REVIEW" | "APPROVED" | "REJECTED" | "SUSPENDED";
+                            suspensionReason: string | null;
+                            website: string | null;
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/merchant/api-keys": {

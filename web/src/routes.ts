@@ -23,6 +23,7 @@ import { MerchantStatementsPage } from './pages/merchant/MerchantStatementsPage.
 import { MerchantImportsPage } from './pages/merchant/MerchantImportsPage.tsx';
 import { MerchantCommissionsPage } from './pages/merchant/commissions/MerchantCommissionsPage.tsx';
 import { MerchantProductsPage } from './pages/merchant/products/MerchantProductsPage.tsx';
+import { StoreProfilePage } from './pages/merchant/profile/StoreProfilePage.tsx';
 import { MerchantOrdersPage } from './pages/merchant/orders/MerchantOrdersPage.tsx';
 import { LandingPage } from './pages/public/LandingPage.tsx';
 import { ForgotPasswordPage } from './pages/public/ForgotPasswordPage.tsx';
@@ -54,6 +55,7 @@ export const ROUTES: RouteDef[] = [
   { path: '/merchant', access: 'merchant', page: MerchantHomePage },
   { path: '/merchant/campaigns', access: 'merchant', page: MerchantCampaignsPage },
   { path: '/merchant/imports', access: 'merchant', page: MerchantImportsPage },
+  { path: '/merchant/profile', access: 'merchant', page: StoreProfilePage },
   { path: '/merchant/products', access: 'merchant', page: MerchantProductsPage },
   { path: '/merchant/orders', access: 'merchant', page: MerchantOrdersPage },
   { path: '/merchant/commissions', access: 'merchant', page: MerchantCommissionsPage },

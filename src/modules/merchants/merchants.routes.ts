@@ -5,7 +5,8 @@ import { COMMISSION_TYPES, formatCommissionValue } from '../commissions/commissi
 import { setMerchantDefaultCommission } from '../commissions/set-merchant-default-commission.ts';
 import { getMerchantOrThrow } from './get-merchant.ts';
 import { registerMerchantReview } from './merchant-review.routes.ts';
-import { DomainBody, MerchantDetail } from './merchants.schemas.ts';
+import { DomainBody, MerchantDetail, StoreProfileBody } from './merchants.schemas.ts';
+import { updateStoreProfile } from './update-store-profile.ts';
 import { getAccount } from './get-account.ts';
 import { requestDomain } from './request-domain.ts';
 import { resolveTenant, resolveMerchantId } from '../../platform/auth/resolve-principal.ts';
@@ -88,6 +89,19 @@ export const registerMerchants: ModuleRegister = (app, deps) => {
       schema: { tags: ['merchant'], summary: 'Your store profile, review status (with the reason if rejected) and domains', response: { 200: MerchantDetail } },
     },
     async (request) => getMerchantOrThrow(db, resolveMerchantId(request)),
+  );
+
+  app.patch(
+    '/api/merchant/account',
+    {
+      config: merchantSession,
+      schema: { tags: ['merchant'], summary: 'Edit your store profile (name, website, contact); null or an empty text clears an optional field', body: StoreProfileBody, response: { 200: MerchantDetail } },
+    },
+    async (request) => {
+      const merchantId = resolveMerchantId(request);
+      await updateStoreProfile(db, merchantId, request.body);
+      return getMerchantOrThrow(db, merchantId);
+    },
   );
 
   registerMerchantReview(app, deps);

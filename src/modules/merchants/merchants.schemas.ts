@@ -52,4 +52,15 @@ export const RejectBody = Type.Object({ reason: Type.String({ minLength: 1, maxL
 
 export const SuspendBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 1000, description: 'Shown to the merchant' }) }, { additionalProperties: false });
 
+export const StoreProfileBody = Type.Object(
+  {
+    businessName: Type.Optional(Type.String({ minLength: 1, maxLength: 160, pattern: '\\S' })),
+    // One rule, one error: a web address, or empty to clear it.
+    website: Type.Optional(Type.String({ maxLength: 500, pattern: '^$|^https?://[^\\s/]+\\.[^\\s]+$', description: 'https://… or empty to clear' })),
+    contactName: Type.Optional(Type.Union([Type.String({ maxLength: 160 }), Type.Null()])),
+    contactPhone: Type.Optional(Type.Union([Type.String({ maxLength: 40 }), Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+
 export const DomainBody = Type.Object({ domain: Type.String({ minLength: 3, maxLength: 253 }) }, { additionalProperties: false });
