@@ -91,4 +91,15 @@ describe('affiliate reports in a real browser', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it('home: fits a 390 px phone screen', async () => {
+    const { page, context, problems } = await h.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await logIn(page, email, PASSWORD, '/affiliate');
+    await page.locator('.chart-plot canvas').first().waitFor();
+    await page.locator('section[aria-labelledby="per-link"] tbody tr').first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });
