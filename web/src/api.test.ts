@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/test-app.ts';
-import { ApiError, call, createApiClient, readableMessage, withQuery } from './api.ts';
+import { ApiError, call, createApiClient, readableMessage } from './api.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -11,52 +11,6 @@ afterAll(() => t?.close());
 const caught = (promise: Promise<unknown>) => promise.then(() => Promise.reject(new Error('expected a failure')), (error: unknown) => error as ApiError);
 
 describe('the dashboard API client against the real server', () => {
-  const client = () => createApiClient({ baseUrl: t.url, csrfToken: () => undefined });
-
-  it('turns a validation refusal into an ApiError with its field details', async () => {
-    const error = await caught(client().post('/api/auth/signup', { role: 'affiliate', email: 'nope', password: 'short' }));
-    expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
-    expect(error.details).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'password' }), expect.objectContaining({ field: 'email' })]));
-    expect(error.isMissingEndpoint).toBe(false);
-  });
-
-  it('tells a missing endpoint from a refusal', async () => {
-    const missing = await caught(client().get('/api/affiliate/no-such-thing'));
-    expect(missing).toMatchObject({ status: 404, code: 'NOT_FOUND' });
-    expect(missing.isMissingEndpoint).toBe(true);
-    const signedOut = await caught(client().get('/api/auth/me'));
-    expect(signedOut).toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
-    expect(signedOut.isMissingEndpoint).toBe(false);
-  });
-
-  it('sends the CSRF token on writes only', async () => {
-    const seen: Array<{ method: string; token: string | null }> = [];
-    const recording = createApiClient({ baseUrl: t.url, csrfToken: () => 'token-123' });
-    const realFetch = globalThis.fetch;
-    globalThis.fetch = async (input, init) => {
-      seen.push({ method: init?.method ?? 'GET', token: new Headers(init?.headers).get('x-csrf-token') });
-      return realFetch(input, init);
-    };
-    try {
-      await caught(recording.get('/api/auth/me'));
-      await caught(recording.post('/api/auth/logout'));
-    } finally {
-      globalThis.fetch = realFetch;
-    }
-    expect(seen).toEqual([
-      { method: 'GET', token: null },
-      { method: 'POST', token: 'token-123' },
-    ]);
-  });
-
-  it('reports an unreachable server as a network error', async () => {
-    const offline = createApiClient({ baseUrl: 'http://127.0.0.1:9', csrfToken: () => undefined });
-    expect(await caught(offline.get('/api/auth/me'))).toMatchObject({ status: 0, code: 'NETWORK' });
-  });
-});
-
-describe('the typed calls against the real server', () => {
   const client = () => createApiClient({ baseUrl: t.url, csrfToken: () => undefined });
 
   it('answers with the body of a success and turns a refusal into an ApiError with its field details', async () => {
@@ -105,15 +59,10 @@ describe('the typed calls against the real server', () => {
   });
 });
 
-describe('readableMessage and withQuery', () => {
+describe('readableMessage', () => {
   it('rewords validator messages', () => {
     expect(readableMessage({ message: 'must NOT have fewer than 1 characters' })).toBe('is required');
     expect(readableMessage({ message: 'must match format "uri"' })).toBe('must be a full web address such as https://shop.example.com');
     expect(readableMessage({ message: 'is already registered' })).toBe('is already registered');
-  });
-
-  it('leaves out empty query values', () => {
-    expect(withQuery('/api/x', { category: '', page: 2, search: undefined, live: true })).toBe('/api/x?page=2&live=true');
-    expect(withQuery('/api/x')).toBe('/api/x');
   });
 });

@@ -56,22 +56,8 @@ export function readableMessage(detail: ErrorDetail): string {
   return detail.message;
 }
 
-export type Query = Record<string, string | number | boolean | undefined>;
-
-/** The untyped calls of pages not yet moved to the typed ones (`api.GET(...)`); do not use in new code. */
-interface UntypedCalls {
-  get<T>(path: string, query?: Query): Promise<T>;
-  post<T>(path: string, body?: unknown): Promise<T>;
-  patch<T>(path: string, body?: unknown): Promise<T>;
-  delete<T>(path: string): Promise<T>;
-  /** POST a form (a file upload) as multipart/form-data. */
-  upload<T>(path: string, form: FormData): Promise<T>;
-  /** GET a text answer (a CSV report). */
-  text(path: string): Promise<string>;
-}
-
 /** openapi-fetch typed by the session API document: `api.GET('/api/auth/me')`, wrapped in `call(...)`. */
-export interface ApiClient extends Client<paths>, UntypedCalls {
+export interface ApiClient extends Client<paths> {
   /** The same client acting on test or live data (merchant routes shared with the signed API read `X-Mode`). */
   forMode(mode: DataMode): ApiClient;
 }
@@ -84,13 +70,6 @@ export interface ApiClientOptions {
   baseUrl?: string;
   /** Sent as `X-Mode`; the server reads live data when it is absent. */
   mode?: DataMode;
-}
-
-export function withQuery(path: string, query: Query = {}): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
-  const search = params.toString();
-  return search ? `${path}?${search}` : path;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD']);
@@ -108,7 +87,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       return request;
     },
   });
-  return Object.assign(typed, untypedCalls(options), { forMode: (mode: DataMode) => createApiClient({ ...options, mode }) });
+  return Object.assign(typed, { forMode: (mode: DataMode) => createApiClient({ ...options, mode }) });
 }
 
 interface Answer<T> {
@@ -155,47 +134,6 @@ export type ItemOf<P extends keyof paths, M extends Method> = ResponseOf<P, M> e
 /** The JSON body a route takes: `BodyOf<'/api/auth/login', 'post'>`. */
 export type BodyOf<P extends keyof paths, M extends Method> = paths[P] extends { [K in M]: { requestBody?: { content: { 'application/json': infer B } } } } ? B : never;
 
-function untypedCalls(options: ApiClientOptions): UntypedCalls {
-  const base = options.baseUrl ?? '';
-
-  async function request<T>(method: string, path: string, body?: unknown, as: 'json' | 'text' = 'json'): Promise<T> {
-    const isForm = typeof FormData !== 'undefined' && body instanceof FormData;
-    const headers: Record<string, string> = { accept: as === 'json' ? 'application/json' : 'text/csv, application/json' };
-    if (body !== undefined && !isForm) headers['content-type'] = 'application/json';
-    if (options.mode) headers['x-mode'] = options.mode;
-    if (method !== 'GET') {
-      const token = options.csrfToken();
-      if (token) headers['x-csrf-token'] = token;
-    }
-    let response: Response;
-    try {
-      response = await fetch(base + path, {
-        method,
-        headers,
-        credentials: 'same-origin',
-        body: body === undefined ? undefined : isForm ? (body as FormData) : JSON.stringify(body),
-      });
-    } catch {
-      throw new ApiError(0, 'NETWORK', 'Could not reach the server. Check your connection and try again.');
-    }
-    if (response.status === 204) return undefined as T;
-    const text = await response.text();
-    if (response.ok && as === 'text') return text as T;
-    const json = parseJson(text);
-    if (response.ok) return json as T;
-    throw errorOf(response, json);
-  }
-
-  return {
-    get: (path, query) => request('GET', withQuery(path, query)),
-    post: (path, body) => request('POST', path, body ?? {}),
-    patch: (path, body) => request('PATCH', path, body ?? {}),
-    delete: (path) => request('DELETE', path),
-    upload: (path, form) => request('POST', path, form),
-    text: (path) => request<string>('GET', path, undefined, 'text'),
-  };
-}
-
 function parseJson(text: string): unknown {
   if (!text) return undefined;
   try {
@@ -203,14 +141,6 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-/** List endpoints answer `{ data: [...] , page, pageSize, total }`. */
-export interface Page<T> {
-  data: T[];
-  page?: number;
-  pageSize?: number;
-  total?: number;
 }
 
 export const asApiError = (error: unknown): ApiError =>

@@ -1,17 +1,19 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { asApiError, type Page } from '../../api.ts';
+import { asApiError, call, type BodyOf, type ItemOf } from '../../api.ts';
 import { useApi } from '../../api-context.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { formatDateTime, formatMoney } from '../../format.ts';
-import type { AdminPayout, PayoutBatch } from '../../resources.ts';
-import { payoutMethodLabel, PAYOUT_METHOD_TYPES } from '../affiliate/payout-method-types.ts';
+import { isPayoutMethodType, payoutMethodLabel, PAYOUT_METHOD_TYPES } from '../affiliate/payout-method-types.ts';
 import { PayoutAction } from './PayoutAction.tsx';
 
-const usePayouts = (status: string) => {
+/** A payout in the admin queue, with the facts for its safety review. */
+type AdminPayout = ItemOf<'/api/admin/payouts', 'get'>;
+
+const usePayouts = (status: AdminPayout['status']) => {
   const api = useApi();
-  return useQuery({ queryKey: ['admin', 'payouts', status], queryFn: () => api.get<Page<AdminPayout>>('/api/admin/payouts', { status, pageSize: 200 }) });
+  return useQuery({ queryKey: ['admin', 'payouts', status], queryFn: () => call(api.GET('/api/admin/payouts', { params: { query: { status, pageSize: 200 } } })) });
 };
 
 function ReviewFacts({ payout }: { payout: AdminPayout }) {
@@ -70,9 +72,9 @@ function PayoutTable({ payouts, caption, actions }: { payouts: AdminPayout[]; ca
 function Batches() {
   const api = useApi();
   const queryClient = useQueryClient();
-  const batches = useQuery({ queryKey: ['admin', 'payouts', 'batches'], queryFn: () => api.get<{ data: PayoutBatch[] }>('/api/admin/payout-batches') });
+  const batches = useQuery({ queryKey: ['admin', 'payouts', 'batches'], queryFn: () => call(api.GET('/api/admin/payout-batches')) });
   const create = useMutation({
-    mutationFn: (method: string) => api.post<PayoutBatch>('/api/admin/payout-batches', { method }),
+    mutationFn: (method: BodyOf<'/api/admin/payout-batches', 'post'>['method']) => call(api.POST('/api/admin/payout-batches', { body: { method } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['admin', 'payouts'] }),
   });
   return (
@@ -83,7 +85,8 @@ function Batches() {
         aria-label="Create a batch"
         onSubmit={(event) => {
           event.preventDefault();
-          create.mutate(String(new FormData(event.currentTarget).get('method')));
+          const method = String(new FormData(event.currentTarget).get('method'));
+          if (isPayoutMethodType(method)) create.mutate(method);
         }}
       >
         <label>

@@ -1,21 +1,22 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { asApiError, type Page } from '../../api.ts';
+import { asApiError, call, type BodyOf, type ItemOf } from '../../api.ts';
 import { useApi } from '../../api-context.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { formatDate, formatMoney } from '../../format.ts';
-import type { PendingMerchant, Statement } from '../../resources.ts';
+
+type Statement = ItemOf<'/api/admin/statements', 'get'>;
 
 const STATEMENTS_KEY = ['admin', 'statements'] as const;
 
 function IssueStatement() {
   const api = useApi();
   const queryClient = useQueryClient();
-  const merchants = useQuery({ queryKey: ['admin', 'merchants', 'APPROVED'], queryFn: () => api.get<Page<PendingMerchant>>('/api/admin/merchants', { status: 'APPROVED', pageSize: 200 }) });
+  const merchants = useQuery({ queryKey: ['admin', 'merchants', 'APPROVED'], queryFn: () => call(api.GET('/api/admin/merchants', { params: { query: { status: 'APPROVED', pageSize: 200 } } })) });
   const issue = useMutation({
-    mutationFn: (merchantId: string) => api.post<Statement>(`/api/admin/merchants/${encodeURIComponent(merchantId)}/statements`, {}),
+    mutationFn: (merchantId: string) => call(api.POST('/api/admin/merchants/{merchantId}/statements', { params: { path: { merchantId } }, body: {} })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: STATEMENTS_KEY }),
   });
   return (
@@ -53,7 +54,7 @@ function RecordPayment({ statement }: { statement: Statement }) {
   const api = useApi();
   const queryClient = useQueryClient();
   const pay = useMutation({
-    mutationFn: (body: { amount: string; reference: string }) => api.post<Statement>(`/api/admin/statements/${encodeURIComponent(statement.id)}/payments`, body),
+    mutationFn: (body: BodyOf<'/api/admin/statements/{id}/payments', 'post'>) => call(api.POST('/api/admin/statements/{id}/payments', { params: { path: { id: statement.id } }, body })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: STATEMENTS_KEY }),
   });
   return (
@@ -83,7 +84,7 @@ function RecordPayment({ statement }: { statement: Statement }) {
 /** Statements across stores: issue one now, and record what each store paid. */
 export function AdminStatementsPage() {
   const api = useApi();
-  const statements = useQuery({ queryKey: STATEMENTS_KEY, queryFn: () => api.get<Page<Statement & { merchantId: string }>>('/api/admin/statements', { pageSize: 200 }) });
+  const statements = useQuery({ queryKey: STATEMENTS_KEY, queryFn: () => call(api.GET('/api/admin/statements', { params: { query: { pageSize: 200 } } })) });
   return (
     <div>
       <PageHeader title="Statements">

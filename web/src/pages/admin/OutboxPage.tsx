@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Page } from '../../api.ts';
+import { call } from '../../api.ts';
 import { useApi } from '../../api-context.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -7,21 +7,10 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { formatDateTime } from '../../format.ts';
 
-interface OutboxEmail {
-  id: string;
-  to: string;
-  kind: string;
-  status: string;
-  error: string | null;
-  subject: string;
-  text: string;
-  createdAt: string;
-}
-
 /** Recent emails: without SMTP_URL this is where they go (the dev outbox); with it, what was sent. */
 export function OutboxPage() {
   const api = useApi();
-  const emails = useQuery({ queryKey: ['admin', 'emails'], queryFn: () => api.get<Page<OutboxEmail>>('/api/admin/emails', { pageSize: 50 }) });
+  const emails = useQuery({ queryKey: ['admin', 'emails'], queryFn: () => call(api.GET('/api/admin/emails', { params: { query: { pageSize: 50 } } })) });
   return (
     <div>
       <PageHeader title="Email outbox">

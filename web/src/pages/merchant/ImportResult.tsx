@@ -1,8 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
+import { call, type DataMode, type ResponseOf } from '../../api.ts';
 import { useApi } from '../../api-context.tsx';
-import type { DataMode } from '../../api.ts';
-import type { CsvImport } from '../../resources.ts';
 import { previewCsv } from './csv-preview.ts';
+
+/** A CSV import and its progress. */
+export type CsvImport = ResponseOf<'/api/v1/imports/{id}', 'get'>;
 
 const running = (status: CsvImport['status']) => status === 'queued' || status === 'running';
 
@@ -19,16 +21,19 @@ function saveText(text: string, fileName: string) {
 /** One import: a live progress bar while it runs, then its counts, its error rows and the two downloads. */
 export function ImportResult({ importId, mode }: { importId: string; mode: DataMode }) {
   const api = useApi().forMode(mode);
+  const params = { path: { id: importId } };
+  const errorReport = () => call(api.GET('/api/v1/imports/{id}/errors', { params, parseAs: 'text' }));
+  const failedRows = () => call(api.GET('/api/v1/imports/{id}/failed-rows', { params, parseAs: 'text' }));
   const view = useQuery({
     queryKey: ['merchant', 'imports', mode, importId],
-    queryFn: () => api.get<CsvImport>(`/api/v1/imports/${importId}`),
+    queryFn: () => call(api.GET('/api/v1/imports/{id}', { params })),
     refetchInterval: (query) => (query.state.data && !running(query.state.data.status) ? false : 1000),
   });
   const current = view.data;
   const finished = current !== undefined && !running(current.status);
   const errors = useQuery({
     queryKey: ['merchant', 'imports', mode, importId, 'errors'],
-    queryFn: () => api.text(`/api/v1/imports/${importId}/errors`),
+    queryFn: errorReport,
     enabled: finished && (current?.rowsFailed ?? 0) > 0,
   });
   if (!current) return <p role="status">Loading the import…</p>;
@@ -60,10 +65,10 @@ export function ImportResult({ importId, mode }: { importId: string; mode: DataM
       {finished && current.rowsFailed > 0 && (
         <>
           <div className="page-actions">
-            <button type="button" className="button" onClick={async () => saveText(await api.text(`/api/v1/imports/${current.id}/errors`), `${current.id}-errors.csv`)}>
+            <button type="button" className="button" onClick={async () => saveText(await errorReport(), `${current.id}-errors.csv`)}>
               Download error report
             </button>
-            <button type="button" className="button" onClick={async () => saveText(await api.text(`/api/v1/imports/${current.id}/failed-rows`), `${current.id}-failed-rows.csv`)}>
+            <button type="button" className="button" onClick={async () => saveText(await failedRows(), `${current.id}-failed-rows.csv`)}>
               Download failed rows
             </button>
           </div>

@@ -1,13 +1,14 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { asApiError, type DataMode, type Page } from '../../api.ts';
+import { asApiError, call, type DataMode } from '../../api.ts';
 import { useApi } from '../../api-context.tsx';
 import { FormAlert } from '../../components/FormAlert.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
-import type { CsvImport, ImportType } from '../../resources.ts';
 import { previewCsv, sameColumn } from './csv-preview.ts';
-import { ImportResult } from './ImportResult.tsx';
+import { ImportResult, type CsvImport } from './ImportResult.tsx';
+
+type ImportType = CsvImport['type'];
 
 const TYPES: Array<{ value: ImportType; label: string }> = [
   { value: 'products', label: 'Products' },
@@ -30,9 +31,9 @@ export function MerchantImportsPage() {
   const [error, setError] = useState<string | null>(null);
   const [uploading, setUploading] = useState(false);
   const [currentId, setCurrentId] = useState<string | null>(null);
-  const template = useQuery({ queryKey: ['imports', 'template', type], queryFn: () => api.text(`/api/v1/imports/templates/${type}`) });
+  const template = useQuery({ queryKey: ['imports', 'template', type], queryFn: () => call(api.GET('/api/v1/imports/templates/{type}', { params: { path: { type } }, parseAs: 'text' })) });
   const expected = template.data ? (previewCsv(template.data, 1)[0] ?? []) : [];
-  const past = useQuery({ queryKey: ['merchant', 'imports', mode, 'list'], queryFn: () => api.forMode(mode).get<Page<CsvImport>>('/api/v1/imports', { pageSize: 50 }) });
+  const past = useQuery({ queryKey: ['merchant', 'imports', mode, 'list'], queryFn: () => call(api.forMode(mode).GET('/api/v1/imports', { params: { query: { pageSize: 50 } } })) });
 
   async function choose(file: File | undefined) {
     setError(null);
@@ -46,9 +47,16 @@ export function MerchantImportsPage() {
     setUploading(true);
     setError(null);
     try {
-      const form = new FormData();
-      form.append('file', chosen.file, chosen.file.name);
-      const created = await api.forMode(mode).upload<CsvImport>(`/api/v1/imports?type=${type}`, form);
+      const { file } = chosen;
+      const created = await call(
+        api.forMode(mode).POST('/api/v1/imports', {
+          params: { query: { type, fileName: file.name } },
+          // The file is the raw text/csv body, which the document leaves out (its own parser streams it to disk).
+          body: file as never,
+          bodySerializer: () => file,
+          headers: { 'content-type': 'text/csv' },
+        }),
+      );
       setCurrentId(created.id);
       setChosen(null);
       await queryClient.invalidateQueries({ queryKey: ['merchant', 'imports', mode, 'list'] });

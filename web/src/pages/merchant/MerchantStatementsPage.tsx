@@ -1,19 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { Page } from '../../api.ts';
+import { call } from '../../api.ts';
 import { useApi } from '../../api-context.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { formatDate, formatMoney } from '../../format.ts';
-import type { Statement, StatementDetail } from '../../resources.ts';
 
 const LINE_LABEL = { commission: 'Commission', fee: 'Platform fee', credit: 'Credit' } as const;
 
 function StatementLines({ id }: { id: string }) {
   const api = useApi();
-  const detail = useQuery({ queryKey: ['merchant', 'statements', id], queryFn: () => api.get<StatementDetail>(`/api/merchant/statements/${encodeURIComponent(id)}`) });
+  const detail = useQuery({ queryKey: ['merchant', 'statements', id], queryFn: () => call(api.GET('/api/merchant/statements/{id}', { params: { path: { id } } })) });
   return (
     <QueryState query={detail} what="the statement" feature="Statements">
       {(s) => (
@@ -63,7 +62,7 @@ function StatementLines({ id }: { id: string }) {
 export function MerchantStatementsPage() {
   const api = useApi();
   const [open, setOpen] = useState<string | null>(null);
-  const statements = useQuery({ queryKey: ['merchant', 'statements'], queryFn: () => api.get<Page<Statement>>('/api/merchant/statements', { pageSize: 100 }) });
+  const statements = useQuery({ queryKey: ['merchant', 'statements'], queryFn: () => call(api.GET('/api/merchant/statements', { params: { query: { pageSize: 100 } } })) });
   return (
     <div>
       <PageHeader title="Statements">

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { call, type Page } from '../../../api.ts';
+import { call } from '../../../api.ts';
 import { CsvDownloadButton } from '../../reports/CsvDownloadButton.tsx';
 import { useApi } from '../../../api-context.tsx';
 import { DataModeSwitch, useDataMode } from '../../../components/DataModeSwitch.tsx';
@@ -11,9 +11,7 @@ import { QueryState } from '../../../components/QueryState.tsx';
 import { SelectField } from '../../../components/SelectField.tsx';
 import { StatusBadge } from '../../../components/StatusBadge.tsx';
 import { formatDate, formatMoney } from '../../../format.ts';
-import { COMMISSION_STATUSES, type Commission } from '../../../resources.ts';
-
-type CommissionStatus = (typeof COMMISSION_STATUSES)[number];
+import { COMMISSION_STATUSES, isCommissionStatus } from './commission-types.ts';
 
 const PAGE_SIZE = 25;
 
@@ -25,7 +23,7 @@ export function MerchantCommissionsPage() {
   const [page, setPage] = useState(1);
   const commissions = useQuery({
     queryKey: ['merchant', 'commissions', mode, status, page],
-    queryFn: () => api.forMode(mode).get<Page<Commission>>('/api/v1/commissions', { status, page, pageSize: PAGE_SIZE }),
+    queryFn: () => call(api.forMode(mode).GET('/api/v1/commissions', { params: { query: { status: isCommissionStatus(status) ? status : undefined, page, pageSize: PAGE_SIZE } } })),
   });
 
   return (
@@ -66,7 +64,7 @@ export function MerchantCommissionsPage() {
           label="Download CSV"
           fileName={`commissions-${mode}.csv`}
           fetchCsv={() =>
-            call(api.forMode(mode).GET('/api/v1/commissions', { params: { query: { status: (status || undefined) as CommissionStatus | undefined, format: 'csv' } }, parseAs: 'text' }))
+            call(api.forMode(mode).GET('/api/v1/commissions', { params: { query: { status: isCommissionStatus(status) ? status : undefined, format: 'csv' } }, parseAs: 'text' }))
           }
         />
       </div>

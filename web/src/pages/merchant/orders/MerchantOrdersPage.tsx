@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { call, type Page } from '../../../api.ts';
+import { call } from '../../../api.ts';
 import { CsvDownloadButton } from '../../reports/CsvDownloadButton.tsx';
 import { useApi } from '../../../api-context.tsx';
 import { DataModeSwitch, useDataMode } from '../../../components/DataModeSwitch.tsx';
@@ -11,9 +11,7 @@ import { QueryState } from '../../../components/QueryState.tsx';
 import { SelectField } from '../../../components/SelectField.tsx';
 import { StatusBadge } from '../../../components/StatusBadge.tsx';
 import { formatDateTime, formatMoney } from '../../../format.ts';
-import { ORDER_STATUSES, type Order } from '../../../resources.ts';
-
-type OrderStatus = (typeof ORDER_STATUSES)[number];
+import { isOrderStatus, ORDER_STATUSES } from './order-types.ts';
 import { OrderDetailPanel } from './OrderDetailPanel.tsx';
 
 const PAGE_SIZE = 25;
@@ -28,7 +26,12 @@ export function MerchantOrdersPage() {
   const [openId, setOpenId] = useState<string | null>(null);
   const orders = useQuery({
     queryKey: ['merchant', 'orders', mode, status, attributed, page],
-    queryFn: () => api.forMode(mode).get<Page<Order>>('/api/v1/orders', { status, attributed, page, pageSize: PAGE_SIZE }),
+    queryFn: () =>
+      call(
+        api.forMode(mode).GET('/api/v1/orders', {
+          params: { query: { status: isOrderStatus(status) ? status : undefined, attributed: attributed === '' ? undefined : attributed === 'true', page, pageSize: PAGE_SIZE } },
+        }),
+      ),
   });
   const filter = (apply: () => void) => {
     apply();
@@ -61,7 +64,7 @@ export function MerchantOrdersPage() {
           fetchCsv={() =>
             call(
               api.forMode(mode).GET('/api/v1/orders', {
-                params: { query: { status: (status || undefined) as OrderStatus | undefined, attributed: attributed ? attributed === 'true' : undefined, format: 'csv' } },
+                params: { query: { status: isOrderStatus(status) ? status : undefined, attributed: attributed ? attributed === 'true' : undefined, format: 'csv' } },
                 parseAs: 'text',
               }),
             )

@@ -5,7 +5,6 @@ import { QueryState } from '../../../components/QueryState.tsx';
 import { riskReasonText } from '../../../components/RiskReasons.tsx';
 import { StatusBadge } from '../../../components/StatusBadge.tsx';
 import { formatCommission, formatDate, formatDateTime, formatMoney } from '../../../format.ts';
-import type { OrderDetail } from '../../../resources.ts';
 import { OrderStatusForm } from './OrderStatusForm.tsx';
 
 const readable = (code: string) => code.toLowerCase().replaceAll('_', ' ');
@@ -31,7 +30,7 @@ function OrderRiskReasons({ mode, orderId }: { mode: DataMode; orderId: string }
 /** One order: its items, commission with the risk check's verdict, status history, and a manual status change. */
 export function OrderDetailPanel({ mode, orderId, onClose }: { mode: DataMode; orderId: string; onClose(): void }) {
   const api = useApi().forMode(mode);
-  const order = useQuery({ queryKey: ['merchant', 'orders', mode, 'detail', orderId], queryFn: () => api.get<OrderDetail>(`/api/v1/orders/${encodeURIComponent(orderId)}`) });
+  const order = useQuery({ queryKey: ['merchant', 'orders', mode, 'detail', orderId], queryFn: () => call(api.GET('/api/v1/orders/{orderId}', { params: { path: { orderId } } })) });
 
   return (
     <section className="card section" aria-labelledby="order-detail-heading">

@@ -1,13 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { DataMode } from '../../../api.ts';
+import { call, type BodyOf, type DataMode } from '../../../api.ts';
 import { useApi } from '../../../api-context.tsx';
 import { Form, SubmitButton } from '../../../components/Form.tsx';
 import { FormAlert } from '../../../components/FormAlert.tsx';
 import { SelectField } from '../../../components/SelectField.tsx';
 import { TextField } from '../../../components/TextField.tsx';
 import { useFormErrors } from '../../../components/use-form-errors.ts';
-import { REQUESTABLE_ORDER_STATUSES, type OrderDetail } from '../../../resources.ts';
+import { isRequestableOrderStatus, REQUESTABLE_ORDER_STATUSES, type OrderDetail } from './order-types.ts';
 
 const INPUTS = ['status', 'refundAmount'] as const;
 
@@ -17,16 +17,15 @@ export function OrderStatusForm({ mode, order }: { mode: DataMode; order: OrderD
   const queryClient = useQueryClient();
   const [status, setStatus] = useState('');
   const change = useMutation({
-    mutationFn: (body: Record<string, string>) => api.patch<OrderDetail>(`/api/v1/orders/${encodeURIComponent(order.orderId)}`, body),
+    mutationFn: (body: BodyOf<'/api/v1/orders/{orderId}', 'patch'>) => call(api.PATCH('/api/v1/orders/{orderId}', { params: { path: { orderId: order.orderId } }, body })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['merchant', 'orders', mode] }),
   });
   const errors = useFormErrors(change, INPUTS);
   const submit = (data: FormData) => {
-    if (!errors.validate(data, ['status'])) return;
-    const body: Record<string, string> = { status: String(data.get('status')) };
+    const chosen = String(data.get('status'));
+    if (!errors.validate(data, ['status']) || !isRequestableOrderStatus(chosen)) return;
     const refund = String(data.get('refundAmount') ?? '').trim();
-    if (body.status === 'refunded' && refund) body.refundAmount = refund;
-    change.mutate(body);
+    change.mutate(chosen === 'refunded' && refund ? { status: chosen, refundAmount: refund } : { status: chosen });
   };
 
   return (

@@ -6,11 +6,10 @@ import { Pager } from '../../../components/Pager.tsx';
 import { QueryState } from '../../../components/QueryState.tsx';
 import { StatusBadge } from '../../../components/StatusBadge.tsx';
 import { formatDateTime, formatMoney } from '../../../format.ts';
-import { ORDER_STATUSES } from '../../../resources.ts';
+import { ORDER_STATUSES, type OrderStatus } from '../orders/order-types.ts';
 import { OrderDetailPanel } from '../orders/OrderDetailPanel.tsx';
 
 const PAGE_SIZE = 10;
-type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 /** Orders a creator brought, newest first, filtered by status; each opens its history and commission. */
 export function ConversionsSection({ mode }: { mode: DataMode }) {
