@@ -100,7 +100,7 @@ describe('email in the dashboard', () => {
     await page.getByLabel('Password', { exact: true }).fill(admin.password);
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.waitForURL('**/admin');
-    await page.getByRole('link', { name: 'Email outbox' }).click();
+    await page.getByRole('link', { name: 'Email outbox', exact: true }).click();
     const reset = page.getByRole('article', { name: 'Reset your Influencemart password' }).first();
     await reset.waitFor();
     expect(await reset.textContent()).toContain('Sent');

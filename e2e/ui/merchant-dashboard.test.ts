@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approveMerchant } from '../../src/modules/merchants/approve-merchant.ts';
-import { makeMerchant, PASSWORD, type TestMerchant } from '../../test/support/factories.ts';
+import { makeMerchant, PASSWORD, signIn, type TestMerchant } from '../../test/support/factories.ts';
 import { logIn, startHarness, type Harness } from './support/browser.ts';
 
 /** Every page of the merchant dashboard, on the real server with data made through its API. */
@@ -88,6 +88,23 @@ describe('merchant dashboard in a real browser', () => {
     await testRow.waitFor();
     expect(await testRow.getByRole('button', { name: 'Reveal secret' }).count()).toBe(0);
     expect(await page.getByText(issued.test.signingSecret).count()).toBe(0);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('settings: the store chooses its own notifications, and the choice is kept', async () => {
+    const { page, context, problems } = await h.newPage();
+    await logIn(page, merchant.email, PASSWORD, '/merchant/settings');
+    const joinRequests = page.getByLabel('A creator asks to join one of my campaigns');
+    await joinRequests.waitFor();
+    expect(await joinRequests.isChecked()).toBe(true);
+    // A creator's notifications are not offered to a store.
+    expect(await page.getByLabel('A payout of mine is paid').count()).toBe(0);
+    await joinRequests.click();
+    await page.getByText('Saved.').waitFor();
+    expect(await joinRequests.isChecked()).toBe(false);
+    const saved = await (await signIn(h.t, merchant.email)).request('GET', '/api/auth/email-settings');
+    expect(saved.body.notifications).toContainEqual({ kind: 'join_request_received', enabled: false });
     expect(problems).toEqual([]);
     await context.close();
   });
