@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import modules from './scripts/module-boundaries/eslint-plugin.js';
 
 export default tseslint.config(
   // *.browser.js is plain browser code served as it is; capture-script.js is browser code written compact by hand to stay under its 2 KB budget (size-tested).
@@ -16,4 +17,6 @@ export default tseslint.config(
       'no-restricted-properties': ['error', { object: 'request', property: 'ip', message: 'Use request.clientAddress: one rule for the client address, shared with the redirect.' }],
     },
   },
+  // Module boundaries (docs/development.md#module-boundaries).
+  { files: ['src/**/*.{ts,tsx,js}'], plugins: { modules }, rules: { 'modules/boundaries': 'error' } },
 );

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { commands, type Command, type CommandResult } from './commands.ts';
+import { commands } from './commands.ts';
+import type { Command, CommandResult } from './platform/command.ts';
 import { loadConfig } from './platform/config.ts';
 import { migrateDatabase, openDatabase } from './platform/db/client.ts';
 import { resolveMasterKey } from './platform/crypto/master-key.ts';

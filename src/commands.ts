@@ -1,38 +1,7 @@
-import type { Config } from './platform/config.ts';
-import type { Db } from './platform/db/client.ts';
-import type { SecretBox } from './platform/crypto/secret-box.ts';
+import type { Command } from './platform/command.ts';
 import { accountCommands } from './modules/accounts/accounts.commands.ts';
 import { seedDemoCommand } from './seed/demo.command.ts';
 import { ledgerVerifyCommand } from './modules/ledger/ledger-verify.command.ts';
 import { reportsRebuildCommand } from './modules/reports/reports-rebuild.command.ts';
 
-export interface CommandContext {
-  db: Db;
-  config: Config;
-  secrets: SecretBox;
-  flags: Record<string, string | boolean | undefined>;
-}
-
-export interface CommandResult {
-  json: Record<string, unknown>;
-  human: string;
-  /** Non-zero when the command found a problem (its output says which). */
-  exitCode?: number;
-}
-
-/** A CLI command that works on an open, migrated database. */
-export interface Command {
-  /** Positional words that select it, e.g. ['merchant', 'create']. */
-  path: string[];
-  usage: string;
-  options?: Record<string, { type: 'string' | 'boolean' }>;
-  run(context: CommandContext): Promise<CommandResult>;
-}
-
 export const commands: Command[] = [seedDemoCommand, ...accountCommands, ledgerVerifyCommand, reportsRebuildCommand];
-
-export function requireFlag(flags: CommandContext['flags'], name: string): string {
-  const value = flags[name];
-  if (typeof value !== 'string' || value === '') throw new Error(`--${name} is required`);
-  return value;
-}

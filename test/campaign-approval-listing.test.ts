@@ -21,11 +21,14 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function create(body: Record<string, unknown> = {}, who: TestMerchant = merchant) {
-  const response = await who.test.post('/api/v1/campaigns', { title: 'Campaign', ...body });
+async function create(body: Record<string, unknown> = {}, who: TestMerchant = merchant, mode: 'test' | 'live' = 'test') {
+  const response = await who[mode].post('/api/v1/campaigns', { title: 'Campaign', ...body });
   expect(response.status).toBe(201);
   return response.body as { id: string; [key: string]: unknown };
 }
+
+/** Only live campaigns are ever listed: test data stays in the sandbox. */
+const createLive = (body: Record<string, unknown> = {}, who: TestMerchant = merchant) => create(body, who, 'live');
 
 const publicIds = async (query = '') => {
   const response = await t.app.inject({ method: 'GET', url: `/api/public/campaigns?pageSize=200${query}` });
@@ -91,7 +94,7 @@ describe(`campaign approval on ${backend}`, () => {
 
 describe(`public listing on ${backend}`, () => {
   it('lists a campaign only once it is opted in, active and approved', async () => {
-    const { id } = await create({ title: 'Listed', category: 'Electronics', termsAndConditions: 'No coupon sites', defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: '12.5' });
+    const { id } = await createLive({ title: 'Listed', category: 'Electronics', termsAndConditions: 'No coupon sites', defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: '12.5' });
     expect(await publicIds()).not.toContain(id);
 
     const optIn = await merchantSession.request('POST', `/api/merchant/campaigns/${id}/listing`, { public: true });
@@ -99,7 +102,7 @@ describe(`public listing on ${backend}`, () => {
     expect(optIn.body).toMatchObject({ publicListing: true, listed: false });
     expect(await publicIds()).not.toContain(id); // still a draft
 
-    const active = await merchant.test.post(`/api/v1/campaigns/${id}/activate`);
+    const active = await merchant.live.post(`/api/v1/campaigns/${id}/activate`);
     expect(active.body).toMatchObject({ listed: true });
     const response = await t.app.inject({ method: 'GET', url: '/api/public/campaigns?pageSize=200' });
     const entry = response.json().data.find((c: { id: string }) => c.id === id);
@@ -111,12 +114,12 @@ describe(`public listing on ${backend}`, () => {
       commission: { type: 'PERCENTAGE', value: '12.5', currency: 'NPR', source: 'campaign' },
       cookieDurationDays: 30,
       approvalRequired: false,
-      livemode: false,
+      livemode: true,
     });
 
-    await merchant.test.post(`/api/v1/campaigns/${id}/pause`);
+    await merchant.live.post(`/api/v1/campaigns/${id}/pause`);
     expect(await publicIds()).not.toContain(id);
-    await merchant.test.post(`/api/v1/campaigns/${id}/activate`);
+    await merchant.live.post(`/api/v1/campaigns/${id}/activate`);
     expect(await publicIds()).toContain(id);
 
     const optOut = await merchantSession.request('POST', `/api/merchant/campaigns/${id}/listing`, { public: false });
@@ -125,19 +128,19 @@ describe(`public listing on ${backend}`, () => {
   });
 
   it('hides expired campaigns and campaigns waiting for approval', async () => {
-    const expiring = await create({ endDate: '2999-01-01T00:00:00Z' });
+    const expiring = await createLive({ endDate: '2999-01-01T00:00:00Z' });
     await merchantSession.request('POST', `/api/merchant/campaigns/${expiring.id}/listing`, { public: true });
-    await merchant.test.post(`/api/v1/campaigns/${expiring.id}/activate`);
+    await merchant.live.post(`/api/v1/campaigns/${expiring.id}/activate`);
     expect(await publicIds()).toContain(expiring.id);
     await t.platform.db.update(campaigns).set({ endDate: new Date('2020-01-01T00:00:00Z') }).where(eq(campaigns.id, expiring.id));
     expect(await publicIds()).not.toContain(expiring.id);
 
     // Active, then approval switched on: not approved yet, so not listed.
-    const unapproved = await create();
+    const unapproved = await createLive();
     await merchantSession.request('POST', `/api/merchant/campaigns/${unapproved.id}/listing`, { public: true });
-    await merchant.test.post(`/api/v1/campaigns/${unapproved.id}/activate`);
+    await merchant.live.post(`/api/v1/campaigns/${unapproved.id}/activate`);
     expect(await publicIds()).toContain(unapproved.id);
-    const patched = await merchant.test.patch(`/api/v1/campaigns/${unapproved.id}`, { approvalRequired: true });
+    const patched = await merchant.live.patch(`/api/v1/campaigns/${unapproved.id}`, { approvalRequired: true });
     expect(patched.body).toMatchObject({ status: 'ACTIVE', approved: false, listed: false });
     expect(await publicIds()).not.toContain(unapproved.id);
     await admin.request('POST', `/api/admin/campaigns/${unapproved.id}/approve`);
@@ -146,25 +149,27 @@ describe(`public listing on ${backend}`, () => {
 
   it('hides campaigns of a merchant that is no longer approved', async () => {
     const suspended = await makeMerchant(t);
-    const { id } = await create({}, suspended);
-    await suspended.test.post(`/api/v1/campaigns/${id}/activate`);
+    const { id } = await createLive({}, suspended);
+    await suspended.live.post(`/api/v1/campaigns/${id}/activate`);
     await admin.request('POST', `/api/admin/campaigns/${id}/listing`, { public: true });
     expect(await publicIds()).toContain(id);
     await t.platform.db.update(merchants).set({ status: 'SUSPENDED' }).where(eq(merchants.id, suspended.merchantId));
     expect(await publicIds()).not.toContain(id);
   });
 
-  it('filters by category (case-insensitive) and by mode, and pages', async () => {
+  it('filters by category (case-insensitive), never lists a test-mode campaign, and pages', async () => {
     const ids: string[] = [];
-    for (const [category, mode] of [['Fashion', 'test'], ['fashion', 'live'], ['Books', 'test']] as const) {
+    for (const [category, mode] of [['Fashion', 'live'], ['fashion', 'live'], ['Books', 'test'], ['fashion', 'test']] as const) {
       const response = await merchant[mode].post('/api/v1/campaigns', { title: `${category} ${mode}`, category });
-      await merchant[mode].post(`/api/v1/campaigns/${response.body.id}/activate`);
-      await merchantSession.request('POST', `/api/merchant/campaigns/${response.body.id}/listing`, { public: true });
+      const activated = await merchant[mode].post(`/api/v1/campaigns/${response.body.id}/activate`);
+      const listing = await merchantSession.request('POST', `/api/merchant/campaigns/${response.body.id}/listing`, { public: true });
+      expect(listing.body).toMatchObject({ publicListing: true, listed: mode === 'live' });
+      expect(activated.body.listed).toBe(false);
       ids.push(response.body.id);
     }
     expect((await publicIds('&category=FASHION')).sort()).toEqual([ids[0], ids[1]].sort());
-    expect(await publicIds('&category=Fashion&livemode=true')).toEqual([ids[1]]);
-    expect(await publicIds('&category=books')).toEqual([ids[2]]);
+    expect(await publicIds('&category=books')).toEqual([]);
+    expect(await publicIds('&search=ASHION%20LI')).toEqual(expect.arrayContaining([ids[0], ids[1]]));
     const paged = await t.app.inject({ method: 'GET', url: '/api/public/campaigns?category=fashion&pageSize=1&page=2' });
     expect(paged.json()).toMatchObject({ page: 2, pageSize: 1, total: 2 });
     expect(paged.json().data).toHaveLength(1);
@@ -173,17 +178,17 @@ describe(`public listing on ${backend}`, () => {
 
   it('shows the fallback commission when the campaign sets none: merchant, then platform', async () => {
     const fallback = await makeMerchant(t);
-    const { id } = await create({}, fallback);
-    await fallback.test.post(`/api/v1/campaigns/${id}/activate`);
+    const { id } = await createLive({}, fallback);
+    await fallback.live.post(`/api/v1/campaigns/${id}/activate`);
     await admin.request('POST', `/api/admin/campaigns/${id}/listing`, { public: true });
     const find = async () => (await t.app.inject({ method: 'GET', url: '/api/public/campaigns?pageSize=200' })).json().data.find((c: { id: string }) => c.id === id);
     expect((await find()).commission).toEqual({ type: 'PERCENTAGE', value: '5', currency: 'NPR', source: 'platform' });
-    await fallback.test.patch('/api/v1/account', { defaultCommissionType: 'FIXED', defaultCommissionValue: '75' });
+    await fallback.live.patch('/api/v1/account', { defaultCommissionType: 'FIXED', defaultCommissionValue: '75' });
     expect((await find()).commission).toEqual({ type: 'FIXED', value: '75.00', currency: 'NPR', source: 'merchant' });
   });
 
   it('lets a merchant change only its own campaigns’ listing, with a session and CSRF token', async () => {
-    const { id } = await create();
+    const { id } = await createLive();
     const foreign = await otherSession.request('POST', `/api/merchant/campaigns/${id}/listing`, { public: true });
     expect(foreign.status).toBe(404);
     const noCsrf = await merchantSession.request('POST', `/api/merchant/campaigns/${id}/listing`, { public: true }, { 'x-csrf-token': 'wrong' });
@@ -193,7 +198,7 @@ describe(`public listing on ${backend}`, () => {
     const invalid = await merchantSession.request('POST', `/api/merchant/campaigns/${id}/listing`, { public: 'yes' });
     expect(invalid.status).toBe(400);
     expect(invalid.body.error.details[0].field).toBe('public');
-    expect((await merchant.test.get(`/api/v1/campaigns/${id}`)).body.publicListing).toBe(false);
+    expect((await merchant.live.get(`/api/v1/campaigns/${id}`)).body.publicListing).toBe(false);
   });
 });
 

@@ -74,6 +74,26 @@ describe(`marketplace on ${backend}`, () => {
     expect((await client.request('POST', '/api/affiliate/campaigns/not-a-uuid/join')).status).toBe(404);
   });
 
+  it('shows what an affiliate would earn when the campaign sets no rate, and searches titles like the public listing', async () => {
+    const category = `fallback-${Date.now()}`;
+    const plain = await makeCampaign(t, merchant, { publicListing: true, category, title: 'Tihar 100%_Lights', defaultCommissionType: null, defaultCommissionValue: null });
+    const other = await makeCampaign(t, merchant, { publicListing: true, category, title: 'Winter Shawls' });
+    const { client } = await affiliate();
+    const page = await client.request('GET', `/api/affiliate/marketplace?category=${category}`);
+    expect(new Set(ids(page.body))).toEqual(new Set([plain.id, other.id]));
+    // The same rate the public listing shows: the campaign's, else the merchant's, else the platform's.
+    const listing = await t.app.inject({ method: 'GET', url: `/api/public/campaigns?category=${category}` });
+    const publicRate = listing.json().data.find((c: { id: string }) => c.id === plain.id).commission;
+    expect(publicRate.source).not.toBe('campaign');
+    const { source: _source, ...rate } = publicRate;
+    expect(page.body.data.find((c: { id: string }) => c.id === plain.id).commission).toEqual(rate);
+
+    const searched = await client.request('GET', `/api/affiliate/marketplace?category=${category}&search=${encodeURIComponent('100%_LIGHT')}`);
+    expect(ids(searched.body)).toEqual([plain.id]);
+    const publicSearched = await t.app.inject({ method: 'GET', url: `/api/public/campaigns?category=${category}&search=${encodeURIComponent('100%_LIGHT')}` });
+    expect(publicSearched.json().data.map((c: { id: string }) => c.id)).toEqual([plain.id]);
+  });
+
   it('joins at once without approvalRequired, and waits for the merchant with it', async () => {
     const open = await makeCampaign(t, merchant, { publicListing: true });
     const gated = await makeCampaign(t, merchant, { publicListing: true, approvalRequired: true, approvedAt: new Date() });

@@ -22,3 +22,7 @@ export function randomCode(length: number, alphabet = CODE_ALPHABET): string {
   for (const byte of bytes) out += alphabet[byte % alphabet.length];
   return out;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Whether a path or body value can be a uuid id (anything else is simply not found). */
+export const isUuid = (value: string) => UUID.test(value);

@@ -1,4 +1,4 @@
-import type { Command } from '../commands.ts';
+import type { Command } from '../platform/command.ts';
 import { seedDemo } from './demo.ts';
 
 export const seedDemoCommand: Command = {

@@ -3071,8 +3071,8 @@ export interface paths {
                     category?: string;
                     page?: number;
                     pageSize?: number;
-                    /** @description Words in the campaign title */
-                    q?: string;
+                    /** @description Part of the title, case-insensitive */
+                    search?: string;
                 };
                 header?: never;
                 path?: never;
@@ -5453,10 +5453,9 @@ export interface paths {
             parameters: {
                 query?: {
                     category?: string;
-                    /** @description Only live (true) or only sandbox (false) campaigns. */
-                    livemode?: boolean;
                     page?: number;
                     pageSize?: number;
+                    /** @description Part of the title, case-insensitive */
                     search?: string;
                 };
                 header?: never;
@@ -5495,7 +5494,7 @@ export interface paths {
                                 endDate: string | null;
                                 /** Format: uuid */
                                 id: string;
-                                /** @description False for a sandbox (test-mode) campaign. */
+                                /** @description Always true: test-mode campaigns are never listed. */
                                 livemode: boolean;
                                 merchant: {
                                     name: string;

@@ -1,6 +1,6 @@
-import { requireFlag, type Command, type CommandContext } from '../../commands.ts';
-import { approveMerchant } from '../merchants/approve-merchant.ts';
-import { normalizeDomain } from '../merchants/domains.ts';
+import { requireFlag, type Command, type CommandContext } from '../../platform/command.ts';
+import { approveMerchant } from '../merchants/index.ts';
+import { normalizeDomain } from '../merchants/index.ts';
 import { createAdmin, signUpAffiliate, signUpMerchant } from './accounts.service.ts';
 
 const optionalFlag = (flags: CommandContext['flags'], name: string) => (typeof flags[name] === 'string' && flags[name] !== '' ? (flags[name] as string) : undefined);

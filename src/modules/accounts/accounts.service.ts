@@ -3,8 +3,8 @@ import { inTransaction, type Db, type Executor } from '../../platform/db/client.
 import { AppError, invalidField } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { affiliates } from '../affiliates/affiliates.tables.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { normalizeDomain } from '../merchants/domains.ts';
+import { recordAudit } from '../audit/index.ts';
+import { normalizeDomain } from '../merchants/index.ts';
 import { merchantDomains, merchants } from '../merchants/merchants.tables.ts';
 import { users, type UserRole } from './accounts.tables.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords.ts';
@@ -110,4 +110,4 @@ export async function createAdmin(db: Db, input: { email: string; password: stri
 }
 
 // Approval lives with the merchant review; re-exported here for callers that sign merchants up.
-export { approveMerchant, type MerchantApproval } from '../merchants/approve-merchant.ts';
+export { approveMerchant, type MerchantApproval } from '../merchants/index.ts';

@@ -3,7 +3,7 @@ import type { Config } from '../../platform/config.ts';
 import type { SecretBox } from '../../platform/crypto/secret-box.ts';
 import { inTransaction, type Db, type Executor } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
-import { queueEmail } from '../email/queue-email.ts';
+import { queueEmail } from '../email/index.ts';
 import { users } from './accounts.tables.ts';
 import { issueAccountToken, recentTokenCount, redeemAccountToken, retireAccountTokens } from './account-tokens.ts';
 

@@ -1,6 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
-import { getPlatformSettings } from '../platform-settings/platform-settings.repository.ts';
+import { getPlatformSettings } from '../platform-settings/index.ts';
 import { statements } from './billing.tables.ts';
 import { issueStatement, merchantsToBill } from './issue-statement.ts';
 import { periodStartOf } from './statement-math.ts';

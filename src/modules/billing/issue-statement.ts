@@ -4,7 +4,7 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { recordEvent } from '../../platform/events/record-event.ts';
 import { newId } from '../../platform/ids.ts';
 import { merchants } from '../merchants/merchants.tables.ts';
-import { getPlatformSettings } from '../platform-settings/platform-settings.repository.ts';
+import { getPlatformSettings } from '../platform-settings/index.ts';
 import { statementLines, statements, type StatementRow } from './billing.tables.ts';
 import { markStatementPaid } from './mark-statement-paid.ts';
 import { creditFor, statementTotals } from './statement-math.ts';

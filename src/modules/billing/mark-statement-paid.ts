@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/client.ts';
 import { recordEvent } from '../../platform/events/record-event.ts';
-import { settleBilledCommissions } from '../commissions/settle-commissions.ts';
+import { settleBilledCommissions } from '../commissions/index.ts';
 import { statementLines, statements, type StatementRow } from './billing.tables.ts';
 import { statementView } from './statement-view.ts';
 

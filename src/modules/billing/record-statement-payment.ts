@@ -4,7 +4,7 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { validationError } from '../../platform/http/validation.ts';
 import { newId } from '../../platform/ids.ts';
 import { formatMoney, parseMoney } from '../../platform/money.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { recordAudit } from '../audit/index.ts';
 import { statementPayments, statements, type StatementRow } from './billing.tables.ts';
 import { markStatementPaid } from './mark-statement-paid.ts';
 

@@ -1,6 +1,6 @@
 import type { ErrorDetail } from '../../platform/errors.ts';
-import { readCommissionInput } from '../commissions/commission-rule.ts';
-import { isUrlOnDomains } from '../merchants/domains.ts';
+import { readCommissionInput } from '../commissions/index.ts';
+import { isUrlOnDomains } from '../merchants/index.ts';
 import type { CreateCampaignBody, UpdateCampaignBody } from './campaigns.schemas.ts';
 import type { CampaignRow, campaigns } from './campaigns.tables.ts';
 

@@ -8,7 +8,7 @@ import { approveCampaign } from './approve-campaign.ts';
 import { Campaign, CampaignParams, ListingBody } from './campaigns.schemas.ts';
 import { listCampaignsAwaitingApproval } from './list-campaigns.ts';
 import { setCampaignListing } from './set-campaign-listing.ts';
-import { merchantBusinessNames } from '../merchants/merchant-names.ts';
+import { merchantBusinessNames } from '../merchants/index.ts';
 
 const adminSession = { principals: ['adminSession'] } as const;
 const admin = { tags: ['admin'] };

@@ -43,11 +43,14 @@ describe('effectiveCampaignStatus', () => {
 });
 
 describe('listing and liveness', () => {
-  const campaign = { status: 'ACTIVE' as StoredCampaignStatus, endDate: null as Date | null, startDate: null as Date | null, publicListing: true, approvalRequired: false, approvedAt: null as Date | null };
+  const campaign = { status: 'ACTIVE' as StoredCampaignStatus, endDate: null as Date | null, startDate: null as Date | null, livemode: true, publicListing: true, approvalRequired: false, approvedAt: null as Date | null };
 
   it.each<[string, Partial<typeof campaign>, boolean]>([
     ['opted in, active, no approval needed', {}, true],
     ['not opted in', { publicListing: false }, false],
+    ['in test mode (test data stays in the sandbox)', { livemode: false }, false],
+    ['archived', { status: 'ARCHIVED' }, false],
+    ['ending later', { endDate: future }, true],
     ['draft', { status: 'DRAFT' }, false],
     ['paused', { status: 'PAUSED' }, false],
     ['expired', { endDate: past }, false],

@@ -41,9 +41,14 @@ export function isCampaignApproved(campaign: { approvalRequired: boolean; approv
   return !campaign.approvalRequired || campaign.approvedAt !== null;
 }
 
-/** Listed publicly only when opted in, active (not expired) and approved. */
-export function isCampaignListed(campaign: StatusFields & { publicListing: boolean; approvalRequired: boolean; approvedAt: Date | null }, now: Date): boolean {
-  return campaign.publicListing && effectiveCampaignStatus(campaign, now) === 'ACTIVE' && isCampaignApproved(campaign);
+/**
+ * The listing rule, for the public campaigns page and the affiliates' marketplace alike: a live
+ * campaign, opted in, active (not expired) and approved (one without approvalRequired counts as
+ * approved). A test-mode campaign is never listed: test data stays in the merchant's sandbox. Its
+ * merchant must also be approved; `listedCampaignsWhere` (campaign-listing.ts) is the SQL form of both.
+ */
+export function isCampaignListed(campaign: StatusFields & { livemode: boolean; publicListing: boolean; approvalRequired: boolean; approvedAt: Date | null }, now: Date): boolean {
+  return campaign.livemode && campaign.publicListing && effectiveCampaignStatus(campaign, now) === 'ACTIVE' && isCampaignApproved(campaign);
 }
 
 /** Links convert only while the campaign is active and inside its date range. */

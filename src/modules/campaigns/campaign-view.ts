@@ -1,4 +1,4 @@
-import { formatCommissionValue } from '../commissions/commission-rule.ts';
+import { formatCommissionValue } from '../commissions/index.ts';
 import { effectiveCampaignStatus, isCampaignApproved, isCampaignListed, isCampaignLive } from './campaign-status.ts';
 import type { CampaignView } from './campaigns.schemas.ts';
 import type { CampaignRow } from './campaigns.tables.ts';

@@ -4,13 +4,10 @@ import { notFound } from '../../platform/errors.ts';
 import { pageWindow, type PageQuery } from '../../platform/http/pagination.ts';
 import type { CampaignColumns } from './campaign-input.ts';
 import { campaigns, type CampaignRow, type CampaignStatus } from './campaigns.tables.ts';
-
+import { isUuid } from '../../platform/ids.ts';
 import type { Tenant } from '../../platform/tenant.ts';
 
 export type { Tenant };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: string) => UUID.test(value);
 
 const ownedBy = (tenant: Tenant) => and(eq(campaigns.merchantId, tenant.merchantId), eq(campaigns.livemode, tenant.livemode));
 

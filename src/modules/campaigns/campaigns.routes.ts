@@ -7,7 +7,7 @@ import { registerCampaignReview } from './campaign-review.routes.ts';
 import { Campaign, CampaignListQuery, CampaignParams, CreateCampaignBody, ListingBody, PublicCampaign, PublicCampaignQuery, UpdateCampaignBody } from './campaigns.schemas.ts';
 import { createCampaign } from './create-campaign.ts';
 import { getCampaign, listCampaigns } from './list-campaigns.ts';
-import { listPublicCampaigns } from './list-public-campaigns.ts';
+import { listListedCampaigns } from './campaign-listing.ts';
 import { pauseCampaign } from './pause-campaign.ts';
 import { setCampaignListing } from './set-campaign-listing.ts';
 import { updateCampaign } from './update-campaign.ts';
@@ -82,7 +82,7 @@ export const registerCampaigns: ModuleRegister = (app, { db, changes }) => {
   app.get(
     '/api/public/campaigns',
     { schema: { tags: ['public'], summary: 'Publicly listed campaigns with their commission and terms', querystring: PublicCampaignQuery, response: { 200: Paginated(PublicCampaign), ...errorResponses(400) } } },
-    async (request) => listPublicCampaigns(db, request.query),
+    async (request) => listListedCampaigns(db, request.query),
   );
 
   registerCampaignReview(app, db);

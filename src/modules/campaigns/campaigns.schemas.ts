@@ -119,15 +119,14 @@ export const PublicCampaign = Type.Object({
   approvalRequired: Type.Boolean({ description: 'Affiliates who join need the merchant’s approval.' }),
   startDate: Nullable(Timestamp),
   endDate: Nullable(Timestamp),
-  livemode: Type.Boolean({ description: 'False for a sandbox (test-mode) campaign.' }),
+  livemode: Type.Boolean({ description: 'Always true: test-mode campaigns are never listed.' }),
 });
 
 export const PublicCampaignQuery = Type.Composite([
   PageQuery,
   Type.Object({
     category: Type.Optional(Type.String({ minLength: 1, maxLength: 80 })),
-    search: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
-    livemode: Type.Optional(Type.Boolean({ description: 'Only live (true) or only sandbox (false) campaigns.' })),
+    search: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Part of the title, case-insensitive' })),
   }),
 ]);
 export type PublicCampaignQuery = Static<typeof PublicCampaignQuery>;

@@ -2,7 +2,7 @@ import type { Db } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
 import { validationError } from '../../platform/http/validation.ts';
 import { newUuid, randomCode } from '../../platform/ids.ts';
-import { findCatalogContext } from '../merchants/approved-domains.ts';
+import { findCatalogContext } from '../merchants/index.ts';
 import { readCampaignInput } from './campaign-input.ts';
 import { toCampaignView } from './campaign-view.ts';
 import { insertCampaign, type Tenant } from './campaigns.repository.ts';

@@ -1,7 +1,7 @@
 import { inTransaction, type Db } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
 import { validationError } from '../../platform/http/validation.ts';
-import { findApprovedDomains } from '../merchants/approved-domains.ts';
+import { findApprovedDomains } from '../merchants/index.ts';
 import { readCampaignInput } from './campaign-input.ts';
 import { effectiveCampaignStatus, nextCampaignStatus } from './campaign-status.ts';
 import { toCampaignView } from './campaign-view.ts';

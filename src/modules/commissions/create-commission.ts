@@ -1,7 +1,7 @@
 import type { Tx } from '../../platform/db/client.ts';
 import { newId } from '../../platform/ids.ts';
-import { ledgerMovements } from '../ledger/ledger-movements.ts';
-import { postLedgerEntries } from '../ledger/post-ledger-entries.ts';
+import { ledgerMovements } from '../ledger/index.ts';
+import { postLedgerEntries } from '../ledger/index.ts';
 import { emitStatusChanged, insertEvent, type ChangeContext } from './change-commission.ts';
 import type { CommissionRecord } from './commission-record.ts';
 import type { ComputedCommission } from './compute-commission.ts';

@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.ts';
 import { campaigns } from '../campaigns/campaigns.tables.ts';
 import { merchants } from '../merchants/merchants.tables.ts';
-import { getPlatformSettings } from '../platform-settings/platform-settings.repository.ts';
+import { getPlatformSettings } from '../platform-settings/index.ts';
 import { products } from '../products/products.tables.ts';
 import { toCommissionRule, type CommissionRule } from './commission-rule.ts';
 

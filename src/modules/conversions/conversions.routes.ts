@@ -1,6 +1,6 @@
 import type { App, ModuleDeps, ModuleRegister } from '../../platform/module.ts';
 import { BODY_LIMIT } from '../../platform/http/body-limits.ts';
-import { loadPlatformDefaults } from '../commissions/platform-defaults.ts';
+import { loadPlatformDefaults } from '../commissions/index.ts';
 import { findClickInDatabase, type FindClick } from './click-record.ts';
 import { ConversionBody, ConversionResponse } from './conversions.schemas.ts';
 import { recordConversion } from './record-conversion.ts';

@@ -1,7 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Money } from '../../platform/http/schemas.ts';
-import { StringEnum } from '../commissions/commissions.schemas.ts';
-import { INITIAL_ORDER_STATUSES } from '../orders/order-status.ts';
+import { StringEnum } from '../commissions/index.ts';
+import { INITIAL_ORDER_STATUSES } from '../orders/index.ts';
 import { UNATTRIBUTED_REASONS } from './conversions.tables.ts';
 
 export const MAX_ITEMS = 500;

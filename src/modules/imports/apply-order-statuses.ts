@@ -3,8 +3,8 @@ import type { Db, Tx } from '../../platform/db/client.ts';
 import { compileValidator } from '../../platform/http/validation.ts';
 import { parseMoney } from '../../platform/money.ts';
 import type { TenantActor } from '../../platform/auth/resolve-principal.ts';
-import { applyOrderStatus } from '../orders/apply-order-status.ts';
-import { OrderStatusBody } from '../orders/orders.schemas.ts';
+import { applyOrderStatus } from '../orders/index.ts';
+import { OrderStatusBody } from '../orders/index.ts';
 import { orderEvents, orders } from '../orders/orders.tables.ts';
 import { failed, inSavepoint, rowErrors, type ApplyBatch, type RecordResult, type StagedRecord } from './import-batch.ts';
 

@@ -1,10 +1,10 @@
 import type { Db } from '../../platform/db/client.ts';
 import type { ImportRowError } from './imports.tables.ts';
 import { compileValidator } from '../../platform/http/validation.ts';
-import { findClickInDatabase } from '../conversions/click-record.ts';
-import { ConversionBody } from '../conversions/conversions.schemas.ts';
-import { recordConversion } from '../conversions/record-conversion.ts';
-import type { PlatformDefaults } from '../commissions/platform-defaults.ts';
+import { findClickInDatabase } from '../conversions/index.ts';
+import { ConversionBody } from '../conversions/index.ts';
+import { recordConversion } from '../conversions/index.ts';
+import type { PlatformDefaults } from '../commissions/index.ts';
 import { failed, inSavepoint, rowErrors, succeeded, type ApplyBatch, type RecordResult, type StagedRecord } from './import-batch.ts';
 
 const validateConversion = compileValidator<ConversionBody>(ConversionBody);

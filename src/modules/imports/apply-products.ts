@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/db/client.ts';
-import { writeProducts } from '../products/upsert-products.ts';
+import { writeProducts } from '../products/index.ts';
 import { IMPORT_COLUMNS } from './import-columns.ts';
 import { failed, type ApplyBatch, type RecordResult, type StagedRecord } from './import-batch.ts';
 

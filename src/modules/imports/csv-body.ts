@@ -9,7 +9,7 @@ import type { FastifyRequest } from 'fastify';
 import type { SpooledBody } from '../../platform/auth/route-auth.types.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { idempotencyRequestHasher } from '../api-keys/idempotency.ts';
+import { idempotencyRequestHasher } from '../api-keys/index.ts';
 
 /** The largest CSV file an import accepts (SPEC §5). */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;

@@ -1,5 +1,5 @@
 import type { Config } from '../../platform/config.ts';
-import { loadPlatformDefaults } from '../commissions/platform-defaults.ts';
+import { loadPlatformDefaults } from '../commissions/index.ts';
 import { applyOrderStatuses } from './apply-order-statuses.ts';
 import { applyOrders } from './apply-orders.ts';
 import { applyProducts } from './apply-products.ts';

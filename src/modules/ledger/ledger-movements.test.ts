@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canTransitionCommission, COMMISSION_TRANSITIONS } from '../commissions/commission-states.ts';
+import { canTransitionCommission, COMMISSION_TRANSITIONS } from '../commissions/index.ts';
 import type { CommissionStatus } from '../commissions/commissions.tables.ts';
 import { expectedBalances, ledgerMovements, type CommissionChange } from './ledger-movements.ts';
 

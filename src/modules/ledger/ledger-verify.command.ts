@@ -1,4 +1,4 @@
-import type { Command } from '../../commands.ts';
+import type { Command } from '../../platform/command.ts';
 import { verifyLedger } from './reconcile-wallet.ts';
 
 /** `influencemart ledger verify`: exits non-zero when anything in the ledger disagrees with its sources. */

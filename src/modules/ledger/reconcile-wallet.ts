@@ -1,9 +1,9 @@
 import { asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../platform/db/client.ts';
 import { proportionOf } from '../../platform/money.ts';
-import { expectedLineAmounts } from '../commissions/resolve-commission.ts';
+import { expectedLineAmounts } from '../commissions/index.ts';
 import { commissionEvents, commissionLines, commissions, type CommissionEventRow, type CommissionLineRow, type CommissionStatus } from '../commissions/commissions.tables.ts';
-import { isLiveCommission } from '../commissions/commission-states.ts';
+import { isLiveCommission } from '../commissions/index.ts';
 import { orders } from '../orders/orders.tables.ts';
 import { expectedBalances } from './ledger-movements.ts';
 import { LEDGER_ACCOUNTS, ledgerEntries, type LedgerAccount } from './ledger.tables.ts';

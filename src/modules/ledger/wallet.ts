@@ -3,7 +3,7 @@ import type { Executor } from '../../platform/db/client.ts';
 import { formatMoney } from '../../platform/money.ts';
 import { commissions } from '../commissions/commissions.tables.ts';
 import { orders } from '../orders/orders.tables.ts';
-import { getPlatformSettings } from '../platform-settings/platform-settings.repository.ts';
+import { getPlatformSettings } from '../platform-settings/index.ts';
 import type { LedgerAccount } from './ledger.tables.ts';
 import { ledgerEntries } from './ledger.tables.ts';
 

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { notFound } from '../../platform/errors.ts';
 import { toLinkView, type LinkView } from './link-view.ts';
-import { linkClickTotals } from '../reports/link-click-totals.ts';
+import { linkClickTotals } from '../reports/index.ts';
 import { findAffiliateLink } from './links.repository.ts';
 import { links } from './links.tables.ts';
 

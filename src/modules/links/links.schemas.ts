@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { PageQuery, Paginated } from '../../platform/http/pagination.ts';
-import { Nullable } from '../affiliates/affiliates.schemas.ts';
+import { Nullable } from '../affiliates/index.ts';
 
 export const CreateLinkBody = Type.Object(
   { campaignId: Type.String({ maxLength: 64 }), productId: Type.Optional(Type.String({ maxLength: 64 })) },

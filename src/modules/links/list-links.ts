@@ -2,7 +2,7 @@ import { and, count, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { pageWindow, toPage, type Page, type PageQuery } from '../../platform/http/pagination.ts';
 import { toLinkView, type LinkView } from './link-view.ts';
-import { linkClickTotals } from '../reports/link-click-totals.ts';
+import { linkClickTotals } from '../reports/index.ts';
 import { selectLinks } from './links.repository.ts';
 import { links } from './links.tables.ts';
 

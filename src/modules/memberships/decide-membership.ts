@@ -3,10 +3,11 @@ import { inTransaction, type Db, type Executor } from '../../platform/db/client.
 import { AppError, notFound } from '../../platform/errors.ts';
 import { users } from '../accounts/accounts.tables.ts';
 import { affiliates } from '../affiliates/affiliates.tables.ts';
-import { notifyJoinDecided } from '../email/notify.ts';
+import { notifyJoinDecided } from '../email/index.ts';
 import { campaigns, type CampaignRow } from '../campaigns/campaigns.tables.ts';
 import type { MembershipStatus } from './memberships.tables.ts';
-import { findMembership, isUuid, saveMembership } from './memberships.repository.ts';
+import { isUuid } from '../../platform/ids.ts';
+import { findMembership, saveMembership } from './memberships.repository.ts';
 import { nextMembershipStatus } from './membership-rules.ts';
 
 export interface MerchantActor {

@@ -1,9 +1,10 @@
 import { inTransaction, type Db } from '../../platform/db/client.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import { notifyJoinRequested } from '../email/notify.ts';
+import { notifyJoinRequested } from '../email/index.ts';
 import type { MembershipStatus } from './memberships.tables.ts';
 import { findCampaignWithMerchant, findMembership, saveMembership } from './memberships.repository.ts';
-import { isPubliclyListed, nextMembershipStatus } from './membership-rules.ts';
+import { isCampaignListed } from '../campaigns/index.ts';
+import { nextMembershipStatus } from './membership-rules.ts';
 
 export interface JoinResult {
   campaignId: string;
@@ -20,7 +21,7 @@ export async function joinCampaign(db: Db, affiliateId: string, campaignId: stri
       const found = await findCampaignWithMerchant(campaignId, tx);
       if (!found) throw notFound('Campaign');
       const membership = await findMembership(campaignId, affiliateId, tx, { forUpdate: true });
-      const listed = found.merchantStatus === 'APPROVED' && isPubliclyListed(found.campaign, now);
+      const listed = found.merchantStatus === 'APPROVED' && isCampaignListed(found.campaign, now);
       if (!listed && !membership) throw notFound('Campaign');
 
       const next = nextMembershipStatus(membership?.status ?? null, 'JOIN', found.campaign);

@@ -1,26 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MembershipStatus } from './memberships.tables.ts';
-import { describeCommission, isPubliclyListed, nextMembershipStatus, type MembershipAction } from './membership-rules.ts';
-
-const now = new Date('2026-05-01T00:00:00Z');
-const listed = { livemode: true, publicListing: true, status: 'ACTIVE' as const, approvalRequired: false, approvedAt: null, endDate: null };
-
-describe('isPubliclyListed', () => {
-  it.each([
-    ['an active, opted-in campaign without approval requirement', {}, true],
-    ['an approved campaign that requires approval', { approvalRequired: true, approvedAt: now }, true],
-    ['a campaign still waiting for admin approval', { approvalRequired: true, approvedAt: null }, false],
-    ['a private campaign', { publicListing: false }, false],
-    ['a paused campaign', { status: 'PAUSED' as const }, false],
-    ['a draft campaign', { status: 'DRAFT' as const }, false],
-    ['an archived campaign', { status: 'ARCHIVED' as const }, false],
-    ['a campaign past its end date', { endDate: new Date('2026-04-30T23:59:59Z') }, false],
-    ['a campaign ending later', { endDate: new Date('2026-06-01T00:00:00Z') }, true],
-    ['a test-mode campaign', { livemode: false }, false],
-  ])('%s → %s', (_what, overrides, expected) => {
-    expect(isPubliclyListed({ ...listed, ...overrides }, now)).toBe(expected);
-  });
-});
+import { describeCommission, nextMembershipStatus, type MembershipAction } from './membership-rules.ts';
 
 describe('nextMembershipStatus', () => {
   // [current, action, approvalRequired, expected status or refusal]

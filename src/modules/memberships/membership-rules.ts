@@ -1,23 +1,6 @@
-import { formatCommissionValue } from '../commissions/commission-rule.ts';
-import type { CampaignRow, CommissionType } from '../campaigns/campaigns.tables.ts';
+import { formatCommissionValue } from '../commissions/index.ts';
+import type { CommissionType } from '../commissions/index.ts';
 import type { MembershipStatus } from './memberships.tables.ts';
-
-type ListingFacts = Pick<CampaignRow, 'livemode' | 'publicListing' | 'status' | 'approvalRequired' | 'approvedAt' | 'endDate'>;
-
-/**
- * Listed on the marketplace: live mode, opted in, ACTIVE, not past its end date, and approved by an
- * admin when it requires approval (one that does not counts as approved). The merchant must also be
- * approved; callers check that where they read the merchant.
- */
-export function isPubliclyListed(campaign: ListingFacts, now: Date): boolean {
-  return (
-    campaign.livemode &&
-    campaign.publicListing &&
-    campaign.status === 'ACTIVE' &&
-    (!campaign.approvalRequired || campaign.approvedAt !== null) &&
-    (campaign.endDate === null || campaign.endDate > now)
-  );
-}
 
 export type MembershipAction = 'JOIN' | 'INVITE' | 'APPROVE' | 'REJECT';
 

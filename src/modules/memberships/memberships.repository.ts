@@ -3,9 +3,7 @@ import type { Executor } from '../../platform/db/client.ts';
 import { campaigns, type CampaignRow } from '../campaigns/campaigns.tables.ts';
 import { merchants, type MerchantStatus } from '../merchants/merchants.tables.ts';
 import { campaignMemberships, type MembershipRow, type MembershipStatus } from './memberships.tables.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: string) => UUID.test(value);
+import { isUuid } from '../../platform/ids.ts';
 
 export async function findCampaignWithMerchant(
   campaignId: string,

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { PageQuery, Paginated } from '../../platform/http/pagination.ts';
-import { Channel, Nullable } from '../affiliates/affiliates.schemas.ts';
+import { Channel, Nullable } from '../affiliates/index.ts';
 
 export const MembershipStatus = Type.Union([Type.Literal('PENDING'), Type.Literal('APPROVED'), Type.Literal('REJECTED'), Type.Literal('INVITED')]);
 
@@ -33,7 +33,7 @@ export const MarketplaceQuery = Type.Composite([
   PageQuery,
   Type.Object({
     category: Type.Optional(Type.String({ maxLength: 100 })),
-    q: Type.Optional(Type.String({ maxLength: 100, description: 'Words in the campaign title' })),
+    search: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Part of the title, case-insensitive' })),
   }),
 ]);
 

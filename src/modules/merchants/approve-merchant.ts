@@ -2,9 +2,9 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { SecretBox } from '../../platform/crypto/secret-box.ts';
 import { inTransaction, type Db } from '../../platform/db/client.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import { issueKeyPair, type IssuedKeyPair } from '../api-keys/api-keys.service.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { notifyMerchantReviewed } from '../email/notify.ts';
+import { issueKeyPair, type IssuedKeyPair } from '../api-keys/index.ts';
+import { recordAudit } from '../audit/index.ts';
+import { notifyMerchantReviewed } from '../email/index.ts';
 import { merchantDomains, merchants } from './merchants.tables.ts';
 import { MERCHANT_REVIEW_TRANSITIONS } from './review-transitions.ts';
 

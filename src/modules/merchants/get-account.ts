@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { Tenant } from '../../platform/tenant.ts';
-import { formatCommissionValue } from '../commissions/commission-rule.ts';
+import { formatCommissionValue } from '../commissions/index.ts';
 import { merchantDomains, merchants } from './merchants.tables.ts';
 
 /** The merchant API's view of the caller's account in one mode: settings, domains and default commission. */

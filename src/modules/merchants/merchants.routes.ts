@@ -1,8 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import type { ModuleRegister } from '../../platform/module.ts';
 import { Money, Nullable, StringEnum } from '../../platform/http/schemas.ts';
-import { COMMISSION_TYPES, formatCommissionValue } from '../commissions/commission-rule.ts';
-import { setMerchantDefaultCommission } from '../commissions/set-merchant-default-commission.ts';
+import { COMMISSION_TYPES, formatCommissionValue } from '../commissions/index.ts';
+import { setMerchantDefaultCommission } from '../commissions/index.ts';
 import { getMerchantOrThrow } from './get-merchant.ts';
 import { registerMerchantReview } from './merchant-review.routes.ts';
 import { DomainBody, MerchantDetail, StoreProfileBody } from './merchants.schemas.ts';

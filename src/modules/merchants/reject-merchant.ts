@@ -1,8 +1,8 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { inTransaction, type Db } from '../../platform/db/client.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { notifyMerchantReviewed } from '../email/notify.ts';
+import { recordAudit } from '../audit/index.ts';
+import { notifyMerchantReviewed } from '../email/index.ts';
 import { merchants } from './merchants.tables.ts';
 import { MERCHANT_REVIEW_TRANSITIONS } from './review-transitions.ts';
 

@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { inTransaction, type Db } from '../../platform/db/client.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { recordAudit } from '../audit/index.ts';
 import { merchantDomains } from './merchants.tables.ts';
 import { DOMAIN_REVIEW_TRANSITIONS, type DomainDecision } from './review-transitions.ts';
 

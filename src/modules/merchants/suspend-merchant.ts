@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { inTransaction, type Db } from '../../platform/db/client.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { recordAudit } from '../audit/index.ts';
 import { merchants, type MerchantStatus } from './merchants.tables.ts';
 import { MERCHANT_STANDING_TRANSITIONS } from './review-transitions.ts';
 

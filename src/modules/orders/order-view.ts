@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.ts';
 import { formatMoney } from '../../platform/money.ts';
-import { commissionView } from '../commissions/commission-record.ts';
+import { commissionView } from '../commissions/index.ts';
 import { commissions, type CommissionRow } from '../commissions/commissions.tables.ts';
 import { conversions, type ConversionRow } from '../conversions/conversions.tables.ts';
 import type { OrderDetail, OrderView } from './orders.schemas.ts';

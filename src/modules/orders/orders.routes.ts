@@ -1,7 +1,7 @@
 import type { ModuleRegister } from '../../platform/module.ts';
 import { notFound } from '../../platform/errors.ts';
 import { Paginated } from '../../platform/http/pagination.ts';
-import { loadPlatformDefaults } from '../commissions/platform-defaults.ts';
+import { loadPlatformDefaults } from '../commissions/index.ts';
 import { sendCsv, wantsCsv } from '../../platform/http/csv-export.ts';
 import { applyOrderStatus } from './apply-order-status.ts';
 import { ORDER_CSV_COLUMNS, orderCsvRecords } from './export-orders.ts';

@@ -2,7 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { ListFormatQuery } from '../../platform/http/csv-export.ts';
 import { PageQuery } from '../../platform/http/pagination.ts';
 import { Money } from '../../platform/http/schemas.ts';
-import { CommissionSchema, StringEnum } from '../commissions/commissions.schemas.ts';
+import { CommissionSchema, StringEnum } from '../commissions/index.ts';
 import { UNATTRIBUTED_REASONS } from '../conversions/conversions.tables.ts';
 import { REQUESTABLE_ORDER_STATUSES } from './order-status.ts';
 import { ORDER_STATUSES } from './orders.tables.ts';

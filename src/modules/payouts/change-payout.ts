@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/client.ts';
 import { notFound } from '../../platform/errors.ts';
-import { postPayoutEntries } from '../ledger/post-payout-entries.ts';
+import { postPayoutEntries } from '../ledger/index.ts';
 import { assertPayoutTransition } from './payout-states.ts';
 import { payoutItems, payouts, type PayoutRow, type PayoutStatus } from './payouts.tables.ts';
 

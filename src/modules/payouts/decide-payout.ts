@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { inTransaction, type Db } from '../../platform/db/client.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { recordAudit } from '../audit/index.ts';
 import { lockPayoutOrThrow, transitionPayout, voidPayout } from './change-payout.ts';
 import type { PayoutRow } from './payouts.tables.ts';
 

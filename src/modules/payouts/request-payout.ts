@@ -4,8 +4,8 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { formatMoney, percentageOf } from '../../platform/money.ts';
 import { affiliates, payoutMethods } from '../affiliates/affiliates.tables.ts';
-import { postPayoutEntries } from '../ledger/post-payout-entries.ts';
-import { getPlatformSettings } from '../platform-settings/platform-settings.repository.ts';
+import { postPayoutEntries } from '../ledger/index.ts';
+import { getPlatformSettings } from '../platform-settings/index.ts';
 import { payoutItems, payouts, type PayoutRow } from './payouts.tables.ts';
 
 export interface PayoutRequestInput {

@@ -3,11 +3,11 @@ import { inTransaction, type Db, type Tx } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
 import { recordEvent } from '../../platform/events/record-event.ts';
 import { formatMoney } from '../../platform/money.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { notifyPayoutSettled } from '../email/notify.ts';
-import type { CommissionRecord } from '../commissions/commission-record.ts';
-import { payCommissions } from '../commissions/pay-commissions.ts';
-import { postPayoutEntries } from '../ledger/post-payout-entries.ts';
+import { recordAudit } from '../audit/index.ts';
+import { notifyPayoutSettled } from '../email/index.ts';
+import type { CommissionRecord } from '../commissions/index.ts';
+import { payCommissions } from '../commissions/index.ts';
+import { postPayoutEntries } from '../ledger/index.ts';
 import { lockPayoutOrThrow, transitionPayout, voidPayout } from './change-payout.ts';
 import { payoutItems, payouts, type PayoutRow } from './payouts.tables.ts';
 

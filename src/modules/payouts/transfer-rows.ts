@@ -1,5 +1,5 @@
 import { formatMoney } from '../../platform/money.ts';
-import { isWallet } from '../affiliates/payout-method-rules.ts';
+import { isWallet } from '../affiliates/index.ts';
 import type { PayoutMethodType } from '../affiliates/affiliates.tables.ts';
 
 /** Split an amount into transfers of at most `limit` each (the rail's per-transfer limit). */

@@ -2,8 +2,8 @@ import { inTransaction, type Db } from '../../platform/db/client.ts';
 import type { ErrorDetail } from '../../platform/errors.ts';
 import { validationError } from '../../platform/http/validation.ts';
 import { parseMoney, parsePercentage } from '../../platform/money.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { readCommissionInput, type CommissionType } from '../commissions/commission-rule.ts';
+import { recordAudit } from '../audit/index.ts';
+import { readCommissionInput, type CommissionType } from '../commissions/index.ts';
 import { getPlatformSettings, savePlatformSettings, type PlatformSettings } from './platform-settings.repository.ts';
 import type { PlatformSettingsRow } from './platform-settings.tables.ts';
 

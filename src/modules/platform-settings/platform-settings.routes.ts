@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { ModuleRegister } from '../../platform/module.ts';
 import { Money, Nullable, StringEnum } from '../../platform/http/schemas.ts';
 import { formatMoney, formatPercentage } from '../../platform/money.ts';
-import { COMMISSION_TYPES, formatCommissionValue } from '../commissions/commission-rule.ts';
+import { COMMISSION_TYPES, formatCommissionValue } from '../commissions/index.ts';
 import { changePlatformSettings } from './change-platform-settings.ts';
 import { getPlatformSettings, type PlatformSettings } from './platform-settings.repository.ts';
 import { resolveSessionUser } from '../../platform/auth/resolve-principal.ts';

@@ -4,7 +4,7 @@ import { AppError } from '../../platform/errors.ts';
 import { toPage, type Page, type PageQuery } from '../../platform/http/pagination.ts';
 import { newId } from '../../platform/ids.ts';
 import { requireOutboundUrl } from '../../platform/outbound/safe-fetch.ts';
-import type { Tenant } from '../campaigns/campaigns.repository.ts';
+import type { Tenant } from '../../platform/tenant.ts';
 import { toFeedRunView, toFeedView } from './product-feed-view.ts';
 import { deleteFeedRow, findUnfinishedRun, getFeedOrThrow, insertFeed, listFeedRows, listRunRows, queueRun, updateFeedRow } from './product-feeds.repository.ts';
 import type { CreateFeedBody, FeedRunView, FeedView, UpdateFeedBody } from './product-feeds.schemas.ts';

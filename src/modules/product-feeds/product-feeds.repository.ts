@@ -4,7 +4,7 @@ import { notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { pageWindow, type PageQuery } from '../../platform/http/pagination.ts';
 import { enqueueJob } from '../../platform/jobs/enqueue.ts';
-import type { Tenant } from '../campaigns/campaigns.repository.ts';
+import type { Tenant } from '../../platform/tenant.ts';
 import { merchants } from '../merchants/merchants.tables.ts';
 import { products } from '../products/products.tables.ts';
 import { productFeedRuns, productFeeds, type ProductFeedRow, type ProductFeedRunRow } from './product-feeds.tables.ts';

@@ -1,5 +1,5 @@
 import { inTransaction, type Db } from '../../platform/db/client.ts';
-import type { Tenant } from '../campaigns/campaigns.repository.ts';
+import type { Tenant } from '../../platform/tenant.ts';
 import { archiveProductRows } from './products.repository.ts';
 
 /** Archive products by platform id; archived products stop generating new links. */

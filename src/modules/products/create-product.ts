@@ -1,6 +1,6 @@
 import type { Db } from '../../platform/db/client.ts';
 import { AppError, type ErrorCode } from '../../platform/errors.ts';
-import type { Tenant } from '../campaigns/campaigns.repository.ts';
+import type { Tenant } from '../../platform/tenant.ts';
 import { getProduct } from './list-products.ts';
 import type { ProductInput, ProductView } from './products.schemas.ts';
 import { writeProducts } from './upsert-products.ts';

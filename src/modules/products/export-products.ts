@@ -1,6 +1,6 @@
 import type { Db } from '../../platform/db/client.ts';
 import { everyRow, type CsvRecord } from '../../platform/http/csv-export.ts';
-import type { Tenant } from '../campaigns/campaigns.repository.ts';
+import type { Tenant } from '../../platform/tenant.ts';
 import { toProductView } from './product-view.ts';
 import { productRows } from './products.repository.ts';
 import { ProductInput, type ProductListFilter } from './products.schemas.ts';

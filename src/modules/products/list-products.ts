@@ -1,6 +1,6 @@
 import type { Db } from '../../platform/db/client.ts';
 import { toPage, type Page } from '../../platform/http/pagination.ts';
-import type { Tenant } from '../campaigns/campaigns.repository.ts';
+import type { Tenant } from '../../platform/tenant.ts';
 import { toProductView } from './product-view.ts';
 import { getProductOrThrow, listProducts as listProductRows } from './products.repository.ts';
 import type { ProductListQuery, ProductView } from './products.schemas.ts';

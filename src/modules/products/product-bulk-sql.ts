@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../platform/db/client.ts';
 import { newUuid } from '../../platform/ids.ts';
-import type { Tenant } from '../campaigns/campaigns.repository.ts';
+import type { Tenant } from '../../platform/tenant.ts';
 import type { ProductWrite } from './product-input.ts';
 
 /**

@@ -1,8 +1,8 @@
 import { ERROR_STATUS, type ErrorCode, type ErrorDetail } from '../../platform/errors.ts';
 import { compileValidator, validationCode } from '../../platform/http/validation.ts';
 import { parseMoney } from '../../platform/money.ts';
-import { readCommissionInput, type CommissionType } from '../commissions/commission-rule.ts';
-import { isUrlOnDomains } from '../merchants/domains.ts';
+import { readCommissionInput, type CommissionType } from '../commissions/index.ts';
+import { isUrlOnDomains } from '../merchants/index.ts';
 import { ProductInput, type ItemError } from './products.schemas.ts';
 import type { StockStatus } from './products.tables.ts';
 

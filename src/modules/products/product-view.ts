@@ -1,5 +1,5 @@
 import { formatMoney } from '../../platform/money.ts';
-import { formatCommissionValue } from '../commissions/commission-rule.ts';
+import { formatCommissionValue } from '../commissions/index.ts';
 import type { ProductView } from './products.schemas.ts';
 import type { ProductRow } from './products.tables.ts';
 

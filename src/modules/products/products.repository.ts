@@ -3,7 +3,8 @@ import type { Executor } from '../../platform/db/client.ts';
 import { containsPattern } from '../../platform/db/like-pattern.ts';
 import { notFound } from '../../platform/errors.ts';
 import { pageWindow } from '../../platform/http/pagination.ts';
-import { isUuid, type Tenant } from '../campaigns/campaigns.repository.ts';
+import { isUuid } from '../../platform/ids.ts';
+import type { Tenant } from '../../platform/tenant.ts';
 import type { ProductListFilter, ProductListQuery } from './products.schemas.ts';
 import { products, type ProductRow } from './products.tables.ts';
 

@@ -1,8 +1,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { inTransaction, type Db, type Executor } from '../../platform/db/client.ts';
 import { campaigns } from '../campaigns/campaigns.tables.ts';
-import type { Tenant } from '../campaigns/campaigns.repository.ts';
-import { findCatalogContext } from '../merchants/approved-domains.ts';
+import type { Tenant } from '../../platform/tenant.ts';
+import { findCatalogContext } from '../merchants/index.ts';
 import { clearProductFields, clearsSomething, insertNewProducts, upsertProducts, type WrittenRow } from './product-bulk-sql.ts';
 import { itemError, readProductItem, type ProductWrite } from './product-input.ts';
 import type { BulkProductsResult, ItemError } from './products.schemas.ts';

@@ -1,7 +1,7 @@
 import type { Db } from '../../platform/db/client.ts';
 import { DEFAULT_CURRENCY, formatMoney } from '../../platform/money.ts';
-import { affiliateDisplayNames } from '../affiliates/affiliate-names.ts';
-import { merchantBusinessNames } from '../merchants/merchant-names.ts';
+import { affiliateDisplayNames } from '../affiliates/index.ts';
+import { merchantBusinessNames } from '../merchants/index.ts';
 import { emptyTotals, standingCommission, sumReportBuckets, type BucketTotals } from './read-report-buckets.ts';
 import { parseReportRange } from './report-range.ts';
 

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../platform/db/client.ts';
-import { clickStats, clickStatsRange, type ClickStatsQuery, type StatsGroup } from '../tracking/click-stats.ts';
+import { clickStats, clickStatsRange, type ClickStatsFilter, type StatsGroup } from '../tracking/index.ts';
 
 const QUARTER_HOUR_MS = 900_000;
 
@@ -23,7 +23,7 @@ interface Group {
  * the partial quarter hours at its two ends (at most 30 minutes) from raw clicks, so the counts are
  * exact for any `from` and `to` without scanning the range's clicks.
  */
-export async function affiliateClickStats(db: Db, affiliateId: string, query: ClickStatsQuery, now = new Date()) {
+export async function affiliateClickStats(db: Db, affiliateId: string, query: ClickStatsFilter, now = new Date()) {
   const groupBy = query.groupBy ?? 'day';
   const column = ROLLED_UP[groupBy];
   const { from, to } = clickStatsRange(query, now);

@@ -1,8 +1,8 @@
 import type { Db } from '../../platform/db/client.ts';
 import { formatMoney } from '../../platform/money.ts';
 import type { Tenant } from '../../platform/tenant.ts';
-import { affiliateDisplayNames } from '../affiliates/affiliate-names.ts';
-import { getMerchantCurrency } from '../merchants/merchant-currency.ts';
+import { affiliateDisplayNames } from '../affiliates/index.ts';
+import { getMerchantCurrency } from '../merchants/index.ts';
 import { conversionRate, emptyTotals, standingCommission, sumReportBuckets, type BucketTotals, type ReportGroup, type ReportSort } from './read-report-buckets.ts';
 import { pageOffset, reportKeyLabels } from './report-key-labels.ts';
 import { parseReportRange, type ReportRange } from './report-range.ts';

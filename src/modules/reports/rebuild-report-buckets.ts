@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { inTransaction, queryRows, type Db } from '../../platform/db/client.ts';
-import { commissionReportRows } from '../commissions/commission-report-rows.ts';
-import { conversionReportRows } from '../conversions/conversion-report-rows.ts';
-import { clickReportRows } from '../tracking/click-report-rows.ts';
+import { commissionReportRows } from '../commissions/index.ts';
+import { conversionReportRows } from '../conversions/index.ts';
+import { clickReportRows } from '../tracking/index.ts';
 
 export interface RebuildRange {
   /** First UTC day to recompute (inclusive); null for the beginning. */

@@ -1,7 +1,7 @@
 import type { Executor } from '../../platform/db/client.ts';
-import { campaignTitles } from '../campaigns/campaign-titles.ts';
-import { linkCodes } from '../links/link-codes.ts';
-import { productNames } from '../products/product-names.ts';
+import { campaignTitles } from '../campaigns/index.ts';
+import { linkCodes } from '../links/index.ts';
+import { productNames } from '../products/index.ts';
 
 /** What a person reads for a breakdown's keys: a campaign's title, a product's name, a link's code; a sub-id is its own label. */
 export async function reportKeyLabels(executor: Executor, by: 'campaign' | 'product' | 'link' | 'subId', keys: readonly string[]): Promise<Map<string, string>> {

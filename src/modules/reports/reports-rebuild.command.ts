@@ -1,4 +1,4 @@
-import type { Command } from '../../commands.ts';
+import type { Command } from '../../platform/command.ts';
 import { parseCalendarDate } from './report-range.ts';
 import { rebuildReportBuckets } from './rebuild-report-buckets.ts';
 

@@ -5,7 +5,7 @@ import { resolveAffiliateId } from '../../platform/auth/resolve-principal.ts';
 import { errorResponses } from '../../platform/http/schemas.ts';
 import { adminOverview } from './admin-reports.ts';
 import { affiliateBreakdown, affiliateTimeseries } from './affiliate-reports.ts';
-import { ClickStats, ClickStatsQuery } from '../tracking/clicks.schemas.ts';
+import { ClickStats, ClickStatsQuery } from '../tracking/index.ts';
 import { affiliateClickStats } from './affiliate-click-stats.ts';
 import { answerReport } from './answer-report.ts';
 import {

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../platform/db/client.ts';
-import type { ClickRecord } from '../conversions/click-record.ts';
+import type { ClickRecord } from '../conversions/index.ts';
 import { riskAssessments } from './risk.tables.ts';
 import { needsReview, scoreConversionRisk, type RiskScore, type RiskSignals } from './score-conversion-risk.ts';
 

@@ -1,7 +1,7 @@
 import { inTransaction, type Db } from '../../platform/db/client.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import { recordReviewDecision, transitionCommission } from '../commissions/change-commission.ts';
-import { lockCommission, type CommissionRecord } from '../commissions/commission-record.ts';
+import { recordReviewDecision, transitionCommission } from '../commissions/index.ts';
+import { lockCommission, type CommissionRecord } from '../commissions/index.ts';
 
 function assertWaiting(commission: CommissionRecord | null): CommissionRecord {
   if (!commission) throw notFound('Commission');

@@ -6,7 +6,7 @@ import { clicks } from './clicks.tables.ts';
 
 export type StatsGroup = 'day' | 'link' | 'campaign' | 'trafficSource' | 'sub1' | 'sub2' | 'sub3' | 'sub4' | 'sub5';
 
-export interface ClickStatsQuery {
+export interface ClickStatsFilter {
   from?: string | undefined;
   to?: string | undefined;
   linkId?: string | undefined;
@@ -29,7 +29,7 @@ const GROUP_KEYS: Record<StatsGroup, SQL<string | null>> = {
 const MAX_DAYS = 366;
 
 /** The range a click-statistics query covers: `to` defaults to now, `from` to 30 days before it. */
-export function clickStatsRange(query: Pick<ClickStatsQuery, 'from' | 'to'>, now = new Date()): { from: Date; to: Date } {
+export function clickStatsRange(query: Pick<ClickStatsFilter, 'from' | 'to'>, now = new Date()): { from: Date; to: Date } {
   const to = query.to ? new Date(query.to) : now;
   const from = query.from ? new Date(query.from) : new Date(to.getTime() - 30 * 86_400_000);
   if (from >= to) throw new AppError('VALIDATION_FAILED', 'from must be before to', [{ field: 'query.from', code: 'INVALID_RANGE', message: 'must be before to' }]);
@@ -40,7 +40,7 @@ export function clickStatsRange(query: Pick<ClickStatsQuery, 'from' | 'to'>, now
 }
 
 /** An affiliate's clicks counted per day, link, campaign, traffic source or sub-id (live mode only), read from raw clicks. */
-export async function clickStats(db: Db, affiliateId: string, query: ClickStatsQuery, now = new Date()) {
+export async function clickStats(db: Db, affiliateId: string, query: ClickStatsFilter, now = new Date()) {
   const { from, to } = clickStatsRange(query, now);
   const groupBy = query.groupBy ?? 'day';
   const key = GROUP_KEYS[groupBy];

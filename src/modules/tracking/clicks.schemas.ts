@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { PageQuery, Paginated } from '../../platform/http/pagination.ts';
-import { Nullable } from '../affiliates/affiliates.schemas.ts';
+import { Nullable } from '../affiliates/index.ts';
 
 const SubIds = Type.Object(
   {

@@ -1,6 +1,6 @@
 import type { Db } from '../../platform/db/client.ts';
 import { toPage, type Page } from '../../platform/http/pagination.ts';
-import type { Tenant } from '../campaigns/campaigns.repository.ts';
+import type { Tenant } from '../../platform/tenant.ts';
 import { toDeliveryView } from './webhook-views.ts';
 import { getEndpointOrThrow, listDeliveryRows } from './webhooks.repository.ts';
 import type { DeliveryListQuery, DeliveryView } from './webhooks.schemas.ts';

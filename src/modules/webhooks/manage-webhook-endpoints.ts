@@ -5,7 +5,7 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { toPage, type Page, type PageQuery } from '../../platform/http/pagination.ts';
 import { newId } from '../../platform/ids.ts';
 import { requireOutboundUrl } from '../../platform/outbound/safe-fetch.ts';
-import type { Tenant } from '../campaigns/campaigns.repository.ts';
+import type { Tenant } from '../../platform/tenant.ts';
 import { merchants } from '../merchants/merchants.tables.ts';
 import { newWebhookSecret } from './webhook-signature.ts';
 import { toEndpointView } from './webhook-views.ts';

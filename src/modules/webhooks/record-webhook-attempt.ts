@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { inTransaction, type Db } from '../../platform/db/client.ts';
-import { notifyWebhookEndpointDisabled } from '../email/notify.ts';
+import { notifyWebhookEndpointDisabled } from '../email/index.ts';
 import { attemptResultOf, planAfterAttempt, type DeliverySettings } from './delivery-policy.ts';
 import type { SendResult } from './send-webhook.ts';
 import { cancelPendingDeliveries, enqueueDeliveryAttempt, lockEndpoint } from './webhooks.repository.ts';

@@ -1,5 +1,5 @@
 import { inTransaction, type Db } from '../../platform/db/client.ts';
-import type { Tenant } from '../campaigns/campaigns.repository.ts';
+import type { Tenant } from '../../platform/tenant.ts';
 import { assertEnabled } from './send-test-event.ts';
 import { toDeliveryView } from './webhook-views.ts';
 import { getDeliveryOrThrow, getEndpointOrThrow, queueDelivery } from './webhooks.repository.ts';

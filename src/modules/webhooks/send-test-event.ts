@@ -1,7 +1,7 @@
 import { inTransaction, type Db } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
 import { recordEvent } from '../../platform/events/record-event.ts';
-import type { Tenant } from '../campaigns/campaigns.repository.ts';
+import type { Tenant } from '../../platform/tenant.ts';
 import { toDeliveryView } from './webhook-views.ts';
 import { getEndpointOrThrow, queueDelivery } from './webhooks.repository.ts';
 import type { DeliveryView } from './webhooks.schemas.ts';

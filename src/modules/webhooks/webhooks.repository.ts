@@ -4,7 +4,7 @@ import { notFound } from '../../platform/errors.ts';
 import { pageWindow, type PageQuery } from '../../platform/http/pagination.ts';
 import { newId } from '../../platform/ids.ts';
 import { enqueueJob } from '../../platform/jobs/enqueue.ts';
-import type { Tenant } from '../campaigns/campaigns.repository.ts';
+import type { Tenant } from '../../platform/tenant.ts';
 import {
   webhookDeliveries,
   webhookDeliveryAttempts,

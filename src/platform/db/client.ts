@@ -8,13 +8,14 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import pg from 'pg';
-import * as schema from './schema.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { PGliteThread } from './pglite-thread.ts';
 
-export type Schema = typeof schema;
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
-export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+// Queries are built from each module's tables (the query builder), so the client needs no schema:
+// platform/ imports nothing from modules/.
+type NoSchema = Record<string, never>;
+export type Db = PgDatabase<PgQueryResultHKT, NoSchema>;
+export type Tx = PgTransaction<PgQueryResultHKT, NoSchema, ExtractTablesWithRelations<NoSchema>>;
 /** Anything a repository function can run a query on: the database itself or an open transaction. */
 export type Executor = Db | Tx;
 
@@ -46,7 +47,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     pool.on('error', () => {
       // An idle client lost its connection; the pool replaces it, the next query reports real errors.
     });
-    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    const db = drizzlePg(pool) as unknown as Db;
     const url = new URL(options.databaseUrl);
     const exclusively = async <T>(fn: () => Promise<T>): Promise<T> => {
       const lockClient = await pool.connect();
@@ -74,7 +75,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     unlock();
     throw error;
   }
-  const db = drizzlePglite(client as never, { schema }) as unknown as Db;
+  const db = drizzlePglite(client as never) as unknown as Db;
   // PGlite is a single connection inside this process, so there is no one else to exclude.
   const exclusively = <T>(fn: () => Promise<T>) => fn();
   return { db, kind: 'pglite', location: inMemory ? 'memory' : options.dataDir, close: async () => {

@@ -1,0 +1,4 @@
+// The links module's public face: what other modules may use. Its tables, repositories and every
+// file not exported here are private to it; the app registers its routes from its *.routes.ts.
+export { createLink } from './create-link.ts';
+export { linkCodes } from './link-codes.ts';

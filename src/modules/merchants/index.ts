@@ -1,0 +1,8 @@
+// The merchants module's public face: what other modules may use. Its tables, repositories and every
+// file not exported here are private to it; the app registers its routes from its *.routes.ts.
+export { approveMerchant } from './approve-merchant.ts';
+export type { MerchantApproval } from './approve-merchant.ts';
+export { findApprovedDomains, findCatalogContext } from './approved-domains.ts';
+export { isUrlOnDomains, normalizeDomain } from './domains.ts';
+export { getMerchantCurrency } from './merchant-currency.ts';
+export { merchantBusinessNames } from './merchant-names.ts';

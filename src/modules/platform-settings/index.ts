@@ -1,0 +1,4 @@
+// The platform-settings module's public face: what other modules may use. Its tables, repositories and every
+// file not exported here are private to it; the app registers its routes from its *.routes.ts.
+export { getPlatformSettings } from './platform-settings.repository.ts';
+export type { PlatformSettings } from './platform-settings.repository.ts';

@@ -1,0 +1,8 @@
+// The tracking module's public face: what other modules may use. Its tables, repositories and every
+// file not exported here are private to it; the app registers its routes from its *.routes.ts.
+export { clickReportRows } from './click-report-rows.ts';
+export { clickStats, clickStatsRange } from './click-stats.ts';
+export type { ClickStatsFilter, StatsGroup } from './click-stats.ts';
+export { ClickStats, ClickStatsQuery } from './clicks.schemas.ts';
+export { findClick } from './find-click.ts';
+export type { ClickRow as RecordedClick } from './clicks.tables.ts';
