@@ -1,5 +1,5 @@
 import { count, desc, eq } from 'drizzle-orm';
-import { recordAudit } from '../audit/record-audit.ts';
+import { recordAudit } from '../audit/index.ts';
 import { inTransaction, type Db } from '../../platform/db/client.ts';
 import { isRefusedData } from '../../platform/db/sql-state.ts';
 import { toStorableText } from '../../platform/db/storable-text.ts';
