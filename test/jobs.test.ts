@@ -98,6 +98,20 @@ describe(`background jobs on ${backend}`, () => {
     expect(second).toBeNull();
   });
 
+  it('runs a job scheduled for later only when asked to run what is due by then', async () => {
+    const ran: string[] = [];
+    t.platform.worker.register('test.later', async (job) => void ran.push(String(job.payload.n)));
+    const inAnHour = new Date(Date.now() + 3_600_000);
+    const id = (await enqueueJob(t.platform.db, 'test.later', { n: 'later' }, { runAt: inAnHour })) as string;
+    await t.platform.worker.runDueJobs();
+    expect(ran).toEqual([]);
+    await t.platform.worker.runDueJobs({ now: new Date(inAnHour.getTime() - 1000) });
+    expect(ran).toEqual([]);
+    await t.platform.worker.runDueJobs({ now: inAnHour });
+    expect(ran).toEqual(['later']);
+    expect(await jobRow(id)).toMatchObject({ status: 'done' });
+  });
+
   it('records a job with no handler as failed rather than losing it', async () => {
     const id = (await enqueueJob(t.platform.db, 'test.unknown', {}, { maxAttempts: 1 })) as string;
     await t.platform.worker.runDueJobs();

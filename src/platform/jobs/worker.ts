@@ -109,11 +109,14 @@ export class JobWorker {
     }
   }
 
-  /** Claim and run every job due now; returns how many ran. Tests use it to drain the queue. */
-  async runDueJobs(): Promise<number> {
+  /**
+   * Claim and run every job due now — or due by `now`, so a test runs what a retry or schedule put
+   * in the future without waiting for it; returns how many ran. Tests use it to drain the queue.
+   */
+  async runDueJobs(options: { now?: Date } = {}): Promise<number> {
     let total = 0;
     while (!this.stopRequested) {
-      const claimed = await this.claim();
+      const claimed = await this.claim(options.now);
       if (claimed.length === 0) return total;
       for (const [index, job] of claimed.entries()) {
         if (this.stopRequested) {
@@ -149,7 +152,7 @@ export class JobWorker {
     await this.running;
   }
 
-  private claim(): Promise<ClaimedJob[]> {
+  private claim(dueBy: Date | undefined): Promise<ClaimedJob[]> {
     const lease = this.options.leaseSeconds ?? 300;
     const batch = this.options.batchSize ?? 10;
     // Jobs whose lease ran out were claimed by a worker that died; they are due again. Claimed jobs
@@ -162,7 +165,7 @@ export class JobWorker {
               locked_until = now() + make_interval(secs => ${lease})
             where id in (
               select id from jobs
-              where (status = 'queued' and run_at <= now()) or (status = 'running' and locked_until < now())
+              where (status = 'queued' and run_at <= ${dueBy ?? sql`now()`}) or (status = 'running' and locked_until < now())
               order by run_at, seq
               limit ${batch}
               for update skip locked)
