@@ -10,6 +10,7 @@ import { AdminRiskReviewsPage } from './pages/admin/AdminRiskReviewsPage.tsx';
 import { AdminSettingsPage } from './pages/admin/AdminSettingsPage.tsx';
 import { OutboxPage } from './pages/admin/OutboxPage.tsx';
 import { EmailSettingsPage } from './pages/account/EmailSettingsPage.tsx';
+import { AffiliateProfilePage } from './pages/affiliate/AffiliateProfilePage.tsx';
 import { AffiliateHomePage } from './pages/affiliate/AffiliateHomePage.tsx';
 import { LinksPage } from './pages/affiliate/LinksPage.tsx';
 import { MarketplacePage } from './pages/affiliate/MarketplacePage.tsx';
@@ -64,6 +65,7 @@ export const ROUTES: RouteDef[] = [
   { path: '/merchant/settings', access: 'merchant', page: EmailSettingsPage },
 
   { path: '/affiliate', access: 'affiliate', page: AffiliateHomePage },
+  { path: '/affiliate/profile', access: 'affiliate', page: AffiliateProfilePage },
   { path: '/affiliate/marketplace', access: 'affiliate', page: MarketplacePage },
   { path: '/affiliate/links', access: 'affiliate', page: LinksPage },
   { path: '/affiliate/wallet', access: 'affiliate', page: WalletPage },

@@ -30,6 +30,7 @@ export const NAVIGATION: Record<Role | 'guest', NavItem[]> = {
     { to: '/affiliate/wallet', label: 'Wallet' },
     { to: '/affiliate/payouts', label: 'Payouts' },
     { to: '/affiliate/payout-methods', label: 'Payout methods' },
+    { to: '/affiliate/profile', label: 'Profile' },
     { to: '/affiliate/settings', label: 'Settings' },
   ],
   admin: [
