@@ -8,7 +8,7 @@ import { openPlatform } from '../src/platform/platform.ts';
 import { orderItems, orders } from '../src/modules/orders/orders.tables.ts';
 import { products } from '../src/modules/products/products.tables.ts';
 import { importAppliers } from '../src/modules/imports/import-appliers.ts';
-import { runImport } from '../src/modules/imports/run-import.ts';
+import { APPLY_GROUPS, runImport } from '../src/modules/imports/run-import.ts';
 import type { CampaignRow } from '../src/modules/campaigns/campaigns.tables.ts';
 import pino from 'pino';
 import { backend } from './support/database.ts';
@@ -257,7 +257,7 @@ describe(`an import interrupted mid-way on ${backend}`, () => {
     expect(created.status).toBe(202);
     await runImport({ db: first.platform.db, appliers: importAppliers(first.config) }, created.body.id, { maxBatches: 1 });
     const [midway] = await queryRows<{ rows_processed: number; rows_total: number }>(first.platform.db, sql`select rows_processed, rows_total from imports where id = ${created.body.id}`);
-    expect(midway).toEqual({ rows_processed: 200, rows_total: 250 });
+    expect(midway).toEqual({ rows_processed: APPLY_GROUPS, rows_total: 250 });
     await first.close({ keepDatabase: true });
 
     const second = await createTestApp({ listen: true, reopen: first });
