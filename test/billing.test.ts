@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueDueStatements } from '../src/modules/billing/issue-due-statements.ts';
-import { verifyLedger } from '../src/modules/ledger/reconcile-wallet.ts';
+import { verifyLedger } from '../src/modules/ledger/verify-ledger.ts';
 import { domainEvents } from '../src/platform/events/events.tables.ts';
 import { backend } from './support/database.ts';
 import { insertCampaign } from './support/conversion-factories.ts';

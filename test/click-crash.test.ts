@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { InfluencemartClient } from '../sdk/src/index.ts';
-import { verifyLedger } from '../src/modules/ledger/reconcile-wallet.ts';
+import { verifyLedger } from '../src/modules/ledger/verify-ledger.ts';
 import { orders } from '../src/modules/orders/orders.tables.ts';
 import { clicks } from '../src/modules/tracking/clicks.tables.ts';
 import { backend } from './support/database.ts';

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InfluencemartClient } from '../sdk/src/index.ts';
 import { queryRows } from '../src/platform/db/client.ts';
-import { verifyLedger } from '../src/modules/ledger/reconcile-wallet.ts';
+import { verifyLedger } from '../src/modules/ledger/verify-ledger.ts';
 import type { CampaignRow } from '../src/modules/campaigns/campaigns.tables.ts';
 import { backend } from './support/database.ts';
 import { makeAffiliate, makeMerchant, type TestMerchant } from './support/factories.ts';

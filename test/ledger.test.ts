@@ -13,7 +13,7 @@ import { markCommissionsPayable } from '../src/modules/commissions/settle-commis
 import { findClickInDatabase } from '../src/modules/conversions/click-record.ts';
 import { recordConversion } from '../src/modules/conversions/record-conversion.ts';
 import { ledgerEntries } from '../src/modules/ledger/ledger.tables.ts';
-import { verifyLedger } from '../src/modules/ledger/reconcile-wallet.ts';
+import { verifyLedger } from '../src/modules/ledger/verify-ledger.ts';
 import { applyOrderStatus } from '../src/modules/orders/apply-order-status.ts';
 import { REQUESTABLE_ORDER_STATUSES } from '../src/modules/orders/order-status.ts';
 import { approveRiskReview, rejectRiskReview } from '../src/modules/risk/review-commission.ts';

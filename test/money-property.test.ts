@@ -9,7 +9,7 @@ import { matureHeldCommissions } from '../src/modules/commissions/mature-held-co
 import { loadPlatformDefaults } from '../src/modules/commissions/platform-defaults.ts';
 import { findClickInDatabase } from '../src/modules/conversions/click-record.ts';
 import { recordConversion } from '../src/modules/conversions/record-conversion.ts';
-import { verifyLedger } from '../src/modules/ledger/reconcile-wallet.ts';
+import { verifyLedger } from '../src/modules/ledger/verify-ledger.ts';
 import { applyOrderStatus } from '../src/modules/orders/apply-order-status.ts';
 import { REQUESTABLE_ORDER_STATUSES } from '../src/modules/orders/order-status.ts';
 import { approvePayout, cancelPayout, rejectPayout } from '../src/modules/payouts/decide-payout.ts';

@@ -7,7 +7,7 @@ import { commissionEvents } from '../src/modules/commissions/commissions.tables.
 import { matureHeldCommissions, MATURE_JOB } from '../src/modules/commissions/mature-held-commissions.ts';
 import { markCommissionsPaid } from '../src/modules/commissions/pay-commissions.ts';
 import { markCommissionsPayable } from '../src/modules/commissions/settle-commissions.ts';
-import { verifyLedger } from '../src/modules/ledger/reconcile-wallet.ts';
+import { verifyLedger } from '../src/modules/ledger/verify-ledger.ts';
 import { REQUESTABLE_ORDER_STATUSES } from '../src/modules/orders/order-status.ts';
 import type { CampaignRow } from '../src/modules/campaigns/campaigns.tables.ts';
 import { backend } from './support/database.ts';

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ledgerEntries } from '../src/modules/ledger/ledger.tables.ts';
-import { verifyLedger } from '../src/modules/ledger/reconcile-wallet.ts';
+import { verifyLedger } from '../src/modules/ledger/verify-ledger.ts';
 import { payouts } from '../src/modules/payouts/payouts.tables.ts';
 import { backend } from './support/database.ts';
 import { insertCampaign } from './support/conversion-factories.ts';

@@ -4,7 +4,7 @@ import { verifyWebhook } from '../sdk/src/index.ts';
 import { auditLog } from '../src/modules/audit/audit.tables.ts';
 import type { CampaignRow } from '../src/modules/campaigns/campaigns.tables.ts';
 import { payoutMethods } from '../src/modules/affiliates/affiliates.tables.ts';
-import { verifyLedger } from '../src/modules/ledger/reconcile-wallet.ts';
+import { verifyLedger } from '../src/modules/ledger/verify-ledger.ts';
 import { domainEvents } from '../src/platform/events/events.tables.ts';
 import { backend } from './support/database.ts';
 import { insertCampaign } from './support/conversion-factories.ts';

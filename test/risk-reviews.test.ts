@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { matureHeldCommissions } from '../src/modules/commissions/mature-held-commissions.ts';
 import { affiliateIpSightings, riskAssessments } from '../src/modules/risk/risk.tables.ts';
-import { verifyLedger } from '../src/modules/ledger/reconcile-wallet.ts';
+import { verifyLedger } from '../src/modules/ledger/verify-ledger.ts';
 import type { CampaignRow } from '../src/modules/campaigns/campaigns.tables.ts';
 import { backend } from './support/database.ts';
 import { makeAdmin, makeAffiliate, makeMerchant, signIn, type SessionClient, type TestMerchant } from './support/factories.ts';

@@ -1,5 +1,5 @@
 import type { Command } from '../../platform/command.ts';
-import { verifyLedger } from './reconcile-wallet.ts';
+import { verifyLedger } from './verify-ledger.ts';
 
 /** `influencemart ledger verify`: exits non-zero when anything in the ledger disagrees with its sources. */
 export const ledgerVerifyCommand: Command = {

@@ -3,7 +3,7 @@ import { queryRows, type Executor } from '../../platform/db/client.ts';
 import type { LedgerAccount } from './ledger.tables.ts';
 import { LEDGER_ACCOUNTS } from './ledger.tables.ts';
 import { expectedPayoutBalances, type PayoutLedgerState } from './payout-movements.ts';
-import type { LedgerMismatch } from './reconcile-wallet.ts';
+import type { LedgerMismatch } from './verify-ledger.ts';
 
 const OPEN = ['requested', 'approved', 'processing'];
 const VOID = ['rejected', 'cancelled', 'failed'];

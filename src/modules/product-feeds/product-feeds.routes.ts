@@ -6,7 +6,7 @@ import { createFeed, deleteFeed, getFeed, listFeedRuns, listFeeds, runFeedNow, u
 import { CreateFeedBody, Feed, FeedParams, FeedRun, UpdateFeedBody } from './product-feeds.schemas.ts';
 import { PULL_JOB } from './product-feeds.repository.ts';
 import { pullProductFeed } from './pull-product-feed.ts';
-import { dispatchDueFeeds } from './schedule-product-feeds.ts';
+import { dispatchDueFeeds } from './dispatch-due-feeds.ts';
 import { resolveTenant } from '../../platform/auth/resolve-principal.ts';
 
 const signed = { tags: ['product feeds'], security: [{ apiKey: [] }] };

@@ -3,7 +3,7 @@ import { AppError, type ErrorCode } from '../../platform/errors.ts';
 import type { Tenant } from '../../platform/tenant.ts';
 import { getProduct } from './list-products.ts';
 import type { ProductInput, ProductView } from './products.schemas.ts';
-import { writeProducts } from './upsert-products.ts';
+import { writeProducts } from './write-products.ts';
 
 /** Create one product through the same engine as import; its item error becomes the response. */
 export async function createProduct(db: Db, tenant: Tenant, input: ProductInput): Promise<ProductView> {

@@ -1,5 +1,5 @@
 // The products module's public face: what other modules may use. Its tables, repositories and every
 // file not exported here are private to it; the app registers its routes from its *.routes.ts.
 export { MAX_BULK_ITEMS } from './products.schemas.ts';
-export { writeProducts } from './upsert-products.ts';
+export { writeProducts } from './write-products.ts';
 export { productNames } from './product-names.ts';

@@ -10,7 +10,7 @@ import { createProduct } from './create-product.ts';
 import { getProduct, listProducts } from './list-products.ts';
 import { ArchiveProductsBody, BulkProductsBody, BulkProductsResult, Product, ProductInput, ProductListQuery, ProductParams, ProductPatch } from './products.schemas.ts';
 import { updateProduct } from './update-product.ts';
-import { writeProducts } from './upsert-products.ts';
+import { writeProducts } from './write-products.ts';
 import { resolveTenant } from '../../platform/auth/resolve-principal.ts';
 
 const signed = { tags: ['products'], security: [{ apiKey: [] }] };
