@@ -30,4 +30,16 @@ describe('public campaigns page in a real browser', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it('the landing page leads a visitor from the offer to the public campaigns listing', async () => {
+    const { page, context, problems } = await h.newPage();
+    await page.goto('/');
+    await page.getByRole('heading', { level: 1, name: 'Affiliate commerce, on your own terms' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Join as a creator' }).getAttribute('href')).toBe('/signup?role=affiliate');
+    expect(await page.getByRole('link', { name: 'Sign up your store' }).getAttribute('href')).toBe('/signup?role=merchant');
+    await page.getByRole('link', { name: 'Browse public campaigns' }).click();
+    await page.getByRole('article', { name: 'Handmade Festival' }).waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });
