@@ -12,6 +12,7 @@ import { links } from '../links/links.tables.ts';
 import { merchants } from '../merchants/merchants.tables.ts';
 import { products } from '../products/products.tables.ts';
 import { clicks } from '../tracking/clicks.tables.ts';
+import { blockedReasonOf, unattributableReason } from '../tracking/index.ts';
 import { sandboxAffiliates } from './sandbox.tables.ts';
 
 export interface SandboxClickInput {
@@ -61,13 +62,11 @@ export async function mintSandboxClick(db: Db, principal: Tenant, input: Sandbox
     if (!existing) {
       await tx.insert(links).values({ id: linkId, code: `sbx${randomBytes(8).toString('base64url')}`, affiliateId, merchantId, livemode: false, campaignId: campaign.id, productId });
     }
-    // The same rule the redirect applies: inactive campaigns and archived products mint no earning click.
-    const at = clickedAt.getTime();
+    // The redirect's attributability rule: inactive campaigns and archived products mint no earning
+    // click. The sandbox serves merchants still awaiting approval too, so the merchant counts as active.
+    const blockedReason = blockedReasonOf({ linkStatus: 'ACTIVE', productStatus: product?.status ?? null, campaignStatus: campaign.status, merchantApproved: true });
     const attributable =
-      campaign.status === 'ACTIVE' &&
-      !(campaign.endDate && campaign.endDate.getTime() <= at) &&
-      !(campaign.startDate && campaign.startDate.getTime() > at) &&
-      product?.status !== 'ARCHIVED';
+      unattributableReason({ blockedReason, startsAt: campaign.startDate?.getTime() ?? null, endsAt: campaign.endDate?.getTime() ?? null }, clickedAt.getTime()) === null;
     const clickId = newId('clk');
     await tx.insert(clicks).values({
       id: clickId,

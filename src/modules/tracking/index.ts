@@ -6,3 +6,4 @@ export type { ClickStatsFilter, StatsGroup } from './click-stats.ts';
 export { ClickStats, ClickStatsQuery } from './clicks.schemas.ts';
 export { findClick } from './find-click.ts';
 export type { ClickRow as RecordedClick } from './clicks.tables.ts';
+export { blockedReasonOf, unattributableReason } from './click-checks.ts';
