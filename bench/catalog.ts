@@ -25,7 +25,10 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const quote = (value: string) => `'${value.replace(/'/g, "''")}'`;
 
 const scratch = adminUrl ? await createScratchDatabase(adminUrl) : undefined;
-const config = loadConfig({ LOG_LEVEL: 'silent' }, { dataDir: 'memory://', databaseUrl: scratch?.url, masterKey: '00'.repeat(32), port: 0, host: '127.0.0.1', runWorkers: false });
+const config = loadConfig(
+  { LOG_LEVEL: 'silent' },
+  { dataDir: 'memory://', databaseUrl: scratch?.url, masterKey: '00'.repeat(32), port: 0, host: '127.0.0.1', runWorkers: false },
+);
 const log = pino({ level: 'silent' });
 const platform = await openPlatform(config, log);
 const app = await buildApp(platform, { logger: log });
@@ -33,7 +36,12 @@ const url = await app.listen({ port: 0, host: '127.0.0.1' });
 
 async function merchant(name: string) {
   const domain = `${name}.example.com`;
-  const { merchantId } = await signUpMerchant(platform.db, { email: `${name}@example.com`, password: 'correct horse battery', businessName: name, domains: [domain] });
+  const { merchantId } = await signUpMerchant(platform.db, {
+    email: `${name}@example.com`,
+    password: 'correct horse battery',
+    businessName: name,
+    domains: [domain],
+  });
   const keys = await approveMerchant(platform.db, platform.secrets, merchantId, null);
   return { merchantId, domain, client: new InfluencemartClient({ baseUrl: url, ...keys.test, maxRetries: 0 }) };
 }
@@ -58,7 +66,8 @@ async function timedUpsert(client: InfluencemartClient, body: { products: unknow
   const started = performance.now();
   const response = await client.post('/api/v1/products/upsert', body);
   const elapsed = performance.now() - started;
-  if (response.status !== 202 || response.body[expect] !== ITEMS) throw new Error(`upsert answered ${response.status}: ${JSON.stringify(response.body).slice(0, 300)}`);
+  if (response.status !== 202 || response.body[expect] !== ITEMS)
+    throw new Error(`upsert answered ${response.status}: ${JSON.stringify(response.body).slice(0, 300)}`);
   return elapsed;
 }
 

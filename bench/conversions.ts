@@ -34,20 +34,33 @@ const RETRIES = 8;
 const adminUrl = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL || undefined;
 
 const scratch = adminUrl ? await createScratchDatabase(adminUrl) : undefined;
-const config = loadConfig({ LOG_LEVEL: 'silent' }, { dataDir: 'memory://', databaseUrl: scratch?.url, masterKey: '00'.repeat(32), port: 0, host: '127.0.0.1', runWorkers: false, rateLimitPerMinute: 0 });
+const config = loadConfig(
+  { LOG_LEVEL: 'silent' },
+  { dataDir: 'memory://', databaseUrl: scratch?.url, masterKey: '00'.repeat(32), port: 0, host: '127.0.0.1', runWorkers: false, rateLimitPerMinute: 0 },
+);
 const log = pino({ level: 'silent' });
 const platform = await openPlatform(config, log);
 const app = await buildApp(platform, { logger: log });
 const url = await app.listen({ port: 0, host: '127.0.0.1' });
 const db = platform.db;
 
-const { merchantId } = await signUpMerchant(db, { email: 'bench@example.com', password: 'correct horse battery', businessName: 'Bench store', domains: ['bench.example.com'] });
+const { merchantId } = await signUpMerchant(db, {
+  email: 'bench@example.com',
+  password: 'correct horse battery',
+  businessName: 'Bench store',
+  domains: ['bench.example.com'],
+});
 const keys = await approveMerchant(db, platform.secrets, merchantId, null);
 const { affiliateId } = await signUpAffiliate(db, { email: 'bench-affiliate@example.com', password: 'correct horse battery' });
 const campaign = await insertCampaign(db, { merchantId, livemode: true, defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: 800 });
 const SKUS = Array.from({ length: 50 }, (_, i) => `SKU-${i}`);
 for (const [i, sku] of SKUS.entries()) {
-  await insertProduct(db, { merchantId, livemode: true, externalProductId: sku, ...(i % 3 === 0 ? { commissionType: 'PERCENTAGE', commissionValue: 500 } : i % 3 === 1 ? { commissionType: 'FIXED', commissionValue: 2500 } : {}) });
+  await insertProduct(db, {
+    merchantId,
+    livemode: true,
+    externalProductId: sku,
+    ...(i % 3 === 0 ? { commissionType: 'PERCENTAGE', commissionValue: 500 } : i % 3 === 1 ? { commissionType: 'FIXED', commissionValue: 2500 } : {}),
+  });
 }
 const client = new InfluencemartClient({ baseUrl: url, ...keys.live, maxRetries: 5 });
 
@@ -103,7 +116,8 @@ async function apiRound(round: number): Promise<number> {
     const sent = performance.now();
     const response = await client.post('/api/v1/conversions', body);
     latencies.push(performance.now() - sent);
-    if (response.status !== 201 || !response.body.attributed) throw new Error(`conversion answered ${response.status}: ${JSON.stringify(response.body).slice(0, 300)}`);
+    if (response.status !== 201 || !response.body.attributed)
+      throw new Error(`conversion answered ${response.status}: ${JSON.stringify(response.body).slice(0, 300)}`);
   });
   return ORDERS / ((performance.now() - started) / 1000);
 }

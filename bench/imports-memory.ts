@@ -22,14 +22,22 @@ import { createScratchDatabase } from '../test/support/database.ts';
 
 const adminUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined;
 const scratch = adminUrl ? await createScratchDatabase(adminUrl) : undefined;
-const config = loadConfig({ LOG_LEVEL: 'silent' }, { dataDir: 'memory://', databaseUrl: scratch?.url, masterKey: '00'.repeat(32), port: 0, host: '127.0.0.1', runWorkers: false });
+const config = loadConfig(
+  { LOG_LEVEL: 'silent' },
+  { dataDir: 'memory://', databaseUrl: scratch?.url, masterKey: '00'.repeat(32), port: 0, host: '127.0.0.1', runWorkers: false },
+);
 const log = pino({ level: 'silent' });
 const platform = await openPlatform(config, log);
 const app = await buildApp(platform, { logger: log });
 const url = await app.listen({ port: 0, host: '127.0.0.1' });
 
 const domain = 'bench-imports.example.com';
-const { merchantId } = await signUpMerchant(platform.db, { email: 'bench-imports@example.com', password: 'correct horse battery', businessName: 'Bench', domains: [domain] });
+const { merchantId } = await signUpMerchant(platform.db, {
+  email: 'bench-imports@example.com',
+  password: 'correct horse battery',
+  businessName: 'Bench',
+  domains: [domain],
+});
 const keys = (await approveMerchant(platform.db, platform.secrets, merchantId, null)).test;
 
 const DESCRIPTION = 'A long product description, as some catalogs have. '.repeat(160); // ~8 KB per row
@@ -43,7 +51,8 @@ async function writeFile(megabytes: number, prefix: string): Promise<string> {
     if (!out.write(line)) await once(out, 'drain');
   };
   await write('externalProductId,name,productUrl,price,description\n');
-  for (let i = 0; written < megabytes * 1024 * 1024 - 9000; i++) await write(`${prefix}-${i},Product ${i},https://${domain}/p/${prefix}-${i},19.99,"${DESCRIPTION}"\n`);
+  for (let i = 0; written < megabytes * 1024 * 1024 - 9000; i++)
+    await write(`${prefix}-${i},Product ${i},https://${domain}/p/${prefix}-${i},19.99,"${DESCRIPTION}"\n`);
   out.end();
   await once(out, 'finish');
   return file;
@@ -61,7 +70,13 @@ async function run(megabytes: number, prefix: string) {
   for await (const chunk of createReadStream(file)) hmac.update(chunk as Buffer);
   const response = await fetch(`${url}${pathWithQuery}`, {
     method: 'POST',
-    headers: { 'content-type': 'text/csv', 'content-length': String(bytes), authorization: `Bearer ${keys.publishableKey}`, 'x-timestamp': ts, 'x-signature': hmac.digest('hex') },
+    headers: {
+      'content-type': 'text/csv',
+      'content-length': String(bytes),
+      authorization: `Bearer ${keys.publishableKey}`,
+      'x-timestamp': ts,
+      'x-signature': hmac.digest('hex'),
+    },
     body: createReadStream(file) as unknown as BodyInit,
     duplex: 'half',
   } as RequestInit);
@@ -72,7 +87,14 @@ async function run(megabytes: number, prefix: string) {
   clearInterval(sampler);
   const [view] = await platform.db.select().from(imports).where(eq(imports.id, created.id));
   rmSync(file, { force: true });
-  return { megabytes: (bytes / 1024 / 1024).toFixed(1), rows: view?.rowsTotal, succeeded: view?.rowsSucceeded, status: view?.status, seconds: seconds.toFixed(1), peakRssMb: (peak / 1024 / 1024).toFixed(0) };
+  return {
+    megabytes: (bytes / 1024 / 1024).toFixed(1),
+    rows: view?.rowsTotal,
+    succeeded: view?.rowsSucceeded,
+    status: view?.status,
+    seconds: seconds.toFixed(1),
+    peakRssMb: (peak / 1024 / 1024).toFixed(0),
+  };
 }
 
 const baseline = (process.memoryUsage().rss / 1024 / 1024).toFixed(0);

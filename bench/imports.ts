@@ -40,14 +40,22 @@ const BATCH = Number(process.env.BENCH_BATCH ?? 200);
 const adminUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined;
 
 const scratch = adminUrl ? await createScratchDatabase(adminUrl) : undefined;
-const config = loadConfig({ LOG_LEVEL: 'silent' }, { dataDir: 'memory://', databaseUrl: scratch?.url, masterKey: '00'.repeat(32), port: 0, host: '127.0.0.1', runWorkers: false, rateLimitPerMinute: 0 });
+const config = loadConfig(
+  { LOG_LEVEL: 'silent' },
+  { dataDir: 'memory://', databaseUrl: scratch?.url, masterKey: '00'.repeat(32), port: 0, host: '127.0.0.1', runWorkers: false, rateLimitPerMinute: 0 },
+);
 const log = pino({ level: 'silent' });
 const platform = await openPlatform(config, log);
 const app = await buildApp(platform, { logger: log });
 const url = await app.listen({ port: 0, host: '127.0.0.1' });
 const db = platform.db;
 
-const { merchantId } = await signUpMerchant(db, { email: 'bench-import@example.com', password: 'correct horse battery', businessName: 'Bench store', domains: ['bench.example.com'] });
+const { merchantId } = await signUpMerchant(db, {
+  email: 'bench-import@example.com',
+  password: 'correct horse battery',
+  businessName: 'Bench store',
+  domains: ['bench.example.com'],
+});
 const keys = (await approveMerchant(db, platform.secrets, merchantId, null)).live;
 const { affiliateId } = await signUpAffiliate(db, { email: 'bench-import-affiliate@example.com', password: 'correct horse battery' });
 const campaign = await insertCampaign(db, { merchantId, livemode: true, defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: 800 });
@@ -84,7 +92,8 @@ async function importRun() {
   const occurredAt = new Date().toISOString();
   for (const o of batch) {
     const l = o.lines[0]!;
-    if (!out.write(`${o.orderId},${o.clickId},${occurredAt},NPR,${money(o.total)},confirmed,${l.sku},${l.qty},${money(l.priceMinor)}\n`)) await once(out, 'drain');
+    if (!out.write(`${o.orderId},${o.clickId},${occurredAt},NPR,${money(o.total)},confirmed,${l.sku},${l.qty},${money(l.priceMinor)}\n`))
+      await once(out, 'drain');
   }
   out.end();
   await once(out, 'finish');
@@ -100,7 +109,13 @@ async function importRun() {
   for await (const chunk of createReadStream(file)) hmac.update(chunk as Buffer);
   const response = await fetch(`${url}${target}`, {
     method: 'POST',
-    headers: { 'content-type': 'text/csv', 'content-length': String(bytes), authorization: `Bearer ${keys.publishableKey}`, 'x-timestamp': ts, 'x-signature': hmac.digest('hex') },
+    headers: {
+      'content-type': 'text/csv',
+      'content-length': String(bytes),
+      authorization: `Bearer ${keys.publishableKey}`,
+      'x-timestamp': ts,
+      'x-signature': hmac.digest('hex'),
+    },
     body: createReadStream(file) as unknown as BodyInit,
     duplex: 'half',
   } as RequestInit);
@@ -149,7 +164,15 @@ async function apiRun() {
   await pool(batch.length, async (i) => {
     const o = batch[i]!;
     const l = o.lines[0]!;
-    const body = { orderId: o.orderId, clickId: o.clickId, occurredAt, currency: 'NPR', amount: money(o.total), status: 'confirmed', items: [{ sku: l.sku, qty: l.qty, price: money(l.priceMinor) }] };
+    const body = {
+      orderId: o.orderId,
+      clickId: o.clickId,
+      occurredAt,
+      currency: 'NPR',
+      amount: money(o.total),
+      status: 'confirmed',
+      items: [{ sku: l.sku, qty: l.qty, price: money(l.priceMinor) }],
+    };
     const answer = await client.post('/api/v1/conversions', body);
     if (answer.status !== 201 || !answer.body.attributed) throw new Error(`conversion answered ${answer.status}: ${JSON.stringify(answer.body).slice(0, 300)}`);
   });
@@ -180,9 +203,12 @@ await app.close();
 await scratch?.drop();
 
 const failures: string[] = [];
-if (csv.view.status !== 'completed' || csv.view.rowsSucceeded !== ROWS) failures.push(`import ${csv.view.status}: ${csv.view.rowsSucceeded} of ${ROWS} rows succeeded, ${csv.view.rowsFailed} failed`);
+if (csv.view.status !== 'completed' || csv.view.rowsSucceeded !== ROWS)
+  failures.push(`import ${csv.view.status}: ${csv.view.rowsSucceeded} of ${ROWS} rows succeeded, ${csv.view.rowsFailed} failed`);
 if (Number(counts!.imported) !== ROWS || Number(counts!.attributed) !== ROWS || Number(counts!.commissions) !== ROWS) {
-  failures.push(`expected ${ROWS} attributed orders with commissions, found ${counts!.imported} orders, ${counts!.attributed} attributed, ${counts!.commissions} commissions`);
+  failures.push(
+    `expected ${ROWS} attributed orders with commissions, found ${counts!.imported} orders, ${counts!.attributed} attributed, ${counts!.commissions} commissions`,
+  );
 }
 const backend = scratch ? 'PostgreSQL' : 'PGlite (in memory)';
 process.stdout.write(

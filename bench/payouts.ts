@@ -35,21 +35,32 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const q = (value: string) => `'${value.replace(/'/g, "''")}'`;
 
 const scratch = adminUrl ? await createScratchDatabase(adminUrl) : undefined;
-const config = loadConfig({ LOG_LEVEL: 'silent' }, { dataDir: 'memory://', databaseUrl: scratch?.url, masterKey: '00'.repeat(32), port: 0, host: '127.0.0.1', runWorkers: false });
+const config = loadConfig(
+  { LOG_LEVEL: 'silent' },
+  { dataDir: 'memory://', databaseUrl: scratch?.url, masterKey: '00'.repeat(32), port: 0, host: '127.0.0.1', runWorkers: false },
+);
 const platform = await openPlatform(config, pino({ level: 'silent' }));
 const { db, secrets } = platform;
 const run = (statement: string) => db.execute(sql.raw(statement));
 
 async function merchantWithCampaign(name: string) {
-  const { merchantId } = await signUpMerchant(db, { email: `${name}@example.com`, password: 'correct horse battery', businessName: name, domains: [`${name}.example.com`] });
+  const { merchantId } = await signUpMerchant(db, {
+    email: `${name}@example.com`,
+    password: 'correct horse battery',
+    businessName: name,
+    domains: [`${name}.example.com`],
+  });
   await approveMerchant(db, secrets, merchantId, null);
   const campaignId = newUuid();
-  await run(`insert into campaigns (id, merchant_id, livemode, campaign_code, title, status, cookie_duration_days) values (${q(campaignId)}, ${q(merchantId)}, true, ${q(`CMP-${name === 'bench-api-merchant' ? 'BNCHAP' : 'BNCHRW'}`)}, 'Bench', 'ACTIVE', 30)`);
+  await run(
+    `insert into campaigns (id, merchant_id, livemode, campaign_code, title, status, cookie_duration_days) values (${q(campaignId)}, ${q(merchantId)}, true, ${q(`CMP-${name === 'bench-api-merchant' ? 'BNCHAP' : 'BNCHRW'}`)}, 'Bench', 'ACTIVE', 30)`,
+  );
   return { merchantId, campaignId };
 }
 
 const affiliateIds: string[] = [];
-for (let i = 0; i < AFFILIATES; i++) affiliateIds.push((await signUpAffiliate(db, { email: `bench-aff-${i}@example.com`, password: 'correct horse battery' })).affiliateId);
+for (let i = 0; i < AFFILIATES; i++)
+  affiliateIds.push((await signUpAffiliate(db, { email: `bench-aff-${i}@example.com`, password: 'correct horse battery' })).affiliateId);
 const affiliateArray = `array[${affiliateIds.map(q).join(',')}]`;
 
 /** 10,000 live approved commissions of one merchant, with their orders and conversions. */
@@ -66,7 +77,11 @@ async function seedApproved(m: { merchantId: string; campaignId: string }, tag: 
 const methodIds: Record<'ESEWA' | 'KHALTI', string[]> = { ESEWA: [], KHALTI: [] };
 for (const [i, affiliateId] of affiliateIds.entries()) {
   for (const type of ['ESEWA', 'KHALTI'] as const) {
-    const method = await addPayoutMethod(db, secrets, affiliateId, { type, accountHolderName: `Bench Affiliate ${String.fromCharCode(65 + i)}`, mobileNumber: `98${type === 'ESEWA' ? 1 : 2}0000${String(i).padStart(3, '0')}` });
+    const method = await addPayoutMethod(db, secrets, affiliateId, {
+      type,
+      accountHolderName: `Bench Affiliate ${String.fromCharCode(65 + i)}`,
+      mobileNumber: `98${type === 'ESEWA' ? 1 : 2}0000${String(i).padStart(3, '0')}`,
+    });
     methodIds[type].push(method.id);
   }
 }
@@ -104,14 +119,21 @@ async function rawBatch() {
   await run(`update payouts set status = 'processing', batch_id = ${q(id)}, updated_at = now() where status = 'approved' and method = 'KHALTI'`);
   const rows = await queryRows<{ id: string; net_amount: string; account_holder_name: string; account_sealed: string }>(
     db,
-    sql.raw(`select p.id, p.net_amount::text, m.account_holder_name, m.account_sealed from payouts p join payout_methods m on m.id = p.payout_method_id where p.batch_id = ${q(id)}`),
+    sql.raw(
+      `select p.id, p.net_amount::text, m.account_holder_name, m.account_sealed from payouts p join payout_methods m on m.id = p.payout_method_id where p.batch_id = ${q(id)}`,
+    ),
   );
   return rows.map((r) => [r.id, r.account_holder_name, secrets.open(r.account_sealed), formatMoney(BigInt(r.net_amount))].join(',')).join('\n');
 }
 
 const api = await merchantWithCampaign('bench-api-merchant');
 const raw = await merchantWithCampaign('bench-raw-merchant');
-const adminUserId = (await queryRows<{ id: string }>(db, sql`insert into users (id, email, password_hash, role) values (${newId('usr')}, 'bench-admin@example.com', 'x', 'admin') returning id`))[0]!.id;
+const adminUserId = (
+  await queryRows<{ id: string }>(
+    db,
+    sql`insert into users (id, email, password_hash, role) values (${newId('usr')}, 'bench-admin@example.com', 'x', 'admin') returning id`,
+  )
+)[0]!.id;
 
 const statementMs: number[] = [];
 const rawStatementMs: number[] = [];
@@ -154,7 +176,9 @@ const report = {
 };
 console.log(`Money-out bench on ${report.backend}, median of ${ROUNDS} rounds`);
 console.log(`  statement of ${COMMISSIONS} commissions   ${report.statementMs} ms   raw SQL ${report.rawStatementMs} ms   ×${report.statementRatio}`);
-console.log(`  batch of ${PAYOUTS} payouts + export (${exportRows} rows)   ${report.batchAndExportMs} ms   raw SQL ${report.rawBatchAndExportMs} ms   ×${report.batchRatio}`);
+console.log(
+  `  batch of ${PAYOUTS} payouts + export (${exportRows} rows)   ${report.batchAndExportMs} ms   raw SQL ${report.rawBatchAndExportMs} ms   ×${report.batchRatio}`,
+);
 console.log(JSON.stringify(report));
 
 await platform.database.close();

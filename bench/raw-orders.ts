@@ -35,28 +35,44 @@ export async function writeOrdersRaw(db: Db, ctx: RawContext, batch: RawOrder[])
   const lines = rows.flatMap((o) => o.lines.map((l, lineNo) => ({ o, l, lineNo })));
   const { merchantId, affiliateId, campaignId, rate } = ctx;
   await db.transaction(async (tx) => {
-    await tx.execute(sql`insert into orders (id, merchant_id, livemode, order_id, status, fulfilment_status, amount, currency, occurred_at) values ${values(
-      rows,
-      (o) => sql`(${o.ref}, ${merchantId}, true, ${o.orderId}, 'confirmed', 'confirmed', ${o.total}, 'NPR', now())`,
-    )} on conflict do nothing`);
-    await tx.execute(sql`insert into order_items (order_id, line_no, sku, qty, unit_price) values ${values(lines, ({ o, l, lineNo }) => sql`(${o.ref}, ${lineNo}, ${l.sku}, ${l.qty}, ${l.priceMinor})`)}`);
-    await tx.execute(sql`insert into order_events (order_id, to_status, occurred_at, actor) values ${values(rows, (o) => sql`(${o.ref}, 'confirmed', now(), 'bench')`)}`);
-    await tx.execute(sql`insert into conversions (id, merchant_id, livemode, order_ref, click_id, attributed, affiliate_id, link_id, campaign_id, clicked_at, occurred_at) values ${values(
-      rows,
-      (o) => sql`(${o.conversion}, ${merchantId}, true, ${o.ref}, ${o.clickId}, true, ${affiliateId}, 'lnk_bench', ${campaignId}, now(), now())`,
-    )}`);
-    await tx.execute(sql`insert into risk_assessments (conversion_id, merchant_id, livemode, score, reasons, signals, threshold) values ${values(
-      rows,
-      (o) => sql`(${o.conversion}, ${merchantId}, true, 0, '[]', '{}', 50)`,
-    )}`);
-    await tx.execute(sql`insert into commissions (id, merchant_id, livemode, conversion_id, order_ref, affiliate_id, campaign_id, currency, original_amount, amount, status, rate_type, rate_value, rate_source) values ${values(
-      rows,
-      (o) => sql`(${o.commission}, ${merchantId}, true, ${o.conversion}, ${o.ref}, ${affiliateId}, ${campaignId}, 'NPR', ${o.commissionTotal}, ${o.commissionTotal}, 'pending', 'PERCENTAGE', ${rate}, 'campaign')`,
-    )}`);
-    await tx.execute(sql`insert into commission_lines (commission_id, line_no, sku, qty, base_amount, rate_type, rate_value, rate_source, amount) values ${values(
-      lines,
-      ({ o, l, lineNo }) => sql`(${o.commission}, ${lineNo}, ${l.sku}, ${l.qty}, ${l.qty * l.priceMinor}, 'PERCENTAGE', ${rate}, 'campaign', ${o.amounts[lineNo]!})`,
-    )}`);
+    await tx.execute(
+      sql`insert into orders (id, merchant_id, livemode, order_id, status, fulfilment_status, amount, currency, occurred_at) values ${values(
+        rows,
+        (o) => sql`(${o.ref}, ${merchantId}, true, ${o.orderId}, 'confirmed', 'confirmed', ${o.total}, 'NPR', now())`,
+      )} on conflict do nothing`,
+    );
+    await tx.execute(
+      sql`insert into order_items (order_id, line_no, sku, qty, unit_price) values ${values(lines, ({ o, l, lineNo }) => sql`(${o.ref}, ${lineNo}, ${l.sku}, ${l.qty}, ${l.priceMinor})`)}`,
+    );
+    await tx.execute(
+      sql`insert into order_events (order_id, to_status, occurred_at, actor) values ${values(rows, (o) => sql`(${o.ref}, 'confirmed', now(), 'bench')`)}`,
+    );
+    await tx.execute(
+      sql`insert into conversions (id, merchant_id, livemode, order_ref, click_id, attributed, affiliate_id, link_id, campaign_id, clicked_at, occurred_at) values ${values(
+        rows,
+        (o) => sql`(${o.conversion}, ${merchantId}, true, ${o.ref}, ${o.clickId}, true, ${affiliateId}, 'lnk_bench', ${campaignId}, now(), now())`,
+      )}`,
+    );
+    await tx.execute(
+      sql`insert into risk_assessments (conversion_id, merchant_id, livemode, score, reasons, signals, threshold) values ${values(
+        rows,
+        (o) => sql`(${o.conversion}, ${merchantId}, true, 0, '[]', '{}', 50)`,
+      )}`,
+    );
+    await tx.execute(
+      sql`insert into commissions (id, merchant_id, livemode, conversion_id, order_ref, affiliate_id, campaign_id, currency, original_amount, amount, status, rate_type, rate_value, rate_source) values ${values(
+        rows,
+        (o) =>
+          sql`(${o.commission}, ${merchantId}, true, ${o.conversion}, ${o.ref}, ${affiliateId}, ${campaignId}, 'NPR', ${o.commissionTotal}, ${o.commissionTotal}, 'pending', 'PERCENTAGE', ${rate}, 'campaign')`,
+      )}`,
+    );
+    await tx.execute(
+      sql`insert into commission_lines (commission_id, line_no, sku, qty, base_amount, rate_type, rate_value, rate_source, amount) values ${values(
+        lines,
+        ({ o, l, lineNo }) =>
+          sql`(${o.commission}, ${lineNo}, ${l.sku}, ${l.qty}, ${l.qty * l.priceMinor}, 'PERCENTAGE', ${rate}, 'campaign', ${o.amounts[lineNo]!})`,
+      )}`,
+    );
     const events = await queryRows<{ id: number; commission_id: string }>(
       tx,
       sql`insert into commission_events (commission_id, kind, to_status, amount_after, actor, reason) values ${values(
@@ -67,16 +83,21 @@ export async function writeOrdersRaw(db: Db, ctx: RawContext, batch: RawOrder[])
     const eventOf = new Map(events.map((e) => [e.commission_id, e.id]));
     const earning = rows.filter((o) => o.commissionTotal > 0n);
     if (earning.length > 0) {
-      await tx.execute(sql`insert into ledger_entries (id, affiliate_id, merchant_id, livemode, currency, account, amount, kind, commission_id, commission_event_id) values ${values(
-        earning,
-        (o) => sql`(${newId('led')}, ${affiliateId}, ${merchantId}, true, 'NPR', 'pending', ${o.commissionTotal}, 'commission_earned', ${o.commission}, ${eventOf.get(o.commission)!})`,
-      )}`);
+      await tx.execute(
+        sql`insert into ledger_entries (id, affiliate_id, merchant_id, livemode, currency, account, amount, kind, commission_id, commission_event_id) values ${values(
+          earning,
+          (o) =>
+            sql`(${newId('led')}, ${affiliateId}, ${merchantId}, true, 'NPR', 'pending', ${o.commissionTotal}, 'commission_earned', ${o.commission}, ${eventOf.get(o.commission)!})`,
+        )}`,
+      );
     }
     for (const type of ['commission.status_changed', 'conversion.attributed']) {
-      await tx.execute(sql`insert into domain_events (id, type, merchant_id, livemode, data) values ${values(
-        rows,
-        (o) => sql`(${newId('evt')}, ${type}, ${merchantId}, true, ${JSON.stringify({ orderId: o.orderId, conversionId: o.conversion })}::jsonb)`,
-      )}`);
+      await tx.execute(
+        sql`insert into domain_events (id, type, merchant_id, livemode, data) values ${values(
+          rows,
+          (o) => sql`(${newId('evt')}, ${type}, ${merchantId}, true, ${JSON.stringify({ orderId: o.orderId, conversionId: o.conversion })}::jsonb)`,
+        )}`,
+      );
     }
   });
 }

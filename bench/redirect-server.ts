@@ -29,7 +29,13 @@ if (mode === 'bare') {
     if (message === 'stop') server.close(() => process.exit(0));
   });
 } else if (mode === 'app') {
-  const config = loadConfig(process.env, { port: 0, host: '127.0.0.1', logLevel: 'warn', runWorkers: false, masterKey: process.env.MASTER_KEY ?? '11'.repeat(32) });
+  const config = loadConfig(process.env, {
+    port: 0,
+    host: '127.0.0.1',
+    logLevel: 'warn',
+    runWorkers: false,
+    masterKey: process.env.MASTER_KEY ?? '11'.repeat(32),
+  });
   let seeded: { code: string; linkId: string } | undefined;
   const server = await startServer(config, {
     beforeListen: async (platform) => {

@@ -162,7 +162,19 @@ async function main(): Promise<void> {
     console.log(line('GET /r/{code}', a));
     console.log(`ratio                ${ratio.toFixed(2)} (throughput), ${(b.cpuPerRequestUs / a.cpuPerRequestUs).toFixed(2)} (CPU per request)`);
     console.log(`clicks               ${appRedirects} redirects answered, ${storedClicks} clicks stored, ${lost} lost`);
-    console.log(JSON.stringify({ backend, connections: CONNECTIONS, rounds: { bare: bareRounds, app: appRounds }, bare: b, app: a, ratio: Number(ratio.toFixed(3)), appRedirects, storedClicks, lost }));
+    console.log(
+      JSON.stringify({
+        backend,
+        connections: CONNECTIONS,
+        rounds: { bare: bareRounds, app: appRounds },
+        bare: b,
+        app: a,
+        ratio: Number(ratio.toFixed(3)),
+        appRedirects,
+        storedClicks,
+        lost,
+      }),
+    );
     const failures = [lost > 0 ? `${lost} clicks lost` : '', a.failed > 0 ? `${a.failed} requests failed` : ''].filter(Boolean);
     if (failures.length > 0) {
       console.error(`FAIL: ${failures.join('; ')}`);

@@ -43,7 +43,15 @@ const scratch = adminUrl ? await createScratchDatabase(adminUrl) : undefined;
 const dataDir = scratch ? undefined : mkdtempSync(path.join(tmpdir(), 'influencemart-reports-bench-'));
 const config = loadConfig(
   { LOG_LEVEL: 'silent' },
-  { dataDir: dataDir ?? 'memory://', databaseUrl: scratch?.url, masterKey: '00'.repeat(32), port: 0, host: '127.0.0.1', runWorkers: false, rateLimitPerMinute: 0 },
+  {
+    dataDir: dataDir ?? 'memory://',
+    databaseUrl: scratch?.url,
+    masterKey: '00'.repeat(32),
+    port: 0,
+    host: '127.0.0.1',
+    runWorkers: false,
+    rateLimitPerMinute: 0,
+  },
 );
 const log = pino({ level: 'silent' });
 const platform = await openPlatform(config, log);
@@ -53,17 +61,28 @@ const q = (value: string) => `'${value.replace(/'/g, "''")}'`;
 
 // Affiliates are rows only (no password hashing): the bench never signs them in.
 const affiliateIds = Array.from({ length: AFFILIATES }, (_, i) => `aff_bench_${i}`);
-await run(`insert into users (id, email, password_hash, role) select 'usr_bench_' || g, 'bench-aff-' || g || '@example.com', 'x', 'affiliate' from generate_series(0, ${AFFILIATES - 1}) g`);
-await run(`insert into affiliates (id, user_id, display_name) select 'aff_bench_' || g, 'usr_bench_' || g, 'Creator ' || g from generate_series(0, ${AFFILIATES - 1}) g`);
+await run(
+  `insert into users (id, email, password_hash, role) select 'usr_bench_' || g, 'bench-aff-' || g || '@example.com', 'x', 'affiliate' from generate_series(0, ${AFFILIATES - 1}) g`,
+);
+await run(
+  `insert into affiliates (id, user_id, display_name) select 'aff_bench_' || g, 'usr_bench_' || g, 'Creator ' || g from generate_series(0, ${AFFILIATES - 1}) g`,
+);
 const affiliateArray = `array[${affiliateIds.map(q).join(',')}]`;
 
 async function merchant(name: string) {
-  const { merchantId } = await signUpMerchant(db, { email: `${name}@example.com`, password: 'correct horse battery', businessName: name, domains: [`${name}.example.com`] });
+  const { merchantId } = await signUpMerchant(db, {
+    email: `${name}@example.com`,
+    password: 'correct horse battery',
+    businessName: name,
+    domains: [`${name}.example.com`],
+  });
   const keys = await approveMerchant(db, platform.secrets, merchantId, null);
   const campaigns = [newUuid(), newUuid(), newUuid()];
   for (const [i, id] of campaigns.entries()) {
     const code = `CMP-${name.slice(-3).toUpperCase().padEnd(3, 'X')}${String.fromCharCode(65 + i)}XX`;
-    await run(`insert into campaigns (id, merchant_id, livemode, campaign_code, title, status, cookie_duration_days) values (${q(id)}, ${q(merchantId)}, true, ${q(code)}, 'Bench ${i}', 'ACTIVE', 30)`);
+    await run(
+      `insert into campaigns (id, merchant_id, livemode, campaign_code, title, status, cookie_duration_days) values (${q(id)}, ${q(merchantId)}, true, ${q(code)}, 'Bench ${i}', 'ACTIVE', 30)`,
+    );
   }
   return { name, merchantId, keys, campaigns };
 }
@@ -126,13 +145,20 @@ const query = { from: new Date(Date.parse(`${to}T00:00:00Z`) - (DAYS - 1) * 86_4
 // The raw baseline: the same figures from the raw rows, with the same definitions (attributable clicks;
 // attributed conversions and their net revenue; commission except reversed and rejected).
 const m = q(measured.merchantId);
-const window = (column: string) => `${column} >= (${q(query.from)}::date)::timestamp at time zone ${q(TZ)} and ${column} < (${q(query.to)}::date + 1)::timestamp at time zone ${q(TZ)}`;
+const window = (column: string) =>
+  `${column} >= (${q(query.from)}::date)::timestamp at time zone ${q(TZ)} and ${column} < (${q(query.to)}::date + 1)::timestamp at time zone ${q(TZ)}`;
 const day = (column: string) => `((${column} at time zone ${q(TZ)})::date)::text`;
-const rawClicks = (key: string) => `select ${key} as key, count(*) filter (where attributable) as clicks, 0::bigint as conversions, 0::bigint as revenue, 0::bigint as commission
+const rawClicks = (
+  key: string,
+) => `select ${key} as key, count(*) filter (where attributable) as clicks, 0::bigint as conversions, 0::bigint as revenue, 0::bigint as commission
   from clicks where merchant_id = ${m} and livemode and ${window('clicked_at')} group by 1`;
-const rawConversions = (key: string) => `select ${key} as key, 0::bigint, count(*), sum(report_order_revenue(o.amount, o.refunded_amount, o.status)) filter (where o.currency = 'NPR'), 0::bigint
+const rawConversions = (
+  key: string,
+) => `select ${key} as key, 0::bigint, count(*), sum(report_order_revenue(o.amount, o.refunded_amount, o.status)) filter (where o.currency = 'NPR'), 0::bigint
   from conversions c join orders o on o.id = c.order_ref where c.merchant_id = ${m} and c.livemode and c.attributed and ${window('c.occurred_at')} group by 1`;
-const rawCommissions = (key: string) => `select ${key} as key, 0::bigint, 0::bigint, 0::bigint, sum(k.amount) filter (where k.status not in ('reversed', 'rejected') and k.currency = 'NPR')
+const rawCommissions = (
+  key: string,
+) => `select ${key} as key, 0::bigint, 0::bigint, 0::bigint, sum(k.amount) filter (where k.status not in ('reversed', 'rejected') and k.currency = 'NPR')
   from commissions k join conversions c on c.id = k.conversion_id where k.merchant_id = ${m} and k.livemode and ${window('c.occurred_at')} group by 1`;
 const rawReport = (keys: [string, string, string], tail = '') =>
   queryRows<{ key: string; clicks: string; conversions: string; revenue: string; commission: string }>(
@@ -172,15 +198,26 @@ const [summary, rawSummary] = [await api.summary(), (await raw.summary())[0]!];
 const [series, rawSeries] = [await api.timeseries(), await raw.timeseries()];
 const [top, rawTop] = [await api.affiliates(), await raw.affiliates()];
 const mismatches: string[] = [];
-const agree = (what: string, report: { clicks: number; conversions: number; revenue: string; commission: string }, row: { clicks: string; conversions: string; revenue: string; commission: string } | undefined) => {
-  const expected = row ? [Number(row.clicks), Number(row.conversions), formatMoney(BigInt(row.revenue), 'NPR'), formatMoney(BigInt(row.commission), 'NPR')] : [0, 0, '0.00', '0.00'];
+const agree = (
+  what: string,
+  report: { clicks: number; conversions: number; revenue: string; commission: string },
+  row: { clicks: string; conversions: string; revenue: string; commission: string } | undefined,
+) => {
+  const expected = row
+    ? [Number(row.clicks), Number(row.conversions), formatMoney(BigInt(row.revenue), 'NPR'), formatMoney(BigInt(row.commission), 'NPR')]
+    : [0, 0, '0.00', '0.00'];
   const got = [report.clicks, report.conversions, report.revenue, report.commission];
   if (JSON.stringify(got) !== JSON.stringify(expected)) mismatches.push(`${what}: report ${JSON.stringify(got)} raw ${JSON.stringify(expected)}`);
 };
 agree('summary', summary, rawSummary);
 const rawByDay = new Map(rawSeries.map((r) => [r.key, r]));
 for (const entry of series.data) agree(`day ${entry.date}`, entry, rawByDay.get(entry.date));
-for (const [i, entry] of top.data.entries()) agree(`affiliate #${i + 1}`, entry, rawTop.find((r) => r.key === entry.affiliateId));
+for (const [i, entry] of top.data.entries())
+  agree(
+    `affiliate #${i + 1}`,
+    entry,
+    rawTop.find((r) => r.key === entry.affiliateId),
+  );
 
 const results: Record<string, { report: { p50: number; p95: number }; raw: { p50: number; p95: number }; ratio: number }> = {};
 for (const name of ['summary', 'timeseries', 'affiliates'] as const) {
@@ -191,11 +228,28 @@ for (const name of ['summary', 'timeseries', 'affiliates'] as const) {
 
 const backend = scratch ? 'postgres' : 'pglite';
 const [buckets] = await queryRows<{ n: string }>(db, sql`select count(*)::text as n from report_buckets`);
-console.log(`Reports bench on ${backend}: ${CLICKS} clicks and ${ORDERS} orders over ${DAYS} days for one merchant (two others beside it), seeded in ${seedSeconds} s, ${buckets!.n} roll-up rows`);
+console.log(
+  `Reports bench on ${backend}: ${CLICKS} clicks and ${ORDERS} orders over ${DAYS} days for one merchant (two others beside it), seeded in ${seedSeconds} s, ${buckets!.n} roll-up rows`,
+);
 for (const [name, r] of Object.entries(results)) {
-  console.log(`  ${name.padEnd(10)} report p50 ${r.report.p50} ms p95 ${r.report.p95} ms (${REQUESTS} requests)   raw p50 ${r.raw.p50} ms p95 ${r.raw.p95} ms (${RAW_REQUESTS})   raw/report ×${r.ratio}`);
+  console.log(
+    `  ${name.padEnd(10)} report p50 ${r.report.p50} ms p95 ${r.report.p95} ms (${REQUESTS} requests)   raw p50 ${r.raw.p50} ms p95 ${r.raw.p95} ms (${RAW_REQUESTS})   raw/report ×${r.ratio}`,
+  );
 }
-console.log(JSON.stringify({ backend, clicks: CLICKS, orders: ORDERS, days: DAYS, requests: REQUESTS, rawRequests: RAW_REQUESTS, seedSeconds, rollupRows: Number(buckets!.n), results, mismatches: mismatches.length }));
+console.log(
+  JSON.stringify({
+    backend,
+    clicks: CLICKS,
+    orders: ORDERS,
+    days: DAYS,
+    requests: REQUESTS,
+    rawRequests: RAW_REQUESTS,
+    seedSeconds,
+    rollupRows: Number(buckets!.n),
+    results,
+    mismatches: mismatches.length,
+  }),
+);
 for (const line of mismatches.slice(0, 10)) console.error(`mismatch ${line}`);
 
 await app.close(); // closes the database too

@@ -19,7 +19,9 @@ export async function seedBenchLink(platform: Platform): Promise<{ code: string;
   });
   await approveMerchant(platform.db, platform.secrets, merchantId, null);
   const campaignId = randomUUID();
-  await platform.db.insert(campaigns).values({ id: campaignId, merchantId, livemode: true, campaignCode: `CMP-${id.slice(0, 6).toUpperCase()}`, title: 'Bench', status: 'ACTIVE' });
+  await platform.db
+    .insert(campaigns)
+    .values({ id: campaignId, merchantId, livemode: true, campaignCode: `CMP-${id.slice(0, 6).toUpperCase()}`, title: 'Bench', status: 'ACTIVE' });
   const productId = randomUUID();
   await platform.db.insert(products).values({
     id: productId,

@@ -12,8 +12,7 @@ import { launchBrowser } from './support/browser.ts';
  */
 function fakeStore(platformUrl: string) {
   const orders: Array<Record<string, string>> = [];
-  const page = (title: string, script: string, body: string) =>
-    `<!doctype html><html><head><title>${title}</title>${script}</head><body>${body}</body></html>`;
+  const page = (title: string, script: string, body: string) => `<!doctype html><html><head><title>${title}</title>${script}</head><body>${body}</body></html>`;
   const server = createServer((request, response) => {
     const url = new URL(request.url!, 'http://store');
     if (request.method === 'POST' && url.pathname === '/order') {

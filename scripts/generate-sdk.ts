@@ -138,12 +138,9 @@ function resourceSource(operations: Operation[]): string {
       const writes = operation.method === 'post' || operation.method === 'patch';
       if (writes) args.push('options?: WriteOptions');
       const url = operation.path.replace(/\{(\w+)\}/g, (_, param: string) => `\${encodeURIComponent(${camel(param)})}`);
-      const request = [
-        operation.hasBody ? 'body' : '',
-        operation.csvBody ? 'csv' : '',
-        operation.hasQuery ? 'query' : '',
-        writes ? '...options' : '',
-      ].filter(Boolean);
+      const request = [operation.hasBody ? 'body' : '', operation.csvBody ? 'csv' : '', operation.hasQuery ? 'query' : '', writes ? '...options' : ''].filter(
+        Boolean,
+      );
       lines.push(
         `      ${operation.name}: (${args.join(', ')}) =>`,
         `        call<ResultOf<${op}>>('${operation.method.toUpperCase()}', \`${url}\`${request.length ? `, { ${request.join(', ')} }` : ''}),`,

@@ -141,7 +141,8 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
   app.addHook('onRoute', (route) => {
     assertRouteDeclaresPrincipals(route);
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const method of methods) routeTable.push({ method, url: route.url, config: (route.config ?? {}) as RouteSummary['config'], schema: route.schema as RouteSummary['schema'] });
+    for (const method of methods)
+      routeTable.push({ method, url: route.url, config: (route.config ?? {}) as RouteSummary['config'], schema: route.schema as RouteSummary['schema'] });
   });
   app.decorate('routeTable', routeTable);
 

@@ -10,7 +10,10 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(config: Config, options: { beforeListen?: ((platform: Platform) => Promise<void>) | undefined } = {}): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  options: { beforeListen?: ((platform: Platform) => Promise<void>) | undefined } = {},
+): Promise<RunningServer> {
   // Logs go to stderr: stdout carries the command's own output (one JSON object with --json).
   const log = pino({ level: config.logLevel }, pino.destination(2));
   const platform = await openPlatform(config, log);

@@ -78,7 +78,11 @@ describe(`affiliate sign-up and profile on ${backend}`, () => {
 describe(`payout methods on ${backend}`, () => {
   it('adds each kind of method, masks the account and seals it at rest', async () => {
     const { affiliateId, client } = await newAffiliate();
-    const esewa = await client.request('POST', '/api/affiliate/payout-methods', { type: 'ESEWA', accountHolderName: 'Sita Sharma', mobileNumber: '+977 984-123-4567' });
+    const esewa = await client.request('POST', '/api/affiliate/payout-methods', {
+      type: 'ESEWA',
+      accountHolderName: 'Sita Sharma',
+      mobileNumber: '+977 984-123-4567',
+    });
     expect(esewa.status).toBe(201);
     expect(esewa.body).toMatchObject({ type: 'ESEWA', accountHolderName: 'Sita Sharma', accountMasked: '••••4567', isDefault: true });
     const bank = await client.request('POST', '/api/affiliate/payout-methods', {
@@ -119,7 +123,11 @@ describe(`payout methods on ${backend}`, () => {
       ['accountHolderName', 'INVALID_NAME'],
       ['mobileNumber', 'INVALID_MOBILE_NUMBER'],
     ]);
-    const bank = await client.request('POST', '/api/affiliate/payout-methods', { type: 'BANK_ACCOUNT', accountHolderName: 'Sita Sharma', accountNumber: '12AB' });
+    const bank = await client.request('POST', '/api/affiliate/payout-methods', {
+      type: 'BANK_ACCOUNT',
+      accountHolderName: 'Sita Sharma',
+      accountNumber: '12AB',
+    });
     expect(bank.body.error.details.map((d: { field: string; code: string }) => [d.field, d.code])).toEqual([
       ['bankName', 'REQUIRED'],
       ['branch', 'REQUIRED'],
@@ -150,7 +158,11 @@ describe(`payout methods on ${backend}`, () => {
   it('keeps affiliates out of each other’s payout methods', async () => {
     const a = await newAffiliate();
     const b = await newAffiliate();
-    const method = await a.client.request('POST', '/api/affiliate/payout-methods', { type: 'ESEWA', accountHolderName: 'Sita Sharma', mobileNumber: '9842222222' });
+    const method = await a.client.request('POST', '/api/affiliate/payout-methods', {
+      type: 'ESEWA',
+      accountHolderName: 'Sita Sharma',
+      mobileNumber: '9842222222',
+    });
     expect((await b.client.request('GET', '/api/affiliate/payout-methods')).body.data).toEqual([]);
     expect((await b.client.request('DELETE', `/api/affiliate/payout-methods/${method.body.id}`)).status).toBe(404);
     expect((await b.client.request('POST', `/api/affiliate/payout-methods/${method.body.id}/default`)).status).toBe(404);

@@ -16,16 +16,22 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const operations = (doc: any) => Object.entries(doc.paths as Record<string, Record<string, any>>).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, op })));
+const operations = (doc: any) =>
+  Object.entries(doc.paths as Record<string, Record<string, any>>).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, op]) => ({ path, method, op })),
+  );
 
 describe(`API documents on ${backend}`, () => {
   it('publishes every signed route, and nothing else, in the merchant API document', () => {
     const documented = new Set(operations(merchant).map(({ path, method }) => `${method.toUpperCase()} ${path}`));
-    const signed = t.app.routeTable.filter((r) => r.method !== 'HEAD' && r.config.principals?.includes('merchantKey')).map((r) => `${r.method} ${r.url.replace(/:([A-Za-z0-9_]+)/g, '{$1}')}`);
+    const signed = t.app.routeTable
+      .filter((r) => r.method !== 'HEAD' && r.config.principals?.includes('merchantKey'))
+      .map((r) => `${r.method} ${r.url.replace(/:([A-Za-z0-9_]+)/g, '{$1}')}`);
     expect([...documented].sort()).toEqual([...new Set(signed)].sort());
     for (const path of Object.keys(merchant.paths)) expect(path).toMatch(/^\/api\/v1\//);
     const text = JSON.stringify(merchant);
-    for (const foreign of ['/api/admin', '/api/merchant/', '/api/affiliate', '/api/auth', 'SessionResponse', 'WalletResponse']) expect(text, foreign).not.toContain(foreign);
+    for (const foreign of ['/api/admin', '/api/merchant/', '/api/affiliate', '/api/auth', 'SessionResponse', 'WalletResponse'])
+      expect(text, foreign).not.toContain(foreign);
   });
 
   it('gives the signing recipe and the error codes of every operation', () => {
@@ -53,7 +59,15 @@ describe(`API documents on ${backend}`, () => {
   });
 
   it('describes the session API for the dashboard, with the mode header on shared merchant routes', () => {
-    for (const path of ['/api/auth/login', '/api/auth/me', '/api/affiliate/wallet', '/api/admin/merchants', '/api/merchant/api-keys', '/api/v1/campaigns', '/api/public/campaigns']) {
+    for (const path of [
+      '/api/auth/login',
+      '/api/auth/me',
+      '/api/affiliate/wallet',
+      '/api/admin/merchants',
+      '/api/merchant/api-keys',
+      '/api/v1/campaigns',
+      '/api/public/campaigns',
+    ]) {
       expect(session.paths[path], path).toBeDefined();
     }
     expect(session.paths['/api/v1/campaigns'].get.parameters).toContainEqual(expect.objectContaining({ in: 'header', name: 'X-Mode' }));

@@ -187,7 +187,12 @@ describe(`per-key rate limits on ${backend}`, () => {
   it('does not count requests that fail authentication against the key', async () => {
     const merchant = await makeMerchant(limited);
     await awayFromMinuteBoundary();
-    const wrongSecret = new InfluencemartClient({ baseUrl: limited.url, publishableKey: merchant.keys.test.publishableKey, signingSecret: 'sk_test_wrong', maxRetries: 0 });
+    const wrongSecret = new InfluencemartClient({
+      baseUrl: limited.url,
+      publishableKey: merchant.keys.test.publishableKey,
+      signingSecret: 'sk_test_wrong',
+      maxRetries: 0,
+    });
     for (let i = 0; i < 5; i++) expect((await wrongSecret.get('/api/v1/account')).status).toBe(401);
     const ok = await merchant.test.get('/api/v1/account');
     expect(ok.status).toBe(200);

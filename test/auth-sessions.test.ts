@@ -53,7 +53,10 @@ describe(`login throttling on ${backend}`, () => {
     for (let i = 0; i < 5; i++) await login(user.email, 'wrong password!!', ip);
     expect((await login(user.email, PASSWORD, ip)).statusCode).toBe(429);
     // Let the first lockout run out.
-    await t.platform.db.update(loginThrottles).set({ lockedUntil: sql`now() - interval '1 second'` }).where(eq(loginThrottles.subject, `email:${user.email}`));
+    await t.platform.db
+      .update(loginThrottles)
+      .set({ lockedUntil: sql`now() - interval '1 second'` })
+      .where(eq(loginThrottles.subject, `email:${user.email}`));
     const again = await login(user.email, 'still wrong pw!', ip);
     expect(again.statusCode).toBe(401);
     const locked = await login(user.email, PASSWORD, ip);
@@ -131,7 +134,12 @@ describe(`sessions on ${backend}`, () => {
     const noToken = await session.request('POST', '/api/v1/domains', { domain: 'csrf-a.example.org' }, { 'x-csrf-token': '' });
     expect(noToken.status).toBe(403);
     expect(noToken.body.error.code).toBe('CSRF_FAILED');
-    const wrongToken = await session.request('POST', '/api/v1/domains', { domain: 'csrf-a.example.org' }, { 'x-csrf-token': `${session.csrfToken.slice(0, -1)}x` });
+    const wrongToken = await session.request(
+      'POST',
+      '/api/v1/domains',
+      { domain: 'csrf-a.example.org' },
+      { 'x-csrf-token': `${session.csrfToken.slice(0, -1)}x` },
+    );
     expect(wrongToken.status).toBe(403);
     // Another session's token is no good either.
     const other = await signIn(t, (await makeMerchant(t)).email);
@@ -166,7 +174,10 @@ describe(`sessions on ${backend}`, () => {
     const response = await login(user.email, PASSWORD, freshIp());
     const cookie = sessionCookie(response)!;
     expect(cookie.maxAge).toBe(t.config.sessionTtlHours * 3600);
-    await t.platform.db.update(sessions).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(sessions.userId, user.userId));
+    await t.platform.db
+      .update(sessions)
+      .set({ expiresAt: sql`now() - interval '1 second'` })
+      .where(eq(sessions.userId, user.userId));
     const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', cookies: { im_session: cookie.value } });
     expect(me.statusCode).toBe(401);
   });
@@ -175,7 +186,10 @@ describe(`sessions on ${backend}`, () => {
     const user = await makeAffiliate(t);
     const live = sessionCookie(await login(user.email, PASSWORD, freshIp()))!.value;
     const stale = sessionCookie(await login(user.email, PASSWORD, freshIp()))!.value;
-    await t.platform.db.update(sessions).set({ expiresAt: sql`now() - interval '1 hour'` }).where(eq(sessions.tokenHash, createHash('sha256').update(stale).digest('hex')));
+    await t.platform.db
+      .update(sessions)
+      .set({ expiresAt: sql`now() - interval '1 hour'` })
+      .where(eq(sessions.tokenHash, createHash('sha256').update(stale).digest('hex')));
     await t.platform.db.insert(loginThrottles).values([
       { subject: 'email:quiet@example.com', failures: 3, lastFailureAt: new Date(Date.now() - 2 * 86_400_000), lockedUntil: null },
       { subject: 'email:recent@example.com', failures: 3, lastFailureAt: new Date(), lockedUntil: null },
@@ -211,15 +225,31 @@ describe(`sessions on ${backend}`, () => {
     const signup = await t.app.inject({
       method: 'POST',
       url: '/api/auth/signup',
-      payload: { role: 'merchant', email, password: PASSWORD, businessName: 'Signup Store', website: 'https://signup-store.example.com', contactName: 'Asha', domains: ['signup-store.example.com', 'Signup-Store.example.com'] },
+      payload: {
+        role: 'merchant',
+        email,
+        password: PASSWORD,
+        businessName: 'Signup Store',
+        website: 'https://signup-store.example.com',
+        contactName: 'Asha',
+        domains: ['signup-store.example.com', 'Signup-Store.example.com'],
+      },
     });
     expect(signup.statusCode).toBe(201);
     expect(signup.json().user).toMatchObject({ role: 'merchant', email: email.toLowerCase() });
     expect(sessionCookie(signup)).toBeDefined();
-    const taken = await t.app.inject({ method: 'POST', url: '/api/auth/signup', payload: { role: 'affiliate', email: email.toUpperCase(), password: PASSWORD } });
+    const taken = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/signup',
+      payload: { role: 'affiliate', email: email.toUpperCase(), password: PASSWORD },
+    });
     expect(taken.statusCode).toBe(409);
     expect(taken.json().error.code).toBe('ALREADY_EXISTS');
-    const short = await t.app.inject({ method: 'POST', url: '/api/auth/signup', payload: { role: 'affiliate', email: 'short@example.com', password: 'short' } });
+    const short = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/signup',
+      payload: { role: 'affiliate', email: 'short@example.com', password: 'short' },
+    });
     expect(short.statusCode).toBe(400);
     expect(short.json().error.details).toContainEqual(expect.objectContaining({ field: 'password', code: 'MINLENGTH' }));
   });

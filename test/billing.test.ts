@@ -22,12 +22,23 @@ afterAll(() => t.close());
 
 async function merchantWithCampaign() {
   const merchant = await makeMerchant(t);
-  const campaign = await insertCampaign(t.platform.db, { merchantId: merchant.merchantId, livemode: true, defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: 1000 });
+  const campaign = await insertCampaign(t.platform.db, {
+    merchantId: merchant.merchantId,
+    livemode: true,
+    defaultCommissionType: 'PERCENTAGE',
+    defaultCommissionValue: 1000,
+  });
   return { merchant, campaign };
 }
 
 const eventsOf = async (merchantId: string, type: string) =>
-  (await t.platform.db.select().from(domainEvents).where(and(eq(domainEvents.merchantId, merchantId), eq(domainEvents.type, type))).orderBy(asc(domainEvents.createdAt))).map((e) => e.data as any);
+  (
+    await t.platform.db
+      .select()
+      .from(domainEvents)
+      .where(and(eq(domainEvents.merchantId, merchantId), eq(domainEvents.type, type)))
+      .orderBy(asc(domainEvents.createdAt))
+  ).map((e) => e.data as any);
 
 const setFee = async (percent: string) => expect((await admin.request('PATCH', '/api/admin/settings', { platformFeePercent: percent })).status).toBe(200);
 
@@ -101,13 +112,19 @@ describe(`billing on ${backend}`, () => {
     expect(part.status).toBe(200);
     expect(part.body).toMatchObject({ status: 'issued', amountPaid: '30.00' });
     // A retry of the same payment records nothing new.
-    expect((await admin.request('POST', `/api/admin/statements/${statement.id}/payments`, { amount: '30.00', reference: 'BANK-1' })).body.amountPaid).toBe('30.00');
+    expect((await admin.request('POST', `/api/admin/statements/${statement.id}/payments`, { amount: '30.00', reference: 'BANK-1' })).body.amountPaid).toBe(
+      '30.00',
+    );
     const over = await admin.request('POST', `/api/admin/statements/${statement.id}/payments`, { amount: '50.01', reference: 'BANK-2' });
     expect(over.status).toBe(422);
     expect(over.body.error.code).toBe('PAYMENT_EXCEEDS_BALANCE');
     expect((await merchant.live.get(`/api/v1/orders/${a.orderId}`)).body.commission.status).toBe('approved');
 
-    const rest = await admin.request('POST', `/api/admin/statements/${statement.id}/payments`, { amount: '50.00', reference: 'BANK-2', paidAt: '2026-01-02T03:04:05.000Z' });
+    const rest = await admin.request('POST', `/api/admin/statements/${statement.id}/payments`, {
+      amount: '50.00',
+      reference: 'BANK-2',
+      paidAt: '2026-01-02T03:04:05.000Z',
+    });
     expect(rest.body).toMatchObject({ status: 'paid', amountPaid: '80.00' });
     expect(rest.body.paidAt).not.toBeNull();
     for (const c of [a, b]) expect((await merchant.live.get(`/api/v1/orders/${c.orderId}`)).body.commission.status).toBe('payable');
@@ -171,6 +188,11 @@ describe(`billing on ${backend}`, () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['minimumPayout', 'payoutWithholdingPercent', 'platformFeePercent']);
     const fresh = await admin.request('GET', '/api/admin/settings');
-    expect(fresh.body).toMatchObject({ minimumPayout: '1000.00', payoutWithholdingPercent: '0', walletTransferLimit: '50000.00', bankTransferLimit: '200000.00' });
+    expect(fresh.body).toMatchObject({
+      minimumPayout: '1000.00',
+      payoutWithholdingPercent: '0',
+      walletTransferLimit: '50000.00',
+      bankTransferLimit: '200000.00',
+    });
   });
 });

@@ -50,7 +50,13 @@ describe(`request bodies on ${backend}`, () => {
     const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
       const request = httpRequest(`${t.url}/api/v1/products/upsert`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'content-length': String(10 * 1024 * 1024), authorization: 'Bearer pk_live_doesnotexist00000000', 'x-timestamp': '1', 'x-signature': '00' },
+        headers: {
+          'content-type': 'application/json',
+          'content-length': String(10 * 1024 * 1024),
+          authorization: 'Bearer pk_live_doesnotexist00000000',
+          'x-timestamp': '1',
+          'x-signature': '00',
+        },
       });
       request.on('response', (response) => {
         let body = '';

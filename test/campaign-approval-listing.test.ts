@@ -48,7 +48,12 @@ describe(`campaign approval on ${backend}`, () => {
     expect(pending.status).toBe(200);
     expect(pending.body.data.map((c: { id: string }) => c.id)).toContain(id);
     // Each waiting campaign names its store, and keeps every campaign field.
-    expect(pending.body.data.find((c: { id: string }) => c.id === id)).toMatchObject({ id, merchantName: expect.stringMatching(/\S/), approvalRequired: true, campaignCode: expect.stringMatching(/^CMP-/) });
+    expect(pending.body.data.find((c: { id: string }) => c.id === id)).toMatchObject({
+      id,
+      merchantName: expect.stringMatching(/\S/),
+      approvalRequired: true,
+      campaignCode: expect.stringMatching(/^CMP-/),
+    });
 
     const approved = await admin.request('POST', `/api/admin/campaigns/${id}/approve`);
     expect(approved.status).toBe(200);
@@ -94,7 +99,13 @@ describe(`campaign approval on ${backend}`, () => {
 
 describe(`public listing on ${backend}`, () => {
   it('lists a campaign only once it is opted in, active and approved', async () => {
-    const { id } = await createLive({ title: 'Listed', category: 'Electronics', termsAndConditions: 'No coupon sites', defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: '12.5' });
+    const { id } = await createLive({
+      title: 'Listed',
+      category: 'Electronics',
+      termsAndConditions: 'No coupon sites',
+      defaultCommissionType: 'PERCENTAGE',
+      defaultCommissionValue: '12.5',
+    });
     expect(await publicIds()).not.toContain(id);
 
     const optIn = await merchantSession.request('POST', `/api/merchant/campaigns/${id}/listing`, { public: true });
@@ -132,7 +143,10 @@ describe(`public listing on ${backend}`, () => {
     await merchantSession.request('POST', `/api/merchant/campaigns/${expiring.id}/listing`, { public: true });
     await merchant.live.post(`/api/v1/campaigns/${expiring.id}/activate`);
     expect(await publicIds()).toContain(expiring.id);
-    await t.platform.db.update(campaigns).set({ endDate: new Date('2020-01-01T00:00:00Z') }).where(eq(campaigns.id, expiring.id));
+    await t.platform.db
+      .update(campaigns)
+      .set({ endDate: new Date('2020-01-01T00:00:00Z') })
+      .where(eq(campaigns.id, expiring.id));
     expect(await publicIds()).not.toContain(expiring.id);
 
     // Active, then approval switched on: not approved yet, so not listed.
@@ -159,7 +173,12 @@ describe(`public listing on ${backend}`, () => {
 
   it('filters by category (case-insensitive), never lists a test-mode campaign, and pages', async () => {
     const ids: string[] = [];
-    for (const [category, mode] of [['Fashion', 'live'], ['fashion', 'live'], ['Books', 'test'], ['fashion', 'test']] as const) {
+    for (const [category, mode] of [
+      ['Fashion', 'live'],
+      ['fashion', 'live'],
+      ['Books', 'test'],
+      ['fashion', 'test'],
+    ] as const) {
       const response = await merchant[mode].post('/api/v1/campaigns', { title: `${category} ${mode}`, category });
       const activated = await merchant[mode].post(`/api/v1/campaigns/${response.body.id}/activate`);
       const listing = await merchantSession.request('POST', `/api/merchant/campaigns/${response.body.id}/listing`, { public: true });
@@ -181,7 +200,8 @@ describe(`public listing on ${backend}`, () => {
     const { id } = await createLive({}, fallback);
     await fallback.live.post(`/api/v1/campaigns/${id}/activate`);
     await admin.request('POST', `/api/admin/campaigns/${id}/listing`, { public: true });
-    const find = async () => (await t.app.inject({ method: 'GET', url: '/api/public/campaigns?pageSize=200' })).json().data.find((c: { id: string }) => c.id === id);
+    const find = async () =>
+      (await t.app.inject({ method: 'GET', url: '/api/public/campaigns?pageSize=200' })).json().data.find((c: { id: string }) => c.id === id);
     expect((await find()).commission).toEqual({ type: 'PERCENTAGE', value: '5', currency: 'NPR', source: 'platform' });
     await fallback.live.patch('/api/v1/account', { defaultCommissionType: 'FIXED', defaultCommissionValue: '75' });
     expect((await find()).commission).toEqual({ type: 'FIXED', value: '75.00', currency: 'NPR', source: 'merchant' });

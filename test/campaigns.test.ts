@@ -59,7 +59,19 @@ describe(`campaigns API on ${backend}`, () => {
 
     it('needs only a title and fills the defaults', async () => {
       const body = await create({ title: 'Minimal' });
-      expect(body).toMatchObject({ title: 'Minimal', status: 'DRAFT', cookieDurationDays: 30, approvalRequired: false, allowedTrafficSources: [], defaultCommissionType: null, defaultCommissionValue: null, startDate: null, endDate: null, description: null, termsAndConditions: null });
+      expect(body).toMatchObject({
+        title: 'Minimal',
+        status: 'DRAFT',
+        cookieDurationDays: 30,
+        approvalRequired: false,
+        allowedTrafficSources: [],
+        defaultCommissionType: null,
+        defaultCommissionValue: null,
+        startDate: null,
+        endDate: null,
+        description: null,
+        termsAndConditions: null,
+      });
     });
 
     it('stores every optional field', async () => {
@@ -125,9 +137,19 @@ describe(`campaigns API on ${backend}`, () => {
       ['an endDate equal to startDate', { startDate: '2030-10-02T00:00:00Z', endDate: '2030-10-02T00:00:00Z' }, 'endDate', 'END_BEFORE_START'],
       ['a commission type without value', { defaultCommissionType: 'PERCENTAGE' }, 'defaultCommissionValue', 'REQUIRED_TOGETHER'],
       ['a commission value without type', { defaultCommissionValue: '10' }, 'defaultCommissionType', 'REQUIRED_TOGETHER'],
-      ['a commission value as a JSON number', { defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: 12 }, 'defaultCommissionValue', 'MUST_BE_DECIMAL_STRING'],
+      [
+        'a commission value as a JSON number',
+        { defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: 12 },
+        'defaultCommissionValue',
+        'MUST_BE_DECIMAL_STRING',
+      ],
       ['a percentage above 100', { defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: '100.5' }, 'defaultCommissionValue', 'INVALID_PERCENTAGE'],
-      ['a percentage with 3 decimals', { defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: '12.345' }, 'defaultCommissionValue', 'INVALID_PERCENTAGE'],
+      [
+        'a percentage with 3 decimals',
+        { defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: '12.345' },
+        'defaultCommissionValue',
+        'INVALID_PERCENTAGE',
+      ],
       ['a negative value', { defaultCommissionType: 'FIXED', defaultCommissionValue: '-5' }, 'defaultCommissionValue', 'INVALID_DECIMAL'],
       ['money with 3 decimals', { defaultCommissionType: 'FIXED', defaultCommissionValue: '1.005' }, 'defaultCommissionValue', 'INVALID_MONEY'],
       ['an unknown commission type', { defaultCommissionType: 'FLAT', defaultCommissionValue: '5' }, 'defaultCommissionType', 'ENUM'],
@@ -242,12 +264,23 @@ describe(`campaigns API on ${backend}`, () => {
       const created = await create({ defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: '12', description: 'Keep me' });
       const response = await merchant.test.patch(`/api/v1/campaigns/${created.id}`, { defaultCommissionValue: '15', cookieDurationDays: 45 });
       expect(response.status).toBe(200);
-      expect(response.body).toMatchObject({ defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: '15', cookieDurationDays: 45, description: 'Keep me', title: 'Dashain Sale' });
+      expect(response.body).toMatchObject({
+        defaultCommissionType: 'PERCENTAGE',
+        defaultCommissionValue: '15',
+        cookieDurationDays: 45,
+        description: 'Keep me',
+        title: 'Dashain Sale',
+      });
     });
 
     it('clears optional fields with null', async () => {
       const created = await create({ description: 'x', endDate: FUTURE, defaultCommissionType: 'FIXED', defaultCommissionValue: '10' });
-      const response = await merchant.test.patch(`/api/v1/campaigns/${created.id}`, { description: null, endDate: null, defaultCommissionType: null, defaultCommissionValue: null });
+      const response = await merchant.test.patch(`/api/v1/campaigns/${created.id}`, {
+        description: null,
+        endDate: null,
+        defaultCommissionType: null,
+        defaultCommissionValue: null,
+      });
       expect(response.body).toMatchObject({ description: null, endDate: null, defaultCommissionType: null, defaultCommissionValue: null });
     });
 
@@ -255,12 +288,30 @@ describe(`campaigns API on ${backend}`, () => {
       ['an endDate before the stored startDate', { startDate: '2030-10-02T00:00:00Z' }, { endDate: '2030-10-01T00:00:00Z' }, 'endDate', 'END_BEFORE_START'],
       ['a startDate after the stored endDate', { endDate: '2030-10-01T00:00:00Z' }, { startDate: '2030-10-05T00:00:00Z' }, 'startDate', 'END_BEFORE_START'],
       ['a value alone when no type is stored', {}, { defaultCommissionValue: '15' }, 'defaultCommissionType', 'REQUIRED_TOGETHER'],
-      ['a type change without a value', { defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: '10' }, { defaultCommissionType: 'FIXED' }, 'defaultCommissionValue', 'REQUIRED_TOGETHER'],
-      ['a value alone invalid for the stored type', { defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: '10' }, { defaultCommissionValue: '150' }, 'defaultCommissionValue', 'INVALID_PERCENTAGE'],
+      [
+        'a type change without a value',
+        { defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: '10' },
+        { defaultCommissionType: 'FIXED' },
+        'defaultCommissionValue',
+        'REQUIRED_TOGETHER',
+      ],
+      [
+        'a value alone invalid for the stored type',
+        { defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: '10' },
+        { defaultCommissionValue: '150' },
+        'defaultCommissionValue',
+        'INVALID_PERCENTAGE',
+      ],
       ['a status other than ARCHIVED', {}, { status: 'ACTIVE' }, 'status', 'ENUM'],
       ['a title over 160 characters', {}, { title: 'y'.repeat(161) }, 'title', 'MAXLENGTH'],
       ['a cookieDurationDays of 400', {}, { cookieDurationDays: 400 }, 'cookieDurationDays', 'MAXIMUM'],
-      ['a number for the commission value', { defaultCommissionType: 'FIXED', defaultCommissionValue: '10' }, { defaultCommissionValue: 15 }, 'defaultCommissionValue', 'MUST_BE_DECIMAL_STRING'],
+      [
+        'a number for the commission value',
+        { defaultCommissionType: 'FIXED', defaultCommissionValue: '10' },
+        { defaultCommissionValue: 15 },
+        'defaultCommissionValue',
+        'MUST_BE_DECIMAL_STRING',
+      ],
       ['the campaignCode (not editable)', {}, { campaignCode: 'CMP-AAAAAA' }, 'campaignCode', 'UNKNOWN_FIELD'],
     ])('rejects %s', async (_name, initial, patch, field, code) => {
       const created = await create(initial);
@@ -317,7 +368,10 @@ describe(`campaigns API on ${backend}`, () => {
     it('reads EXPIRED once endDate has passed, whatever is stored, and cannot be activated', async () => {
       const { id } = await create({ endDate: FUTURE });
       await merchant.test.post(`/api/v1/campaigns/${id}/activate`);
-      await t.platform.db.update(campaigns).set({ endDate: new Date(PAST) }).where(eq(campaigns.id, id));
+      await t.platform.db
+        .update(campaigns)
+        .set({ endDate: new Date(PAST) })
+        .where(eq(campaigns.id, id));
 
       const expired = await merchant.test.get(`/api/v1/campaigns/${id}`);
       expect(expired.body).toMatchObject({ status: 'EXPIRED', live: false });

@@ -26,8 +26,31 @@ beforeAll(async () => {
   }
   // PGlite allows one process at a time, so the commands run one after another.
   results.admin = await cli('admin', 'create', '--email', `admin-${stamp}@example.com`, '--password', PASSWORD);
-  results.pending = await cli('merchant', 'create', '--name', 'Pending Shop', '--email', `pending-${stamp}@example.com`, '--password', PASSWORD, '--domain', 'pending-shop.example.com');
-  results.approved = await cli('merchant', 'create', '--name', 'Approved Shop', '--email', `approved-${stamp}@example.com`, '--password', PASSWORD, '--domain', 'https://Approved-Shop.example.com/', '--approve');
+  results.pending = await cli(
+    'merchant',
+    'create',
+    '--name',
+    'Pending Shop',
+    '--email',
+    `pending-${stamp}@example.com`,
+    '--password',
+    PASSWORD,
+    '--domain',
+    'pending-shop.example.com',
+  );
+  results.approved = await cli(
+    'merchant',
+    'create',
+    '--name',
+    'Approved Shop',
+    '--email',
+    `approved-${stamp}@example.com`,
+    '--password',
+    PASSWORD,
+    '--domain',
+    'https://Approved-Shop.example.com/',
+    '--approve',
+  );
   results.affiliate = await cli('affiliate', 'create', '--email', `creator-${stamp}@example.com`, '--password', PASSWORD, '--name', 'Creator Name');
   results.duplicate = await cli('affiliate', 'create', '--email', `ADMIN-${stamp}@example.com`, '--password', PASSWORD);
   results.missing = await cli('merchant', 'create', '--name', 'No Email', '--password', PASSWORD, '--domain', 'x.example.com');

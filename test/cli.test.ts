@@ -73,7 +73,7 @@ describe(`influencemart command on ${backend}`, { timeout: 120_000 }, () => {
     }
   });
 
-  it('serve --demo prints the demo merchant\'s test keys on every start, and they sign requests', async () => {
+  it("serve --demo prints the demo merchant's test keys on every start, and they sign requests", async () => {
     for (let start = 0; start < 2; start++) {
       const server = await startServerProcess(env, 60_000, ['--demo']);
       try {
@@ -90,14 +90,14 @@ describe(`influencemart command on ${backend}`, { timeout: 120_000 }, () => {
   });
 
   it.runIf(backend === 'pglite')('refuses to open the embedded database while a server holds it', async () => {
-      const server = await startServerProcess(env);
-      try {
-        const result = await cli(['migrate'], env);
-        expect(result.code).toBe(1);
-        expect(result.json.error.message).toMatch(/in use by process \d+/);
-      } finally {
-        server.child.kill('SIGTERM');
-        await server.exited;
-      }
+    const server = await startServerProcess(env);
+    try {
+      const result = await cli(['migrate'], env);
+      expect(result.code).toBe(1);
+      expect(result.json.error.message).toMatch(/in use by process \d+/);
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    }
   });
 });

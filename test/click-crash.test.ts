@@ -64,7 +64,11 @@ describe(`clicks and conversions survive kill -9 on ${backend}`, () => {
           }
           const id = orderId('CRASH');
           try {
-            const response = await client.post('/api/v1/conversions', { orderId: id, clickId: click.clickId, amount: '20.00', items: [{ sku: 'S', qty: 1, price: '20.00' }] }, id);
+            const response = await client.post(
+              '/api/v1/conversions',
+              { orderId: id, clickId: click.clickId, amount: '20.00', items: [{ sku: 'S', qty: 1, price: '20.00' }] },
+              id,
+            );
             expect([200, 201], JSON.stringify(response.body)).toContain(response.status);
             acknowledged.push(id);
           } catch {
@@ -92,7 +96,11 @@ describe(`clicks and conversions survive kill -9 on ${backend}`, () => {
       const ids = answered.map((a) => a.clickId);
       const stored = new Set<string>();
       for (let i = 0; i < ids.length; i += 1000) {
-        for (const row of await db.select({ id: clicks.id }).from(clicks).where(inArray(clicks.id, ids.slice(i, i + 1000)))) stored.add(row.id);
+        for (const row of await db
+          .select({ id: clicks.id })
+          .from(clicks)
+          .where(inArray(clicks.id, ids.slice(i, i + 1000))))
+          stored.add(row.id);
       }
       const lost = answered.filter((a) => !stored.has(a.clickId));
       const worst = lost.length ? Math.max(...lost.map((a) => killedAt - a.at)) : 0;

@@ -29,7 +29,8 @@ async function clickOnce(t: TestApp, code: string, ip: string) {
   return new URL(response.headers.location as string).searchParams.get('affiliate_click_id')!;
 }
 
-const storedCount = async (t: TestApp, linkId: string) => Number((await t.platform.db.select({ n: count() }).from(clicks).where(eq(clicks.linkId, linkId)))[0]!.n);
+const storedCount = async (t: TestApp, linkId: string) =>
+  Number((await t.platform.db.select({ n: count() }).from(clicks).where(eq(clicks.linkId, linkId)))[0]!.n);
 
 describe(`click buffer on ${backend}`, () => {
   it('answers before writing, and findClick sees a click that is still in the buffer', async () => {
@@ -86,9 +87,22 @@ describe(`click buffer on ${backend}`, () => {
     await t.app.tracking.flushClicks();
     const at = (ms: number) => new Date(Date.UTC(2026, 11, 1, 12, 0, 0) + ms);
     const batch = [
-      { ...template, id: 'clk_MIXEDMIXEDMIXEDMIXED01', clickedAt: at(1), userAgent: 'Agent "A" \\ with ümlauts', referrer: 'https://news.example.com/a?b=c', trafficSource: 'referral' },
+      {
+        ...template,
+        id: 'clk_MIXEDMIXEDMIXEDMIXED01',
+        clickedAt: at(1),
+        userAgent: 'Agent "A" \\ with ümlauts',
+        referrer: 'https://news.example.com/a?b=c',
+        trafficSource: 'referral',
+      },
       { ...other, id: 'clk_MIXEDMIXEDMIXEDMIXED02', clickedAt: at(999), userAgent: 'Agent "A" \\ with ümlauts', subIds: { sub1: 'spring', sub5: 'x,y' } },
-      { ...template, id: 'clk_MIXEDMIXEDMIXEDMIXED03', clickedAt: at(123_456_789), userAgent: null, riskFlags: ['IP_VELOCITY' as const, 'LINK_VELOCITY' as const] },
+      {
+        ...template,
+        id: 'clk_MIXEDMIXEDMIXEDMIXED03',
+        clickedAt: at(123_456_789),
+        userAgent: null,
+        riskFlags: ['IP_VELOCITY' as const, 'LINK_VELOCITY' as const],
+      },
       { ...template, id: 'clk_MIXEDMIXEDMIXEDMIXED04', clickedAt: at(7), attributable: false, unattributableReason: 'CAMPAIGN_PAUSED' as const },
       { ...other, id: 'clk_MIXEDMIXEDMIXEDMIXED05', clickedAt: at(-1), userAgent: 'Another agent' },
       // Same link id, other facts: must keep its own facts, not take those of the link's first click.

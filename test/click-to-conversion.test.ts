@@ -18,9 +18,17 @@ describe(`click to conversion on ${backend}`, () => {
   it('a real redirect then an immediate conversion is attributed, with the product commission', async () => {
     const { link, affiliate } = await makeLink(t, merchant, {
       campaign: { livemode: true, defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: 1000 },
-      product: { externalProductId: 'PH-A54-128', productUrl: `https://${merchant.domain}/p/a54?ref=x#top`, commissionType: 'PERCENTAGE', commissionValue: 500 },
+      product: {
+        externalProductId: 'PH-A54-128',
+        productUrl: `https://${merchant.domain}/p/a54?ref=x#top`,
+        commissionType: 'PERCENTAGE',
+        commissionValue: 500,
+      },
     });
-    const redirect = await fetch(`${t.url}/r/${link.code}`, { redirect: 'manual', headers: { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/120.0 Safari/537.36' } });
+    const redirect = await fetch(`${t.url}/r/${link.code}`, {
+      redirect: 'manual',
+      headers: { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/120.0 Safari/537.36' },
+    });
     expect(redirect.status).toBe(302);
     const location = new URL(redirect.headers.get('location')!);
     expect(location.hash).toBe('#top');

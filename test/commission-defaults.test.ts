@@ -23,7 +23,9 @@ describe(`merchant default commission on ${backend}`, () => {
     expect(set.body).toEqual({ defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: '8', currency: 'NPR' });
     expect((await merchant.live.get('/api/v1/account')).body).toMatchObject({ defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: '8' });
     expect((await merchant.test.patch('/api/v1/account', { defaultCommissionValue: '8.25' })).body.defaultCommissionValue).toBe('8.25');
-    expect((await merchant.test.patch('/api/v1/account', { defaultCommissionType: 'FIXED', defaultCommissionValue: '50' })).body.defaultCommissionValue).toBe('50.00');
+    expect((await merchant.test.patch('/api/v1/account', { defaultCommissionType: 'FIXED', defaultCommissionValue: '50' })).body.defaultCommissionValue).toBe(
+      '50.00',
+    );
     const cleared = await merchant.test.patch('/api/v1/account', { defaultCommissionType: null, defaultCommissionValue: null });
     expect(cleared.body).toMatchObject({ defaultCommissionType: null, defaultCommissionValue: null });
   });
@@ -55,7 +57,10 @@ describe(`platform settings on ${backend}`, () => {
     expect(restored.body.defaultCommissionValue).toBe('5');
     // Each saved change is audited with what the admin wrote; the refused one is not.
     const audit = await admin.request('GET', '/api/admin/audit-log?action=platform_settings.changed');
-    expect(audit.body.data.map((e: { details: unknown }) => e.details)).toEqual([{ defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: '5' }, { defaultCommissionValue: '6.5' }]);
+    expect(audit.body.data.map((e: { details: unknown }) => e.details)).toEqual([
+      { defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: '5' },
+      { defaultCommissionValue: '6.5' },
+    ]);
     expect(audit.body.data[0]).toMatchObject({ subjectType: 'platform_settings', actorUserId: admin.user.id });
   });
 
@@ -70,7 +75,9 @@ describe(`platform settings on ${backend}`, () => {
 describe(`commission rules loaded from the catalog on ${backend}`, () => {
   it('resolves product → campaign → merchant → platform from stored data', async () => {
     const shop = await makeMerchant(t);
-    const withDefault = (await shop.test.post('/api/v1/campaigns', { title: 'With default', defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: '10' })).body;
+    const withDefault = (
+      await shop.test.post('/api/v1/campaigns', { title: 'With default', defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: '10' })
+    ).body;
     const withoutDefault = (await shop.test.post('/api/v1/campaigns', { title: 'Without default' })).body;
     const url = `https://${shop.domain}/p`;
     await shop.test.post('/api/v1/products/import', {
@@ -80,9 +87,16 @@ describe(`commission rules loaded from the catalog on ${backend}`, () => {
         { externalProductId: 'NO-RATE', name: 'c', productUrl: url, price: '100.00' },
       ],
     });
-    await shop.live.post('/api/v1/products/import', { products: [{ externalProductId: 'LIVE-ONLY', name: 'd', productUrl: url, price: '1.00', commissionType: 'FIXED', commissionValue: '1' }] });
+    await shop.live.post('/api/v1/products/import', {
+      products: [{ externalProductId: 'LIVE-ONLY', name: 'd', productUrl: url, price: '1.00', commissionType: 'FIXED', commissionValue: '1' }],
+    });
 
-    const scope = { merchantId: shop.merchantId, livemode: false, campaignId: withDefault.id, skus: ['OWN-PCT', 'OWN-FIXED', 'NO-RATE', 'UNKNOWN', 'LIVE-ONLY'] };
+    const scope = {
+      merchantId: shop.merchantId,
+      livemode: false,
+      campaignId: withDefault.id,
+      skus: ['OWN-PCT', 'OWN-FIXED', 'NO-RATE', 'UNKNOWN', 'LIVE-ONLY'],
+    };
     const rules = await loadCommissionRules(t.platform.db, scope);
     expect([...rules.products.keys()].sort()).toEqual(['NO-RATE', 'OWN-FIXED', 'OWN-PCT']);
     const lines = [
@@ -91,7 +105,14 @@ describe(`commission rules loaded from the catalog on ${backend}`, () => {
       { sku: 'NO-RATE', quantity: 1, unitPriceMinor: 10_000n },
       { sku: 'UNKNOWN', quantity: 1, unitPriceMinor: 20_000n },
     ].map((line) => ({ ...line, productRule: rules.products.get(line.sku)?.rule ?? null }));
-    const result = resolveCommission({ currency: 'NPR', orderAmountMinor: 0n, lines, campaign: rules.campaign, merchant: rules.merchant, platform: rules.platform });
+    const result = resolveCommission({
+      currency: 'NPR',
+      orderAmountMinor: 0n,
+      lines,
+      campaign: rules.campaign,
+      merchant: rules.merchant,
+      platform: rules.platform,
+    });
     expect(result.lines.map((l) => [l.sku, l.source, l.amountMinor])).toEqual([
       ['OWN-PCT', 'product', 249n],
       ['OWN-FIXED', 'product', 5000n],

@@ -22,7 +22,12 @@ describe.runIf(backend === 'postgres')('conversions across two server processes 
     t = await createTestApp();
     merchant = await makeMerchant(t);
     affiliateId = (await makeAffiliate(t)).affiliateId;
-    campaign = await insertCampaign(t.platform.db, { merchantId: merchant.merchantId, livemode: true, defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: 1000 });
+    campaign = await insertCampaign(t.platform.db, {
+      merchantId: merchant.merchantId,
+      livemode: true,
+      defaultCommissionType: 'PERCENTAGE',
+      defaultCommissionValue: 1000,
+    });
     const env = { DATABASE_URL: t.databaseUrl, MASTER_KEY: t.config.masterKey, DATABASE_POOL_SIZE: '20' };
     servers.push(...(await Promise.all([startServerProcess(env), startServerProcess(env)])));
     for (const server of servers) clients.push(new InfluencemartClient({ baseUrl: server.url, ...merchant.keys.live, maxRetries: 8 }));
@@ -39,7 +44,9 @@ describe.runIf(backend === 'postgres')('conversions across two server processes 
     const responses = await Promise.all(
       orders.flatMap((id, i) =>
         // Four reports of each order: two to each process, each with its own idempotency key.
-        [0, 1, 0, 1].map((server) => clients[server]!.post('/api/v1/conversions', { orderId: id, clickId: clickIds[i], amount: '49.90', items: [{ sku: 'X', qty: 1, price: '49.90' }] })),
+        [0, 1, 0, 1].map((server) =>
+          clients[server]!.post('/api/v1/conversions', { orderId: id, clickId: clickIds[i], amount: '49.90', items: [{ sku: 'X', qty: 1, price: '49.90' }] }),
+        ),
       ),
     );
     for (let i = 0; i < orders.length; i++) {
@@ -63,7 +70,10 @@ describe.runIf(backend === 'postgres')('conversions across two server processes 
     const id = orderId('MP');
     const clickId = await insertClick(t.platform.db, campaign, affiliateId);
     const body = { orderId: id, clickId, amount: '10.00' };
-    const [a, b] = await Promise.all([clients[0]!.post('/api/v1/conversions', body, `same-${id}`), clients[1]!.post('/api/v1/conversions', body, `same-${id}`)]);
+    const [a, b] = await Promise.all([
+      clients[0]!.post('/api/v1/conversions', body, `same-${id}`),
+      clients[1]!.post('/api/v1/conversions', body, `same-${id}`),
+    ]);
     expect(a.status).toBe(201);
     expect(b.status).toBe(201);
     expect(a.body).toEqual(b.body);
@@ -75,7 +85,9 @@ describe.runIf(backend === 'postgres')('conversions across two server processes 
     const id = orderId('MP');
     await clients[0]!.post('/api/v1/conversions', { orderId: id, clickId: await insertClick(t.platform.db, campaign, affiliateId), amount: '100.00' });
     await clients[1]!.patch(`/api/v1/orders/${id}`, { status: 'delivered' });
-    const refunds = await Promise.all(Array.from({ length: 12 }, (_, i) => clients[i % 2]!.patch(`/api/v1/orders/${id}`, { status: 'refunded', refundAmount: '10.00' })));
+    const refunds = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => clients[i % 2]!.patch(`/api/v1/orders/${id}`, { status: 'refunded', refundAmount: '10.00' })),
+    );
     const codes = refunds.map((r) => r.status);
     expect(codes.filter((c) => c === 200)).toHaveLength(10);
     expect(codes.filter((c) => c !== 200).every((c) => c === 409)).toBe(true);

@@ -25,10 +25,32 @@ beforeAll(async () => {
   merchant = await makeMerchant(t);
   other = await makeMerchant(t);
   affiliateId = (await makeAffiliate(t)).affiliateId;
-  live = await insertCampaign(t.platform.db, { merchantId: merchant.merchantId, livemode: true, defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: 1000 });
-  test = await insertCampaign(t.platform.db, { merchantId: merchant.merchantId, livemode: false, defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: 1000 });
-  await insertProduct(t.platform.db, { merchantId: merchant.merchantId, livemode: true, externalProductId: 'PH-A54-128', commissionType: 'PERCENTAGE', commissionValue: 500 });
-  await insertProduct(t.platform.db, { merchantId: merchant.merchantId, livemode: true, externalProductId: 'CASE-1', commissionType: 'FIXED', commissionValue: 2500 });
+  live = await insertCampaign(t.platform.db, {
+    merchantId: merchant.merchantId,
+    livemode: true,
+    defaultCommissionType: 'PERCENTAGE',
+    defaultCommissionValue: 1000,
+  });
+  test = await insertCampaign(t.platform.db, {
+    merchantId: merchant.merchantId,
+    livemode: false,
+    defaultCommissionType: 'PERCENTAGE',
+    defaultCommissionValue: 1000,
+  });
+  await insertProduct(t.platform.db, {
+    merchantId: merchant.merchantId,
+    livemode: true,
+    externalProductId: 'PH-A54-128',
+    commissionType: 'PERCENTAGE',
+    commissionValue: 500,
+  });
+  await insertProduct(t.platform.db, {
+    merchantId: merchant.merchantId,
+    livemode: true,
+    externalProductId: 'CASE-1',
+    commissionType: 'FIXED',
+    commissionValue: 2500,
+  });
 });
 afterAll(() => t.close());
 
@@ -62,14 +84,40 @@ describe(`POST /api/v1/conversions on ${backend}`, () => {
     const attributed = events.find((e) => e.type === 'conversion.attributed' && e.data.orderId === id);
     expect(attributed?.livemode).toBe(true);
     const changed = events.find((e) => e.type === 'commission.status_changed' && (e.data.commission as { orderId: string }).orderId === id);
-    expect(changed?.data).toMatchObject({ from: null, to: 'pending', reason: 'order_reported', commission: { amount: '2.49', rate: { type: 'PERCENTAGE', value: '5', source: 'product' } } });
+    expect(changed?.data).toMatchObject({
+      from: null,
+      to: 'pending',
+      reason: 'order_reported',
+      commission: { amount: '2.49', rate: { type: 'PERCENTAGE', value: '5', source: 'product' } },
+    });
   });
 
   describe('commission resolution through the API', () => {
     const cases: Array<{ name: string; body: Record<string, unknown>; amount: string; source: string; before?: () => Promise<void> }> = [
-      { name: 'a product FIXED rate is paid per unit', body: { amount: '300.00', items: [{ sku: 'CASE-1', qty: 3, price: '100.00' }] }, amount: '75.00', source: 'product' },
-      { name: 'an unknown SKU falls to the campaign default', body: { amount: '200.00', items: [{ sku: 'NOPE', qty: 2, price: '100.00' }] }, amount: '20.00', source: 'campaign' },
-      { name: 'mixed lines each resolve on their own', body: { amount: '149.90', items: [{ sku: 'PH-A54-128', qty: 1, price: '49.90' }, { sku: 'NOPE', qty: 1, price: '100.00' }] }, amount: '12.49', source: 'campaign' },
+      {
+        name: 'a product FIXED rate is paid per unit',
+        body: { amount: '300.00', items: [{ sku: 'CASE-1', qty: 3, price: '100.00' }] },
+        amount: '75.00',
+        source: 'product',
+      },
+      {
+        name: 'an unknown SKU falls to the campaign default',
+        body: { amount: '200.00', items: [{ sku: 'NOPE', qty: 2, price: '100.00' }] },
+        amount: '20.00',
+        source: 'campaign',
+      },
+      {
+        name: 'mixed lines each resolve on their own',
+        body: {
+          amount: '149.90',
+          items: [
+            { sku: 'PH-A54-128', qty: 1, price: '49.90' },
+            { sku: 'NOPE', qty: 1, price: '100.00' },
+          ],
+        },
+        amount: '12.49',
+        source: 'campaign',
+      },
       { name: 'no items: the campaign default on the order amount', body: { amount: '49.90' }, amount: '4.99', source: 'campaign' },
     ];
     for (const c of cases) {
@@ -84,7 +132,12 @@ describe(`POST /api/v1/conversions on ${backend}`, () => {
     }
 
     it('no items: a campaign FIXED default is paid once per order', async () => {
-      const fixed = await insertCampaign(t.platform.db, { merchantId: merchant.merchantId, livemode: true, defaultCommissionType: 'FIXED', defaultCommissionValue: 15000 });
+      const fixed = await insertCampaign(t.platform.db, {
+        merchantId: merchant.merchantId,
+        livemode: true,
+        defaultCommissionType: 'FIXED',
+        defaultCommissionValue: 15000,
+      });
       const clickId = await insertClick(t.platform.db, fixed, affiliateId);
       const response = await post(merchant.live, { orderId: orderId(), clickId, amount: '9999.00' });
       expect(response.body.commission).toEqual({ amount: '150.00', currency: 'NPR', status: 'pending' });
@@ -113,16 +166,22 @@ describe(`POST /api/v1/conversions on ${backend}`, () => {
       { reason: 'EXPIRED_WINDOW', click: () => insertClick(t.platform.db, live, affiliateId, { clickedAt: ago(31 * DAY) }) },
       {
         reason: 'CAMPAIGN_INACTIVE',
-        click: async () => insertClick(t.platform.db, await insertCampaign(t.platform.db, { merchantId: merchant.merchantId, livemode: true, status: 'PAUSED' }), affiliateId),
-      },
-      {
-        reason: 'CAMPAIGN_INACTIVE',
-        click: async () => insertClick(t.platform.db, await insertCampaign(t.platform.db, { merchantId: merchant.merchantId, livemode: true, status: 'ARCHIVED' }), affiliateId),
+        click: async () =>
+          insertClick(t.platform.db, await insertCampaign(t.platform.db, { merchantId: merchant.merchantId, livemode: true, status: 'PAUSED' }), affiliateId),
       },
       {
         reason: 'CAMPAIGN_INACTIVE',
         click: async () =>
-          insertClick(t.platform.db, await insertCampaign(t.platform.db, { merchantId: merchant.merchantId, livemode: true, startDate: ago(10 * DAY), endDate: ago(MIN) }), affiliateId),
+          insertClick(t.platform.db, await insertCampaign(t.platform.db, { merchantId: merchant.merchantId, livemode: true, status: 'ARCHIVED' }), affiliateId),
+      },
+      {
+        reason: 'CAMPAIGN_INACTIVE',
+        click: async () =>
+          insertClick(
+            t.platform.db,
+            await insertCampaign(t.platform.db, { merchantId: merchant.merchantId, livemode: true, startDate: ago(10 * DAY), endDate: ago(MIN) }),
+            affiliateId,
+          ),
       },
     ];
     for (const c of cases) {
@@ -132,7 +191,14 @@ describe(`POST /api/v1/conversions on ${backend}`, () => {
         const clickId = await c.click();
         const response = await post(client, { orderId: id, ...(clickId ? { clickId } : {}), amount: '49.90' });
         expect(response.status).toBe(201);
-        expect(response.body).toMatchObject({ orderId: id, attributed: false, unattributedReason: c.reason, affiliateRef: null, commission: null, deduplicated: false });
+        expect(response.body).toMatchObject({
+          orderId: id,
+          attributed: false,
+          unattributedReason: c.reason,
+          affiliateRef: null,
+          commission: null,
+          deduplicated: false,
+        });
         const order = await client.get(`/api/v1/orders/${id}`);
         expect(order.status).toBe(200);
         expect(order.body).toMatchObject({ attributed: false, unattributedReason: c.reason, status: 'pending', amount: '49.90' });
@@ -162,7 +228,12 @@ describe(`POST /api/v1/conversions on ${backend}`, () => {
       it(`${minutes} minutes after the click → ${expected ? 'attributed' : 'EXPIRED_WINDOW'}`, async () => {
         const clickedAt = new Date(Date.now() - 2 * 60 * MIN);
         const clickId = await insertClick(t.platform.db, lastClick, affiliateId, { clickedAt });
-        const response = await post(merchant.live, { orderId: orderId(), clickId, amount: '10.00', occurredAt: new Date(clickedAt.getTime() + minutes * MIN).toISOString() });
+        const response = await post(merchant.live, {
+          orderId: orderId(),
+          clickId,
+          amount: '10.00',
+          occurredAt: new Date(clickedAt.getTime() + minutes * MIN).toISOString(),
+        });
         expect(response.body.attributed).toBe(expected);
         if (!expected) expect(response.body.unattributedReason).toBe('EXPIRED_WINDOW');
       });
@@ -205,7 +276,12 @@ describe(`POST /api/v1/conversions on ${backend}`, () => {
   describe('validation', () => {
     const cases: Array<{ name: string; body: Record<string, unknown>; field: string; code: string }> = [
       { name: 'a JSON number for amount', body: { amount: 49.9 }, field: 'amount', code: 'MUST_BE_DECIMAL_STRING' },
-      { name: 'a JSON number for an item price', body: { items: [{ sku: 'A', qty: 1, price: 4990 }] }, field: 'items[0].price', code: 'MUST_BE_DECIMAL_STRING' },
+      {
+        name: 'a JSON number for an item price',
+        body: { items: [{ sku: 'A', qty: 1, price: 4990 }] },
+        field: 'items[0].price',
+        code: 'MUST_BE_DECIMAL_STRING',
+      },
       { name: 'too many decimals', body: { amount: '49.901' }, field: 'amount', code: 'TOO_MANY_DECIMALS' },
       { name: 'a lowercase currency', body: { currency: 'npr' }, field: 'currency', code: 'PATTERN' },
       { name: 'a four-letter currency', body: { currency: 'NPRS' }, field: 'currency', code: 'PATTERN' },
@@ -231,7 +307,15 @@ describe(`POST /api/v1/conversions on ${backend}`, () => {
 
   it('stores the applied rate, source and per-line detail', async () => {
     const clickId = await insertClick(t.platform.db, live, affiliateId);
-    const response = await post(merchant.live, { orderId: orderId(), clickId, amount: '149.90', items: [{ sku: 'PH-A54-128', qty: 1, price: '49.90' }, { sku: 'NOPE', qty: 1, price: '100.00' }] });
+    const response = await post(merchant.live, {
+      orderId: orderId(),
+      clickId,
+      amount: '149.90',
+      items: [
+        { sku: 'PH-A54-128', qty: 1, price: '49.90' },
+        { sku: 'NOPE', qty: 1, price: '100.00' },
+      ],
+    });
     const lines = await queryRows<{ sku: string; rate_source: string; rate_value: number; amount: bigint }>(
       t.platform.db,
       sql`select l.sku, l.rate_source, l.rate_value, l.amount from commission_lines l join commissions c on c.id = l.commission_id

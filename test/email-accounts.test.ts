@@ -23,7 +23,8 @@ afterAll(async () => {
 beforeEach(() => inbox.refuse(false));
 
 let ipCounter = 0;
-const post = (url: string, payload: object, ip = `203.0.113.${++ipCounter}`) => t.app.inject({ method: 'POST', url, payload, headers: { 'x-forwarded-for': ip } });
+const post = (url: string, payload: object, ip = `203.0.113.${++ipCounter}`) =>
+  t.app.inject({ method: 'POST', url, payload, headers: { 'x-forwarded-for': ip } });
 const tokenOf = (url: string) => new URL(url).searchParams.get('token')!;
 const deliver = () => t.platform.worker.runDueJobs();
 
@@ -77,7 +78,10 @@ describe(`password reset by email on ${backend}`, () => {
     const short = await post('/api/auth/reset-password', { token, password: 'short' });
     expect(short.statusCode).toBe(400);
     expect(short.json().error.details[0].field).toBe('password');
-    await t.platform.db.update(accountTokens).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(accountTokens.userId, user.userId));
+    await t.platform.db
+      .update(accountTokens)
+      .set({ expiresAt: sql`now() - interval '1 second'` })
+      .where(eq(accountTokens.userId, user.userId));
     expect((await post('/api/auth/reset-password', { token, password: 'a brand new password' })).json().error.code).toBe('INVALID_TOKEN');
     expect((await post('/api/auth/reset-password', { token: 'not-a-token', password: 'a brand new password' })).json().error.code).toBe('INVALID_TOKEN');
   });
@@ -110,19 +114,31 @@ describe(`email delivery on ${backend}`, () => {
       }),
     ).rejects.toThrow('the change failed');
     expect(await t.platform.db.select().from(emails).where(eq(emails.userId, user.userId))).toEqual([]);
-    expect((await t.platform.db.select().from(jobs).where(sql`${jobs.payload}->>'emailId' is not null and ${jobs.status} = 'queued'`)).length).toBe(0);
+    expect(
+      (
+        await t.platform.db
+          .select()
+          .from(jobs)
+          .where(sql`${jobs.payload}->>'emailId' is not null and ${jobs.status} = 'queued'`)
+      ).length,
+    ).toBe(0);
   });
 
   it('keeps an email queued while the SMTP server refuses it, and delivers it once when it accepts', async () => {
     const user = await makeAffiliate(t);
-    await inTransaction(t.platform.db, (tx) => queueEmail(tx, { userId: user.userId, kind: 'payout_failed', params: { amount: '5.00', currency: 'USD', reason: 'account closed' } }));
+    await inTransaction(t.platform.db, (tx) =>
+      queueEmail(tx, { userId: user.userId, kind: 'payout_failed', params: { amount: '5.00', currency: 'USD', reason: 'account closed' } }),
+    );
     inbox.refuse(true);
     await deliver();
     const [waiting] = await t.platform.db.select().from(emails).where(eq(emails.userId, user.userId));
     expect(waiting).toMatchObject({ status: 'queued' });
     expect(waiting!.error).toContain('451');
     inbox.refuse(false);
-    await t.platform.db.update(jobs).set({ runAt: sql`now()` }).where(sql`${jobs.payload}->>'emailId' = ${waiting!.id}`);
+    await t.platform.db
+      .update(jobs)
+      .set({ runAt: sql`now()` })
+      .where(sql`${jobs.payload}->>'emailId' = ${waiting!.id}`);
     await deliver();
     await deliver();
     const mails = inbox.to(user.email);

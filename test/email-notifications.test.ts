@@ -63,7 +63,12 @@ describe(`notification emails on ${backend}`, () => {
 
   it('tell an affiliate a commission was approved, unless they turned that off', async () => {
     const merchant = await makeMerchant(t);
-    const campaign = await insertCampaign(t.platform.db, { merchantId: merchant.merchantId, livemode: true, defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: 1000 });
+    const campaign = await insertCampaign(t.platform.db, {
+      merchantId: merchant.merchantId,
+      livemode: true,
+      defaultCommissionType: 'PERCENTAGE',
+      defaultCommissionValue: 1000,
+    });
     const affiliate = await makeAffiliate(t);
     const first = await approvedCommission(t, merchant, campaign, affiliate.affiliateId, '250.00');
     await deliver();
@@ -85,7 +90,11 @@ describe(`notification emails on ${backend}`, () => {
 
   it('send no notification to an address that is not verified yet', async () => {
     const email = `unverified-${Date.now()}@example.com`;
-    const signup = await t.app.inject({ method: 'POST', url: '/api/auth/signup', payload: { role: 'merchant', email, password: PASSWORD, businessName: 'Fresh Store', website: 'https://fresh.example.com' } });
+    const signup = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/signup',
+      payload: { role: 'merchant', email, password: PASSWORD, businessName: 'Fresh Store', website: 'https://fresh.example.com' },
+    });
     const merchantId = signup.json().user.merchantId as string;
     expect((await admin.request('POST', `/api/admin/merchants/${merchantId}/approve`)).status).toBe(200);
     await deliver();
@@ -97,7 +106,12 @@ describe(`notification emails on ${backend}`, () => {
   it('tell an affiliate a payout was paid, and another that theirs failed and why', async () => {
     expect((await admin.request('PATCH', '/api/admin/settings', { minimumPayout: '10.00' })).status).toBe(200);
     const merchant = await makeMerchant(t);
-    const campaign = await insertCampaign(t.platform.db, { merchantId: merchant.merchantId, livemode: true, defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: 1000 });
+    const campaign = await insertCampaign(t.platform.db, {
+      merchantId: merchant.merchantId,
+      livemode: true,
+      defaultCommissionType: 'PERCENTAGE',
+      defaultCommissionValue: 1000,
+    });
     const payees = [];
     for (const name of ['Sita Sharma', 'Ram Thapa']) {
       const a = await makeAffiliate(t);
@@ -108,7 +122,10 @@ describe(`notification emails on ${backend}`, () => {
       payees.push({ ...a, session });
     }
     const statement = await admin.request('POST', `/api/admin/merchants/${merchant.merchantId}/statements`);
-    await admin.request('POST', `/api/admin/statements/${statement.body.id}/payments`, { amount: statement.body.total, reference: `BANK-${statement.body.id}` });
+    await admin.request('POST', `/api/admin/statements/${statement.body.id}/payments`, {
+      amount: statement.body.total,
+      reference: `BANK-${statement.body.id}`,
+    });
     const ids: string[] = [];
     for (const p of payees) {
       const requested = await p.session.request('POST', '/api/affiliate/payouts');

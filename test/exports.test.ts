@@ -18,7 +18,12 @@ beforeAll(async () => {
   merchant = await makeMerchant(t);
   other = await makeMerchant(t);
   affiliate = await makeAffiliate(t);
-  campaign = await insertCampaign(t.platform.db, { merchantId: merchant.merchantId, livemode: true, defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: 1000 });
+  campaign = await insertCampaign(t.platform.db, {
+    merchantId: merchant.merchantId,
+    livemode: true,
+    defaultCommissionType: 'PERCENTAGE',
+    defaultCommissionValue: 1000,
+  });
 });
 afterAll(() => t.close());
 
@@ -44,7 +49,9 @@ describe(`CSV exports of lists on ${backend}`, () => {
     expect(answer.headers.get('content-type')).toContain('text/csv');
     expect(answer.headers.get('content-disposition')).toContain('products.csv');
     const header = answer.body.split('\n')[0];
-    expect(header).toBe('externalProductId,name,description,productUrl,imageUrl,category,brand,price,discountPrice,currency,stockStatus,commissionType,commissionValue,campaignId');
+    expect(header).toBe(
+      'externalProductId,name,description,productUrl,imageUrl,category,brand,price,discountPrice,currency,stockStatus,commissionType,commissionValue,campaignId',
+    );
     const rows = rowsOf(answer.body);
     expect(rows).toHaveLength(count);
     const byId = new Map(rows.map((r) => [r.externalProductId, r]));
@@ -55,7 +62,11 @@ describe(`CSV exports of lists on ${backend}`, () => {
 
     // The same list by Accept header, with the list's filters.
     const filtered = await csvGet(merchant.live, '/api/v1/products?search=EXP-0000', { accept: 'text/csv' });
-    expect(rowsOf(filtered.body).map((r) => r.externalProductId).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `EXP-0000${i}`));
+    expect(
+      rowsOf(filtered.body)
+        .map((r) => r.externalProductId)
+        .sort(),
+    ).toEqual(Array.from({ length: 10 }, (_, i) => `EXP-0000${i}`));
     // Without either, it is JSON as before.
     const json = await merchant.live.get('/api/v1/products?pageSize=2');
     expect(json.body).toMatchObject({ total: count, pageSize: 2 });
@@ -67,7 +78,9 @@ describe(`CSV exports of lists on ${backend}`, () => {
       const clickId = await insertClick(t.platform.db, campaign, affiliate.affiliateId);
       const id = orderId('X');
       ids.push(id);
-      expect((await merchant.live.post('/api/v1/conversions', { orderId: id, clickId, amount, items: [{ sku: 'A', qty: 1, price: amount }] })).status).toBe(201);
+      expect((await merchant.live.post('/api/v1/conversions', { orderId: id, clickId, amount, items: [{ sku: 'A', qty: 1, price: amount }] })).status).toBe(
+        201,
+      );
     }
     const unattributed = orderId('U');
     await merchant.live.post('/api/v1/conversions', { orderId: unattributed, amount: '5.00' });
@@ -76,7 +89,15 @@ describe(`CSV exports of lists on ${backend}`, () => {
     const orders = rowsOf((await csvGet(merchant.live, '/api/v1/orders?format=csv')).body);
     expect(orders).toHaveLength(3);
     const first = orders.find((o) => o.orderId === ids[1])!;
-    expect(first).toMatchObject({ amount: '250.00', currency: 'NPR', status: 'pending', attributed: 'true', affiliateRef: expect.any(String), commissionStatus: 'pending', commissionAmount: '25.00' });
+    expect(first).toMatchObject({
+      amount: '250.00',
+      currency: 'NPR',
+      status: 'pending',
+      attributed: 'true',
+      affiliateRef: expect.any(String),
+      commissionStatus: 'pending',
+      commissionAmount: '25.00',
+    });
     expect(orders.find((o) => o.orderId === unattributed)).toMatchObject({ attributed: 'false', unattributedReason: 'NO_CLICK_ID', commissionId: '' });
     const attributedOnly = rowsOf((await csvGet(merchant.live, '/api/v1/orders?format=csv&attributed=true')).body);
     expect(attributedOnly.map((o) => o.orderId).sort()).toEqual([...ids].sort());

@@ -49,8 +49,31 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const NASTY = [
-  '\u0000', 'a\u0000b', '\uD800', 'x\uDC00y', '\uDBFF\uDBFF', 'Infinity', '-Infinity', 'NaN', '-1', '0', '1e400', '99999999999999999999',
-  '1.5', '', ' ', '%00', "' or 1=1 --", '../../etc/passwd', '0x10', 'true', 'null', '[]', '{}', 'x'.repeat(3000), '2026-13-45T99:99:99Z',
+  '\u0000',
+  'a\u0000b',
+  '\uD800',
+  'x\uDC00y',
+  '\uDBFF\uDBFF',
+  'Infinity',
+  '-Infinity',
+  'NaN',
+  '-1',
+  '0',
+  '1e400',
+  '99999999999999999999',
+  '1.5',
+  '',
+  ' ',
+  '%00',
+  "' or 1=1 --",
+  '../../etc/passwd',
+  '0x10',
+  'true',
+  'null',
+  '[]',
+  '{}',
+  'x'.repeat(3000),
+  '2026-13-45T99:99:99Z',
 ];
 const text = fc.oneof(fc.constantFrom(...NASTY), fc.string({ unit: 'binary', maxLength: 24 }), fc.string({ maxLength: 24 }));
 // JSON text cannot say Infinity, but 1e400 parses to it: this marker is replaced in the body text.
@@ -130,11 +153,17 @@ describe(`hostile requests to every route, on ${backend}`, () => {
     const healthz: number[] = [];
     const run = async (route: RouteSummary, numRuns: number, seed: number) =>
       fc.assert(
-        fc.asyncProperty(fc.array(text, { minLength: 1, maxLength: 2 }), queryFor(route.schema?.querystring), bodyFor(route.schema?.body), fc.string({ unit: 'binary-ascii', maxLength: 20 }), async (params, query, body, header) => {
-          const answer = await send(route, params, query, body, header.replace(/[^\x20-\x7e]/g, ''));
-          statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
-          if (answer.status >= 500) failures.push(`${route.method} ${answer.path} → ${answer.status} ${answer.body}`);
-        }),
+        fc.asyncProperty(
+          fc.array(text, { minLength: 1, maxLength: 2 }),
+          queryFor(route.schema?.querystring),
+          bodyFor(route.schema?.body),
+          fc.string({ unit: 'binary-ascii', maxLength: 20 }),
+          async (params, query, body, header) => {
+            const answer = await send(route, params, query, body, header.replace(/[^\x20-\x7e]/g, ''));
+            statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
+            if (answer.status >= 500) failures.push(`${route.method} ${answer.path} → ${answer.status} ${answer.body}`);
+          },
+        ),
         { numRuns, seed, endOnFailure: true },
       );
     // One pass first, so that compiling every route's code is not counted as growth.
@@ -161,7 +190,10 @@ describe(`hostile requests to every route, on ${backend}`, () => {
     const sorted = healthz.slice(1).sort((a, b) => a - b);
     const p95 = sorted[Math.floor(sorted.length * 0.95)]!;
     const worst = sorted[sorted.length - 1]!;
-    console.log(`fuzz: ${routes.length} routes × ${RUNS_PER_ROUTE} in ${seconds.toFixed(1)} s; /healthz p95 ${p95.toFixed(1)} ms, worst ${worst.toFixed(1)} ms over ${healthz.length}; RSS ${rssGrowthMb.toFixed(0)} MB over start`, Object.fromEntries(statuses));
+    console.log(
+      `fuzz: ${routes.length} routes × ${RUNS_PER_ROUTE} in ${seconds.toFixed(1)} s; /healthz p95 ${p95.toFixed(1)} ms, worst ${worst.toFixed(1)} ms over ${healthz.length}; RSS ${rssGrowthMb.toFixed(0)} MB over start`,
+      Object.fromEntries(statuses),
+    );
     expect(failures).toEqual([]);
     expect(p95).toBeLessThan(100);
     expect(worst).toBeLessThan(1000);

@@ -27,7 +27,12 @@ describe(`graceful shutdown on ${backend}`, () => {
     try {
       // Prepare a merchant with keys, then hand the database to the server process.
       let database = await open();
-      const { merchantId } = await signUpMerchant(database.db, { email: 'shutdown@example.com', password: 'correct horse battery', businessName: 'Shutdown Store', website: 'https://shutdown.example.com' });
+      const { merchantId } = await signUpMerchant(database.db, {
+        email: 'shutdown@example.com',
+        password: 'correct horse battery',
+        businessName: 'Shutdown Store',
+        website: 'https://shutdown.example.com',
+      });
       const { test } = await approveMerchant(database.db, createSecretBox(MASTER_KEY), merchantId, null);
       await database.close();
 
@@ -68,7 +73,10 @@ describe(`graceful shutdown on ${backend}`, () => {
       const storedSet = new Set(stored.map((row) => row.domain));
       for (const domain of acknowledged) expect(storedSet.has(domain), domain).toBe(true);
       // Every idempotency key the server claimed was completed or released: none left in progress.
-      const inProgress = await database.db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.merchantId, merchantId), eq(idempotencyKeys.status, 'in_progress')));
+      const inProgress = await database.db
+        .select()
+        .from(idempotencyKeys)
+        .where(and(eq(idempotencyKeys.merchantId, merchantId), eq(idempotencyKeys.status, 'in_progress')));
       expect(inProgress).toEqual([]);
       await database.close();
     } finally {

@@ -31,7 +31,13 @@ async function call(t: TestApp, keys: Keys, method: string, path: string, body?:
   const signature = createHmac('sha256', keys.signingSecret).update(`${ts}.${method}.${path}.`).update(bytes).digest('hex');
   const response = await fetch(`${t.url}${path}`, {
     method,
-    headers: { authorization: `Bearer ${keys.publishableKey}`, 'x-timestamp': ts, 'x-signature': signature, ...(body === undefined ? {} : { 'content-type': 'text/csv' }), ...headers },
+    headers: {
+      authorization: `Bearer ${keys.publishableKey}`,
+      'x-timestamp': ts,
+      'x-signature': signature,
+      ...(body === undefined ? {} : { 'content-type': 'text/csv' }),
+      ...headers,
+    },
     ...(body === undefined ? {} : { body: bytes }),
   });
   const text = await response.text();
@@ -39,7 +45,8 @@ async function call(t: TestApp, keys: Keys, method: string, path: string, body?:
   return { status: response.status, text, body: json, headers: response.headers };
 }
 
-const upload = (t: TestApp, keys: Keys, type: string, csv: Buffer | string, headers: Record<string, string> = {}) => call(t, keys, 'POST', `/api/v1/imports?type=${type}`, csv, headers);
+const upload = (t: TestApp, keys: Keys, type: string, csv: Buffer | string, headers: Record<string, string> = {}) =>
+  call(t, keys, 'POST', `/api/v1/imports?type=${type}`, csv, headers);
 
 let t: TestApp;
 let merchant: TestMerchant;
@@ -52,7 +59,12 @@ beforeAll(async () => {
   merchant = await makeMerchant(t);
   other = await makeMerchant(t);
   affiliateId = (await makeAffiliate(t)).affiliateId;
-  campaign = await insertCampaign(t.platform.db, { merchantId: merchant.merchantId, livemode: true, defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: 1000 });
+  campaign = await insertCampaign(t.platform.db, {
+    merchantId: merchant.merchantId,
+    livemode: true,
+    defaultCommissionType: 'PERCENTAGE',
+    defaultCommissionValue: 1000,
+  });
 });
 afterAll(() => t.close());
 
@@ -77,9 +89,15 @@ describe(`CSV imports on ${backend}`, () => {
     expect(order.body).toMatchObject({ orderId: a, amount: '300.00', attributed: true, commission: { amount: '30.00' } });
     const [row] = await t.platform.db.select({ id: orders.id }).from(orders).where(eq(orders.orderId, a));
     const items = await t.platform.db.select().from(orderItems).where(eq(orderItems.orderId, row!.id));
-    expect(items.map((i) => [i.sku, i.qty])).toEqual([['SKU-1', 1], ['SKU\n2', 2]]);
+    expect(items.map((i) => [i.sku, i.qty])).toEqual([
+      ['SKU-1', 1],
+      ['SKU\n2', 2],
+    ]);
 
-    const event = await t.platform.db.select().from(domainEvents).where(and(eq(domainEvents.type, 'import.completed'), eq(domainEvents.merchantId, merchant.merchantId)));
+    const event = await t.platform.db
+      .select()
+      .from(domainEvents)
+      .where(and(eq(domainEvents.type, 'import.completed'), eq(domainEvents.merchantId, merchant.merchantId)));
     expect(event.map((e) => e.data)).toContainEqual(expect.objectContaining({ id: created.body.id, rowsSucceeded: 3, rowsFailed: 0, rowsDeduplicated: 0 }));
 
     // The same file again: every order is already there.
@@ -147,7 +165,9 @@ describe(`CSV imports on ${backend}`, () => {
       const body = type === 'application/json' ? '{"orderId":"X","amount":"1.00"}' : 'orderId,amount\nX,1.00\n';
       const refused = await upload(t, merchant.keys.live, 'orders', body, { 'content-type': type });
       expect([refused.status, refused.body?.error.code], type).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
-      expect(refused.body.error.details).toEqual([{ field: 'header.content-type', code: 'UNSUPPORTED_MEDIA_TYPE', message: 'must be text/csv or multipart/form-data' }]);
+      expect(refused.body.error.details).toEqual([
+        { field: 'header.content-type', code: 'UNSUPPORTED_MEDIA_TYPE', message: 'must be text/csv or multipart/form-data' },
+      ]);
     }
     // A JSON route still names JSON.
     const json = await call(t, merchant.keys.live, 'POST', '/api/v1/conversions', '<order/>', { 'content-type': 'application/xml' });
@@ -206,7 +226,10 @@ describe(`CSV imports on ${backend}`, () => {
     expect(report.text).toContain('3,productUrl,PRODUCT_URL_NOT_ALLOWED');
     const again = await upload(t, merchant.keys.live, 'products', productCsv);
     expect(await finished(again.body.id)).toMatchObject({ rowsSucceeded: 1, rowsFailed: 1 });
-    const rows = await t.platform.db.select().from(products).where(and(eq(products.merchantId, merchant.merchantId), eq(products.externalProductId, 'P-1')));
+    const rows = await t.platform.db
+      .select()
+      .from(products)
+      .where(and(eq(products.merchantId, merchant.merchantId), eq(products.externalProductId, 'P-1')));
     expect(rows).toHaveLength(1);
 
     const id = orderId('S');
@@ -222,12 +245,15 @@ describe(`CSV imports on ${backend}`, () => {
     expect(order.body).toMatchObject({ status: 'partially_refunded', refundedAmount: '10.00' });
   });
 
-  it('takes the file as a form part from a dashboard session, in the session\'s mode', async () => {
+  it("takes the file as a form part from a dashboard session, in the session's mode", async () => {
     const session = await signIn(t, merchant.email);
     const boundary = 'im-boundary';
     const id = orderId('M');
     const form = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="orders.csv"\r\nContent-Type: text/csv\r\n\r\norderId,amount\n${id},3.00\n\r\n--${boundary}--\r\n`;
-    const created = await session.request('POST', '/api/v1/imports?type=orders', form, { 'content-type': `multipart/form-data; boundary=${boundary}`, 'x-mode': 'test' });
+    const created = await session.request('POST', '/api/v1/imports?type=orders', form, {
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+      'x-mode': 'test',
+    });
     expect(created.status).toBe(202);
     expect(created.body).toMatchObject({ fileName: 'orders.csv', livemode: false, type: 'orders' });
     expect(await finished(created.body.id, merchant.keys.test)).toMatchObject({ rowsSucceeded: 1 });
@@ -256,7 +282,10 @@ describe(`an import interrupted mid-way on ${backend}`, () => {
     const created = await upload(first, owner.keys.live, 'orders', `orderId,amount\n${ids.map((id) => `${id},1.00`).join('\n')}\n`);
     expect(created.status).toBe(202);
     await runImport({ db: first.platform.db, appliers: importAppliers(first.config) }, created.body.id, { maxBatches: 1 });
-    const [midway] = await queryRows<{ rows_processed: number; rows_total: number }>(first.platform.db, sql`select rows_processed, rows_total from imports where id = ${created.body.id}`);
+    const [midway] = await queryRows<{ rows_processed: number; rows_total: number }>(
+      first.platform.db,
+      sql`select rows_processed, rows_total from imports where id = ${created.body.id}`,
+    );
     expect(midway).toEqual({ rows_processed: APPLY_GROUPS, rows_total: 250 });
     await first.close({ keepDatabase: true });
 
@@ -279,12 +308,17 @@ describe.runIf(backend === 'postgres')('two workers on one PostgreSQL database',
     const ids = Array.from({ length: 300 }, () => orderId('W'));
     const created = await upload(t, owner.keys.live, 'orders', `orderId,amount\n${ids.map((id) => `${id},1.00`).join('\n')}\n`);
     const secondPlatform = await openPlatform(t.config, pino({ level: 'silent' }));
-    secondPlatform.worker.register('import.run', async (job) => runImport({ db: secondPlatform.db, appliers: importAppliers(t.config) }, String(job.payload.importId), { jobId: job.id }));
+    secondPlatform.worker.register('import.run', async (job) =>
+      runImport({ db: secondPlatform.db, appliers: importAppliers(t.config) }, String(job.payload.importId), { jobId: job.id }),
+    );
     try {
       await Promise.all([t.platform.worker.runDueJobs(), secondPlatform.worker.runDueJobs()]);
       const done = await call(t, owner.keys.live, 'GET', `/api/v1/imports/${created.body.id}`);
       expect(done.body).toMatchObject({ status: 'completed', rowsSucceeded: 300, rowsDeduplicated: 0 });
-      const [job] = await queryRows<{ attempts: number; status: string }>(t.platform.db, sql`select attempts, status from jobs where payload->>'importId' = ${created.body.id}`);
+      const [job] = await queryRows<{ attempts: number; status: string }>(
+        t.platform.db,
+        sql`select attempts, status from jobs where payload->>'importId' = ${created.body.id}`,
+      );
       expect(job).toEqual({ attempts: 1, status: 'done' });
     } finally {
       await secondPlatform.database.close();

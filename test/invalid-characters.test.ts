@@ -19,7 +19,11 @@ const sessions: Record<string, { cookie: string; csrf: string }> = {};
 beforeAll(async () => {
   t = await createTestApp({ listen: true, config: { rateLimitPerMinute: 0, loginMaxFailuresPerEmail: 1_000_000, loginMaxFailuresPerIp: 1_000_000 } });
   merchant = await makeMerchant(t);
-  for (const [role, email] of [['merchant', merchant.email], ['affiliate', (await makeAffiliate(t)).email], ['admin', (await makeAdmin(t)).email]] as const) {
+  for (const [role, email] of [
+    ['merchant', merchant.email],
+    ['affiliate', (await makeAffiliate(t)).email],
+    ['admin', (await makeAdmin(t)).email],
+  ] as const) {
     const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: PASSWORD } });
     sessions[role] = { cookie: login.cookies.find((c) => c.name === 'im_session')!.value, csrf: login.json().csrfToken };
   }
@@ -27,7 +31,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const BAD = { nul: 'a\u0000b', surrogate: 'a\uD800b' };
-const SKIP = (route: RouteSummary) => route.method === 'HEAD' || route.method === 'OPTIONS' || route.url.includes('*') || route.url.startsWith('/r/') || route.url === '/api/auth/logout';
+const SKIP = (route: RouteSummary) =>
+  route.method === 'HEAD' || route.method === 'OPTIONS' || route.url.includes('*') || route.url.startsWith('/r/') || route.url === '/api/auth/logout';
 
 function call(route: RouteSummary, path: string, body?: unknown) {
   const principals = ((route.config as { principals?: readonly string[] }).principals ?? []) as readonly string[];
@@ -91,14 +96,23 @@ describe(`strings the database cannot store, on ${backend}`, () => {
         const goodPath = withParams(route, () => 'x');
         // In a URL an unpaired surrogate can only be sent as bytes that are not UTF-8: the path as a
         // whole is refused; the query parser keeps such bytes as they were written.
-        const fixedParams = new Set(Object.entries(propertiesOf(route.schema?.params)).filter(([, property]) => property.enum !== undefined).map(([name]) => name));
+        const fixedParams = new Set(
+          Object.entries(propertiesOf(route.schema?.params))
+            .filter(([, property]) => property.enum !== undefined)
+            .map(([name]) => name),
+        );
         for (const name of paramNames(route).filter((n) => !fixedParams.has(n))) {
           const path = withParams(route, (n) => (n === name ? encode(bad) : 'x'));
           const response = await call(route, path, route.method === 'GET' || route.method === 'DELETE' ? undefined : sampleFor(route.schema?.body));
           check(problems, route, kind === 'nul' ? `path.${name}` : 'path', response);
         }
         for (const name of kind === 'nul' ? textProperties(route.schema?.querystring) : []) {
-          check(problems, route, `query.${name}`, await call(route, `${goodPath}?${name}=${encode(bad)}`, route.method === 'GET' ? undefined : sampleFor(route.schema?.body)));
+          check(
+            problems,
+            route,
+            `query.${name}`,
+            await call(route, `${goodPath}?${name}=${encode(bad)}`, route.method === 'GET' ? undefined : sampleFor(route.schema?.body)),
+          );
         }
         const sample = sampleFor(route.schema?.body) as Record<string, unknown>;
         for (const name of textProperties(route.schema?.body)) {
@@ -112,13 +126,27 @@ describe(`strings the database cannot store, on ${backend}`, () => {
   it('a nested string is named by its path (a conversion item SKU)', async () => {
     const route = t.app.routeTable.find((r) => r.method === 'POST' && r.url === '/api/v1/conversions')!;
     const sample = sampleFor(route.schema?.body) as Record<string, unknown>;
-    const response = await call(route, route.url, { ...sample, items: [{ sku: 'ok', quantity: 1, price: '1.00' }, { sku: 'bad\u0000', quantity: 1, price: '1.00' }] });
+    const response = await call(route, route.url, {
+      ...sample,
+      items: [
+        { sku: 'ok', quantity: 1, price: '1.00' },
+        { sku: 'bad\u0000', quantity: 1, price: '1.00' },
+      ],
+    });
     expect(response.statusCode).toBe(400);
-    expect(response.json().error).toMatchObject({ code: 'INVALID_CHARACTERS', details: expect.arrayContaining([expect.objectContaining({ field: 'items[1].sku', code: 'INVALID_CHARACTERS' })]) });
+    expect(response.json().error).toMatchObject({
+      code: 'INVALID_CHARACTERS',
+      details: expect.arrayContaining([expect.objectContaining({ field: 'items[1].sku', code: 'INVALID_CHARACTERS' })]),
+    });
   });
 
   it('a bulk item with such a string fails alone, with INVALID_CHARACTERS; the others are stored', async () => {
-    const products = Array.from({ length: 20 }, (_, i) => ({ externalProductId: `sku-${i}`, name: i === 7 ? 'bad\u0000name' : `Product ${i}`, productUrl: `https://${merchant.domain}/p/${i}`, price: '10.00' }));
+    const products = Array.from({ length: 20 }, (_, i) => ({
+      externalProductId: `sku-${i}`,
+      name: i === 7 ? 'bad\u0000name' : `Product ${i}`,
+      productUrl: `https://${merchant.domain}/p/${i}`,
+      price: '10.00',
+    }));
     const response = await merchant.live.post('/api/v1/products/upsert', { products });
     expect(response.status).toBe(202);
     expect(response.body).toMatchObject({ received: 20, failed: 1 });

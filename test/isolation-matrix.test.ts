@@ -25,7 +25,8 @@ import { createTestApp, type TestApp } from './support/test-app.ts';
 type Mode = 'test' | 'live';
 const MODES: Mode[] = ['test', 'live'];
 /** Record kinds a merchant owns, per mode (statements and API keys are listed under both modes they cover). */
-type MerchantKind = 'campaign' | 'product' | 'productFeed' | 'import' | 'click' | 'order' | 'webhookEndpoint' | 'webhookDelivery' | 'joinRequest' | 'apiKey' | 'statement';
+type MerchantKind =
+  'campaign' | 'product' | 'productFeed' | 'import' | 'click' | 'order' | 'webhookEndpoint' | 'webhookDelivery' | 'joinRequest' | 'apiKey' | 'statement';
 type AffiliateKind = 'link' | 'payoutMethod' | 'payout';
 /** A parameter that names no tenant's record (a template type), or a record every affiliate may act on (a listed campaign to join). */
 type Shared = 'none';
@@ -52,7 +53,17 @@ const AFFILIATE_PARAMS: Record<string, AffiliateKind | Shared> = {
   'campaigns/:id': 'none',
 };
 /** Kinds whose records belong to one mode: the owner's other mode must not reach them. */
-const MODE_SCOPED = new Set<MerchantKind>(['campaign', 'product', 'productFeed', 'import', 'click', 'order', 'webhookEndpoint', 'webhookDelivery', 'joinRequest']);
+const MODE_SCOPED = new Set<MerchantKind>([
+  'campaign',
+  'product',
+  'productFeed',
+  'import',
+  'click',
+  'order',
+  'webhookEndpoint',
+  'webhookDelivery',
+  'joinRequest',
+]);
 /** Kinds the test mode does not have: statements bill live orders only. */
 const LIVE_ONLY = new Set<MerchantKind>(['statement']);
 const REFUSED = [403, 404];
@@ -74,9 +85,16 @@ async function seedMode(mode: Mode, affiliateId: string): Promise<void> {
   const client = victim[mode];
   const ids = merchantIds[mode];
   const livemode = mode === 'live';
-  const campaign = await insertCampaign(t.platform.db, { merchantId: victim.merchantId, livemode, defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: 1000 });
+  const campaign = await insertCampaign(t.platform.db, {
+    merchantId: victim.merchantId,
+    livemode,
+    defaultCommissionType: 'PERCENTAGE',
+    defaultCommissionValue: 1000,
+  });
   ids.campaign = campaign.id;
-  ids.product = (await insertProduct(t.platform.db, { merchantId: victim.merchantId, livemode, externalProductId: `victim-${mode}-${randomUUID().slice(0, 8)}` })).id;
+  ids.product = (
+    await insertProduct(t.platform.db, { merchantId: victim.merchantId, livemode, externalProductId: `victim-${mode}-${randomUUID().slice(0, 8)}` })
+  ).id;
   const feed = await client.post('/api/v1/product-feeds', { url: `https://${victim.domain}/feed-${mode}.csv` });
   expect(feed.status, JSON.stringify(feed.body)).toBe(201);
   ids.productFeed = feed.body.id;
@@ -90,7 +108,11 @@ async function seedMode(mode: Mode, affiliateId: string): Promise<void> {
     ids.order = made.orderId;
   } else {
     const id = orderId('VICTIM');
-    const created = await client.post('/api/v1/conversions', { orderId: id, clickId: await insertClick(t.platform.db, campaign, affiliateId), amount: '100.00' });
+    const created = await client.post('/api/v1/conversions', {
+      orderId: id,
+      clickId: await insertClick(t.platform.db, campaign, affiliateId),
+      amount: '100.00',
+    });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     ids.order = id;
   }
@@ -102,7 +124,9 @@ async function seedMode(mode: Mode, affiliateId: string): Promise<void> {
   expect(ping.status).toBe(202);
   ids.webhookDelivery = ping.body.id;
   const joiner = await makeAffiliate(t);
-  await t.platform.db.insert(campaignMemberships).values({ campaignId: campaign.id, affiliateId: joiner.affiliateId, merchantId: victim.merchantId, status: 'PENDING' });
+  await t.platform.db
+    .insert(campaignMemberships)
+    .values({ campaignId: campaign.id, affiliateId: joiner.affiliateId, merchantId: victim.merchantId, status: 'PENDING' });
   ids.joinRequest = joiner.affiliateId;
   ids.apiKey = (await t.platform.db.select().from(apiKeys).where(eq(apiKeys.merchantId, victim.merchantId))).find((k) => k.livemode === livemode)!.id;
 }
@@ -125,9 +149,16 @@ beforeAll(async () => {
   const statement = await adminSession.request('POST', `/api/admin/merchants/${victim.merchantId}/statements`);
   expect(statement.status, JSON.stringify(statement.body)).toBe(201);
   merchantIds.live.statement = statement.body.id;
-  const paid = await adminSession.request('POST', `/api/admin/statements/${statement.body.id}/payments`, { amount: statement.body.total, reference: 'BANK-ISOLATION' });
+  const paid = await adminSession.request('POST', `/api/admin/statements/${statement.body.id}/payments`, {
+    amount: statement.body.total,
+    reference: 'BANK-ISOLATION',
+  });
   expect(paid.status, JSON.stringify(paid.body)).toBe(200);
-  const method = await victimAffiliateSession.request('POST', '/api/affiliate/payout-methods', { type: 'ESEWA', accountHolderName: 'Victim Affiliate', mobileNumber: '9812345678' });
+  const method = await victimAffiliateSession.request('POST', '/api/affiliate/payout-methods', {
+    type: 'ESEWA',
+    accountHolderName: 'Victim Affiliate',
+    mobileNumber: '9812345678',
+  });
   expect(method.status, JSON.stringify(method.body)).toBe(201);
   affiliateIds.payoutMethod = method.body.id;
   const payout = await victimAffiliateSession.request('POST', '/api/affiliate/payouts', {});
@@ -136,7 +167,9 @@ beforeAll(async () => {
   const { link } = await makeLink(t, victim, { affiliate: victimAffiliate });
   affiliateIds.link = link.id;
 
-  markers = [victim.email, victim.domain, ...MODES.flatMap((mode) => Object.values(merchantIds[mode])), ...Object.values(affiliateIds), link.code].filter((m): m is string => Boolean(m));
+  markers = [victim.email, victim.domain, ...MODES.flatMap((mode) => Object.values(merchantIds[mode])), ...Object.values(affiliateIds), link.code].filter(
+    (m): m is string => Boolean(m),
+  );
 }, 180_000);
 afterAll(() => t?.close());
 
@@ -153,7 +186,10 @@ function fill<K extends string>(url: string, kinds: Record<string, K | Shared>, 
   });
   return missing ? null : path;
 }
-const ownedKinds = <K extends string>(url: string, kinds: Record<string, K | Shared>) => paramsOf(url).map((p) => kinds[p.key]).filter((k): k is K => k !== undefined && k !== 'none');
+const ownedKinds = <K extends string>(url: string, kinds: Record<string, K | Shared>) =>
+  paramsOf(url)
+    .map((p) => kinds[p.key])
+    .filter((k): k is K => k !== undefined && k !== 'none');
 const bodyFor = (route: RouteSummary) => (route.schema?.body ? sampleFor(route.schema.body) : undefined);
 const leaked = (body: unknown) => {
   const text = typeof body === 'string' ? body : JSON.stringify(body ?? '');
@@ -173,8 +209,16 @@ const sessionCaller = (label: string, session: SessionClient, mode?: Mode): Call
 describe(`isolation matrix on ${backend}`, () => {
   it('knows the kind of record every path parameter names', () => {
     const unknown = [
-      ...[...routes('/api/v1/'), ...routes('/api/merchant/')].flatMap((r) => paramsOf(r.url).filter((p) => !(p.key in MERCHANT_PARAMS)).map((p) => `${r.method} ${r.url}: ${p.key}`)),
-      ...routes('/api/affiliate/').flatMap((r) => paramsOf(r.url).filter((p) => !(p.key in AFFILIATE_PARAMS)).map((p) => `${r.method} ${r.url}: ${p.key}`)),
+      ...[...routes('/api/v1/'), ...routes('/api/merchant/')].flatMap((r) =>
+        paramsOf(r.url)
+          .filter((p) => !(p.key in MERCHANT_PARAMS))
+          .map((p) => `${r.method} ${r.url}: ${p.key}`),
+      ),
+      ...routes('/api/affiliate/').flatMap((r) =>
+        paramsOf(r.url)
+          .filter((p) => !(p.key in AFFILIATE_PARAMS))
+          .map((p) => `${r.method} ${r.url}: ${p.key}`),
+      ),
     ];
     expect(unknown).toEqual([]);
     for (const mode of MODES) {
@@ -191,7 +235,9 @@ describe(`isolation matrix on ${backend}`, () => {
       for (const mode of MODES) {
         const path = fill(route.url, MERCHANT_PARAMS, merchantIds[mode]);
         if (path === null) continue;
-        const response = route.url.startsWith('/api/v1/') ? await victim[mode].get(path) : await victimSession.request('GET', path, undefined, { 'x-mode': mode });
+        const response = route.url.startsWith('/api/v1/')
+          ? await victim[mode].get(path)
+          : await victimSession.request('GET', path, undefined, { 'x-mode': mode });
         if (response.status !== 200) failures.push(`${mode} ${path} → ${response.status}`);
       }
     }

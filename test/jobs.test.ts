@@ -14,7 +14,12 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const jobRow = async (id: string) =>
-  (await queryRows<{ status: string; attempts: number; last_error: string | null; run_at: string }>(t.platform.db, sql`select status, attempts, last_error, run_at from jobs where id = ${id}`))[0];
+  (
+    await queryRows<{ status: string; attempts: number; last_error: string | null; run_at: string }>(
+      t.platform.db,
+      sql`select status, attempts, last_error, run_at from jobs where id = ${id}`,
+    )
+  )[0];
 
 describe(`background jobs on ${backend}`, () => {
   it('runs a job enqueued in a committed transaction, and never one from a rolled-back transaction', async () => {
@@ -29,7 +34,9 @@ describe(`background jobs on ${backend}`, () => {
     ).rejects.toThrow('abort');
     await t.platform.worker.runDueJobs();
     expect(ran).toEqual(['committed']);
-    const [{ count }] = (await queryRows<{ count: bigint }>(t.platform.db, sql`select count(*) as count from jobs where type = 'test.tx'`)) as [{ count: bigint }];
+    const [{ count }] = (await queryRows<{ count: bigint }>(t.platform.db, sql`select count(*) as count from jobs where type = 'test.tx'`)) as [
+      { count: bigint },
+    ];
     expect(count).toBe(1n);
   });
 
@@ -84,7 +91,10 @@ describe(`background jobs on ${backend}`, () => {
     release();
     await stopped;
     expect(ran).toEqual([0]);
-    const rows = await queryRows<{ id: string; status: string; attempts: number; locked_by: string | null }>(t.platform.db, sql`select id, status, attempts, locked_by from jobs where type = 'test.stopping'`);
+    const rows = await queryRows<{ id: string; status: string; attempts: number; locked_by: string | null }>(
+      t.platform.db,
+      sql`select id, status, attempts, locked_by from jobs where type = 'test.stopping'`,
+    );
     const byId = new Map(rows.map((r) => [r.id, r]));
     expect(byId.get(ids[0]!)).toMatchObject({ status: 'done', attempts: 1 });
     for (const id of ids.slice(1)) expect(byId.get(id!)).toMatchObject({ status: 'queued', attempts: 0, locked_by: null });
@@ -152,7 +162,10 @@ describe.runIf(backend === 'postgres')('jobs across processes on postgres', () =
     const deadline = Date.now() + 20_000;
     let done = 0n;
     while (Date.now() < deadline) {
-      [{ done }] = (await queryRows<{ done: bigint }>(t.platform.db, sql`select count(*) as done from jobs where type = 'test.record' and status = 'done'`)) as [{ done: bigint }];
+      [{ done }] = (await queryRows<{ done: bigint }>(
+        t.platform.db,
+        sql`select count(*) as done from jobs where type = 'test.record' and status = 'done'`,
+      )) as [{ done: bigint }];
       if (done === 300n) break;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }

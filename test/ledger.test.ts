@@ -37,9 +37,25 @@ beforeAll(async () => {
   t = await createTestApp({ listen: true });
   merchant = await makeMerchant(t);
   affiliate = await makeAffiliate(t);
-  campaign = await insertCampaign(t.platform.db, { merchantId: merchant.merchantId, livemode: true, defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: 1000 });
-  usdCampaign = await insertCampaign(t.platform.db, { merchantId: merchant.merchantId, livemode: true, currency: 'USD', defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: 1000 });
-  testCampaign = await insertCampaign(t.platform.db, { merchantId: merchant.merchantId, livemode: false, defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: 1000 });
+  campaign = await insertCampaign(t.platform.db, {
+    merchantId: merchant.merchantId,
+    livemode: true,
+    defaultCommissionType: 'PERCENTAGE',
+    defaultCommissionValue: 1000,
+  });
+  usdCampaign = await insertCampaign(t.platform.db, {
+    merchantId: merchant.merchantId,
+    livemode: true,
+    currency: 'USD',
+    defaultCommissionType: 'PERCENTAGE',
+    defaultCommissionValue: 1000,
+  });
+  testCampaign = await insertCampaign(t.platform.db, {
+    merchantId: merchant.merchantId,
+    livemode: false,
+    defaultCommissionType: 'PERCENTAGE',
+    defaultCommissionValue: 1000,
+  });
 });
 afterAll(() => t.close());
 
@@ -61,7 +77,10 @@ describe(`affiliate wallet on ${backend}`, () => {
 
     await merchant.live.patch(`/api/v1/orders/${kept}`, { status: 'delivered', occurredAt: new Date(Date.now() - 30 * DAY).toISOString() });
     await matureHeldCommissions(t.platform.db);
-    const [row] = await t.platform.db.select({ id: commissions.id }).from(commissions).where(eq(commissions.conversionId, (await merchant.live.get(`/api/v1/orders/${kept}`)).body.conversionId));
+    const [row] = await t.platform.db
+      .select({ id: commissions.id })
+      .from(commissions)
+      .where(eq(commissions.conversionId, (await merchant.live.get(`/api/v1/orders/${kept}`)).body.conversionId));
     await markCommissionsPayable(t.platform.db, { merchantId: merchant.merchantId, livemode: true, commissionIds: [row!.id], actor: 'billing' });
 
     const wallet = await session.request('GET', '/api/affiliate/wallet');
@@ -91,8 +110,15 @@ describe(`ledger verify on ${backend}`, () => {
   it('finds a stray entry, a tampered commission and drifted refunds', async () => {
     expect((await verifyLedger(t.platform.db)).ok).toBe(true);
     const id = orderId();
-    await merchant.live.post('/api/v1/conversions', { orderId: id, clickId: await insertClick(t.platform.db, campaign, affiliate.affiliateId), amount: '10.00' });
-    const [c] = await t.platform.db.select().from(commissions).where(eq(commissions.conversionId, (await merchant.live.get(`/api/v1/orders/${id}`)).body.conversionId));
+    await merchant.live.post('/api/v1/conversions', {
+      orderId: id,
+      clickId: await insertClick(t.platform.db, campaign, affiliate.affiliateId),
+      amount: '10.00',
+    });
+    const [c] = await t.platform.db
+      .select()
+      .from(commissions)
+      .where(eq(commissions.conversionId, (await merchant.live.get(`/api/v1/orders/${id}`)).body.conversionId));
     // Run inside a transaction that is rolled back, so the damage never outlives the check.
     const damaged = async (damage: ReturnType<typeof sql>) => {
       let report: Awaited<ReturnType<typeof verifyLedger>> | undefined;
@@ -177,9 +203,20 @@ describe(`ledger stays consistent under random histories on ${backend}`, () => {
   it('any sequence of conversions, status updates, refunds, maturation, settlement, payouts and reviews verifies clean', async () => {
     const m = await makeMerchant(t);
     const affiliates = [(await makeAffiliate(t)).affiliateId, (await makeAffiliate(t)).affiliateId];
-    const c = await insertCampaign(t.platform.db, { merchantId: m.merchantId, livemode: true, defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: 1250 });
+    const c = await insertCampaign(t.platform.db, {
+      merchantId: m.merchantId,
+      livemode: true,
+      defaultCommissionType: 'PERCENTAGE',
+      defaultCommissionValue: 1250,
+    });
     await insertProduct(t.platform.db, { merchantId: m.merchantId, livemode: true, externalProductId: 'SKU-F', commissionType: 'FIXED', commissionValue: 199 });
-    await insertProduct(t.platform.db, { merchantId: m.merchantId, livemode: true, externalProductId: 'SKU-P', commissionType: 'PERCENTAGE', commissionValue: 333 });
+    await insertProduct(t.platform.db, {
+      merchantId: m.merchantId,
+      livemode: true,
+      externalProductId: 'SKU-P',
+      commissionType: 'PERCENTAGE',
+      commissionValue: 333,
+    });
     const principal = { merchantId: m.merchantId, livemode: true, actor: 'merchant:key_property' };
     // A low review threshold so that quick orders get flagged and the review paths run too.
     const deps = { db: t.platform.db, defaults: { ...loadPlatformDefaults(t.config), riskReviewThreshold: 40 }, findClick: findClickInDatabase(t.platform.db) };
@@ -190,17 +227,28 @@ describe(`ledger stays consistent under random histories on ${backend}`, () => {
       affiliate: fc.nat(1),
       /** Shipping and fees on top of the lines, in minor units. */
       extra: fc.integer({ min: 0, max: 50_000 }),
-      lines: fc.array(fc.record({ sku: fc.constantFrom('SKU-F', 'SKU-P', 'SKU-X'), qty: fc.integer({ min: 1, max: 4 }), unitPrice: fc.integer({ min: 0, max: 2_000_000 }) }), { maxLength: 3 }),
+      lines: fc.array(
+        fc.record({ sku: fc.constantFrom('SKU-F', 'SKU-P', 'SKU-X'), qty: fc.integer({ min: 1, max: 4 }), unitPrice: fc.integer({ min: 0, max: 2_000_000 }) }),
+        { maxLength: 3 },
+      ),
       status: fc.constantFrom('pending', 'confirmed', 'delivered'),
       quick: fc.boolean(),
       repeat: fc.boolean(),
     });
-    const update = fc.record({ op: fc.constant('status' as const), order: fc.nat(), status: fc.constantFrom(...REQUESTABLE_ORDER_STATUSES), refundPercent: fc.option(fc.integer({ min: 1, max: 100 })) });
+    const update = fc.record({
+      op: fc.constant('status' as const),
+      order: fc.nat(),
+      status: fc.constantFrom(...REQUESTABLE_ORDER_STATUSES),
+      refundPercent: fc.option(fc.integer({ min: 1, max: 100 })),
+    });
     const mature = fc.record({ op: fc.constant('mature' as const), days: fc.integer({ min: 0, max: 40 }) });
     const settle = fc.record({ op: fc.constant('settle' as const) });
     const pay = fc.record({ op: fc.constant('pay' as const) });
     const review = fc.record({ op: fc.constant('review' as const), approve: fc.boolean() });
-    const ops = fc.array(fc.oneof({ arbitrary: convert, weight: 4 }, { arbitrary: update, weight: 5 }, mature, settle, pay, review), { minLength: 5, maxLength: 25 });
+    const ops = fc.array(fc.oneof({ arbitrary: convert, weight: 4 }, { arbitrary: update, weight: 5 }, mature, settle, pay, review), {
+      minLength: 5,
+      maxLength: 25,
+    });
 
     const expected = (error: unknown) => error instanceof AppError && ['INVALID_TRANSITION', 'REFUND_EXCEEDS_REMAINDER', 'UNPROCESSABLE'].includes(error.code);
 
@@ -223,7 +271,9 @@ describe(`ledger stays consistent under random histories on ${backend}`, () => {
               if (!orderIds.includes(id)) orderIds.push(id);
             } else if (step.op === 'status' && orderIds.length > 0) {
               const target = orderIds[step.order % orderIds.length]!;
-              const order = await t.platform.db.execute(sql`select amount, refunded_amount from orders where order_id = ${target} and merchant_id = ${m.merchantId}`);
+              const order = await t.platform.db.execute(
+                sql`select amount, refunded_amount from orders where order_id = ${target} and merchant_id = ${m.merchantId}`,
+              );
               const row = (order as unknown as { rows: Array<{ amount: bigint; refunded_amount: bigint }> }).rows[0]!;
               const left = BigInt(row.amount) - BigInt(row.refunded_amount);
               const refund = step.status === 'refunded' && step.refundPercent !== null ? (left * BigInt(step.refundPercent)) / 100n : undefined;
@@ -231,22 +281,54 @@ describe(`ledger stays consistent under random histories on ${backend}`, () => {
                 t.platform.db,
                 principal,
                 target,
-                { status: step.status, ...(refund !== undefined ? { refundAmount: (Number(refund) / 100).toFixed(2) } : {}), occurredAt: new Date(Date.now() - 20 * DAY).toISOString() },
+                {
+                  status: step.status,
+                  ...(refund !== undefined ? { refundAmount: (Number(refund) / 100).toFixed(2) } : {}),
+                  occurredAt: new Date(Date.now() - 20 * DAY).toISOString(),
+                },
                 14,
               );
             } else if (step.op === 'mature') {
               await matureHeldCommissions(t.platform.db, { now: new Date(Date.now() + step.days * DAY) });
             } else if (step.op === 'settle') {
-              const approved = await t.platform.db.select({ id: commissions.id }).from(commissions).where(sql`${commissions.merchantId} = ${m.merchantId} and ${commissions.status} = 'approved'`);
-              if (approved.length) await markCommissionsPayable(t.platform.db, { merchantId: m.merchantId, livemode: true, commissionIds: approved.map((a) => a.id), actor: 'billing' });
+              const approved = await t.platform.db
+                .select({ id: commissions.id })
+                .from(commissions)
+                .where(sql`${commissions.merchantId} = ${m.merchantId} and ${commissions.status} = 'approved'`);
+              if (approved.length)
+                await markCommissionsPayable(t.platform.db, {
+                  merchantId: m.merchantId,
+                  livemode: true,
+                  commissionIds: approved.map((a) => a.id),
+                  actor: 'billing',
+                });
             } else if (step.op === 'pay') {
               for (const affiliateId of affiliates) {
-                const payable = await t.platform.db.select({ id: commissions.id }).from(commissions).where(sql`${commissions.affiliateId} = ${affiliateId} and ${commissions.status} = 'payable'`);
-                if (payable.length) await markCommissionsPaid(t.platform.db, { affiliateId, livemode: true, commissionIds: payable.map((p) => p.id), payoutId: newId('po'), actor: 'payouts' });
+                const payable = await t.platform.db
+                  .select({ id: commissions.id })
+                  .from(commissions)
+                  .where(sql`${commissions.affiliateId} = ${affiliateId} and ${commissions.status} = 'payable'`);
+                if (payable.length)
+                  await markCommissionsPaid(t.platform.db, {
+                    affiliateId,
+                    livemode: true,
+                    commissionIds: payable.map((p) => p.id),
+                    payoutId: newId('po'),
+                    actor: 'payouts',
+                  });
               }
             } else if (step.op === 'review') {
-              const [flagged] = await t.platform.db.select({ id: commissions.id }).from(commissions).where(sql`${commissions.merchantId} = ${m.merchantId} and ${commissions.reviewStatus} = 'required' and ${commissions.status} in ('pending', 'hold')`).limit(1);
-              if (flagged) await (step.approve ? approveRiskReview(t.platform.db, flagged.id, 'usr_admin', new Date(Date.now() + 30 * DAY)) : rejectRiskReview(t.platform.db, flagged.id, 'usr_admin'));
+              const [flagged] = await t.platform.db
+                .select({ id: commissions.id })
+                .from(commissions)
+                .where(
+                  sql`${commissions.merchantId} = ${m.merchantId} and ${commissions.reviewStatus} = 'required' and ${commissions.status} in ('pending', 'hold')`,
+                )
+                .limit(1);
+              if (flagged)
+                await (step.approve
+                  ? approveRiskReview(t.platform.db, flagged.id, 'usr_admin', new Date(Date.now() + 30 * DAY))
+                  : rejectRiskReview(t.platform.db, flagged.id, 'usr_admin'));
             }
           } catch (error) {
             if (!expected(error)) throw error;

@@ -18,7 +18,10 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 async function click(baseUrl: string, code: string) {
-  const response = await fetch(`${baseUrl}/r/${code}`, { redirect: 'manual', headers: { 'user-agent': CHROME, 'x-forwarded-for': `198.51.100.${++ip % 250}` } });
+  const response = await fetch(`${baseUrl}/r/${code}`, {
+    redirect: 'manual',
+    headers: { 'user-agent': CHROME, 'x-forwarded-for': `198.51.100.${++ip % 250}` },
+  });
   const location = response.headers.get('location')!;
   return { location, clickId: new URL(location).searchParams.get('affiliate_click_id') };
 }
@@ -48,7 +51,12 @@ describe(`changes reach cached links at once, on ${backend}`, () => {
     let other: ServerProcess;
     const TTL_MS = 1000;
     beforeAll(async () => {
-      other = await startServerProcess({ DATABASE_URL: t.databaseUrl, MASTER_KEY: t.config.masterKey, LINK_CACHE_TTL_MS: String(TTL_MS), CLICK_REPEAT_WINDOW_SECONDS: '0' });
+      other = await startServerProcess({
+        DATABASE_URL: t.databaseUrl,
+        MASTER_KEY: t.config.masterKey,
+        LINK_CACHE_TTL_MS: String(TTL_MS),
+        CLICK_REPEAT_WINDOW_SECONDS: '0',
+      });
     }, 120_000);
     afterAll(() => other?.stop());
 

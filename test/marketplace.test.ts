@@ -32,7 +32,14 @@ describe(`marketplace on ${backend}`, () => {
       termsAndConditions: 'No coupon sites',
       allowedTrafficSources: ['instagram'],
     });
-    const approved = await makeCampaign(t, merchant, { publicListing: true, category, approvalRequired: true, approvedAt: new Date(), defaultCommissionType: 'FIXED', defaultCommissionValue: 25000 });
+    const approved = await makeCampaign(t, merchant, {
+      publicListing: true,
+      category,
+      approvalRequired: true,
+      approvedAt: new Date(),
+      defaultCommissionType: 'FIXED',
+      defaultCommissionValue: 25000,
+    });
     const hidden = [
       await makeCampaign(t, merchant, { publicListing: false, category }),
       await makeCampaign(t, merchant, { publicListing: true, category, status: 'PAUSED' }),
@@ -76,7 +83,13 @@ describe(`marketplace on ${backend}`, () => {
 
   it('shows what an affiliate would earn when the campaign sets no rate, and searches titles like the public listing', async () => {
     const category = `fallback-${Date.now()}`;
-    const plain = await makeCampaign(t, merchant, { publicListing: true, category, title: 'Tihar 100%_Lights', defaultCommissionType: null, defaultCommissionValue: null });
+    const plain = await makeCampaign(t, merchant, {
+      publicListing: true,
+      category,
+      title: 'Tihar 100%_Lights',
+      defaultCommissionType: null,
+      defaultCommissionValue: null,
+    });
     const other = await makeCampaign(t, merchant, { publicListing: true, category, title: 'Winter Shawls' });
     const { client } = await affiliate();
     const page = await client.request('GET', `/api/affiliate/marketplace?category=${category}`);
@@ -150,7 +163,9 @@ describe(`marketplace on ${backend}`, () => {
     const accept = await invited.client.request('POST', `/api/affiliate/campaigns/${secret.id}/join`);
     expect(accept.body).toEqual({ campaignId: secret.id, status: 'APPROVED' });
     expect((await outsider.client.request('POST', `/api/affiliate/campaigns/${secret.id}/join`)).status).toBe(404);
-    expect((await outsider.client.request('GET', '/api/affiliate/marketplace?pageSize=200')).body.data.map((c: { id: string }) => c.id)).not.toContain(secret.id);
+    expect((await outsider.client.request('GET', '/api/affiliate/marketplace?pageSize=200')).body.data.map((c: { id: string }) => c.id)).not.toContain(
+      secret.id,
+    );
   });
 
   it('scopes merchant actions to the merchant’s own campaigns', async () => {

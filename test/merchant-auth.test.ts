@@ -53,7 +53,11 @@ describe(`signed merchant API on ${backend}`, () => {
       ['the signing secret as bearer', () => ({ authorization: `Bearer ${merchant.keys.test.signingSecret}` }), 'INVALID_API_KEY'],
       ['an unknown key', () => signedHeaders({ key: 'pk_test_doesnotexist' }), 'INVALID_API_KEY'],
       ['no timestamp', () => ({ ...signedHeaders(), 'x-timestamp': '' }), 'MISSING_SIGNATURE'],
-      ['no signature', () => ({ authorization: `Bearer ${merchant.keys.test.publishableKey}`, 'x-timestamp': String(Math.floor(Date.now() / 1000)) }), 'MISSING_SIGNATURE'],
+      [
+        'no signature',
+        () => ({ authorization: `Bearer ${merchant.keys.test.publishableKey}`, 'x-timestamp': String(Math.floor(Date.now() / 1000)) }),
+        'MISSING_SIGNATURE',
+      ],
       ['a stale timestamp', () => signedHeaders({ timestamp: Math.floor(Date.now() / 1000) - 302 }), 'STALE_TIMESTAMP'],
       ['a future timestamp', () => signedHeaders({ timestamp: Math.floor(Date.now() / 1000) + 302 }), 'STALE_TIMESTAMP'],
       ['the other mode’s secret', () => signedHeaders({ secret: merchant.keys.live.signingSecret }), 'SIGNATURE_MISMATCH'],
@@ -74,7 +78,11 @@ describe(`signed merchant API on ${backend}`, () => {
       'x-timestamp': timestamp,
       'x-signature': signatureFor(merchant.keys.test.signingSecret, timestamp, 'POST', '/api/v1/domains', ''),
     };
-    const plain = await fetch(`${t.url}/api/v1/domains`, { method: 'POST', headers: { ...headers, 'content-type': 'text/plain' }, body: 'smuggled.example.com' });
+    const plain = await fetch(`${t.url}/api/v1/domains`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'text/plain' },
+      body: 'smuggled.example.com',
+    });
     expect(plain.status).toBe(401);
     expect(((await plain.json()) as { error: { code: string } }).error.code).toBe('SIGNATURE_MISMATCH');
     // The same signature over an empty JSON body is accepted by the signature check (and then validated).

@@ -23,20 +23,35 @@ async function signUpMerchant(domains: string[]) {
   const response = await t.app.inject({
     method: 'POST',
     url: '/api/auth/signup',
-    payload: { role: 'merchant', email, password: PASSWORD, businessName: `Applicant ${counter}`, website: `https://${domains[0]}`, contactName: 'Bina', contactPhone: '+977 1 5555555', domains },
+    payload: {
+      role: 'merchant',
+      email,
+      password: PASSWORD,
+      businessName: `Applicant ${counter}`,
+      website: `https://${domains[0]}`,
+      contactName: 'Bina',
+      contactPhone: '+977 1 5555555',
+      domains,
+    },
   });
   expect(response.statusCode).toBe(201);
   const session = await signIn(t, email);
   return { email, merchantId: session.user.merchantId!, session };
 }
 
-const auditFor = async (subjectId: string) => (await admin.request('GET', `/api/admin/audit-log?subjectId=${subjectId}`)).body.data as Array<Record<string, unknown>>;
+const auditFor = async (subjectId: string) =>
+  (await admin.request('GET', `/api/admin/audit-log?subjectId=${subjectId}`)).body.data as Array<Record<string, unknown>>;
 
 describe(`merchant review on ${backend}`, () => {
   it('keeps a new merchant pending, then an admin approves it: domains approved, keys issued, audited', async () => {
     const applicant = await signUpMerchant(['approve-me.example.com']);
     const pending = await applicant.session.request('GET', '/api/merchant/account');
-    expect(pending.body).toMatchObject({ status: 'PENDING_REVIEW', businessName: expect.stringMatching(/^Applicant/), contactName: 'Bina', domains: [{ domain: 'approve-me.example.com', status: 'PENDING' }] });
+    expect(pending.body).toMatchObject({
+      status: 'PENDING_REVIEW',
+      businessName: expect.stringMatching(/^Applicant/),
+      contactName: 'Bina',
+      domains: [{ domain: 'approve-me.example.com', status: 'PENDING' }],
+    });
     expect((await applicant.session.request('GET', '/api/merchant/api-keys')).body.total).toBe(0);
 
     const queue = await admin.request('GET', '/api/admin/merchants?status=PENDING_REVIEW&pageSize=200');
@@ -44,9 +59,16 @@ describe(`merchant review on ${backend}`, () => {
     expect(queue.body.data.map((m: { id: string }) => m.id)).toContain(applicant.merchantId);
     expect(queue.body.data.every((m: { status: string }) => m.status === 'PENDING_REVIEW')).toBe(true);
     // The queue shows each store with the domains it asked for, as the approvals page lists them.
-    expect(queue.body.data.find((m: { id: string }) => m.id === applicant.merchantId).domains).toMatchObject([{ domain: 'approve-me.example.com', status: 'PENDING' }]);
+    expect(queue.body.data.find((m: { id: string }) => m.id === applicant.merchantId).domains).toMatchObject([
+      { domain: 'approve-me.example.com', status: 'PENDING' },
+    ]);
     const detail = await admin.request('GET', `/api/admin/merchants/${applicant.merchantId}`);
-    expect(detail.body).toMatchObject({ id: applicant.merchantId, email: applicant.email, status: 'PENDING_REVIEW', domains: [{ domain: 'approve-me.example.com' }] });
+    expect(detail.body).toMatchObject({
+      id: applicant.merchantId,
+      email: applicant.email,
+      status: 'PENDING_REVIEW',
+      domains: [{ domain: 'approve-me.example.com' }],
+    });
 
     const approved = await admin.request('POST', `/api/admin/merchants/${applicant.merchantId}/approve`);
     expect(approved.status).toBe(200);
@@ -56,7 +78,12 @@ describe(`merchant review on ${backend}`, () => {
     expect(isUrlOnDomains('https://www.approve-me.example.com/p/1', await findApprovedDomains(applicant.merchantId, t.platform.db))).toBe(true);
 
     const [entry] = await auditFor(applicant.merchantId);
-    expect(entry).toMatchObject({ action: 'merchant.approved', actorUserId: adminUserId, subjectType: 'merchant', details: { domains: ['approve-me.example.com'] } });
+    expect(entry).toMatchObject({
+      action: 'merchant.approved',
+      actorUserId: adminUserId,
+      subjectType: 'merchant',
+      details: { domains: ['approve-me.example.com'] },
+    });
     expect(Date.parse(entry!.createdAt as string)).toBeGreaterThan(Date.now() - 60_000);
 
     // A second approval is refused and not audited again.
@@ -77,7 +104,12 @@ describe(`merchant review on ${backend}`, () => {
     expect(revealed.status).toBe(200);
     expect(revealed.body.signingSecret).toMatch(/^sk_test_/);
     expect(testKey.secretHint).toBe(`sk_test_…${revealed.body.signingSecret.slice(-4)}`);
-    const client = new InfluencemartClient({ baseUrl: t.url, publishableKey: revealed.body.publishableKey, signingSecret: revealed.body.signingSecret, maxRetries: 0 });
+    const client = new InfluencemartClient({
+      baseUrl: t.url,
+      publishableKey: revealed.body.publishableKey,
+      signingSecret: revealed.body.signingSecret,
+      maxRetries: 0,
+    });
     const account = await client.get('/api/v1/account');
     expect(account.status).toBe(200);
     expect(account.body).toMatchObject({ merchantId: applicant.merchantId, livemode: false });

@@ -51,8 +51,13 @@ describe(`suspending and reinstating a merchant on ${backend}`, () => {
     const refused = await merchant.live.get('/api/v1/account');
     expect(refused.status).toBe(403);
     const session = await signIn(t, merchant.email);
-    expect((await session.request('GET', '/api/merchant/account')).body).toMatchObject({ status: 'SUSPENDED', suspensionReason: 'Chargebacks under investigation' });
-    expect((await admin.request('POST', `/api/admin/merchants/${merchant.merchantId}/suspend`, { reason: 'again' })).body.error.code).toBe('INVALID_TRANSITION');
+    expect((await session.request('GET', '/api/merchant/account')).body).toMatchObject({
+      status: 'SUSPENDED',
+      suspensionReason: 'Chargebacks under investigation',
+    });
+    expect((await admin.request('POST', `/api/admin/merchants/${merchant.merchantId}/suspend`, { reason: 'again' })).body.error.code).toBe(
+      'INVALID_TRANSITION',
+    );
 
     const reinstated = await admin.request('POST', `/api/admin/merchants/${merchant.merchantId}/reinstate`);
     expect(reinstated.status).toBe(200);

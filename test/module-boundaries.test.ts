@@ -13,7 +13,10 @@ async function boundaryErrors(filePath: string, code: string) {
 
 describe('module boundaries lint rule', () => {
   it('fails an import of another module’s tables', async () => {
-    const errors = await boundaryErrors('src/modules/links/planted.ts', "import { campaigns } from '../campaigns/campaigns.tables.ts';\nexport const planted = campaigns;\n");
+    const errors = await boundaryErrors(
+      'src/modules/links/planted.ts',
+      "import { campaigns } from '../campaigns/campaigns.tables.ts';\nexport const planted = campaigns;\n",
+    );
     expect(errors).toEqual([expect.stringContaining('src/modules/campaigns/campaigns.tables.ts is private to the campaigns module')]);
   });
 
@@ -26,13 +29,26 @@ describe('module boundaries lint rule', () => {
   });
 
   it('fails platform/ importing from a module, even its index', async () => {
-    const errors = await boundaryErrors('src/platform/planted.ts', "import { recordAudit } from '../modules/audit/index.ts';\nexport const planted = recordAudit;\n");
+    const errors = await boundaryErrors(
+      'src/platform/planted.ts',
+      "import { recordAudit } from '../modules/audit/index.ts';\nexport const planted = recordAudit;\n",
+    );
     expect(errors).toEqual([expect.stringContaining('src/platform/ imports nothing from modules/')]);
   });
 
   it('allows a module’s index, its own files, a foreign key between tables and the schema assembly', async () => {
-    expect(await boundaryErrors('src/modules/links/planted.ts', "import { createCampaign } from '../campaigns/index.ts';\nimport { links } from './links.tables.ts';\nexport const planted = [createCampaign, links];\n")).toEqual([]);
-    expect(await boundaryErrors('src/modules/links/planted.tables.ts', "import { campaigns } from '../campaigns/campaigns.tables.ts';\nexport const planted = campaigns;\n")).toEqual([]);
+    expect(
+      await boundaryErrors(
+        'src/modules/links/planted.ts',
+        "import { createCampaign } from '../campaigns/index.ts';\nimport { links } from './links.tables.ts';\nexport const planted = [createCampaign, links];\n",
+      ),
+    ).toEqual([]);
+    expect(
+      await boundaryErrors(
+        'src/modules/links/planted.tables.ts',
+        "import { campaigns } from '../campaigns/campaigns.tables.ts';\nexport const planted = campaigns;\n",
+      ),
+    ).toEqual([]);
     expect(await boundaryErrors('src/schema.ts', "export * from './modules/campaigns/campaigns.tables.ts';\n")).toEqual([]);
   });
 });

@@ -51,17 +51,35 @@ describe(`ledger verify stays clean under random lifecycle, billing and payout h
     const deps = { db, defaults: loadPlatformDefaults(t.config), findClick: findClickInDatabase(db) };
     const orderIds: string[] = [];
     const payoutIn = async (status: PayoutStatus, pick: number) => {
-      const rows = await db.select({ id: payouts.id }).from(payouts).where(sql`${payouts.status} = ${status}`).orderBy(payouts.id);
+      const rows = await db
+        .select({ id: payouts.id })
+        .from(payouts)
+        .where(sql`${payouts.status} = ${status}`)
+        .orderBy(payouts.id);
       return rows.length ? rows[pick % rows.length]!.id : undefined;
     };
 
     const step = fc.oneof(
       { weight: 4, arbitrary: fc.record({ op: fc.constant('convert' as const), affiliate: fc.nat(1), cents: fc.integer({ min: 100, max: 5_000_000 }) }) },
-      { weight: 4, arbitrary: fc.record({ op: fc.constant('status' as const), order: fc.nat(), status: fc.constantFrom(...REQUESTABLE_ORDER_STATUSES), partial: fc.boolean() }) },
+      {
+        weight: 4,
+        arbitrary: fc.record({
+          op: fc.constant('status' as const),
+          order: fc.nat(),
+          status: fc.constantFrom(...REQUESTABLE_ORDER_STATUSES),
+          partial: fc.boolean(),
+        }),
+      },
       { weight: 2, arbitrary: fc.record({ op: fc.constant('mature' as const) }) },
       { weight: 2, arbitrary: fc.record({ op: fc.constant('bill' as const), pay: fc.constantFrom('none', 'part', 'full') }) },
       { weight: 3, arbitrary: fc.record({ op: fc.constant('request' as const), affiliate: fc.nat(1) }) },
-      { weight: 3, arbitrary: fc.record({ op: fc.constantFrom('approve' as const, 'reject' as const, 'cancel' as const, 'paid' as const, 'fail' as const), pick: fc.nat() }) },
+      {
+        weight: 3,
+        arbitrary: fc.record({
+          op: fc.constantFrom('approve' as const, 'reject' as const, 'cancel' as const, 'paid' as const, 'fail' as const),
+          pick: fc.nat(),
+        }),
+      },
       { weight: 2, arbitrary: fc.record({ op: fc.constant('batch' as const) }) },
     );
 
@@ -89,11 +107,19 @@ describe(`ledger verify stays clean under random lifecycle, billing and payout h
                 break;
               case 'bill': {
                 const statement = await issueStatement(db, { merchantId: m.merchantId, currency: 'NPR', actor: 'system' });
-                const open = statement ?? (await db.select().from(statements).where(sql`${statements.merchantId} = ${m.merchantId} and ${statements.status} = 'issued'`))[0];
+                const open =
+                  statement ??
+                  (
+                    await db
+                      .select()
+                      .from(statements)
+                      .where(sql`${statements.merchantId} = ${m.merchantId} and ${statements.status} = 'issued'`)
+                  )[0];
                 if (!open || s.pay === 'none') break;
                 const owed = open.total - open.amountPaid;
                 const amount = s.pay === 'part' && owed > 1n ? owed / 2n : owed;
-                if (amount > 0n) await recordStatementPayment(db, open.id, { amount: formatMoney(amount), reference: `PAY-${open.id}-${open.amountPaid}` }, adminId);
+                if (amount > 0n)
+                  await recordStatementPayment(db, open.id, { amount: formatMoney(amount), reference: `PAY-${open.id}-${open.amountPaid}` }, adminId);
                 break;
               }
               case 'request':
@@ -114,7 +140,12 @@ describe(`ledger verify stays clean under random lifecycle, billing and payout h
               }
               case 'cancel': {
                 const id = await payoutIn('requested', s.pick);
-                const [row] = id ? await db.select({ affiliateId: payouts.affiliateId }).from(payouts).where(sql`${payouts.id} = ${id}`) : [];
+                const [row] = id
+                  ? await db
+                      .select({ affiliateId: payouts.affiliateId })
+                      .from(payouts)
+                      .where(sql`${payouts.id} = ${id}`)
+                  : [];
                 if (id && row) await cancelPayout(db, row.affiliateId, id);
                 break;
               }

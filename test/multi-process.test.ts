@@ -69,10 +69,17 @@ describe.runIf(backend === 'postgres')('two server processes on postgres', () =>
     expect((await b!.get('/api/v1/account')).status).toBe(200);
     const [key] = await t.platform.db.select({ id: apiKeys.id }).from(apiKeys).where(eq(apiKeys.publishableKey, other.keys.live.publishableKey));
     // Revoke through the dashboard of the first process.
-    const login = await fetch(`${servers[0]!.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: other.email, password: PASSWORD }) });
+    const login = await fetch(`${servers[0]!.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: other.email, password: PASSWORD }),
+    });
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
     const { csrfToken } = (await login.json()) as { csrfToken: string };
-    const revoked = await fetch(`${servers[0]!.url}/api/merchant/api-keys/${key!.id}/revoke`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken } });
+    const revoked = await fetch(`${servers[0]!.url}/api/merchant/api-keys/${key!.id}/revoke`, {
+      method: 'POST',
+      headers: { cookie, 'x-csrf-token': csrfToken },
+    });
     expect(revoked.status).toBe(200);
     expect((await a!.get('/api/v1/account')).status).toBe(401);
     const deadline = Date.now() + 5000;
@@ -96,7 +103,11 @@ describe.runIf(backend === 'postgres')('two server processes on postgres', () =>
     expect(statuses.filter((s) => s === 401)).toHaveLength(5);
     expect(statuses.filter((s) => s === 429)).toHaveLength(7);
     // The right password is refused too while the email is locked, through either process.
-    const right = await fetch(`${servers[1]!.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: user.email, password: PASSWORD }) });
+    const right = await fetch(`${servers[1]!.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: user.email, password: PASSWORD }),
+    });
     expect(right.status).toBe(429);
     expect(Number(right.headers.get('retry-after'))).toBeGreaterThan(0);
     await expect(signIn(t, user.email)).rejects.toThrow(/429/);

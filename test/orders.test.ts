@@ -28,7 +28,12 @@ beforeAll(async () => {
   other = await makeMerchant(t);
   affiliateId = (await makeAffiliate(t)).affiliateId;
   await setMerchantDefaults(t.platform.db, merchant.merchantId, { holdDays: 7 });
-  campaign = await insertCampaign(t.platform.db, { merchantId: merchant.merchantId, livemode: true, defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: 1000 });
+  campaign = await insertCampaign(t.platform.db, {
+    merchantId: merchant.merchantId,
+    livemode: true,
+    defaultCommissionType: 'PERCENTAGE',
+    defaultCommissionValue: 1000,
+  });
 });
 afterAll(() => t.close());
 
@@ -74,7 +79,15 @@ describe(`order status updates on ${backend}`, () => {
     refunded: [],
     partially_refunded: ['delivered', 'cancelled', 'returned', 'refunded'],
   };
-  const noop: Record<string, string> = { pending: 'pending', confirmed: 'confirmed', shipped: 'shipped', delivered: 'delivered', cancelled: 'cancelled', returned: 'returned', partially_refunded: 'shipped' };
+  const noop: Record<string, string> = {
+    pending: 'pending',
+    confirmed: 'confirmed',
+    shipped: 'shipped',
+    delivered: 'delivered',
+    cancelled: 'cancelled',
+    returned: 'returned',
+    partially_refunded: 'shipped',
+  };
 
   for (const [from, steps] of Object.entries(pathTo)) {
     describe(`from ${from}`, () => {
@@ -171,7 +184,11 @@ describe(`order status updates on ${backend}`, () => {
       const { orderId: id, commissionId } = await attributedOrder('100.00');
       await patch(id, { status: 'delivered' });
       const first = await patch(id, { status: 'refunded', refundAmount: '25.00' });
-      expect(first.body).toMatchObject({ status: 'partially_refunded', refundedAmount: '25.00', commission: { status: 'hold', amount: '7.50', originalAmount: '10.00' } });
+      expect(first.body).toMatchObject({
+        status: 'partially_refunded',
+        refundedAmount: '25.00',
+        commission: { status: 'hold', amount: '7.50', originalAmount: '10.00' },
+      });
       const second = await patch(id, { status: 'refunded', refundAmount: '33.33' });
       // 10.00 × 41.67 / 100 = 4.167 → 4.16
       expect(second.body).toMatchObject({ status: 'partially_refunded', refundedAmount: '58.33', commission: { amount: '4.16' } });
@@ -284,8 +301,12 @@ describe(`order status updates on ${backend}`, () => {
 
     it('refuses to settle a commission that is not approved, or not the merchant’s', async () => {
       const { commissionId } = await attributedOrder();
-      await expect(markCommissionsPayable(t.platform.db, { merchantId: merchant.merchantId, livemode: true, commissionIds: [commissionId], actor: 'billing' })).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
-      await expect(markCommissionsPayable(t.platform.db, { merchantId: other.merchantId, livemode: true, commissionIds: [commissionId], actor: 'billing' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(
+        markCommissionsPayable(t.platform.db, { merchantId: merchant.merchantId, livemode: true, commissionIds: [commissionId], actor: 'billing' }),
+      ).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
+      await expect(
+        markCommissionsPayable(t.platform.db, { merchantId: other.merchantId, livemode: true, commissionIds: [commissionId], actor: 'billing' }),
+      ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     });
   });
 
@@ -293,7 +314,8 @@ describe(`order status updates on ${backend}`, () => {
     it('GET /api/v1/orders pages and filters', async () => {
       const fresh = await makeMerchant(t);
       const c = await insertCampaign(t.platform.db, { merchantId: fresh.merchantId, livemode: true });
-      for (let i = 0; i < 3; i++) await fresh.live.post('/api/v1/conversions', { orderId: `L-${i}`, clickId: await insertClick(t.platform.db, c, affiliateId), amount: '10.00' });
+      for (let i = 0; i < 3; i++)
+        await fresh.live.post('/api/v1/conversions', { orderId: `L-${i}`, clickId: await insertClick(t.platform.db, c, affiliateId), amount: '10.00' });
       await fresh.live.post('/api/v1/conversions', { orderId: 'L-unattributed', amount: '10.00' });
       await fresh.live.patch('/api/v1/orders/L-0', { status: 'cancelled' });
       const page = await fresh.live.get('/api/v1/orders?page=1&pageSize=2');
@@ -339,7 +361,10 @@ describe(`order status updates on ${backend}`, () => {
   it('history rows cannot be changed or deleted', async () => {
     const { commissionId } = await attributedOrder();
     const refusal = async (statement: ReturnType<typeof sql>) => {
-      const error = await t.platform.db.execute(statement).then(() => null, (e: Error & { cause?: Error }) => e);
+      const error = await t.platform.db.execute(statement).then(
+        () => null,
+        (e: Error & { cause?: Error }) => e,
+      );
       return String(error?.cause?.message ?? error?.message);
     };
     expect(await refusal(sql`update commission_events set reason = 'x' where commission_id = ${commissionId}`)).toMatch(/commission_events is append-only/);

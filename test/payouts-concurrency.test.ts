@@ -23,10 +23,17 @@ describe.runIf(backend === 'postgres')('payouts under concurrency on postgres', 
 
   async function affiliateWithPayable() {
     const merchant = await makeMerchant(t);
-    const campaign = await insertCampaign(t.platform.db, { merchantId: merchant.merchantId, livemode: true, defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: 1000 });
+    const campaign = await insertCampaign(t.platform.db, {
+      merchantId: merchant.merchantId,
+      livemode: true,
+      defaultCommissionType: 'PERCENTAGE',
+      defaultCommissionValue: 1000,
+    });
     const a = await makeAffiliate(t);
     const session = await signIn(t, a.email);
-    expect((await session.request('POST', '/api/affiliate/payout-methods', { type: 'ESEWA', accountHolderName: 'Hari Bista', mobileNumber: '9841234567' })).status).toBe(201);
+    expect(
+      (await session.request('POST', '/api/affiliate/payout-methods', { type: 'ESEWA', accountHolderName: 'Hari Bista', mobileNumber: '9841234567' })).status,
+    ).toBe(201);
     await approvedCommission(t, merchant, campaign, a.affiliateId, '3000.00');
     await approvedCommission(t, merchant, campaign, a.affiliateId, '2000.00');
     const statement = (await admin.request('POST', `/api/admin/merchants/${merchant.merchantId}/statements`)).body;
@@ -36,11 +43,19 @@ describe.runIf(backend === 'postgres')('payouts under concurrency on postgres', 
 
   /** Log in over real HTTP, for a server in another process. */
   async function httpSession(baseUrl: string, email: string) {
-    const login = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
+    const login = await fetch(`${baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: PASSWORD }),
+    });
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
     const { csrfToken } = (await login.json()) as { csrfToken: string };
     return (path: string, body: unknown = {}) =>
-      fetch(`${baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken }, body: JSON.stringify(body) });
+      fetch(`${baseUrl}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+        body: JSON.stringify(body),
+      });
   }
 
   it('many concurrent requests for the same balance make one payout', async () => {
@@ -66,9 +81,15 @@ describe.runIf(backend === 'postgres')('payouts under concurrency on postgres', 
       second.request('POST', `/api/admin/payouts/${id}/paid`, { reference: `ESW-${id}-b` }),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
-    const posted = await t.platform.db.select().from(ledgerEntries).where(and(eq(ledgerEntries.payoutId, id), eq(ledgerEntries.kind, 'payout_posted')));
+    const posted = await t.platform.db
+      .select()
+      .from(ledgerEntries)
+      .where(and(eq(ledgerEntries.payoutId, id), eq(ledgerEntries.kind, 'payout_posted')));
     expect(posted).toHaveLength(2); // one posting: its processing and payable legs
-    const paidLegs = await t.platform.db.select().from(ledgerEntries).where(and(eq(ledgerEntries.payoutId, id), eq(ledgerEntries.kind, 'commission_paid')));
+    const paidLegs = await t.platform.db
+      .select()
+      .from(ledgerEntries)
+      .where(and(eq(ledgerEntries.payoutId, id), eq(ledgerEntries.kind, 'commission_paid')));
     expect(paidLegs).toHaveLength(4); // two commissions, each payable → paid once
     expect((await verifyLedger(t.platform.db)).mismatches).toEqual([]);
   });

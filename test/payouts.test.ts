@@ -34,7 +34,12 @@ interface Seller {
 }
 async function seller(): Promise<Seller> {
   const merchant = await makeMerchant(t);
-  const campaign = await insertCampaign(t.platform.db, { merchantId: merchant.merchantId, livemode: true, defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: 1000 });
+  const campaign = await insertCampaign(t.platform.db, {
+    merchantId: merchant.merchantId,
+    livemode: true,
+    defaultCommissionType: 'PERCENTAGE',
+    defaultCommissionValue: 1000,
+  });
   return { merchant, campaign };
 }
 
@@ -52,24 +57,34 @@ async function payable(s: Seller, affiliateId: string, amounts: string[]) {
   for (const amount of amounts) made.push(await approvedCommission(t, s.merchant, s.campaign, affiliateId, amount));
   const statement = await admin.request('POST', `/api/admin/merchants/${s.merchant.merchantId}/statements`);
   expect(statement.status, JSON.stringify(statement.body)).toBe(201);
-  const paid = await admin.request('POST', `/api/admin/statements/${statement.body.id}/payments`, { amount: statement.body.total, reference: `BANK-${statement.body.id}` });
+  const paid = await admin.request('POST', `/api/admin/statements/${statement.body.id}/payments`, {
+    amount: statement.body.total,
+    reference: `BANK-${statement.body.id}`,
+  });
   expect(paid.body.status).toBe('paid');
   return made;
 }
 
-const wallet = async (session: SessionClient, currency = 'NPR') => (await session.request('GET', '/api/affiliate/wallet')).body.balances.find((b: { currency: string }) => b.currency === currency);
+const wallet = async (session: SessionClient, currency = 'NPR') =>
+  (await session.request('GET', '/api/affiliate/wallet')).body.balances.find((b: { currency: string }) => b.currency === currency);
 const clean = async () => expect((await verifyLedger(t.platform.db)).mismatches).toEqual([]);
 
 describe(`payouts on ${backend}`, () => {
   it('the whole journey: orders → statement → payment → payable → request → approve → batch → export → paid', async () => {
     const s = await seller();
     const route = receiver.route();
-    const endpoint = await s.merchant.live.post('/api/v1/webhook-endpoints', { url: route.url, events: ['statement.issued', 'statement.paid', 'payout.processed'] });
+    const endpoint = await s.merchant.live.post('/api/v1/webhook-endpoints', {
+      url: route.url,
+      events: ['statement.issued', 'statement.paid', 'payout.processed'],
+    });
     expect(endpoint.status).toBe(201);
     await admin.request('PATCH', '/api/admin/settings', { payoutWithholdingPercent: '15' });
     const a = await affiliateWithMethod();
 
-    const [first, second] = [await approvedCommission(t, s.merchant, s.campaign, a.affiliateId, '6000.00'), await approvedCommission(t, s.merchant, s.campaign, a.affiliateId, '4000.00')];
+    const [first, second] = [
+      await approvedCommission(t, s.merchant, s.campaign, a.affiliateId, '6000.00'),
+      await approvedCommission(t, s.merchant, s.campaign, a.affiliateId, '4000.00'),
+    ];
     expect(await wallet(a.session)).toEqual({ currency: 'NPR', pending: '1000.00', payable: '0.00', processing: '0.00', paid: '0.00' });
     const early = await a.session.request('POST', '/api/affiliate/payouts', {});
     expect(early.status).toBe(422);
@@ -82,15 +97,28 @@ describe(`payouts on ${backend}`, () => {
 
     const requested = await a.session.request('POST', '/api/affiliate/payouts');
     expect(requested.status, JSON.stringify(requested.body)).toBe(201);
-    expect(requested.body).toMatchObject({ status: 'requested', amount: '1000.00', currency: 'NPR', payoutMethodId: a.methodId, commissionCount: 2, withheldAmount: '150.00', netAmount: '850.00' });
+    expect(requested.body).toMatchObject({
+      status: 'requested',
+      amount: '1000.00',
+      currency: 'NPR',
+      payoutMethodId: a.methodId,
+      commissionCount: 2,
+      withheldAmount: '150.00',
+      netAmount: '850.00',
+    });
     expect(await wallet(a.session)).toMatchObject({ payable: '0.00', processing: '1000.00', paid: '0.00' });
     await clean();
 
     const queue = await admin.request('GET', '/api/admin/payouts?status=requested');
     const row = queue.body.data.find((p: { id: string }) => p.id === requested.body.id);
-    expect(row).toMatchObject({ affiliateId: a.affiliateId, review: { accountAgeDays: 0, payoutMethodChangedRecently: true, openRiskReviews: 0, reversedShare: '0' } });
+    expect(row).toMatchObject({
+      affiliateId: a.affiliateId,
+      review: { accountAgeDays: 0, payoutMethodChangedRecently: true, openRiskReviews: 0, reversedShare: '0' },
+    });
     expect((await admin.request('GET', '/api/admin/payouts/counts')).body.requested).toBeGreaterThanOrEqual(1);
-    expect((await admin.request('POST', `/api/admin/payouts/${requested.body.id}/paid`, { reference: 'TOO-EARLY' })).body.error.code).toBe('INVALID_TRANSITION');
+    expect((await admin.request('POST', `/api/admin/payouts/${requested.body.id}/paid`, { reference: 'TOO-EARLY' })).body.error.code).toBe(
+      'INVALID_TRANSITION',
+    );
     expect((await admin.request('POST', `/api/admin/payouts/${requested.body.id}/approve`)).body.status).toBe('approved');
 
     const batch = await admin.request('POST', '/api/admin/payout-batches', { method: 'ESEWA' });
@@ -99,8 +127,14 @@ describe(`payouts on ${backend}`, () => {
     expect((await admin.request('POST', '/api/admin/payout-batches', { method: 'ESEWA' })).body.error.code).toBe('NOTHING_TO_PAY');
     const exported = await admin.request('GET', `/api/admin/payout-batches/${batch.body.id}/export`);
     expect(String(exported.headers['content-type'])).toContain('text/csv');
-    expect(String(exported.body).trim().split('\n')).toEqual(['payoutId,transfer,transfers,accountHolderName,mobileNumber,amount,currency', `${requested.body.id},1,1,Sita Sharma,9812345678,850.00,NPR`]);
-    const audits = await t.platform.db.select().from(auditLog).where(and(eq(auditLog.subjectId, batch.body.id), eq(auditLog.action, 'payout_batch.exported')));
+    expect(String(exported.body).trim().split('\n')).toEqual([
+      'payoutId,transfer,transfers,accountHolderName,mobileNumber,amount,currency',
+      `${requested.body.id},1,1,Sita Sharma,9812345678,850.00,NPR`,
+    ]);
+    const audits = await t.platform.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.subjectId, batch.body.id), eq(auditLog.action, 'payout_batch.exported')));
     expect(audits.map((r) => r.actorUserId)).toEqual([admin.user.id]);
     // At rest the number stays sealed.
     const [stored] = await t.platform.db.select().from(payoutMethods).where(eq(payoutMethods.id, a.methodId));
@@ -110,7 +144,8 @@ describe(`payouts on ${backend}`, () => {
     expect(paid.body).toMatchObject({ status: 'paid', reference: 'ESW-0001' });
     expect((await admin.request('POST', `/api/admin/payouts/${requested.body.id}/paid`, { reference: 'ESW-0001' })).body.error.code).toBe('INVALID_TRANSITION');
     expect(await wallet(a.session)).toMatchObject({ payable: '0.00', processing: '0.00', paid: '850.00' });
-    for (const c of [first, second]) expect((await s.merchant.live.get(`/api/v1/orders/${c.orderId}`)).body.commission).toMatchObject({ status: 'paid', payoutId: requested.body.id });
+    for (const c of [first, second])
+      expect((await s.merchant.live.get(`/api/v1/orders/${c.orderId}`)).body.commission).toMatchObject({ status: 'paid', payoutId: requested.body.id });
     const history = (await a.session.request('GET', '/api/affiliate/payouts')).body.data;
     expect(history.map((p: { id: string; status: string }) => [p.id, p.status])).toEqual([[requested.body.id, 'paid']]);
     expect((await a.session.request('GET', '/api/affiliate/commissions?status=paid')).body.total).toBe(2);
@@ -128,7 +163,13 @@ describe(`payouts on ${backend}`, () => {
 
   it('rejection, cancellation and failure return the money to payable, and it can be requested again', async () => {
     const s = await seller();
-    const a = await affiliateWithMethod({ type: 'BANK_ACCOUNT', accountHolderName: 'Ram Thapa', bankName: 'Nabil Bank', branch: 'Pokhara', accountNumber: '01234567890123' });
+    const a = await affiliateWithMethod({
+      type: 'BANK_ACCOUNT',
+      accountHolderName: 'Ram Thapa',
+      bankName: 'Nabil Bank',
+      branch: 'Pokhara',
+      accountNumber: '01234567890123',
+    });
     await payable(s, a.affiliateId, ['2000.00']);
     const request = async () => {
       const r = await a.session.request('POST', '/api/affiliate/payouts', { currency: 'NPR', payoutMethodId: a.methodId });
@@ -143,7 +184,10 @@ describe(`payouts on ${backend}`, () => {
 
     const rejected = await request();
     expect((await admin.request('POST', `/api/admin/payouts/${rejected}/reject`, {})).status).toBe(400);
-    expect((await admin.request('POST', `/api/admin/payouts/${rejected}/reject`, { reason: 'Verify your identity first' })).body).toMatchObject({ status: 'rejected', reason: 'Verify your identity first' });
+    expect((await admin.request('POST', `/api/admin/payouts/${rejected}/reject`, { reason: 'Verify your identity first' })).body).toMatchObject({
+      status: 'rejected',
+      reason: 'Verify your identity first',
+    });
     // Once reviewed, the affiliate can no longer cancel it.
     expect((await a.session.request('POST', `/api/affiliate/payouts/${rejected}/cancel`)).body.error.code).toBe('INVALID_TRANSITION');
 
@@ -154,11 +198,16 @@ describe(`payouts on ${backend}`, () => {
     const csv = String((await admin.request('GET', `/api/admin/payout-batches/${batch.id}/export`)).body);
     expect(csv.split('\n')[0]).toBe('payoutId,transfer,transfers,accountHolderName,bankName,bankCode,branch,accountNumber,amount,currency');
     expect(csv).toContain(`${failed},1,1,Ram Thapa,Nabil Bank,,Pokhara,01234567890123,200.00,NPR`);
-    expect((await admin.request('POST', `/api/admin/payouts/${failed}/failed`, { reason: 'Account closed' })).body).toMatchObject({ status: 'failed', reason: 'Account closed' });
+    expect((await admin.request('POST', `/api/admin/payouts/${failed}/failed`, { reason: 'Account closed' })).body).toMatchObject({
+      status: 'failed',
+      reason: 'Account closed',
+    });
     expect(await wallet(a.session)).toMatchObject({ payable: '200.00', processing: '0.00', paid: '0.00' });
 
     const again = await request();
-    expect((await a.session.request('GET', '/api/affiliate/payouts')).body.data.map((p: { id: string; status: string; reason: string | null }) => [p.id, p.status])).toEqual([
+    expect(
+      (await a.session.request('GET', '/api/affiliate/payouts')).body.data.map((p: { id: string; status: string; reason: string | null }) => [p.id, p.status]),
+    ).toEqual([
       [again, 'requested'],
       [failed, 'failed'],
       [rejected, 'rejected'],
@@ -191,7 +240,10 @@ describe(`payouts on ${backend}`, () => {
     const id = (await a.session.request('POST', '/api/affiliate/payouts')).body.id;
     await admin.request('POST', `/api/admin/payouts/${id}/approve`);
     const batch = (await admin.request('POST', '/api/admin/payout-batches', { method: 'KHALTI' })).body;
-    const lines = String((await admin.request('GET', `/api/admin/payout-batches/${batch.id}/export`)).body).trim().split('\n').slice(1);
+    const lines = String((await admin.request('GET', `/api/admin/payout-batches/${batch.id}/export`)).body)
+      .trim()
+      .split('\n')
+      .slice(1);
     expect(lines).toEqual([`${id},1,3,Gita Rai,9801112223,100.00,NPR`, `${id},2,3,Gita Rai,9801112223,100.00,NPR`, `${id},3,3,Gita Rai,9801112223,50.50,NPR`]);
     await admin.request('PATCH', '/api/admin/settings', { walletTransferLimit: '50000.00' });
     // A rail reference pays one payout only.
@@ -265,7 +317,11 @@ describe(`payouts on ${backend}`, () => {
   });
 
   it('events are recorded in the transaction of the change', async () => {
-    const rows = await t.platform.db.select({ type: domainEvents.type }).from(domainEvents).where(eq(domainEvents.type, 'payout.processed')).orderBy(asc(domainEvents.createdAt));
+    const rows = await t.platform.db
+      .select({ type: domainEvents.type })
+      .from(domainEvents)
+      .where(eq(domainEvents.type, 'payout.processed'))
+      .orderBy(asc(domainEvents.createdAt));
     expect(rows.length).toBeGreaterThanOrEqual(1);
   });
 });

@@ -33,7 +33,10 @@ describe(`clicks carrying what the database cannot store, on ${backend}`, () => 
     const good = await click(other.link.code, '?sub1=ok', '198.51.100.2');
 
     await t.app.tracking.flushClicks();
-    const rows = await t.platform.db.select().from(clicks).where(inArray(clicks.id, [bad, good]));
+    const rows = await t.platform.db
+      .select()
+      .from(clicks)
+      .where(inArray(clicks.id, [bad, good]));
     expect(rows.find((r) => r.id === bad)).toMatchObject({ subIds: { sub2: 'ab', sub3: '😀' }, referrer: 'https://ref.example/x' });
     expect(rows.find((r) => r.id === good)).toMatchObject({ subIds: { sub1: 'ok' } });
   });
@@ -62,7 +65,15 @@ describe(`clicks carrying what the database cannot store, on ${backend}`, () => 
     });
     for (const row of rows) buffer.add(row);
     await buffer.flush();
-    const stored = await t.platform.db.select({ id: clicks.id }).from(clicks).where(inArray(clicks.id, rows.map((r) => r.id)));
+    const stored = await t.platform.db
+      .select({ id: clicks.id })
+      .from(clicks)
+      .where(
+        inArray(
+          clicks.id,
+          rows.map((r) => r.id),
+        ),
+      );
     expect(stored.map((r) => r.id).sort()).toEqual([rows[0]!.id, rows[2]!.id, rows[4]!.id]);
     expect(buffer.setAside).toBe(2);
 
@@ -94,11 +105,27 @@ describe(`clicks carrying what the database cannot store, on ${backend}`, () => 
 
     const first = await session.request('POST', `/api/admin/set-aside-clicks/${asRecorded.id}/replay`);
     expect(first.status, JSON.stringify(first.body)).toBe(200);
-    expect(first.body).toEqual({ clickId: asRecorded.id, merchantId: template.merchantId, linkId: link.id, clickedAt: template.clickedAt.toISOString(), stored: true });
-    const second = await session.request('POST', `/api/admin/set-aside-clicks/${corrected.id}/replay`, { userAgent: 'Fixed agent', subIds: { sub3: 'campaign-a' } });
+    expect(first.body).toEqual({
+      clickId: asRecorded.id,
+      merchantId: template.merchantId,
+      linkId: link.id,
+      clickedAt: template.clickedAt.toISOString(),
+      stored: true,
+    });
+    const second = await session.request('POST', `/api/admin/set-aside-clicks/${corrected.id}/replay`, {
+      userAgent: 'Fixed agent',
+      subIds: { sub3: 'campaign-a' },
+    });
     expect(second.status, JSON.stringify(second.body)).toBe(200);
-    const stored = await t.platform.db.select().from(clicks).where(inArray(clicks.id, [asRecorded.id, corrected.id]));
-    expect(stored.find((r) => r.id === asRecorded.id)).toMatchObject({ subIds: { sub1: 'xy', sub2: '\uFFFD' }, linkId: link.id, merchantId: template.merchantId });
+    const stored = await t.platform.db
+      .select()
+      .from(clicks)
+      .where(inArray(clicks.id, [asRecorded.id, corrected.id]));
+    expect(stored.find((r) => r.id === asRecorded.id)).toMatchObject({
+      subIds: { sub1: 'xy', sub2: '\uFFFD' },
+      linkId: link.id,
+      merchantId: template.merchantId,
+    });
     expect(stored.find((r) => r.id === corrected.id)).toMatchObject({ userAgent: 'Fixed agent', subIds: { sub3: 'campaign-a' } });
 
     const refused = await session.request('POST', `/api/admin/set-aside-clicks/${hopeless.id}/replay`, {});
@@ -113,7 +140,11 @@ describe(`clicks carrying what the database cannot store, on ${backend}`, () => 
     expect((await session.request('POST', `/api/admin/set-aside-clicks/${corrected.id}/replay`, { ipHash: 'x' })).status).toBe(400);
     const audit = await session.request('GET', `/api/admin/audit-log?action=click.replayed&subjectId=${corrected.id}`);
     expect(audit.body.data).toHaveLength(1);
-    expect(audit.body.data[0]).toMatchObject({ actorUserId: admin.userId, subjectType: 'click', details: { reason: 'refused', corrected: ['userAgent', 'subIds'] } });
+    expect(audit.body.data[0]).toMatchObject({
+      actorUserId: admin.userId,
+      subjectType: 'click',
+      details: { reason: 'refused', corrected: ['userAgent', 'subIds'] },
+    });
     const merchant = await signIn(t, (await makeMerchant(t)).email);
     expect((await merchant.request('POST', `/api/admin/set-aside-clicks/${hopeless.id}/replay`)).status).toBe(403);
   });

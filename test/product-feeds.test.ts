@@ -52,7 +52,13 @@ const serve = (served: Served) => {
   routes.set(path, served);
   return { path, url: `${base}${path}` };
 };
-const product = (sku: string, overrides: Record<string, unknown> = {}) => ({ externalProductId: sku, name: `Product ${sku}`, productUrl: `https://${merchant.domain}/p/${sku}`, price: '100.00', ...overrides });
+const product = (sku: string, overrides: Record<string, unknown> = {}) => ({
+  externalProductId: sku,
+  name: `Product ${sku}`,
+  productUrl: `https://${merchant.domain}/p/${sku}`,
+  price: '100.00',
+  ...overrides,
+});
 
 async function register(body: Record<string, unknown>, who: TestMerchant = merchant) {
   const response = await who.test.post('/api/v1/product-feeds', body);
@@ -72,12 +78,21 @@ async function runNow(feedId: string, who: TestMerchant = merchant) {
   return run;
 }
 
-const productBySku = async (sku: string) => (await merchant.test.get(`/api/v1/products?search=${sku}`)).body.data.find((p: { externalProductId: string }) => p.externalProductId === sku);
+const productBySku = async (sku: string) =>
+  (await merchant.test.get(`/api/v1/products?search=${sku}`)).body.data.find((p: { externalProductId: string }) => p.externalProductId === sku);
 
 describe(`product feeds on ${backend}`, () => {
   it('registers a feed with defaults', async () => {
     const feed = await register({ url: `${base}/catalog.json` });
-    expect(feed).toMatchObject({ url: `${base}/catalog.json`, format: 'AUTO', intervalMinutes: 1440, archiveMissing: false, status: 'ACTIVE', livemode: false, lastRunAt: null });
+    expect(feed).toMatchObject({
+      url: `${base}/catalog.json`,
+      format: 'AUTO',
+      intervalMinutes: 1440,
+      archiveMissing: false,
+      status: 'ACTIVE',
+      livemode: false,
+      lastRunAt: null,
+    });
     expect(feed.id).toMatch(/^feed_/);
   });
 
@@ -95,12 +110,20 @@ describe(`product feeds on ${backend}`, () => {
   });
 
   it('pulls a JSON feed through the upsert engine and records the counts and item errors', async () => {
-    const { url } = serve({ body: JSON.stringify({ products: [product('JF-1'), product('JF-2', { price: 5 }), product('JF-3', { productUrl: 'https://elsewhere.example.net/x' })] }) });
+    const { url } = serve({
+      body: JSON.stringify({ products: [product('JF-1'), product('JF-2', { price: 5 }), product('JF-3', { productUrl: 'https://elsewhere.example.net/x' })] }),
+    });
     const feed = await register({ url });
     const run = await runNow(feed.id);
     expect(run).toMatchObject({ status: 'SUCCEEDED', httpStatus: 200, received: 3, created: 1, updated: 0, failed: 2, archived: 0, errorCode: null });
     expect(run.errors).toEqual([
-      expect.objectContaining({ index: 1, externalProductId: 'JF-2', status: 400, code: 'VALIDATION_FAILED', message: expect.stringContaining('products[1].price') }),
+      expect.objectContaining({
+        index: 1,
+        externalProductId: 'JF-2',
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        message: expect.stringContaining('products[1].price'),
+      }),
       expect.objectContaining({ index: 2, externalProductId: 'JF-3', status: 400, code: 'PRODUCT_URL_NOT_ALLOWED' }),
     ]);
     expect(run.startedAt).toEqual(expect.any(String));
@@ -117,8 +140,20 @@ describe(`product feeds on ${backend}`, () => {
     const feed = await register({ url: serve({ type: 'text/csv; charset=utf-8', body: csv }).url });
     const run = await runNow(feed.id);
     expect(run).toMatchObject({ status: 'SUCCEEDED', received: 2, created: 2, failed: 0 });
-    expect(await productBySku('CF-1')).toMatchObject({ name: 'Green tea', price: '450.00', discountPrice: '400.00', stockStatus: 'IN_STOCK', category: 'Grocery' });
-    expect(await productBySku('CF-2')).toMatchObject({ name: 'Shawl, pashmina', price: '8000.00', discountPrice: null, stockStatus: 'OUT_OF_STOCK', category: null });
+    expect(await productBySku('CF-1')).toMatchObject({
+      name: 'Green tea',
+      price: '450.00',
+      discountPrice: '400.00',
+      stockStatus: 'IN_STOCK',
+      category: 'Grocery',
+    });
+    expect(await productBySku('CF-2')).toMatchObject({
+      name: 'Shawl, pashmina',
+      price: '8000.00',
+      discountPrice: null,
+      stockStatus: 'OUT_OF_STOCK',
+      category: null,
+    });
   });
 
   it('never archives products missing from the feed unless archiveMissing is set', async () => {
@@ -187,7 +222,11 @@ describe(`product feeds on ${backend}`, () => {
     await t.platform.db.update(merchants).set({ status: 'SUSPENDED' }).where(eq(merchants.id, gone.merchantId));
     // Make only these feeds due.
     await t.platform.db.update(productFeeds).set({ nextRunAt: new Date(Date.now() + 86_400_000) });
-    for (const id of [dueFeed.id, pausedFeed.id, suspendedFeed.id]) await t.platform.db.update(productFeeds).set({ nextRunAt: new Date(Date.now() - 1000) }).where(eq(productFeeds.id, id));
+    for (const id of [dueFeed.id, pausedFeed.id, suspendedFeed.id])
+      await t.platform.db
+        .update(productFeeds)
+        .set({ nextRunAt: new Date(Date.now() - 1000) })
+        .where(eq(productFeeds.id, id));
 
     await enqueueJob(t.platform.db, 'product-feeds.dispatch');
     await t.platform.worker.runDueJobs();
@@ -246,14 +285,19 @@ describe(`product feeds without private addresses on ${backend}`, () => {
   });
   afterAll(() => strict.close());
 
-  it.each([['loopback IP', () => `${base}/x`], ['localhost', () => 'http://localhost:8080/feed.json'], ['private network', () => 'http://10.1.2.3/feed.json'], ['IPv6 loopback', () => 'http://[::1]/feed.json'], ['IPv4-compatible loopback', () => 'http://[::7f00:1]/feed.json'], ['translated loopback', () => 'http://[::ffff:0:7f00:1]/feed.json'], ['6to4 loopback', () => 'http://[2002:7f00:1::]/feed.json']])(
-    'refuses to register a %s feed',
-    async (_name, url) => {
-      const response = await shop.test.post('/api/v1/product-feeds', { url: url() });
-      expect(response.status).toBe(400);
-      expect(response.body.error.details[0]).toMatchObject({ field: 'url', code: 'URL_NOT_ALLOWED' });
-    },
-  );
+  it.each([
+    ['loopback IP', () => `${base}/x`],
+    ['localhost', () => 'http://localhost:8080/feed.json'],
+    ['private network', () => 'http://10.1.2.3/feed.json'],
+    ['IPv6 loopback', () => 'http://[::1]/feed.json'],
+    ['IPv4-compatible loopback', () => 'http://[::7f00:1]/feed.json'],
+    ['translated loopback', () => 'http://[::ffff:0:7f00:1]/feed.json'],
+    ['6to4 loopback', () => 'http://[2002:7f00:1::]/feed.json'],
+  ])('refuses to register a %s feed', async (_name, url) => {
+    const response = await shop.test.post('/api/v1/product-feeds', { url: url() });
+    expect(response.status).toBe(400);
+    expect(response.body.error.details[0]).toMatchObject({ field: 'url', code: 'URL_NOT_ALLOWED' });
+  });
 
   it('refuses to pull a loopback feed at run time, without sending a request', async () => {
     const { path, url } = serve({ body: JSON.stringify([product('NOPE')]) });

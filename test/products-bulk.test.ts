@@ -13,7 +13,9 @@ let other: TestMerchant;
 beforeAll(async () => {
   t = await createTestApp({ listen: true });
   [merchant, other] = await Promise.all([makeMerchant(t), makeMerchant(t)]);
-  await t.platform.db.insert(merchantDomains).values({ id: newId('dom'), merchantId: merchant.merchantId, domain: 'pending-shop.example.org', status: 'PENDING' });
+  await t.platform.db
+    .insert(merchantDomains)
+    .values({ id: newId('dom'), merchantId: merchant.merchantId, domain: 'pending-shop.example.org', status: 'PENDING' });
 });
 afterAll(() => t.close());
 
@@ -28,7 +30,10 @@ const item = (overrides: Record<string, unknown> = {}, who: TestMerchant = merch
 });
 
 async function countProducts(who: TestMerchant, livemode = false) {
-  const [row] = await t.platform.db.select({ n: count() }).from(products).where(and(eq(products.merchantId, who.merchantId), eq(products.livemode, livemode)));
+  const [row] = await t.platform.db
+    .select({ n: count() })
+    .from(products)
+    .where(and(eq(products.merchantId, who.merchantId), eq(products.livemode, livemode)));
   return row?.n ?? 0;
 }
 
@@ -76,7 +81,9 @@ describe(`product import on ${backend}`, () => {
     const fresh = item();
     const response = await merchant.test.post('/api/v1/products/import', { products: [{ ...existing, name: 'Changed' }, fresh] });
     expect(response.body).toMatchObject({ received: 2, created: 1, updated: 0, failed: 1 });
-    expect(response.body.errors).toEqual([{ index: 0, externalProductId: existing.externalProductId, status: 409, code: 'ALREADY_EXISTS', message: expect.any(String) }]);
+    expect(response.body.errors).toEqual([
+      { index: 0, externalProductId: existing.externalProductId, status: 409, code: 'ALREADY_EXISTS', message: expect.any(String) },
+    ]);
     expect((await productByExternalId(existing.externalProductId)).name).toBe('Wireless Earbuds');
     expect(await productByExternalId(fresh.externalProductId)).toBeDefined();
   });
@@ -84,7 +91,14 @@ describe(`product import on ${backend}`, () => {
 
 describe(`product upsert on ${backend}`, () => {
   it('updates by externalProductId and creates unknown ones', async () => {
-    const original = item({ description: 'In-ear', category: 'Audio', commissionType: 'PERCENTAGE', commissionValue: '10', discountPrice: '2500.00', stockStatus: 'IN_STOCK' });
+    const original = item({
+      description: 'In-ear',
+      category: 'Audio',
+      commissionType: 'PERCENTAGE',
+      commissionValue: '10',
+      discountPrice: '2500.00',
+      stockStatus: 'IN_STOCK',
+    });
     await merchant.test.post('/api/v1/products/import', { products: [original] });
     const fresh = item();
     const response = await merchant.test.post('/api/v1/products/upsert', {
@@ -107,13 +121,31 @@ describe(`product upsert on ${backend}`, () => {
   });
 
   it('clears optional fields given as null', async () => {
-    const original = item({ description: 'x', imageUrl: 'https://cdn.example.net/a.png', brand: 'Acme', commissionType: 'FIXED', commissionValue: '50', discountPrice: '10.00', stockStatus: 'IN_STOCK' });
+    const original = item({
+      description: 'x',
+      imageUrl: 'https://cdn.example.net/a.png',
+      brand: 'Acme',
+      commissionType: 'FIXED',
+      commissionValue: '50',
+      discountPrice: '10.00',
+      stockStatus: 'IN_STOCK',
+    });
     await merchant.test.post('/api/v1/products/upsert', { products: [original] });
     const response = await merchant.test.post('/api/v1/products/upsert', {
-      products: [{ ...original, description: null, imageUrl: null, brand: null, commissionType: null, commissionValue: null, discountPrice: null, stockStatus: null }],
+      products: [
+        { ...original, description: null, imageUrl: null, brand: null, commissionType: null, commissionValue: null, discountPrice: null, stockStatus: null },
+      ],
     });
     expect(response.body).toMatchObject({ updated: 1, failed: 0 });
-    expect(await productByExternalId(original.externalProductId)).toMatchObject({ description: null, imageUrl: null, brand: null, commissionType: null, commissionValue: null, discountPrice: null, stockStatus: null });
+    expect(await productByExternalId(original.externalProductId)).toMatchObject({
+      description: null,
+      imageUrl: null,
+      brand: null,
+      commissionType: null,
+      commissionValue: null,
+      discountPrice: null,
+      stockStatus: null,
+    });
   });
 
   it('keeps products unique per merchant and mode', async () => {
@@ -139,7 +171,12 @@ describe(`product upsert on ${backend}`, () => {
     const foreign = (await other.test.post('/api/v1/campaigns', { title: 'Foreign' })).body;
     const liveCampaign = (await merchant.live.post('/api/v1/campaigns', { title: 'Live' })).body;
     const response = await merchant.test.post('/api/v1/products/upsert', {
-      products: [item({ campaignId: campaign.id }), item({ campaignId: foreign.id }), item({ campaignId: liveCampaign.id }), item({ campaignId: '00000000-0000-4000-8000-000000000000' })],
+      products: [
+        item({ campaignId: campaign.id }),
+        item({ campaignId: foreign.id }),
+        item({ campaignId: liveCampaign.id }),
+        item({ campaignId: '00000000-0000-4000-8000-000000000000' }),
+      ],
     });
     expect(response.body).toMatchObject({ created: 1, failed: 3 });
     expect(response.body.errors.map((e: { index: number; status: number; code: string }) => [e.index, e.status, e.code])).toEqual([
@@ -155,7 +192,13 @@ describe(`per-item validation on ${backend}`, () => {
   it.each<[string, unknown, number, string, string | null]>([
     ['price as a JSON number', { price: 2999 }, 400, 'VALIDATION_FAILED', 'price:MUST_BE_DECIMAL_STRING'],
     ['discountPrice as a JSON number', { discountPrice: 10 }, 400, 'VALIDATION_FAILED', 'discountPrice:MUST_BE_DECIMAL_STRING'],
-    ['commissionValue as a JSON number', { commissionType: 'PERCENTAGE', commissionValue: 10 }, 400, 'VALIDATION_FAILED', 'commissionValue:MUST_BE_DECIMAL_STRING'],
+    [
+      'commissionValue as a JSON number',
+      { commissionType: 'PERCENTAGE', commissionValue: 10 },
+      400,
+      'VALIDATION_FAILED',
+      'commissionValue:MUST_BE_DECIMAL_STRING',
+    ],
     ['a price with 3 decimals', { price: '29.999' }, 400, 'VALIDATION_FAILED', 'price:INVALID_MONEY'],
     ['a negative price', { price: '-1.00' }, 400, 'VALIDATION_FAILED', 'price:INVALID_DECIMAL'],
     ['a price with a thousands separator', { price: '2,999.00' }, 400, 'VALIDATION_FAILED', 'price:INVALID_DECIMAL'],
@@ -287,7 +330,10 @@ describe(`concurrent bulk writes on ${backend}`, () => {
   it('two upserts of the same SKUs at once create each product once, with correct totals', async () => {
     const batch = Array.from({ length: 400 }, (_, i) => item({ externalProductId: `RACE-${i}` }));
     const reversed = [...batch].reverse().map((p) => ({ ...p, name: 'Other writer' }));
-    const [a, b] = await Promise.all([merchant.test.post('/api/v1/products/upsert', { products: batch }), merchant.test.post('/api/v1/products/upsert', { products: reversed })]);
+    const [a, b] = await Promise.all([
+      merchant.test.post('/api/v1/products/upsert', { products: batch }),
+      merchant.test.post('/api/v1/products/upsert', { products: reversed }),
+    ]);
     expect(a.status).toBe(202);
     expect(b.status).toBe(202);
     expect(a.body.failed + b.body.failed).toBe(0);
@@ -301,7 +347,10 @@ describe(`concurrent bulk writes on ${backend}`, () => {
 
   it('two imports of the same SKUs at once create each once and fail the rest as existing', async () => {
     const batch = Array.from({ length: 200 }, (_, i) => item({ externalProductId: `RACE-IMPORT-${i}` }));
-    const [a, b] = await Promise.all([merchant.test.post('/api/v1/products/import', { products: batch }), merchant.test.post('/api/v1/products/import', { products: batch })]);
+    const [a, b] = await Promise.all([
+      merchant.test.post('/api/v1/products/import', { products: batch }),
+      merchant.test.post('/api/v1/products/import', { products: batch }),
+    ]);
     expect(a.body.created + b.body.created).toBe(200);
     expect(a.body.failed + b.body.failed).toBe(200);
     expect([...a.body.errors, ...b.body.errors].every((e: { code: string; status: number }) => e.code === 'ALREADY_EXISTS' && e.status === 409)).toBe(true);

@@ -30,9 +30,21 @@ async function createProduct(overrides: Record<string, unknown> = {}, who: TestM
 
 describe(`single product create on ${backend}`, () => {
   it('creates one product and answers 201 with it', async () => {
-    const response = await merchant.test.post('/api/v1/products', input({ externalProductId: 'ONE-1', discountPrice: '2499.5', currency: 'NPR', stockStatus: 'IN_STOCK', category: 'Audio', brand: 'Acme' }));
+    const response = await merchant.test.post(
+      '/api/v1/products',
+      input({ externalProductId: 'ONE-1', discountPrice: '2499.5', currency: 'NPR', stockStatus: 'IN_STOCK', category: 'Audio', brand: 'Acme' }),
+    );
     expect(response.status).toBe(201);
-    expect(response.body).toMatchObject({ externalProductId: 'ONE-1', price: '2999.00', discountPrice: '2499.50', stockStatus: 'IN_STOCK', category: 'Audio', brand: 'Acme', status: 'ACTIVE', sourceFeedId: null });
+    expect(response.body).toMatchObject({
+      externalProductId: 'ONE-1',
+      price: '2999.00',
+      discountPrice: '2499.50',
+      stockStatus: 'IN_STOCK',
+      category: 'Audio',
+      brand: 'Acme',
+      status: 'ACTIVE',
+      sourceFeedId: null,
+    });
   });
 
   it('honours X-Idempotency-Key', async () => {
@@ -88,7 +100,12 @@ describe(`list and get products on ${backend}`, () => {
   it('returns { data, page, pageSize, total } with pageSize 50 by default', async () => {
     const response = await lister.test.get('/api/v1/products');
     expect(response.body).toMatchObject({ page: 1, pageSize: 50, total: 4 });
-    expect(response.body.data[0]).toMatchObject({ id: expect.any(String), externalProductId: expect.any(String), name: expect.any(String), status: expect.any(String) });
+    expect(response.body.data[0]).toMatchObject({
+      id: expect.any(String),
+      externalProductId: expect.any(String),
+      name: expect.any(String),
+      status: expect.any(String),
+    });
     const paged = await lister.test.get('/api/v1/products?page=2&pageSize=3');
     expect(paged.body).toMatchObject({ page: 2, pageSize: 3, total: 4 });
     expect(paged.body.data).toHaveLength(1);
@@ -165,7 +182,12 @@ describe(`update products on ${backend}`, () => {
     expect(renamed.body).toMatchObject({ name: 'Renamed', commissionType: 'FIXED', commissionValue: '150.00' });
     const switched = await merchant.test.patch(`/api/v1/products/${product.id}`, { commissionType: 'PERCENTAGE', commissionValue: '7.5' });
     expect(switched.body).toMatchObject({ commissionType: 'PERCENTAGE', commissionValue: '7.5' });
-    const cleared = await merchant.test.patch(`/api/v1/products/${product.id}`, { commissionType: null, commissionValue: null, discountPrice: null, category: null });
+    const cleared = await merchant.test.patch(`/api/v1/products/${product.id}`, {
+      commissionType: null,
+      commissionValue: null,
+      discountPrice: null,
+      category: null,
+    });
     expect(cleared.body).toMatchObject({ commissionType: null, commissionValue: null, discountPrice: null, category: null });
     expect((await merchant.test.patch(`/api/v1/products/${product.id}`, { status: 'ARCHIVED' })).body.status).toBe('ARCHIVED');
     expect((await merchant.test.patch(`/api/v1/products/${product.id}`, { status: 'ACTIVE' })).body.status).toBe('ACTIVE');

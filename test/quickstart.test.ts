@@ -53,7 +53,9 @@ describe('docs/quickstart.md', { timeout: 180_000 }, () => {
     expect(steps.every((step) => step.expected !== undefined)).toBe(true);
 
     const marker = '@@quickstart-step-end@@';
-    const script = ['set -eu', "trap 'kill $(jobs -p) 2>/dev/null || true' EXIT", ...steps.map((step) => `${step.script}\nprintf '\\n${marker}\\n'`)].join('\n');
+    const script = ['set -eu', "trap 'kill $(jobs -p) 2>/dev/null || true' EXIT", ...steps.map((step) => `${step.script}\nprintf '\\n${marker}\\n'`)].join(
+      '\n',
+    );
     const { testKeys } = server.printed.demo as { testKeys: { publishableKey: string; signingSecret: string } };
     const { stdout } = await run('bash', ['-c', script], {
       cwd: work.dir,
@@ -64,7 +66,9 @@ describe('docs/quickstart.md', { timeout: 180_000 }, () => {
     const outputs = stdout.split(marker).slice(0, steps.length);
     expect(outputs).toHaveLength(steps.length);
     steps.forEach((step, index) => {
-      const lines = outputs[index]!.trim().split('\n').filter((line) => line.startsWith('{'));
+      const lines = outputs[index]!.trim()
+        .split('\n')
+        .filter((line) => line.startsWith('{'));
       expect(lines.length, `step ${index + 1} printed no JSON:\n${outputs[index]}`).toBeGreaterThan(0);
       expect(JSON.parse(lines.at(-1)!), `step ${index + 1}:\n${step.script}`).toMatchObject(step.expected as object);
     });

@@ -113,7 +113,10 @@ describe(`GET /r/{code} on ${backend}`, () => {
       expect(response.statusCode, what).toBe(302);
       expect(location, what).toBe(`https://${merchant.domain}/p/${what.replace(' ', '-')}?x=1`);
       const stored = await storedClicks(link.id);
-      expect(stored.map((c) => [c.attributable, c.unattributableReason]), what).toEqual([
+      expect(
+        stored.map((c) => [c.attributable, c.unattributableReason]),
+        what,
+      ).toEqual([
         [true, null],
         [false, reason],
       ]);
@@ -217,7 +220,10 @@ describe(`GET /r/{code} on ${backend}`, () => {
 describe(`GET /r/{code} over real HTTP on ${backend}`, () => {
   it('is answered ahead of Fastify with the same redirect and headers', async () => {
     const { link } = await makeLink(t, merchant, { product: { productUrl: `https://${merchant.domain}/p/front?x=1#top` } });
-    const response = await fetch(`${t.url}/r/${link.code}?sub1=http`, { redirect: 'manual', headers: { 'user-agent': CHROME, 'x-forwarded-for': '6.6.6.6, 198.51.100.77, 127.0.0.1' } });
+    const response = await fetch(`${t.url}/r/${link.code}?sub1=http`, {
+      redirect: 'manual',
+      headers: { 'user-agent': CHROME, 'x-forwarded-for': '6.6.6.6, 198.51.100.77, 127.0.0.1' },
+    });
     expect(response.status).toBe(302);
     const clickId = new URL(response.headers.get('location')!).searchParams.get('affiliate_click_id');
     expect(response.headers.get('location')).toBe(`https://${merchant.domain}/p/front?x=1&affiliate_click_id=${clickId}#top`);

@@ -37,7 +37,12 @@ function capture(method: string, path: string, body: unknown, timestamp = Math.f
 }
 
 const endpointCount = async (url: string) =>
-  (await t.platform.db.select().from(webhookEndpoints).where(and(eq(webhookEndpoints.merchantId, merchant.merchantId), eq(webhookEndpoints.url, url)))).length;
+  (
+    await t.platform.db
+      .select()
+      .from(webhookEndpoints)
+      .where(and(eq(webhookEndpoints.merchantId, merchant.merchantId), eq(webhookEndpoints.url, url)))
+  ).length;
 
 describe(`replayed signed requests on ${backend}`, () => {
   it('a state-changing signed request has one effect; sent again it is 409 REQUEST_REPLAYED, whatever idempotency key comes with it', async () => {

@@ -68,17 +68,40 @@ describe(`report roll-ups on ${backend}`, () => {
       campaigns.push(await insertCampaign(db, { merchantId: m.merchantId, livemode, defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: 1000 }));
     }
     const links: Array<Awaited<ReturnType<typeof insertLink>>> = [];
-    for (const campaign of campaigns) for (const affiliateId of affiliates) links.push(await insertLink(db, { affiliateId, merchantId: m.merchantId, livemode: campaign.livemode, campaignId: campaign.id }));
+    for (const campaign of campaigns)
+      for (const affiliateId of affiliates)
+        links.push(await insertLink(db, { affiliateId, merchantId: m.merchantId, livemode: campaign.livemode, campaignId: campaign.id }));
     const deps = { db, defaults: loadPlatformDefaults(t.config), findClick: findClickInDatabase(db) };
     const clickIds: string[] = [];
     const orderIds: Array<{ id: string; livemode: boolean }> = [];
     const base = Date.now() - 40 * DAY;
 
-    const click = fc.record({ link: fc.nat(links.length - 1), minutes: fc.integer({ min: 0, max: 20 * 24 * 60 }), attributable: fc.boolean(), sub: fc.constantFrom(undefined, 'yt', 'ig') });
+    const click = fc.record({
+      link: fc.nat(links.length - 1),
+      minutes: fc.integer({ min: 0, max: 20 * 24 * 60 }),
+      attributable: fc.boolean(),
+      sub: fc.constantFrom(undefined, 'yt', 'ig'),
+    });
     const step = fc.oneof(
       { weight: 3, arbitrary: fc.record({ op: fc.constant('clicks' as const), batch: fc.array(click, { minLength: 1, maxLength: 12 }) }) },
-      { weight: 4, arbitrary: fc.record({ op: fc.constant('convert' as const), click: fc.nat(), cents: fc.integer({ min: 100, max: 2_000_000 }), after: fc.integer({ min: 1, max: 3000 }) }) },
-      { weight: 4, arbitrary: fc.record({ op: fc.constant('status' as const), order: fc.nat(), status: fc.constantFrom(...REQUESTABLE_ORDER_STATUSES), partial: fc.boolean() }) },
+      {
+        weight: 4,
+        arbitrary: fc.record({
+          op: fc.constant('convert' as const),
+          click: fc.nat(),
+          cents: fc.integer({ min: 100, max: 2_000_000 }),
+          after: fc.integer({ min: 1, max: 3000 }),
+        }),
+      },
+      {
+        weight: 4,
+        arbitrary: fc.record({
+          op: fc.constant('status' as const),
+          order: fc.nat(),
+          status: fc.constantFrom(...REQUESTABLE_ORDER_STATUSES),
+          partial: fc.boolean(),
+        }),
+      },
       { weight: 1, arbitrary: fc.record({ op: fc.constant('mature' as const) }) },
       { weight: 1, arbitrary: fc.record({ op: fc.constant('bill' as const) }) },
       { weight: 1, arbitrary: fc.record({ op: fc.constant('payout' as const), affiliate: fc.nat(1) }) },
@@ -93,10 +116,22 @@ describe(`report roll-ups on ${backend}`, () => {
                 const rows: ClickRow[] = s.batch.map((c) => {
                   const link = links[c.link]!;
                   return {
-                    id: newId('clk'), linkId: link.id, affiliateId: link.affiliateId, merchantId: m.merchantId, livemode: link.livemode, campaignId: link.campaignId,
-                    productId: null, clickedAt: new Date(base + c.minutes * 60_000), ipHash: randomBytes(6).toString('hex'), userAgent: 'test', referrer: null,
-                    trafficSource: null, subIds: c.sub ? { sub1: c.sub } : {}, attributable: c.attributable,
-                    unattributableReason: c.attributable ? null : 'LINK_ARCHIVED', riskFlags: [],
+                    id: newId('clk'),
+                    linkId: link.id,
+                    affiliateId: link.affiliateId,
+                    merchantId: m.merchantId,
+                    livemode: link.livemode,
+                    campaignId: link.campaignId,
+                    productId: null,
+                    clickedAt: new Date(base + c.minutes * 60_000),
+                    ipHash: randomBytes(6).toString('hex'),
+                    userAgent: 'test',
+                    referrer: null,
+                    trafficSource: null,
+                    subIds: c.sub ? { sub1: c.sub } : {},
+                    attributable: c.attributable,
+                    unattributableReason: c.attributable ? null : 'LINK_ARCHIVED',
+                    riskFlags: [],
                   };
                 });
                 await insertClicks(db, rows);
@@ -106,7 +141,10 @@ describe(`report roll-ups on ${backend}`, () => {
               case 'convert': {
                 if (clickIds.length === 0) break;
                 const clickId = clickIds[s.click % clickIds.length]!;
-                const [found] = await queryRows<{ clicked_at: string; livemode: boolean }>(db, sql`select clicked_at::text, livemode from clicks where id = ${clickId}`);
+                const [found] = await queryRows<{ clicked_at: string; livemode: boolean }>(
+                  db,
+                  sql`select clicked_at::text, livemode from clicks where id = ${clickId}`,
+                );
                 const id = orderId('RP');
                 const occurredAt = new Date(new Date(found!.clicked_at).getTime() + s.after * 60_000).toISOString();
                 const principal = { merchantId: m.merchantId, livemode: found!.livemode, actor: 'merchant:key_property' };
@@ -118,7 +156,13 @@ describe(`report roll-ups on ${backend}`, () => {
                 if (orderIds.length === 0) break;
                 const target = orderIds[s.order % orderIds.length]!;
                 const refund = s.status === 'refunded' && s.partial ? { refundAmount: '0.50' } : {};
-                await applyOrderStatus(db, { merchantId: m.merchantId, livemode: target.livemode, actor: 'merchant:key_property' }, target.id, { status: s.status, ...refund }, 14);
+                await applyOrderStatus(
+                  db,
+                  { merchantId: m.merchantId, livemode: target.livemode, actor: 'merchant:key_property' },
+                  target.id,
+                  { status: s.status, ...refund },
+                  14,
+                );
                 break;
               }
               case 'mature':
@@ -126,7 +170,8 @@ describe(`report roll-ups on ${backend}`, () => {
                 break;
               case 'bill': {
                 const statement = await issueStatement(db, { merchantId: m.merchantId, currency: 'NPR', actor: 'system' });
-                if (statement && statement.total > 0n) await recordStatementPayment(db, statement.id, { amount: formatMoney(statement.total), reference: `PAY-${statement.id}` }, adminId);
+                if (statement && statement.total > 0n)
+                  await recordStatementPayment(db, statement.id, { amount: formatMoney(statement.total), reference: `PAY-${statement.id}` }, adminId);
                 break;
               }
               case 'payout': {
@@ -154,7 +199,8 @@ describe(`report roll-ups on ${backend}`, () => {
     // Finish with the whole money path once, so paid commissions are certainly among the states checked.
     await matureHeldCommissions(db, { now: new Date(Date.now() + 30 * DAY) });
     const statement = await issueStatement(db, { merchantId: m.merchantId, currency: 'NPR', actor: 'system' });
-    if (statement && statement.total > 0n) await recordStatementPayment(db, statement.id, { amount: formatMoney(statement.total), reference: `PAY-${statement.id}` }, adminId);
+    if (statement && statement.total > 0n)
+      await recordStatementPayment(db, statement.id, { amount: formatMoney(statement.total), reference: `PAY-${statement.id}` }, adminId);
     for (const affiliateId of affiliates) {
       const requested = await requestPayout(db, affiliateId, {}).catch(() => null);
       if (!requested) continue;
@@ -176,4 +222,3 @@ describe(`report roll-ups on ${backend}`, () => {
     expect((await db.select({ id: payouts.id }).from(payouts)).length).toBeGreaterThan(0);
   });
 });
-

@@ -57,8 +57,16 @@ describe(`merchant reports on ${backend}`, () => {
     expect(response.status, JSON.stringify(response.body)).toBe(200);
     // R-3 was cancelled: it stays a conversion, earns no revenue and its commission is reversed.
     expect(response.body).toEqual({
-      from: '2026-03-09', to: '2026-03-10', tz: 'Asia/Kathmandu', currency: 'NPR',
-      clicks: 3, conversions: 3, revenue: '1100.00', commission: '110.00', conversionRate: 1, earningsPerClick: '36.66',
+      from: '2026-03-09',
+      to: '2026-03-10',
+      tz: 'Asia/Kathmandu',
+      currency: 'NPR',
+      clicks: 3,
+      conversions: 3,
+      revenue: '1100.00',
+      commission: '110.00',
+      conversionRate: 1,
+      earningsPerClick: '36.66',
     });
   });
 
@@ -91,7 +99,9 @@ describe(`merchant reports on ${backend}`, () => {
     expect(links.body.data[0]).toMatchObject({ key: linkA, label: linkACode, clicks: 2 });
     const campaigns = await get(`/api/v1/reports/breakdown?${range}&by=campaign&campaignId=${other.id}`);
     expect(campaigns.body).toMatchObject({ page: 1, pageSize: 100, total: 1 });
-    expect(campaigns.body.data).toEqual([{ key: other.id, label: other.title, clicks: 1, conversions: 2, revenue: '500.00', commission: '50.00', conversionRate: 2 }]);
+    expect(campaigns.body.data).toEqual([
+      { key: other.id, label: other.title, clicks: 1, conversions: 2, revenue: '500.00', commission: '50.00', conversionRate: 2 },
+    ]);
     const products = await get(`/api/v1/reports/breakdown?${range}&by=product`);
     expect(products.body.data.map((r: { key: string; label: string }) => [r.key, r.label])).toEqual([['', '']]);
   });
@@ -118,7 +128,11 @@ describe(`merchant reports on ${backend}`, () => {
     const test = await m.test.get('/api/v1/reports/summary?from=2026-03-10&to=2026-03-10&tz=UTC');
     expect(test.body).toMatchObject({ clicks: 1, conversions: 0, revenue: '0.00' });
     const stranger = await makeMerchant(t);
-    expect((await stranger.live.get('/api/v1/reports/summary?from=2026-03-01&to=2026-03-31')).body).toMatchObject({ clicks: 0, conversions: 0, commission: '0.00' });
+    expect((await stranger.live.get('/api/v1/reports/summary?from=2026-03-01&to=2026-03-31')).body).toMatchObject({
+      clicks: 0,
+      conversions: 0,
+      commission: '0.00',
+    });
   });
 
   it('answers CSV with the same columns', async () => {
@@ -158,7 +172,6 @@ describe(`merchant reports on ${backend}`, () => {
     await expect(reportsRebuildCommand.run({ ...context, flags: { from: '2026-03-11', to: '2026-03-10' } })).rejects.toThrow('--from must not be after --to');
     await expect(reportsRebuildCommand.run({ ...context, flags: { from: 'yesterday' } })).rejects.toThrow('--from must be a calendar date');
   });
-
 });
 
 describe(`affiliate and admin reports on ${backend}`, () => {
@@ -175,7 +188,17 @@ describe(`affiliate and admin reports on ${backend}`, () => {
     const bySub = await session.request('GET', '/api/affiliate/reports/breakdown?from=2026-03-01&to=2026-03-31&by=subId');
     // The unattributable click without a sub-id leaves a row that counts nothing.
     expect(bySub.body.data).toEqual([
-      { key: 'youtube', label: 'youtube', clicks: 2, conversions: 1, earnings: '60.00', ...zero, pending: '60.00', conversionRate: 0.5, earningsPerClick: '30.00' },
+      {
+        key: 'youtube',
+        label: 'youtube',
+        clicks: 2,
+        conversions: 1,
+        earnings: '60.00',
+        ...zero,
+        pending: '60.00',
+        conversionRate: 0.5,
+        earningsPerClick: '30.00',
+      },
       { key: '', label: '', clicks: 0, conversions: 0, earnings: '0.00', ...zero, conversionRate: 0, earningsPerClick: '0.00' },
     ]);
     expect(bySub.body).toMatchObject({ page: 1, pageSize: 100, total: 2 });
@@ -185,7 +208,7 @@ describe(`affiliate and admin reports on ${backend}`, () => {
     expect(byLink.body.data[0]).toMatchObject({ key: linkA, label: linkACode });
   });
 
-  it('shows reversed earnings apart and only the affiliate\'s own links', async () => {
+  it("shows reversed earnings apart and only the affiliate's own links", async () => {
     const session = await signIn(t, bikashEmail);
     const byLink = await session.request('GET', '/api/affiliate/reports/breakdown?from=2026-03-01&to=2026-03-31&by=link');
     expect(byLink.body.data).toHaveLength(1);
@@ -199,7 +222,12 @@ describe(`affiliate and admin reports on ${backend}`, () => {
     const stats = (from: string, to: string) => session.request('GET', `/api/affiliate/stats/clicks?groupBy=sub1&from=${from}&to=${to}`);
     // 18:14:59 from the raw head, 18:15:00 and 18:20:00 from the 18:15 bucket.
     expect((await stats('2026-03-09T18:14:30Z', '2026-03-09T18:40:00Z')).body).toMatchObject({
-      clicks: 3, attributableClicks: 2, groups: [{ key: 'youtube', clicks: 2, attributableClicks: 2 }, { key: null, clicks: 1, attributableClicks: 0 }],
+      clicks: 3,
+      attributableClicks: 2,
+      groups: [
+        { key: 'youtube', clicks: 2, attributableClicks: 2 },
+        { key: null, clicks: 1, attributableClicks: 0 },
+      ],
     });
     // Starting one second into the 18:15 quarter hour leaves its first click out.
     expect((await stats('2026-03-09T18:15:01Z', '2026-03-09T19:00:00Z')).body.groups).toEqual([{ key: null, clicks: 1, attributableClicks: 0 }]);
@@ -220,10 +248,18 @@ describe(`affiliate and admin reports on ${backend}`, () => {
     const response = await session.request('GET', '/api/admin/reports/overview?from=2026-03-01&to=2026-03-31');
     expect(response.status, JSON.stringify(response.body)).toBe(200);
     expect(response.body).toMatchObject({
-      clicks: 3, conversions: 3, revenue: '1100.00', commission: '110.00', pending: '110.00',
-      owed: { approved: '0.00', payable: '0.00' }, paid: '0.00', reversed: '20.00',
+      clicks: 3,
+      conversions: 3,
+      revenue: '1100.00',
+      commission: '110.00',
+      pending: '110.00',
+      owed: { approved: '0.00', payable: '0.00' },
+      paid: '0.00',
+      reversed: '20.00',
     });
-    expect(response.body.topMerchants).toEqual([{ merchantId: m.merchantId, businessName: expect.any(String), clicks: 3, conversions: 3, revenue: '1100.00', commission: '110.00' }]);
+    expect(response.body.topMerchants).toEqual([
+      { merchantId: m.merchantId, businessName: expect.any(String), clicks: 3, conversions: 3, revenue: '1100.00', commission: '110.00' },
+    ]);
     expect(response.body.topAffiliates.map((a: { displayName: string }) => a.displayName)).toEqual(['Asha Gurung', 'Bikash Rai']);
     expect((await session.request('GET', '/api/admin/reports/overview?from=2026-03-31&to=2026-03-01')).status).toBe(400);
   });

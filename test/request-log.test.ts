@@ -49,7 +49,12 @@ describe(`request log on ${backend}`, () => {
   });
 
   it('records calls that name a real key but fail its signature; calls with unknown keys belong to nobody', async () => {
-    const forged = new InfluencemartClient({ baseUrl: t.url, publishableKey: merchant.keys.test.publishableKey, signingSecret: 'sk_test_forged', maxRetries: 0 });
+    const forged = new InfluencemartClient({
+      baseUrl: t.url,
+      publishableKey: merchant.keys.test.publishableKey,
+      signingSecret: 'sk_test_forged',
+      maxRetries: 0,
+    });
     const refused = await forged.get('/api/v1/account');
     expect(refused.status).toBe(401);
     const unknown = new InfluencemartClient({ baseUrl: t.url, publishableKey: 'pk_test_nobody', signingSecret: 'sk_test_x', maxRetries: 0 });
@@ -58,7 +63,10 @@ describe(`request log on ${backend}`, () => {
     expect(failures.body.data).toHaveLength(1);
     expect(failures.body.data[0]).toMatchObject({ status: 401, errorCode: 'SIGNATURE_MISMATCH', mode: 'test', requestId: refused.headers.get('x-request-id') });
     await t.app.requestLog.flush();
-    const orphans = await t.platform.db.select().from(apiRequestLog).where(eq(apiRequestLog.requestId, String((await unknown.get('/api/v1/account')).headers.get('x-request-id'))));
+    const orphans = await t.platform.db
+      .select()
+      .from(apiRequestLog)
+      .where(eq(apiRequestLog.requestId, String((await unknown.get('/api/v1/account')).headers.get('x-request-id'))));
     expect(orphans).toEqual([]);
   });
 
@@ -124,7 +132,9 @@ describe(`request log on ${backend}`, () => {
     const after = await session.request('GET', '/api/merchant/request-log?pageSize=200');
     expect(after.body.total).toBe(before + 1);
     expect(after.body.data.map((r: { requestId: string }) => r.requestId)).toContain('req_recent');
-    const [{ oldest }] = (await queryRows<{ oldest: string }>(t.platform.db, sql`select min(created_at)::text as oldest from api_request_log`)) as [{ oldest: string }];
+    const [{ oldest }] = (await queryRows<{ oldest: string }>(t.platform.db, sql`select min(created_at)::text as oldest from api_request_log`)) as [
+      { oldest: string },
+    ];
     expect(Date.parse(String(oldest))).toBeGreaterThan(Date.now() - 30 * 86_400_000);
   });
 });

@@ -20,7 +20,12 @@ beforeAll(async () => {
   t = await createTestApp({ listen: true });
   merchant = await makeMerchant(t);
   affiliate = await makeAffiliate(t);
-  campaign = await insertCampaign(t.platform.db, { merchantId: merchant.merchantId, livemode: true, defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: 1000 });
+  campaign = await insertCampaign(t.platform.db, {
+    merchantId: merchant.merchantId,
+    livemode: true,
+    defaultCommissionType: 'PERCENTAGE',
+    defaultCommissionValue: 1000,
+  });
   admin = await signIn(t, (await makeAdmin(t)).email);
   // The affiliate uses the dashboard from 127.0.0.1: that address is now theirs.
   const session = await signIn(t, affiliate.email);
@@ -66,7 +71,12 @@ describe(`risk scoring and review on ${backend}`, () => {
   });
 
   it('does not hold a test-mode order for the timing and self-referral checks a merchant trying the flow alone trips', async () => {
-    const testCampaign = await insertCampaign(t.platform.db, { merchantId: merchant.merchantId, livemode: false, defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: 1000 });
+    const testCampaign = await insertCampaign(t.platform.db, {
+      merchantId: merchant.merchantId,
+      livemode: false,
+      defaultCommissionType: 'PERCENTAGE',
+      defaultCommissionValue: 1000,
+    });
     const clickedAt = new Date(Date.now() - 60_000);
     const clickId = await insertClick(t.platform.db, testCampaign, affiliate.affiliateId, { clickedAt, ipHash: t.platform.secrets.keyedHash('127.0.0.1') });
     const occurredAt = new Date(clickedAt.getTime() + 3_000).toISOString();
@@ -110,7 +120,13 @@ describe(`risk scoring and review on ${backend}`, () => {
     const queue = await admin.request('GET', '/api/admin/risk-reviews?pageSize=200');
     expect(queue.status).toBe(200);
     expect(queue.body.data).toContainEqual(
-      expect.objectContaining({ commissionId, orderId: id, status: 'hold', holdEnded: true, risk: expect.objectContaining({ score: 60, reasons: ['SELF_REFERRAL'] }) }),
+      expect.objectContaining({
+        commissionId,
+        orderId: id,
+        status: 'hold',
+        holdEnded: true,
+        risk: expect.objectContaining({ score: 60, reasons: ['SELF_REFERRAL'] }),
+      }),
     );
     const approved = await admin.request('POST', `/api/admin/risk-reviews/${commissionId}/approve`);
     expect(approved.status).toBe(200);

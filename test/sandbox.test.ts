@@ -20,7 +20,12 @@ beforeAll(async () => {
   t = await createTestApp({ listen: true });
   merchant = await makeMerchant(t);
   other = await makeMerchant(t);
-  testCampaign = await insertCampaign(t.platform.db, { merchantId: merchant.merchantId, livemode: false, defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: 1000 });
+  testCampaign = await insertCampaign(t.platform.db, {
+    merchantId: merchant.merchantId,
+    livemode: false,
+    defaultCommissionType: 'PERCENTAGE',
+    defaultCommissionValue: 1000,
+  });
   liveCampaign = await insertCampaign(t.platform.db, { merchantId: merchant.merchantId, livemode: true });
 });
 afterAll(() => t.close());
@@ -37,15 +42,28 @@ describe(`sandbox on ${backend}`, () => {
   it('replays click → conversion → delivery → return end to end in test mode', async () => {
     const click = await mint(merchant.test, { campaignId: testCampaign.id });
     expect(click.status).toBe(201);
-    expect(click.body).toMatchObject({ clickId: expect.stringMatching(/^clk_/), campaignId: testCampaign.id, productId: null, attributable: true, livemode: false });
+    expect(click.body).toMatchObject({
+      clickId: expect.stringMatching(/^clk_/),
+      campaignId: testCampaign.id,
+      productId: null,
+      attributable: true,
+      livemode: false,
+    });
     const id = orderId('SBX');
     const conversion = await merchant.test.post('/api/v1/conversions', { orderId: id, clickId: click.body.clickId, amount: '49.90' });
-    expect(conversion.body).toMatchObject({ attributed: true, affiliateRef: click.body.affiliateRef, livemode: false, commission: { amount: '4.99', status: 'pending' } });
+    expect(conversion.body).toMatchObject({
+      attributed: true,
+      affiliateRef: click.body.affiliateRef,
+      livemode: false,
+      commission: { amount: '4.99', status: 'pending' },
+    });
     expect((await merchant.test.patch(`/api/v1/orders/${id}`, { status: 'delivered' })).body.commission.status).toBe('hold');
     expect((await merchant.test.patch(`/api/v1/orders/${id}`, { status: 'returned' })).body.commission.status).toBe('reversed');
 
     // Nothing of it in live mode: not the click, not the order, not the commission, not the money.
-    expect((await merchant.live.post('/api/v1/conversions', { orderId: orderId(), clickId: click.body.clickId, amount: '49.90' })).body.unattributedReason).toBe('UNKNOWN_CLICK');
+    expect(
+      (await merchant.live.post('/api/v1/conversions', { orderId: orderId(), clickId: click.body.clickId, amount: '49.90' })).body.unattributedReason,
+    ).toBe('UNKNOWN_CLICK');
     expect((await merchant.live.get(`/api/v1/orders/${id}`)).status).toBe(404);
     expect((await merchant.live.get('/api/v1/commissions')).body.total).toBe(0);
     const entries = await t.platform.db.select().from(ledgerEntries).where(eq(ledgerEntries.affiliateId, click.body.affiliateRef));
@@ -61,18 +79,34 @@ describe(`sandbox on ${backend}`, () => {
     const otherCampaign = await insertCampaign(t.platform.db, { merchantId: other.merchantId, livemode: false });
     const c = await mint(other.test, { campaignId: otherCampaign.id });
     expect(c.body.affiliateRef).not.toBe(a.body.affiliateRef);
-    const [user] = await t.platform.db.select({ email: users.email }).from(affiliates).innerJoin(users, eq(users.id, affiliates.userId)).where(eq(affiliates.id, a.body.affiliateRef));
+    const [user] = await t.platform.db
+      .select({ email: users.email })
+      .from(affiliates)
+      .innerJoin(users, eq(users.id, affiliates.userId))
+      .where(eq(affiliates.id, a.body.affiliateRef));
     const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user!.email, password: '!sandbox-no-login' } });
     expect(login.statusCode).toBe(401);
   });
 
   it('mints a product click', async () => {
-    const product = await insertProduct(t.platform.db, { merchantId: merchant.merchantId, livemode: false, externalProductId: 'SBX-1', campaignId: testCampaign.id, commissionType: 'FIXED', commissionValue: 300 });
+    const product = await insertProduct(t.platform.db, {
+      merchantId: merchant.merchantId,
+      livemode: false,
+      externalProductId: 'SBX-1',
+      campaignId: testCampaign.id,
+      commissionType: 'FIXED',
+      commissionValue: 300,
+    });
     const click = await mint(merchant.test, { campaignId: testCampaign.id, productId: product.id });
     expect(click.body).toMatchObject({ productId: product.id, attributable: true });
     const [row] = await t.platform.db.select().from(clicks).where(eq(clicks.id, click.body.clickId));
     expect(row).toMatchObject({ productId: product.id, livemode: false, merchantId: merchant.merchantId });
-    const conversion = await merchant.test.post('/api/v1/conversions', { orderId: orderId('SBX'), clickId: click.body.clickId, amount: '20.00', items: [{ sku: 'SBX-1', qty: 2, price: '10.00' }] });
+    const conversion = await merchant.test.post('/api/v1/conversions', {
+      orderId: orderId('SBX'),
+      clickId: click.body.clickId,
+      amount: '20.00',
+      items: [{ sku: 'SBX-1', qty: 2, price: '10.00' }],
+    });
     expect(conversion.body.commission.amount).toBe('6.00');
   });
 

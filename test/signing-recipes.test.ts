@@ -38,7 +38,13 @@ describe(`the signing recipes of docs/signing.md, run as written, on ${backend}`
   for (const { language, file, command, title } of RECIPES) {
     it(`${language}: creates a campaign`, async () => {
       writeFileSync(join(scratch.dir, file), recipe(language));
-      const env = { PATH: process.env.PATH, HOME: process.env.HOME, IM_BASE_URL: t.url, IM_PK: merchant.keys.test.publishableKey, IM_SK: merchant.keys.test.signingSecret };
+      const env = {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        IM_BASE_URL: t.url,
+        IM_PK: merchant.keys.test.publishableKey,
+        IM_SK: merchant.keys.test.signingSecret,
+      };
       // Asynchronously: the server answering it runs in this process.
       const { stdout } = await run(command[0]!, command.slice(1), { cwd: scratch.dir, env });
       expect(stdout.trim()).toBe(`201 ${title}`);

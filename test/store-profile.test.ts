@@ -13,9 +13,20 @@ describe(`store profile on ${backend}`, () => {
   it('lets the merchant edit its name, website and contact, clearing optional fields, and refuses bad input by field', async () => {
     const merchant = await makeMerchant(t);
     const session = await signIn(t, merchant.email);
-    const edited = await session.request('PATCH', '/api/merchant/account', { businessName: '  Bhaktapur Pottery  ', website: 'https://pottery.example.com', contactName: 'Sita', contactPhone: '' });
+    const edited = await session.request('PATCH', '/api/merchant/account', {
+      businessName: '  Bhaktapur Pottery  ',
+      website: 'https://pottery.example.com',
+      contactName: 'Sita',
+      contactPhone: '',
+    });
     expect(edited.status).toBe(200);
-    expect(edited.body).toMatchObject({ businessName: 'Bhaktapur Pottery', website: 'https://pottery.example.com', contactName: 'Sita', contactPhone: null, status: 'APPROVED' });
+    expect(edited.body).toMatchObject({
+      businessName: 'Bhaktapur Pottery',
+      website: 'https://pottery.example.com',
+      contactName: 'Sita',
+      contactPhone: null,
+      status: 'APPROVED',
+    });
     const cleared = await session.request('PATCH', '/api/merchant/account', { website: '' });
     expect(cleared.body).toMatchObject({ businessName: 'Bhaktapur Pottery', website: null, contactName: 'Sita' });
 

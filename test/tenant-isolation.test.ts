@@ -49,8 +49,15 @@ beforeAll(async () => {
   await victim.test.get('/api/v1/account');
   await victim.live.get('/api/v1/account');
   // Webhook endpoints in both modes, each with a delivery in its log.
-  const testHook = await victim.test.post('/api/v1/webhook-endpoints', { url: `https://victim-hooks-${randomUUID().slice(0, 8)}.example.com/test`, events: ['*'], description: 'victim test hook' });
-  const liveHook = await victim.live.post('/api/v1/webhook-endpoints', { url: `https://victim-hooks-${randomUUID().slice(0, 8)}.example.com/live`, events: ['*'] });
+  const testHook = await victim.test.post('/api/v1/webhook-endpoints', {
+    url: `https://victim-hooks-${randomUUID().slice(0, 8)}.example.com/test`,
+    events: ['*'],
+    description: 'victim test hook',
+  });
+  const liveHook = await victim.live.post('/api/v1/webhook-endpoints', {
+    url: `https://victim-hooks-${randomUUID().slice(0, 8)}.example.com/live`,
+    events: ['*'],
+  });
   expect([testHook.status, liveHook.status]).toEqual([201, 201]);
   const testPing = await victim.test.post(`/api/v1/webhook-endpoints/${testHook.body.id}/test`);
   const livePing = await victim.live.post(`/api/v1/webhook-endpoints/${liveHook.body.id}/test`);
@@ -76,11 +83,20 @@ beforeAll(async () => {
     testPing.body.eventId,
   ];
   testModeIds = [...testKeyIds, testHook.body.id, testPing.body.id];
-  testModeMarkers = [...testKeyIds, victim.keys.test.publishableKey, victim.keys.test.signingSecret, testHook.body.id, testHook.body.url, testHook.body.secret.slice(6), testPing.body.eventId];
+  testModeMarkers = [
+    ...testKeyIds,
+    victim.keys.test.publishableKey,
+    victim.keys.test.signingSecret,
+    testHook.body.id,
+    testHook.body.url,
+    testHook.body.secret.slice(6),
+    testPing.body.eventId,
+  ];
 });
 afterAll(() => t.close());
 
-const routesUnder = (prefix: string) => t.app.routeTable.filter((r) => r.url.startsWith(prefix) && r.method !== 'HEAD' && !PUBLIC_V1.has(`${r.method} ${r.url}`));
+const routesUnder = (prefix: string) =>
+  t.app.routeTable.filter((r) => r.url.startsWith(prefix) && r.method !== 'HEAD' && !PUBLIC_V1.has(`${r.method} ${r.url}`));
 
 function pathsFor(route: RouteSummary, ids: string[]): string[] {
   if (!route.url.includes(':')) return [route.url];
@@ -100,13 +116,7 @@ function withoutEchoedPaths(body: unknown): unknown {
   return Array.isArray(page?.data) ? { ...page, data: page.data.map(({ path: _path, ...rest }) => rest) } : body;
 }
 
-async function expectIsolated(
-  label: string,
-  route: RouteSummary,
-  path: string,
-  response: { status: number; body: unknown },
-  markers: string[],
-): Promise<void> {
+async function expectIsolated(label: string, route: RouteSummary, path: string, response: { status: number; body: unknown }, markers: string[]): Promise<void> {
   const where = `${label}: ${route.method} ${path}`;
   // The attacker's own request log echoes the paths the attacker typed, victim ids included;
   // that is the attacker's input, not the victim's data, so those fields are left out.
@@ -149,7 +159,12 @@ describe(`tenant isolation on ${backend}`, () => {
   });
 
   it('a publishable key signed with another merchant’s secret gets 401 on every /api/v1 route, even beside a valid session cookie', async () => {
-    const mixed = new InfluencemartClient({ baseUrl: t.url, publishableKey: victim.keys.test.publishableKey, signingSecret: attacker.keys.test.signingSecret, maxRetries: 0 });
+    const mixed = new InfluencemartClient({
+      baseUrl: t.url,
+      publishableKey: victim.keys.test.publishableKey,
+      signingSecret: attacker.keys.test.signingSecret,
+      maxRetries: 0,
+    });
     for (const route of routesUnder('/api/v1/')) {
       for (const path of pathsFor(route, victimIds).slice(0, 1)) {
         const response = await mixed.request({ method: route.method as 'GET', path, body: bodyFor(route), idempotencyKey: null, retry: false });
@@ -196,12 +211,19 @@ describe(`tenant isolation on ${backend}`, () => {
       const path = pathsFor(route, victimIds)[0]!;
       expect((await affiliateSession.request(route.method, path, bodyFor(route))).status, `affiliate ${route.method} ${path}`).toBe(403);
       expect((await adminSession.request(route.method, path, bodyFor(route))).status, `admin ${route.method} ${path}`).toBe(403);
-      const anonymous = await t.app.inject({ method: route.method as 'GET', url: path, ...(bodyFor(route) === undefined ? {} : { payload: bodyFor(route) as object }) });
+      const anonymous = await t.app.inject({
+        method: route.method as 'GET',
+        url: path,
+        ...(bodyFor(route) === undefined ? {} : { payload: bodyFor(route) as object }),
+      });
       expect(anonymous.statusCode, `anonymous ${route.method} ${path}`).toBe(401);
     }
     for (const route of routesUnder('/api/admin/')) {
       const path = pathsFor(route, victimIds)[0]!;
-      for (const [who, session] of [['merchant', attackerSession], ['affiliate', affiliateSession]] as const) {
+      for (const [who, session] of [
+        ['merchant', attackerSession],
+        ['affiliate', affiliateSession],
+      ] as const) {
         const response = await session.request(route.method, path, bodyFor(route));
         expect(response.status, `${who} ${route.method} ${path}`).toBe(403);
         expect(leaked(response.body, victimMarkers)).toEqual([]);
@@ -215,7 +237,10 @@ describe(`tenant isolation on ${backend}`, () => {
     expect(routes.length).toBeGreaterThanOrEqual(10);
     for (const route of routes) {
       const path = pathsFor(route, victimIds)[0]!;
-      for (const [who, session] of [['merchant', attackerSession], ['admin', adminSession]] as const) {
+      for (const [who, session] of [
+        ['merchant', attackerSession],
+        ['admin', adminSession],
+      ] as const) {
         expect((await session.request(route.method, path, bodyFor(route))).status, `${who} ${route.method} ${path}`).toBe(403);
       }
       expect((await t.app.inject({ method: route.method as 'GET', url: path })).statusCode, `anonymous ${route.method} ${path}`).toBe(401);

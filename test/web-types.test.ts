@@ -63,7 +63,9 @@ describe(`web client contract on ${backend}`, () => {
   it('calls only paths the server’s route table has, with the method it serves', () => {
     const calls = callsInWebClient();
     expect(calls.length).toBeGreaterThan(20);
-    const missing = calls.filter((call) => !t.app.routeTable.some((route) => (call.method === undefined || route.method === call.method) && matches(route.url, call.path)));
+    const missing = calls.filter(
+      (call) => !t.app.routeTable.some((route) => (call.method === undefined || route.method === call.method) && matches(route.url, call.path)),
+    );
     expect(missing.map((call) => `${call.method ?? 'any'} ${call.path} (${path.relative(WEB_SRC, call.file)})`)).toEqual([]);
   });
 });

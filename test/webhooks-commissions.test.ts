@@ -12,7 +12,13 @@ import { makeAffiliate, makeMerchant, type TestMerchant } from './support/factor
 import { createTestApp, type TestApp } from './support/test-app.ts';
 import { WebhookReceiver } from './support/webhook-receiver.ts';
 
-type StatusChanged = WebhookEvent<{ commissionId: string; from: string | null; to: string; reason: string; commission: { id: string; status: string; amount: string; orderId: string } }>;
+type StatusChanged = WebhookEvent<{
+  commissionId: string;
+  from: string | null;
+  to: string;
+  reason: string;
+  commission: { id: string; status: string; amount: string; orderId: string };
+}>;
 
 const DAY = 86_400_000;
 let t: TestApp;
@@ -27,7 +33,12 @@ beforeAll(async () => {
   t = await createTestApp({ listen: true, config: { outboundAllowPrivate: true, webhookRetryScheduleSeconds: [0, 0, 0] } });
   merchant = await makeMerchant(t);
   affiliateId = (await makeAffiliate(t)).affiliateId;
-  campaign = await insertCampaign(t.platform.db, { merchantId: merchant.merchantId, livemode: true, defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: 1000 });
+  campaign = await insertCampaign(t.platform.db, {
+    merchantId: merchant.merchantId,
+    livemode: true,
+    defaultCommissionType: 'PERCENTAGE',
+    defaultCommissionValue: 1000,
+  });
   const route = receiver.route();
   const created = await merchant.live.post('/api/v1/webhook-endpoints', { url: route.url, events: ['commission.status_changed', 'conversion.attributed'] });
   expect(created.status).toBe(201);
@@ -56,7 +67,9 @@ function accepted(): WebhookEvent[] {
     .map((r) => verifyWebhook(endpoint.secret, r.body, r.headers));
 }
 const transitionsOf = (commissionId: string) =>
-  (accepted().filter((e) => e.type === 'commission.status_changed') as StatusChanged[]).filter((e) => e.data.commissionId === commissionId).map((e) => [e.data.from, e.data.to]);
+  (accepted().filter((e) => e.type === 'commission.status_changed') as StatusChanged[])
+    .filter((e) => e.data.commissionId === commissionId)
+    .map((e) => [e.data.from, e.data.to]);
 
 describe(`commission webhooks on ${backend}`, () => {
   it('one commission.status_changed per transition, received once each and in order per commission', async () => {
@@ -94,7 +107,13 @@ describe(`commission webhooks on ${backend}`, () => {
     const recorded = await t.platform.db
       .select({ id: domainEvents.id })
       .from(domainEvents)
-      .where(and(eq(domainEvents.merchantId, merchant.merchantId), eq(domainEvents.livemode, true), sql`${domainEvents.type} in ('commission.status_changed', 'conversion.attributed')`));
+      .where(
+        and(
+          eq(domainEvents.merchantId, merchant.merchantId),
+          eq(domainEvents.livemode, true),
+          sql`${domainEvents.type} in ('commission.status_changed', 'conversion.attributed')`,
+        ),
+      );
     const ids = accepted().map((e) => e.id);
     expect(ids).toHaveLength(recorded.length);
     expect(new Set(ids)).toEqual(new Set(recorded.map((r) => r.id)));
@@ -124,10 +143,29 @@ describe(`commission webhooks on ${backend}`, () => {
     const fresh = await report();
     await t.platform.worker.runDueJobs();
     const events = accepted();
-    const [created] = (events.filter((e) => e.type === 'commission.status_changed') as StatusChanged[]).filter((e) => e.data.commissionId === fresh.commissionId);
-    expect(created).toMatchObject({ livemode: true, createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/), data: { from: null, to: 'pending', reason: 'order_reported' } });
-    expect(created!.data.commission).toMatchObject({ id: fresh.commissionId, orderId: fresh.orderId, status: 'pending', amount: '10.00', currency: expect.any(String), rate: { type: 'PERCENTAGE', value: expect.any(String) } });
+    const [created] = (events.filter((e) => e.type === 'commission.status_changed') as StatusChanged[]).filter(
+      (e) => e.data.commissionId === fresh.commissionId,
+    );
+    expect(created).toMatchObject({
+      livemode: true,
+      createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/),
+      data: { from: null, to: 'pending', reason: 'order_reported' },
+    });
+    expect(created!.data.commission).toMatchObject({
+      id: fresh.commissionId,
+      orderId: fresh.orderId,
+      status: 'pending',
+      amount: '10.00',
+      currency: expect.any(String),
+      rate: { type: 'PERCENTAGE', value: expect.any(String) },
+    });
     const conversion = events.find((e) => e.type === 'conversion.attributed' && e.data.conversionId === fresh.conversionId);
-    expect(conversion?.data).toMatchObject({ orderId: fresh.orderId, attributed: true, affiliateRef: affiliateId, commission: { amount: '10.00', status: 'pending' }, amount: '100.00' });
+    expect(conversion?.data).toMatchObject({
+      orderId: fresh.orderId,
+      attributed: true,
+      affiliateRef: affiliateId,
+      commission: { amount: '10.00', status: 'pending' },
+      amount: '100.00',
+    });
   });
 });

@@ -43,7 +43,14 @@ const queuePing = async (who: TestMerchant, endpointId: string) => {
 async function deliveries(who: TestMerchant, endpointId: string) {
   const page = await who.test.get(`/api/v1/webhook-endpoints/${endpointId}/deliveries?pageSize=200`);
   expect(page.status).toBe(200);
-  return page.body.data as Array<{ id: string; eventId: string; status: string; attemptCount: number; nextAttemptAt: string | null; attempts: Array<Record<string, any>> }>;
+  return page.body.data as Array<{
+    id: string;
+    eventId: string;
+    status: string;
+    attemptCount: number;
+    nextAttemptAt: string | null;
+    attempts: Array<Record<string, any>>;
+  }>;
 }
 const deliveryById = async (who: TestMerchant, endpointId: string, id: string) => (await deliveries(who, endpointId)).find((d) => d.id === id)!;
 
@@ -123,7 +130,11 @@ describe(`webhook delivery on ${backend}`, () => {
 
     expect(receiver.at(endpoint.path)).toHaveLength(1);
     expect((await merchant.test.get(`/api/v1/webhook-endpoints/${endpoint.id}`)).body).toMatchObject({ disabled: true, disabledReason: 'gone' });
-    expect(await deliveryById(merchant, endpoint.id, first.id)).toMatchObject({ status: 'failed', attemptCount: 1, attempts: [{ statusCode: 410, responseExcerpt: 'gone' }] });
+    expect(await deliveryById(merchant, endpoint.id, first.id)).toMatchObject({
+      status: 'failed',
+      attemptCount: 1,
+      attempts: [{ statusCode: 410, responseExcerpt: 'gone' }],
+    });
     expect(await deliveryById(merchant, endpoint.id, second.id)).toMatchObject({ status: 'cancelled', attemptCount: 0 });
     // New events no longer reach it.
     await inTransaction(t.platform.db, (tx) => recordEvent(tx, { type: 'import.completed', merchantId: merchant.merchantId, livemode: false, data: {} }));
@@ -148,7 +159,12 @@ describe(`webhook delivery on ${backend}`, () => {
     await t.platform.worker.runDueJobs();
     const delivery = await deliveryById(merchant, endpoint.id, queued.id);
     expect(delivery).toMatchObject({ status: 'succeeded', attemptCount: 2 });
-    expect(delivery.attempts[0]).toMatchObject({ outcome: 'failed', statusCode: null, error: { code: 'TIMEOUT', message: expect.stringContaining('500 ms') }, responseExcerpt: null });
+    expect(delivery.attempts[0]).toMatchObject({
+      outcome: 'failed',
+      statusCode: null,
+      error: { code: 'TIMEOUT', message: expect.stringContaining('500 ms') },
+      responseExcerpt: null,
+    });
     expect(delivery.attempts[0]!.latencyMs).toBeGreaterThanOrEqual(450);
     expect(delivery.attempts[0]!.latencyMs).toBeLessThan(1500);
   });
@@ -164,7 +180,11 @@ describe(`webhook delivery on ${backend}`, () => {
 
   it('records non-2xx answers (redirects included) with a response excerpt capped at 1 KB', async () => {
     const long = `${'x'.repeat(2000)}END`;
-    const endpoint = await endpointAt(t, merchant, [{ status: 422, body: 'unprocessable: missing field' }, { status: 500, body: long }, { status: 302, body: '' }]);
+    const endpoint = await endpointAt(t, merchant, [
+      { status: 422, body: 'unprocessable: missing field' },
+      { status: 500, body: long },
+      { status: 302, body: '' },
+    ]);
     const queued = await queuePing(merchant, endpoint.id);
     await t.platform.worker.runDueJobs();
     const delivery = await deliveryById(merchant, endpoint.id, queued.id);
@@ -205,7 +225,9 @@ describe(`webhook delivery on ${backend}`, () => {
     await t.platform.worker.runDueJobs();
 
     const got = (path: string) => receiver.at(path).map((r) => JSON.parse(r.body));
-    expect(got(all.path)).toEqual([{ id: eventId, type: 'conversion.attributed', createdAt: expect.any(String), livemode: false, data: { conversionId: 'cv_x', amount: '10.00' } }]);
+    expect(got(all.path)).toEqual([
+      { id: eventId, type: 'conversion.attributed', createdAt: expect.any(String), livemode: false, data: { conversionId: 'cv_x', amount: '10.00' } },
+    ]);
     expect(got(conversions.path)).toHaveLength(1);
     expect(got(commissions.path)).toHaveLength(0);
     expect(got(disabled.path)).toHaveLength(0);
@@ -218,9 +240,13 @@ describe(`webhook delivery on ${backend}`, () => {
     const endpoint = await endpointAt(t, owner, [], ['import.completed']);
     const recorded: string[] = [];
     await inTransaction(t.platform.db, async (tx) => {
-      for (let i = 0; i < 8; i++) recorded.push(await recordEvent(tx, { type: 'import.completed', merchantId: owner.merchantId, livemode: false, data: { i } }));
+      for (let i = 0; i < 8; i++)
+        recorded.push(await recordEvent(tx, { type: 'import.completed', merchantId: owner.merchantId, livemode: false, data: { i } }));
     });
-    for (let i = 8; i < 12; i++) recorded.push(await inTransaction(t.platform.db, (tx) => recordEvent(tx, { type: 'import.completed', merchantId: owner.merchantId, livemode: false, data: { i } })));
+    for (let i = 8; i < 12; i++)
+      recorded.push(
+        await inTransaction(t.platform.db, (tx) => recordEvent(tx, { type: 'import.completed', merchantId: owner.merchantId, livemode: false, data: { i } })),
+      );
     await t.platform.worker.runDueJobs();
     expect(receiver.at(endpoint.path).map((r) => r.headers['webhook-id'])).toEqual(recorded);
     // createdAt increases strictly, also between events of one transaction, so receivers can sort on it.
@@ -231,7 +257,10 @@ describe(`webhook delivery on ${backend}`, () => {
 
 describe(`webhook circuit breaker on ${backend}`, () => {
   it('holds a failing endpoint’s deliveries back unattempted, probes once per cool-down, and resumes on success', async () => {
-    const app = await createTestApp({ listen: true, config: { ...FAST, webhookRetryScheduleSeconds: [0, 0, 0, 0, 0, 0], webhookCircuitFailures: 2, webhookCircuitCooldownSeconds: 1 } });
+    const app = await createTestApp({
+      listen: true,
+      config: { ...FAST, webhookRetryScheduleSeconds: [0, 0, 0, 0, 0, 0], webhookCircuitFailures: 2, webhookCircuitCooldownSeconds: 1 },
+    });
     try {
       const owner = await makeMerchant(app);
       let healthy = false;
@@ -267,7 +296,13 @@ describe(`webhook circuit breaker on ${backend}`, () => {
       expect(done.every((d) => d.status === 'succeeded')).toBe(true);
       // Held-back time used no attempts: 2 that tripped the circuit, 1 failed probe, then one success per ping.
       expect(done.reduce((sum, d) => sum + d.attemptCount, 0)).toBe(6);
-      for (const ping of pings) expect(receiver.at(dead.path).filter((r) => r.headers['webhook-id'] === ping.eventId).at(-1)!.answeredWith).toBe(200);
+      for (const ping of pings)
+        expect(
+          receiver
+            .at(dead.path)
+            .filter((r) => r.headers['webhook-id'] === ping.eventId)
+            .at(-1)!.answeredWith,
+        ).toBe(200);
       expect((await owner.test.get(`/api/v1/webhook-endpoints/${dead.id}`)).body.circuit).toEqual({ consecutiveFailures: 0, openUntil: null });
     } finally {
       await app.close();
@@ -289,10 +324,16 @@ describe(`webhook shutdown on ${backend}`, () => {
 
     const second = await createTestApp({ reopen: first, listen: true, config });
     try {
-      const [row] = await queryRows<{ status: string; attempt_count: number }>(second.platform.db, sql`select status, attempt_count from webhook_deliveries where id = ${queued.id}`);
+      const [row] = await queryRows<{ status: string; attempt_count: number }>(
+        second.platform.db,
+        sql`select status, attempt_count from webhook_deliveries where id = ${queued.id}`,
+      );
       expect(row).toEqual({ status: 'pending', attempt_count: 0 });
       await second.platform.worker.runDueJobs();
-      const [after] = await queryRows<{ status: string; attempt_count: number }>(second.platform.db, sql`select status, attempt_count from webhook_deliveries where id = ${queued.id}`);
+      const [after] = await queryRows<{ status: string; attempt_count: number }>(
+        second.platform.db,
+        sql`select status, attempt_count from webhook_deliveries where id = ${queued.id}`,
+      );
       expect(after).toEqual({ status: 'succeeded', attempt_count: 1 });
       expect(receiver.at(endpoint.path)).toHaveLength(2);
     } finally {

@@ -49,10 +49,14 @@ describe(`webhook delivery across a crash on ${backend}`, () => {
       const queued = await api.post(`/api/v1/webhook-endpoints/${endpoint.body.id}/test`);
       expect(queued.status).toBe(202);
       // Both immediate attempts failed and are recorded; the third waits ~3 s.
-      await eventually(async () => {
-        const [delivery] = (await api.get(`/api/v1/webhook-endpoints/${endpoint.body.id}/deliveries`)).body.data;
-        return delivery?.attemptCount === 2 && delivery.status === 'pending' ? delivery : undefined;
-      }, 20_000, 'two recorded attempts');
+      await eventually(
+        async () => {
+          const [delivery] = (await api.get(`/api/v1/webhook-endpoints/${endpoint.body.id}/deliveries`)).body.data;
+          return delivery?.attemptCount === 2 && delivery.status === 'pending' ? delivery : undefined;
+        },
+        20_000,
+        'two recorded attempts',
+      );
       first.child.kill('SIGKILL');
       await first.exited;
       expect(receiver.at(route.path)).toHaveLength(2);
@@ -64,10 +68,14 @@ describe(`webhook delivery across a crash on ${backend}`, () => {
       expect(requests[2]!.at - requests[1]!.at).toBeGreaterThanOrEqual(2500);
 
       // The receiver has answered; the server records the attempt a moment later.
-      const delivery = await eventually(async () => {
-        const [row] = (await clientOf(second!, merchant).get(`/api/v1/webhook-endpoints/${endpoint.body.id}/deliveries`)).body.data;
-        return row?.status === 'pending' ? undefined : row;
-      }, 10_000, 'the third attempt recorded');
+      const delivery = await eventually(
+        async () => {
+          const [row] = (await clientOf(second!, merchant).get(`/api/v1/webhook-endpoints/${endpoint.body.id}/deliveries`)).body.data;
+          return row?.status === 'pending' ? undefined : row;
+        },
+        10_000,
+        'the third attempt recorded',
+      );
       expect(delivery).toMatchObject({ id: queued.body.id, status: 'succeeded', attemptCount: 3 });
       expect(delivery.attempts.map((a: { statusCode: number }) => a.statusCode)).toEqual([500, 500, 200]);
       expect(await second.stop()).toBe(0);
@@ -89,7 +97,13 @@ describe.runIf(backend === 'postgres')('webhook delivery by two server processes
     t = await createTestApp();
     merchant = await makeMerchant(t);
     // Every event's first attempt fails on purpose; a high breaker threshold keeps the circuit closed.
-    const env = serverEnv(t, { WEBHOOK_RETRY_SCHEDULE: '0,0,0', WEBHOOK_CIRCUIT_FAILURES: '1000', JOB_POLL_INTERVAL_MS: '20', DATABASE_POOL_SIZE: '10', LOG_LEVEL: 'info' });
+    const env = serverEnv(t, {
+      WEBHOOK_RETRY_SCHEDULE: '0,0,0',
+      WEBHOOK_CIRCUIT_FAILURES: '1000',
+      JOB_POLL_INTERVAL_MS: '20',
+      DATABASE_POOL_SIZE: '10',
+      LOG_LEVEL: 'info',
+    });
     servers.push(...(await Promise.all([startServerProcess(env), startServerProcess(env)])));
   }, 120_000);
   afterAll(async () => {
@@ -113,14 +127,22 @@ describe.runIf(backend === 'postgres')('webhook delivery by two server processes
     expect(queued.every((q) => q.status === 202)).toBe(true);
     const eventIds = queued.map((q) => q.body.eventId as string);
 
-    await eventually(async () => {
-      const [row] = await queryRows<{ open: bigint }>(t.platform.db, sql`select count(*) as open from webhook_deliveries where endpoint_id = ${endpoint.body.id} and status = 'pending'`);
-      return row!.open === 0n ? true : undefined;
-    }, 60_000, 'every delivery finished');
+    await eventually(
+      async () => {
+        const [row] = await queryRows<{ open: bigint }>(
+          t.platform.db,
+          sql`select count(*) as open from webhook_deliveries where endpoint_id = ${endpoint.body.id} and status = 'pending'`,
+        );
+        return row!.open === 0n ? true : undefined;
+      },
+      60_000,
+      'every delivery finished',
+    );
     await new Promise((resolve) => setTimeout(resolve, 500));
 
     const byEvent = new Map<string, number[]>();
-    for (const request of receiver.at(route.path)) byEvent.set(String(request.headers['webhook-id']), [...(byEvent.get(String(request.headers['webhook-id'])) ?? []), request.answeredWith as number]);
+    for (const request of receiver.at(route.path))
+      byEvent.set(String(request.headers['webhook-id']), [...(byEvent.get(String(request.headers['webhook-id'])) ?? []), request.answeredWith as number]);
     expect([...byEvent.keys()].sort()).toEqual([...eventIds].sort());
     for (const [id, answers] of byEvent) expect(answers, id).toEqual([500, 200]);
 
@@ -132,8 +154,17 @@ describe.runIf(backend === 'postgres')('webhook delivery by two server processes
     expect(rows).toHaveLength(60);
     expect(rows.every((r) => r.status === 'succeeded' && r.attempt_count === 2 && r.attempts === 2n)).toBe(true);
     // Both processes took part: each logged some of the failed first attempts.
-    const failuresLogged = servers.map((server) => server.stderr().split('\n').filter((line) => line.includes('webhook attempt failed')).length);
-    expect(failuresLogged.every((n) => n > 0), String(failuresLogged)).toBe(true);
+    const failuresLogged = servers.map(
+      (server) =>
+        server
+          .stderr()
+          .split('\n')
+          .filter((line) => line.includes('webhook attempt failed')).length,
+    );
+    expect(
+      failuresLogged.every((n) => n > 0),
+      String(failuresLogged),
+    ).toBe(true);
     expect(failuresLogged[0]! + failuresLogged[1]!).toBe(60);
   }, 90_000);
 });

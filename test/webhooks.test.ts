@@ -41,7 +41,14 @@ async function ping(endpointId: string, who: TestMerchant = merchant) {
 describe(`webhook endpoints on ${backend}`, () => {
   it('creates an endpoint with a whsec_ secret shown only on creation', async () => {
     const created = await createEndpoint(merchant, { events: ['commission.status_changed', 'conversion.attributed'], description: 'Orders backend' });
-    expect(created).toMatchObject({ livemode: false, events: ['commission.status_changed', 'conversion.attributed'], description: 'Orders backend', disabled: false, disabledReason: null, circuit: { consecutiveFailures: 0, openUntil: null } });
+    expect(created).toMatchObject({
+      livemode: false,
+      events: ['commission.status_changed', 'conversion.attributed'],
+      description: 'Orders backend',
+      disabled: false,
+      disabledReason: null,
+      circuit: { consecutiveFailures: 0, openUntil: null },
+    });
     expect(created.id).toMatch(/^whe_/);
     expect(created.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
     expect(Buffer.from(created.secret.slice(6), 'base64')).toHaveLength(32);
@@ -147,10 +154,26 @@ describe(`webhook validation on ${backend}`, () => {
     try {
       expect(strict.config.outboundAllowPrivate).toBe(false);
       const owner = await makeMerchant(strict);
-      for (const url of [`${receiver.base}/hook`, 'http://localhost:8080/hook', 'http://10.0.0.5/hook', 'http://169.254.169.254/latest', 'http://[::1]:9000/hook', 'http://[::7f00:1]:9000/hook', 'http://[::ffff:0:7f00:1]/hook', 'http://[2002:7f00:1::]/hook', 'http://[64:ff9b::a9fe:a9fe]/latest']) {
+      for (const url of [
+        `${receiver.base}/hook`,
+        'http://localhost:8080/hook',
+        'http://10.0.0.5/hook',
+        'http://169.254.169.254/latest',
+        'http://[::1]:9000/hook',
+        'http://[::7f00:1]:9000/hook',
+        'http://[::ffff:0:7f00:1]/hook',
+        'http://[2002:7f00:1::]/hook',
+        'http://[64:ff9b::a9fe:a9fe]/latest',
+      ]) {
         const response = await owner.test.post('/api/v1/webhook-endpoints', { url, events: ['*'] });
         expect(response.status, url).toBe(400);
-        expect(response.body.error.details, url).toEqual([{ field: 'url', code: 'URL_NOT_ALLOWED', message: 'must not point at a private or loopback address (for local development, start the server with OUTBOUND_ALLOW_PRIVATE=1)' }]);
+        expect(response.body.error.details, url).toEqual([
+          {
+            field: 'url',
+            code: 'URL_NOT_ALLOWED',
+            message: 'must not point at a private or loopback address (for local development, start the server with OUTBOUND_ALLOW_PRIVATE=1)',
+          },
+        ]);
       }
       expect((await owner.test.post('/api/v1/webhook-endpoints', { url: 'https://hooks.example.com/in', events: ['*'] })).status).toBe(201);
     } finally {
@@ -209,7 +232,10 @@ describe(`webhook tenant isolation on ${backend}`, () => {
     const stranger = await signIn(t, other.email);
     expect((await stranger.request('GET', `/api/v1/webhook-endpoints/${created.body.id}`, undefined, test)).status).toBe(404);
     expect((await stranger.request('PATCH', `/api/v1/webhook-endpoints/${created.body.id}`, { disabled: true }, test)).status).toBe(404);
-    expect((await session.request('GET', '/api/v1/webhook-endpoints', undefined, { 'x-mode': 'sandbox' })).body.error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'X-Mode' }] });
+    expect((await session.request('GET', '/api/v1/webhook-endpoints', undefined, { 'x-mode': 'sandbox' })).body.error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [{ field: 'X-Mode' }],
+    });
   });
 });
 
@@ -220,14 +246,24 @@ describe(`webhook signing, rotation, test and redeliver on ${backend}`, () => {
     const delivery = await ping(endpoint.id);
     const [request] = receiver.at(path);
     expect(request).toBeDefined();
-    expect(request!.headers).toMatchObject({ 'content-type': 'application/json', 'user-agent': expect.stringMatching(/^Influencemart-Webhooks\//), 'webhook-id': delivery.eventId });
+    expect(request!.headers).toMatchObject({
+      'content-type': 'application/json',
+      'user-agent': expect.stringMatching(/^Influencemart-Webhooks\//),
+      'webhook-id': delivery.eventId,
+    });
     expect(Number(request!.headers['webhook-timestamp'])).toBeCloseTo(Date.now() / 1000, -2);
     expect(String(request!.headers['webhook-signature'])).toMatch(/^v1,[A-Za-z0-9+/]+=*$/);
 
     const viaLibrary = new Webhook(endpoint.secret).verify(request!.body, request!.headers as Record<string, string>);
     const viaSdk = verifyWebhook(endpoint.secret, request!.body, request!.headers);
     expect(viaSdk).toEqual(viaLibrary);
-    expect(viaSdk).toEqual({ id: delivery.eventId, type: 'test.ping', createdAt: expect.any(String), livemode: false, data: { endpointId: endpoint.id, message: expect.any(String) } });
+    expect(viaSdk).toEqual({
+      id: delivery.eventId,
+      type: 'test.ping',
+      createdAt: expect.any(String),
+      livemode: false,
+      data: { endpointId: endpoint.id, message: expect.any(String) },
+    });
     expect(() => verifyWebhook(endpoint.secret, request!.body.replace('test.ping', 'test.pong'), request!.headers)).toThrow();
     const stranger = await createEndpoint(merchant);
     expect(() => verifyWebhook(stranger.secret, request!.body, request!.headers)).toThrow();
@@ -277,8 +313,24 @@ describe(`webhook signing, rotation, test and redeliver on ${backend}`, () => {
     const log = await merchant.test.get(`/api/v1/webhook-endpoints/${endpointId}/deliveries`);
     expect(log.body).toMatchObject({ page: 1, total: 1 });
     const [failed] = log.body.data;
-    expect(failed).toMatchObject({ id: original.id, eventId: original.eventId, eventType: 'test.ping', status: 'failed', attemptCount: 3, nextAttemptAt: null, completedAt: expect.any(String), redeliveryOf: null });
-    expect(failed.attempts.map((a: { attempt: number; statusCode: number; responseExcerpt: string; outcome: string }) => [a.attempt, a.statusCode, a.responseExcerpt, a.outcome])).toEqual([
+    expect(failed).toMatchObject({
+      id: original.id,
+      eventId: original.eventId,
+      eventType: 'test.ping',
+      status: 'failed',
+      attemptCount: 3,
+      nextAttemptAt: null,
+      completedAt: expect.any(String),
+      redeliveryOf: null,
+    });
+    expect(
+      failed.attempts.map((a: { attempt: number; statusCode: number; responseExcerpt: string; outcome: string }) => [
+        a.attempt,
+        a.statusCode,
+        a.responseExcerpt,
+        a.outcome,
+      ]),
+    ).toEqual([
       [1, 503, 'down for maintenance', 'failed'],
       [2, 500, 'still down', 'failed'],
       [3, 502, 'ok', 'failed'],
@@ -297,7 +349,12 @@ describe(`webhook signing, rotation, test and redeliver on ${backend}`, () => {
     expect(new Set(requests.map((r) => r.body)).size).toBe(1); // the same payload on every attempt
     const after = (await merchant.test.get(`/api/v1/webhook-endpoints/${endpointId}/deliveries`)).body;
     expect(after.total).toBe(2);
-    expect(after.data[0]).toMatchObject({ id: redelivered.body.id, status: 'succeeded', attemptCount: 1, attempts: [{ attempt: 1, statusCode: 200, outcome: 'succeeded' }] });
+    expect(after.data[0]).toMatchObject({
+      id: redelivered.body.id,
+      status: 'succeeded',
+      attemptCount: 1,
+      attempts: [{ attempt: 1, statusCode: 200, outcome: 'succeeded' }],
+    });
     const onlyFailed = (await merchant.test.get(`/api/v1/webhook-endpoints/${endpointId}/deliveries?status=failed`)).body;
     expect(onlyFailed.data.map((d: { id: string }) => d.id)).toEqual([original.id]);
     expect((await merchant.test.get(`/api/v1/webhook-endpoints/${endpointId}/deliveries?status=lost`)).status).toBe(400);

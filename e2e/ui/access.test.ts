@@ -11,7 +11,12 @@ afterAll(() => h?.close());
 describe('who may see which page', () => {
   it('sends a signed-out visitor from a protected page to login, and back there after signing in', async () => {
     const email = uniqueEmail('store');
-    const { merchantId } = await signUpMerchant(h.t.platform.db, { email, password: PASSWORD, businessName: 'Everest Gear', website: 'https://everest-gear.example.com' });
+    const { merchantId } = await signUpMerchant(h.t.platform.db, {
+      email,
+      password: PASSWORD,
+      businessName: 'Everest Gear',
+      website: 'https://everest-gear.example.com',
+    });
     await approveMerchant(h.t.platform.db, h.t.platform.secrets, merchantId, null);
     const { page, context, problems } = await h.newPage();
 

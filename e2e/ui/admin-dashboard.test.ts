@@ -19,7 +19,10 @@ describe('admin dashboard in a real browser', () => {
   it('overview, then the merchant queue with each store’s domains; approving issues its keys', async () => {
     const { page, context, problems } = await h.newPage();
     await logIn(page, admin.email, PASSWORD, '/admin');
-    await page.getByRole('link', { name: /merchant/i }).first().waitFor();
+    await page
+      .getByRole('link', { name: /merchant/i })
+      .first()
+      .waitFor();
 
     await page.goto('/admin/merchants');
     const row = page.getByRole('row').filter({ hasText: 'Pokhara Paragliding Gear' });
@@ -29,7 +32,11 @@ describe('admin dashboard in a real browser', () => {
     await row.getByRole('button', { name: 'Approve' }).click();
     await row.waitFor({ state: 'detached' });
 
-    const reviewed = await h.t.app.inject({ method: 'GET', url: `/api/admin/merchants/${applicant.merchantId}`, cookies: await context.cookies().then((all) => Object.fromEntries(all.map((c) => [c.name, c.value]))) });
+    const reviewed = await h.t.app.inject({
+      method: 'GET',
+      url: `/api/admin/merchants/${applicant.merchantId}`,
+      cookies: await context.cookies().then((all) => Object.fromEntries(all.map((c) => [c.name, c.value]))),
+    });
     expect(reviewed.json()).toMatchObject({ status: 'APPROVED', domains: [{ domain: applicant.domain, status: 'APPROVED' }] });
     expect(problems).toEqual([]);
     await context.close();

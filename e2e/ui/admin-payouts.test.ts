@@ -23,7 +23,12 @@ describe('admin payout desk', () => {
     const db = h.t.platform.db;
     await savePlatformSettings({ minimumPayout: 10_000n }, db);
     const merchant = await makeMerchant(h.t);
-    const campaign = await insertCampaign(db, { merchantId: merchant.merchantId, livemode: true, defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: 1000 });
+    const campaign = await insertCampaign(db, {
+      merchantId: merchant.merchantId,
+      livemode: true,
+      defaultCommissionType: 'PERCENTAGE',
+      defaultCommissionValue: 1000,
+    });
     const affiliate = await makeAffiliate(h.t, { displayName: 'Pema Sherpa' });
     await addPayoutMethod(db, h.t.platform.secrets, affiliate.affiliateId, { type: 'IME_PAY', accountHolderName: 'Pema Sherpa', mobileNumber: '9861234567' });
     const admin = await makeAdmin(h.t);
@@ -55,7 +60,10 @@ describe('admin payout desk', () => {
     await link.waitFor();
     const file = await page.request.get((await link.getAttribute('href'))!);
     expect(file.status()).toBe(200);
-    expect((await file.text()).trim().split('\n')).toEqual(['payoutId,transfer,transfers,accountHolderName,mobileNumber,amount,currency', `${payout.id},1,1,Pema Sherpa,9861234567,250.00,NPR`]);
+    expect((await file.text()).trim().split('\n')).toEqual([
+      'payoutId,transfer,transfers,accountHolderName,mobileNumber,amount,currency',
+      `${payout.id},1,1,Pema Sherpa,9861234567,250.00,NPR`,
+    ]);
 
     const paying = page.getByRole('table', { name: 'Payouts being paid' }).getByRole('row').filter({ hasText: 'Pema Sherpa' });
     await paying.getByLabel(`Rail reference for ${payout.id}`).fill('IME-2026-0001');

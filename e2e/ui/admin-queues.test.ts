@@ -28,7 +28,9 @@ beforeAll(async () => {
   admin = await makeAdmin(h.t);
   store = await makeMerchant(h.t, { businessName: 'Lumbini Incense Co' });
   expect((await store.live.post('/api/v1/domains', { domain: 'incense-outlet.example.net' })).status).toBe(201);
-  expect((await store.live.post('/api/v1/campaigns', { title: 'Festival incense week', approvalRequired: true, termsAndConditions: 'No coupon sites' })).status).toBe(201);
+  expect(
+    (await store.live.post('/api/v1/campaigns', { title: 'Festival incense week', approvalRequired: true, termsAndConditions: 'No coupon sites' })).status,
+  ).toBe(201);
   await makeMerchant(h.t, { businessName: 'Janakpur Mithila Art', approved: false });
   await makeAffiliate(h.t);
   flaggedOrders = [await flaggedOrder('RISKY-1'), await flaggedOrder('RISKY-2')];
@@ -54,7 +56,10 @@ describe('admin queues in a real browser', () => {
     await domain.getByRole('button', { name: 'Approve incense-outlet.example.net' }).click();
     await domain.waitFor({ state: 'detached' });
     await page.getByLabel('Status').selectOption('APPROVED');
-    await page.getByRole('row', { name: /incense-outlet\.example\.net/ }).getByText('Approved').waitFor();
+    await page
+      .getByRole('row', { name: /incense-outlet\.example\.net/ })
+      .getByText('Approved')
+      .waitFor();
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Campaigns' }).click();
     const campaign = page.getByRole('row', { name: /Festival incense week/ });
@@ -67,7 +72,10 @@ describe('admin queues in a real browser', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Risk reviews' }).click();
     const first = page.getByRole('row', { name: new RegExp(flaggedOrders[0]!) });
     await first.getByText('Score 100 of 100').waitFor();
-    expect(await first.getByRole('listitem').allTextContents()).toEqual(['Ordered faster after the click than a person can', "The click came from the creator's own address"]);
+    expect(await first.getByRole('listitem').allTextContents()).toEqual([
+      'Ordered faster after the click than a person can',
+      "The click came from the creator's own address",
+    ]);
     await first.getByRole('button', { name: `Reject ${flaggedOrders[0]}` }).click();
     await first.getByLabel('Note (optional)').fill('Own purchase through own link');
     await first.getByRole('button', { name: 'Reject', exact: true }).click();
@@ -88,7 +96,10 @@ describe('admin queues in a real browser', () => {
     await storeView.page.getByRole('button', { name: `Details of ${flaggedOrders[0]}` }).click();
     const reasons = storeView.page.getByRole('list', { name: 'Risk reasons' });
     await reasons.waitFor();
-    expect(await reasons.getByRole('listitem').allTextContents()).toEqual(['Ordered faster after the click than a person can', "The click came from the creator's own address"]);
+    expect(await reasons.getByRole('listitem').allTextContents()).toEqual([
+      'Ordered faster after the click than a person can',
+      "The click came from the creator's own address",
+    ]);
     expect(storeView.problems).toEqual([]);
     await storeView.context.close();
     expect(problems).toEqual([]);
@@ -98,7 +109,10 @@ describe('admin queues in a real browser', () => {
   it('finds a store, suspends it with a reason the store then sees, reinstates it; changes a setting; reads both in the audit log', async () => {
     const { page, context, problems } = await h.newPage();
     await logIn(page, admin.email, PASSWORD, '/admin/merchants');
-    await page.getByRole('row', { name: /Janakpur Mithila Art/ }).getByRole('button', { name: 'Approve Janakpur Mithila Art' }).waitFor();
+    await page
+      .getByRole('row', { name: /Janakpur Mithila Art/ })
+      .getByRole('button', { name: 'Approve Janakpur Mithila Art' })
+      .waitFor();
     await page.getByLabel('Status').selectOption('');
     await page.getByLabel('Store name or email (optional)').fill('lumbini');
     await page.getByRole('button', { name: 'Search' }).click();
@@ -136,7 +150,10 @@ describe('admin queues in a real browser', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' }).click();
     await page.getByLabel('Subject id (optional)').fill(store.merchantId);
     await page.getByRole('button', { name: 'Filter' }).click();
-    await page.getByRole('row', { name: /merchant\.suspended/ }).getByText('reason: Unpaid statement since March').waitFor();
+    await page
+      .getByRole('row', { name: /merchant\.suspended/ })
+      .getByText('reason: Unpaid statement since March')
+      .waitFor();
     expect(await page.getByRole('row', { name: /merchant\./ }).evaluateAll((rows) => rows.map((r) => r.querySelector('.mono')?.textContent))).toEqual([
       'merchant.reinstated',
       'merchant.suspended',
@@ -158,7 +175,10 @@ describe('admin queues in a real browser', () => {
     await logIn(page, admin.email, PASSWORD, '/admin/merchants');
     const approve = page.getByRole('button', { name: 'Approve Janakpur Mithila Art' });
     await approve.waitFor();
-    const tops = await page.getByRole('navigation', { name: 'Main' }).getByRole('link').evaluateAll((links) => links.map((link) => Math.round(link.getBoundingClientRect().top)));
+    const tops = await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link')
+      .evaluateAll((links) => links.map((link) => Math.round(link.getBoundingClientRect().top)));
     expect(new Set(tops).size).toBe(1);
     const box = await approve.boundingBox();
     expect(box!.x + box!.width).toBeLessThanOrEqual(390);

@@ -26,14 +26,24 @@ beforeAll(async () => {
     const campaign = await insertCampaign(db, { merchantId: m.merchantId, livemode: true, defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: 500 });
     for (const [i, amount] of amounts.entries()) {
       const clickId = await insertClick(db, campaign, affiliateId, { clickedAt: new Date(now - (i + 2) * HOUR) });
-      const response = await m.live.post('/api/v1/conversions', { orderId: `${store}-${i}`, clickId, amount, occurredAt: new Date(now - (i + 1) * HOUR).toISOString() });
+      const response = await m.live.post('/api/v1/conversions', {
+        orderId: `${store}-${i}`,
+        clickId,
+        amount,
+        occurredAt: new Date(now - (i + 1) * HOUR).toISOString(),
+      });
       expect(response.status, JSON.stringify(response.body)).toBe(201);
     }
   }
 }, 120_000);
 afterAll(() => h?.close());
 
-const figure = (page: Page, label: string) => page.locator('.headline-figure').filter({ has: page.getByText(label, { exact: true }) }).locator('.headline-value').textContent();
+const figure = (page: Page, label: string) =>
+  page
+    .locator('.headline-figure')
+    .filter({ has: page.getByText(label, { exact: true }) })
+    .locator('.headline-value')
+    .textContent();
 
 describe('admin reports in a real browser', () => {
   it('overview: platform totals, money owed and paid, and the top stores and creators match the reports API', async () => {
@@ -58,7 +68,14 @@ describe('admin reports in a real browser', () => {
     const rows = (id: string) =>
       page.locator(`section[aria-labelledby="${id}"] tbody tr`).evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
     type Top = { businessName?: string; displayName?: string; clicks: number; conversions: number; revenue: string; commission: string };
-    const expected = (list: Top[]) => list.map((r) => [r.businessName ?? r.displayName, formatCount(r.clicks), formatCount(r.conversions), formatMoney(r.revenue, 'NPR'), formatMoney(r.commission, 'NPR')]);
+    const expected = (list: Top[]) =>
+      list.map((r) => [
+        r.businessName ?? r.displayName,
+        formatCount(r.clicks),
+        formatCount(r.conversions),
+        formatMoney(r.revenue, 'NPR'),
+        formatMoney(r.commission, 'NPR'),
+      ]);
     expect(await rows('top-stores')).toEqual(expected(overview.topMerchants));
     expect(await rows('top-affiliates')).toEqual(expected(overview.topAffiliates));
     expect((await rows('top-stores')).map((r) => r[0])).toEqual(['Janakpur Art', 'Lumbini Books']);

@@ -14,7 +14,12 @@ describe('admin statements', () => {
   it('issues a statement now, refuses an overpayment, and records the payment that settles it', async () => {
     const db = h.t.platform.db;
     const merchant = await makeMerchant(h.t, { businessName: 'Himalayan Java' });
-    const campaign = await insertCampaign(db, { merchantId: merchant.merchantId, livemode: true, defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: 1000 });
+    const campaign = await insertCampaign(db, {
+      merchantId: merchant.merchantId,
+      livemode: true,
+      defaultCommissionType: 'PERCENTAGE',
+      defaultCommissionValue: 1000,
+    });
     const affiliate = await makeAffiliate(h.t);
     const kept = await approvedCommission(h.t, merchant, campaign, affiliate.affiliateId, '1500.00');
     const admin = await makeAdmin(h.t);

@@ -14,7 +14,13 @@ beforeAll(async () => {
   h = await startHarness();
   merchant = await makeMerchant(h.t, { businessName: 'Kathmandu Coffee' });
   affiliate = await makeAffiliate(h.t, { displayName: 'Sita Travels' });
-  const created = await merchant.live.post('/api/v1/campaigns', { title: 'Coffee Lovers', category: 'Food', defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: '10', cookieDurationDays: 30 });
+  const created = await merchant.live.post('/api/v1/campaigns', {
+    title: 'Coffee Lovers',
+    category: 'Food',
+    defaultCommissionType: 'PERCENTAGE',
+    defaultCommissionValue: '10',
+    cookieDurationDays: 30,
+  });
   expect(created.status).toBe(201);
   campaign = created.body;
   expect((await merchant.live.post(`/api/v1/campaigns/${campaign.id}/activate`)).status).toBe(200);
@@ -46,7 +52,14 @@ describe('affiliate dashboard in a real browser', () => {
     // A buyer clicks the link; the store reports the order.
     const redirect = await fetch(url.startsWith('http') ? url : `${h.t.url}${url}`, { redirect: 'manual', headers: { 'user-agent': BROWSER_UA } });
     const clickId = new URL(redirect.headers.get('location')!).searchParams.get('affiliate_click_id');
-    const order = await merchant.live.post('/api/v1/conversions', { orderId: 'ORD-7001', clickId, amount: '1500.00', currency: 'NPR', status: 'confirmed', occurredAt: new Date().toISOString() });
+    const order = await merchant.live.post('/api/v1/conversions', {
+      orderId: 'ORD-7001',
+      clickId,
+      amount: '1500.00',
+      currency: 'NPR',
+      status: 'confirmed',
+      occurredAt: new Date().toISOString(),
+    });
     expect(order.body).toMatchObject({ attributed: true, commission: { amount: '150.00' } });
 
     await page.goto('/affiliate/wallet');
@@ -74,7 +87,10 @@ describe('affiliate dashboard in a real browser', () => {
     await page.getByRole('heading', { name: 'No payouts yet' }).waitFor();
     await page.getByRole('option', { name: /eSewa · ••••5678/ }).waitFor({ state: 'attached' });
     await page.getByRole('button', { name: 'Request payout' }).click();
-    await page.getByRole('alert').filter({ hasText: /minimum/i }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /minimum/i })
+      .waitFor();
     expect(problems).toEqual([]);
     await context.close();
   });

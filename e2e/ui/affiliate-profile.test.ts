@@ -32,7 +32,11 @@ describe('affiliate profile page', () => {
 
     const session = await signIn(h.t, creator.email);
     const saved = (await session.request('GET', '/api/affiliate/profile')).body;
-    expect(saved).toMatchObject({ bio: 'Treks, tea houses and honest gear reviews.', website: 'https://tara-treks.example.com/', socialHandles: { instagram: 'tara.treks' } });
+    expect(saved).toMatchObject({
+      bio: 'Treks, tea houses and honest gear reviews.',
+      website: 'https://tara-treks.example.com/',
+      socialHandles: { instagram: 'tara.treks' },
+    });
     expect([...saved.channels].sort()).toEqual(['blog', 'youtube']);
 
     await page.reload();

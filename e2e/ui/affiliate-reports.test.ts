@@ -49,7 +49,12 @@ async function fromApi(path: string) {
   return response.body;
 }
 
-const figure = (page: Page, label: string) => page.locator('.headline-figure').filter({ has: page.getByText(label, { exact: true }) }).locator('.headline-value').textContent();
+const figure = (page: Page, label: string) =>
+  page
+    .locator('.headline-figure')
+    .filter({ has: page.getByText(label, { exact: true }) })
+    .locator('.headline-value')
+    .textContent();
 
 describe('affiliate reports in a real browser', () => {
   it('home: clicks, conversions and earnings per day and per link match the reports API', async () => {
@@ -63,7 +68,14 @@ describe('affiliate reports in a real browser', () => {
     expect(await figure(page, 'Earnings')).toBe(formatMoney(series.totals.earnings, 'NPR'));
     expect(await figure(page, 'Reversed')).toBe(formatMoney(series.totals.reversed, 'NPR'));
     const rows = await page.locator('.chart-data tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
-    expect(rows).toEqual(series.data.map((d: { date: string; clicks: number; conversions: number; earnings: string }) => [d.date, formatCount(d.clicks), formatCount(d.conversions), formatMoney(d.earnings, 'NPR')]));
+    expect(rows).toEqual(
+      series.data.map((d: { date: string; clicks: number; conversions: number; earnings: string }) => [
+        d.date,
+        formatCount(d.clicks),
+        formatCount(d.conversions),
+        formatMoney(d.earnings, 'NPR'),
+      ]),
+    );
     expect(await page.locator('.chart-plot[aria-hidden="true"] canvas').count()).toBeGreaterThan(0);
 
     const perLink = page.locator('section[aria-labelledby="per-link"]');
@@ -72,7 +84,12 @@ describe('affiliate reports in a real browser', () => {
     const table = await perLink.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
     expect(table).toEqual(
       byLink.data.map((l: { label: string; clicks: number; conversions: number; earnings: string; earningsPerClick: string; conversionRate: number }) => [
-        `/r/${l.label}`, formatCount(l.clicks), formatCount(l.conversions), formatMoney(l.earnings, 'NPR'), formatMoney(l.earningsPerClick, 'NPR'), `${(l.conversionRate * 100).toFixed(2)}%`,
+        `/r/${l.label}`,
+        formatCount(l.clicks),
+        formatCount(l.conversions),
+        formatMoney(l.earnings, 'NPR'),
+        formatMoney(l.earningsPerClick, 'NPR'),
+        `${(l.conversionRate * 100).toFixed(2)}%`,
       ]),
     );
     expect(table.map((r) => r[0])).toEqual(expect.arrayContaining(codes.map((c) => `/r/${c}`)));
@@ -84,7 +101,9 @@ describe('affiliate reports in a real browser', () => {
     const csv = Buffer.concat(await (await download.createReadStream()).toArray()).toString('utf8');
     const session = await signIn(h.t, email);
     const { from, to } = lastDays(30, todayIn('Asia/Kathmandu'));
-    expect(csv).toBe((await session.request('GET', `/api/affiliate/reports/breakdown?from=${from}&to=${to}&tz=Asia/Kathmandu&by=link&sort=clicks&limit=500&format=csv`)).body);
+    expect(csv).toBe(
+      (await session.request('GET', `/api/affiliate/reports/breakdown?from=${from}&to=${to}&tz=Asia/Kathmandu&by=link&sort=clicks&limit=500&format=csv`)).body,
+    );
 
     await page.getByRole('button', { name: '7 days' }).click();
     await expect.poll(() => page.locator('.chart-data tbody tr').count()).toBe(7);

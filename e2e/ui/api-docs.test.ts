@@ -7,9 +7,20 @@ let h: Harness;
 let keys: { publishableKey: string; signingSecret: string };
 beforeAll(async () => {
   h = await startHarness();
-  const { merchantId } = await signUpMerchant(h.t.platform.db, { email: uniqueEmail('docs'), password: PASSWORD, businessName: 'Docs Store', website: 'https://docs-store.example.com' });
+  const { merchantId } = await signUpMerchant(h.t.platform.db, {
+    email: uniqueEmail('docs'),
+    password: PASSWORD,
+    businessName: 'Docs Store',
+    website: 'https://docs-store.example.com',
+  });
   keys = (await approveMerchant(h.t.platform.db, h.t.platform.secrets, merchantId, null)).test;
-  await insertCampaign(h.t.platform.db, { merchantId, livemode: false, title: 'Tihar lights', defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: 500 });
+  await insertCampaign(h.t.platform.db, {
+    merchantId,
+    livemode: false,
+    title: 'Tihar lights',
+    defaultCommissionType: 'PERCENTAGE',
+    defaultCommissionValue: 500,
+  });
 }, 120_000);
 afterAll(() => h?.close());
 
@@ -28,7 +39,10 @@ describe('the API reference at /docs', () => {
       await listCampaigns.getByRole('button', { name: 'Execute' }).click();
       const status = listCampaigns.locator('.live-responses-table .response .response-col_status').first();
       await status.waitFor();
-      return { status: (await status.innerText()).trim(), body: await listCampaigns.locator('.live-responses-table .response-col_description pre').first().innerText() };
+      return {
+        status: (await status.innerText()).trim(),
+        body: await listCampaigns.locator('.live-responses-table .response-col_description pre').first().innerText(),
+      };
     };
 
     // Without keys the request goes unsigned and the API says so.

@@ -15,7 +15,8 @@ afterAll(async () => {
   await inbox?.close();
 });
 
-const mailTo = (address: string, subject: string) => eventually(() => inbox.to(address).find((m) => m.subject === subject), 20_000, `"${subject}" to ${address}`);
+const mailTo = (address: string, subject: string) =>
+  eventually(() => inbox.to(address).find((m) => m.subject === subject), 20_000, `"${subject}" to ${address}`);
 
 describe('email in the dashboard', () => {
   it('forgot password → email → reset → log in with the new password', async () => {

@@ -66,10 +66,13 @@ describe('the example store beside the platform', () => {
     // And the store received the signed webhooks for it.
     await page.getByRole('link', { name: 'Webhooks received' }).click();
     await expect
-      .poll(async () => {
-        await page.reload();
-        return page.locator('main li code').allInnerTexts();
-      }, { timeout: 30_000, interval: 500 })
+      .poll(
+        async () => {
+          await page.reload();
+          return page.locator('main li code').allInnerTexts();
+        },
+        { timeout: 30_000, interval: 500 },
+      )
       .toEqual(expect.arrayContaining(['conversion.attributed', 'commission.status_changed']));
     await context.close();
   });

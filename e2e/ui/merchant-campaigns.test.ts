@@ -24,7 +24,12 @@ describe('merchant campaigns page', () => {
     await approveMerchant(db, h.t.platform.secrets, merchantId, null);
     const { userId: adminId } = await createAdmin(db, { email: uniqueEmail('admin'), password: PASSWORD });
     const live = { merchantId, livemode: true };
-    const monsoon = await createCampaign(db, live, { title: 'Monsoon Sale', approvalRequired: true, defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: '8' });
+    const monsoon = await createCampaign(db, live, {
+      title: 'Monsoon Sale',
+      approvalRequired: true,
+      defaultCommissionType: 'PERCENTAGE',
+      defaultCommissionValue: '8',
+    });
     await approveCampaign(db, monsoon.id, adminId);
     await activateCampaign(db, live, monsoon.id);
     await setCampaignListing(db, { merchantId }, monsoon.id, true);
@@ -42,7 +47,10 @@ describe('merchant campaigns page', () => {
     await monsoonRow.getByText('Active').waitFor();
     expect(await monsoonRow.getByText('8%').count()).toBe(1);
     const requests = page.getByRole('region', { name: 'Join requests' });
-    await requests.getByRole('row', { name: /Trekking Tara/ }).getByText('Monsoon Sale').waitFor();
+    await requests
+      .getByRole('row', { name: /Trekking Tara/ })
+      .getByText('Monsoon Sale')
+      .waitFor();
     await requests.getByRole('button', { name: 'Approve Trekking Tara for Monsoon Sale' }).click();
     await requests.getByText('No one is waiting').waitFor();
     const approved = await listJoinRequests(db, merchantId, { status: 'APPROVED', page: 1, pageSize: 10 });
@@ -84,7 +92,14 @@ describe('merchant campaigns page', () => {
     const testCampaigns = await listCampaigns(db, { merchantId, livemode: false }, { page: 1, pageSize: 10 });
     expect(testCampaigns.data).toHaveLength(1);
     const stored = await getCampaign(db, { merchantId, livemode: false }, testCampaigns.data[0]!.id);
-    expect(stored).toMatchObject({ title: 'Sandbox Trial Two', status: 'ARCHIVED', livemode: false, cookieDurationDays: 45, defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: '10' });
+    expect(stored).toMatchObject({
+      title: 'Sandbox Trial Two',
+      status: 'ARCHIVED',
+      livemode: false,
+      cookieDurationDays: 45,
+      defaultCommissionType: 'PERCENTAGE',
+      defaultCommissionValue: '10',
+    });
 
     // On a phone the table becomes cards and every action stays on screen.
     await page.setViewportSize({ width: 390, height: 844 });

@@ -27,7 +27,11 @@ describe('merchant orders and commissions pages', () => {
     const deps = { db, defaults: loadPlatformDefaults(h.t.config), findClick: findClickInDatabase(db) };
     const report = async (livemode: boolean, orderId: string, amount: string, withClick: boolean) => {
       const tenant = { merchantId, livemode };
-      const campaign = await createCampaign(db, tenant, { title: `Trek ${livemode ? 'live' : 'test'} ${orderId}`, defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: '10' });
+      const campaign = await createCampaign(db, tenant, {
+        title: `Trek ${livemode ? 'live' : 'test'} ${orderId}`,
+        defaultCommissionType: 'PERCENTAGE',
+        defaultCommissionValue: '10',
+      });
       await activateCampaign(db, tenant, campaign.id);
       const [row] = await db.select().from(campaigns).where(eq(campaigns.id, campaign.id));
       const clickId = withClick ? await insertClick(db, row!, affiliateId, { clickedAt: new Date(Date.now() - 3_600_000) }) : null;
@@ -43,8 +47,14 @@ describe('merchant orders and commissions pages', () => {
     await logIn(page, email, '/merchant');
     await page.getByRole('link', { name: 'Orders' }).click();
     await page.getByRole('heading', { level: 1, name: 'Orders' }).waitFor();
-    await page.getByRole('row', { name: /ORD-1001/ }).getByText('NPR 200.00').waitFor();
-    await page.getByRole('row', { name: /ORD-1002/ }).getByText('None (no click id)').waitFor();
+    await page
+      .getByRole('row', { name: /ORD-1001/ })
+      .getByText('NPR 200.00')
+      .waitFor();
+    await page
+      .getByRole('row', { name: /ORD-1002/ })
+      .getByText('None (no click id)')
+      .waitFor();
     expect(await page.getByRole('row', { name: /TEST-9/ }).count()).toBe(0);
 
     await page.getByLabel('Attribution').selectOption('false');
@@ -53,7 +63,10 @@ describe('merchant orders and commissions pages', () => {
     // The download carries the filters and the mode: only the live order without a creator.
     const [orders] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
     expect(orders.suggestedFilename()).toBe('orders-live.csv');
-    const orderLines = Buffer.concat(await (await orders.createReadStream()).toArray()).toString('utf8').trim().split('\n');
+    const orderLines = Buffer.concat(await (await orders.createReadStream()).toArray())
+      .toString('utf8')
+      .trim()
+      .split('\n');
     expect(orderLines[0]).toMatch(/^orderId,conversionId,status,amount/);
     expect(orderLines.slice(1).map((line) => line.split(',').slice(0, 1).concat(line.split(',').slice(3, 4)))).toEqual([['ORD-1002', '500.00']]);
     await page.getByLabel('Attribution').selectOption('');
@@ -72,7 +85,10 @@ describe('merchant orders and commissions pages', () => {
     await detail.getByRole('button', { name: 'Change status' }).click();
     await detail.getByText('Order is now partially refunded.').waitFor();
     await detail.getByText('NPR 150.00').first().waitFor();
-    expect(await detail.getByRole('listitem').allTextContents()).toEqual([expect.stringMatching(/^delivered/), expect.stringMatching(/^delivered → partially refunded \(NPR 500\.00\)/)]);
+    expect(await detail.getByRole('listitem').allTextContents()).toEqual([
+      expect.stringMatching(/^delivered/),
+      expect.stringMatching(/^delivered → partially refunded \(NPR 500\.00\)/),
+    ]);
 
     await page.getByRole('link', { name: 'Commissions' }).click();
     await page.getByRole('heading', { level: 1, name: 'Commissions' }).waitFor();
@@ -82,21 +98,30 @@ describe('merchant orders and commissions pages', () => {
     expect(await held.getByRole('cell').nth(3).textContent()).toMatch(/\d{4}|\w{3} \d/);
     const [commissions] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
     expect(commissions.suggestedFilename()).toBe('commissions-live.csv');
-    const commissionLines = Buffer.concat(await (await commissions.createReadStream()).toArray()).toString('utf8').trim().split('\n');
+    const commissionLines = Buffer.concat(await (await commissions.createReadStream()).toArray())
+      .toString('utf8')
+      .trim()
+      .split('\n');
     expect(commissionLines.slice(1).map((line) => [line.split(',')[1], line.split(',')[5], line.split(',')[6]])).toEqual([['ORD-1001', 'hold', '150.00']]);
     await page.getByLabel('State').selectOption('paid');
     await page.getByText('No paid live commissions').waitFor();
 
     await page.getByRole('button', { name: 'Test data' }).click();
     await page.getByLabel('State').selectOption('');
-    await page.getByRole('row', { name: /TEST-9/ }).getByText('NPR 10.00').waitFor();
+    await page
+      .getByRole('row', { name: /TEST-9/ })
+      .getByText('NPR 10.00')
+      .waitFor();
 
     // On a phone: one row of navigation, and the order's Details button on screen.
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto('/merchant/orders');
     const details = page.getByRole('button', { name: 'Details of ORD-1001' });
     await details.waitFor();
-    const tops = await page.getByRole('navigation', { name: 'Main' }).getByRole('link').evaluateAll((links) => links.map((link) => Math.round(link.getBoundingClientRect().top)));
+    const tops = await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link')
+      .evaluateAll((links) => links.map((link) => Math.round(link.getBoundingClientRect().top)));
     expect(new Set(tops).size).toBe(1);
     const box = await details.boundingBox();
     expect(box!.x + box!.width).toBeLessThanOrEqual(390);

@@ -12,10 +12,28 @@ beforeAll(async () => {
   const campaign = await store.live.post('/api/v1/campaigns', { title: 'Monsoon gear', defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: '8' });
   campaignId = campaign.body.id;
   // 30 live socks (two pages), one jacket in a campaign, one test-mode tent.
-  const socks = Array.from({ length: 30 }, (_, i) => ({ externalProductId: `SOCK-${String(i).padStart(2, '0')}`, name: `Wool sock ${i}`, productUrl: `https://${store.domain}/socks/${i}`, price: '450.00' }));
-  const jacket = { externalProductId: 'JKT-1', name: 'Down jacket', productUrl: `https://${store.domain}/jacket`, price: '12000.00', category: 'Jackets', campaignId };
+  const socks = Array.from({ length: 30 }, (_, i) => ({
+    externalProductId: `SOCK-${String(i).padStart(2, '0')}`,
+    name: `Wool sock ${i}`,
+    productUrl: `https://${store.domain}/socks/${i}`,
+    price: '450.00',
+  }));
+  const jacket = {
+    externalProductId: 'JKT-1',
+    name: 'Down jacket',
+    productUrl: `https://${store.domain}/jacket`,
+    price: '12000.00',
+    category: 'Jackets',
+    campaignId,
+  };
   expect((await store.live.post('/api/v1/products/upsert', { products: [...socks, jacket] })).body).toMatchObject({ created: 31, failed: 0 });
-  expect((await store.test.post('/api/v1/products/upsert', { products: [{ externalProductId: 'TENT-T', name: 'Test tent', productUrl: `https://${store.domain}/tent`, price: '9000.00' }] })).body).toMatchObject({ created: 1 });
+  expect(
+    (
+      await store.test.post('/api/v1/products/upsert', {
+        products: [{ externalProductId: 'TENT-T', name: 'Test tent', productUrl: `https://${store.domain}/tent`, price: '9000.00' }],
+      })
+    ).body,
+  ).toMatchObject({ created: 1 });
 }, 120_000);
 afterAll(() => h?.close());
 
@@ -54,7 +72,12 @@ describe('merchant products page', () => {
     await jacket.getByText('NPR 9,999.00').waitFor();
     expect(await jacket.textContent()).toContain('NPR 500.00 per sale');
     const saved = (await store.live.get('/api/v1/products?search=JKT-1')).body.data[0];
-    expect(saved).toMatchObject({ productUrl: `https://${store.domain}/jacket-2026`, discountPrice: '9999.00', commissionType: 'FIXED', commissionValue: '500.00' });
+    expect(saved).toMatchObject({
+      productUrl: `https://${store.domain}/jacket-2026`,
+      discountPrice: '9999.00',
+      commissionType: 'FIXED',
+      commissionValue: '500.00',
+    });
 
     await jacket.getByRole('button', { name: 'Archive Down jacket' }).click();
     await page.getByText('No live products here').waitFor();

@@ -39,7 +39,9 @@ describe('merchant store profile page', () => {
     await page.getByText('New domain is already on this account').waitFor();
 
     const admin = await signIn(h.t, (await makeAdmin(h.t)).email);
-    const pending = (await admin.request('GET', '/api/admin/domains?status=PENDING')).body.data.find((d: { domain: string }) => d.domain === 'metalcraft-outlet.example.net');
+    const pending = (await admin.request('GET', '/api/admin/domains?status=PENDING')).body.data.find(
+      (d: { domain: string }) => d.domain === 'metalcraft-outlet.example.net',
+    );
     await admin.request('POST', `/api/admin/domains/${pending.id}/reject`, { reason: 'Not your registration' });
     await page.reload();
     await page.getByRole('list', { name: 'Your domains' }).getByText('Reason: Not your registration').waitFor();

@@ -25,7 +25,8 @@ beforeAll(async () => {
   const now = Date.now();
   const clicks: string[] = [];
   // Clicks today, three days ago and eleven days ago, so the 7-day and 30-day views differ.
-  for (const hoursAgo of [1, 2, 3, 72, 73, 264]) clicks.push(await insertClick(db, campaign, asha, { linkId: link.id, clickedAt: new Date(now - hoursAgo * HOUR) }));
+  for (const hoursAgo of [1, 2, 3, 72, 73, 264])
+    clicks.push(await insertClick(db, campaign, asha, { linkId: link.id, clickedAt: new Date(now - hoursAgo * HOUR) }));
   const bikashClick = await insertClick(db, campaign, bikash, { clickedAt: new Date(now - 5 * HOUR) });
   const convert = async (orderId: string, clickId: string, amount: string, hoursAgo: number) => {
     const response = await m.live.post('/api/v1/conversions', { orderId, clickId, amount, occurredAt: new Date(now - hoursAgo * HOUR).toISOString() });
@@ -47,7 +48,11 @@ const api = async (path: string, days: number, extra = '') => {
 };
 
 async function headline(page: Page, label: string) {
-  return page.locator('.headline-figure').filter({ has: page.getByText(label, { exact: true }) }).locator('.headline-value').textContent();
+  return page
+    .locator('.headline-figure')
+    .filter({ has: page.getByText(label, { exact: true }) })
+    .locator('.headline-value')
+    .textContent();
 }
 
 /** The chart's table: one row per day, as the page shows it. */
@@ -72,9 +77,16 @@ describe('merchant reports in a real browser', () => {
 
     const series = await api('/api/v1/reports/timeseries', 30);
     await page.locator('.chart-data tbody tr').first().waitFor({ state: 'attached' });
-    const expected = series.data.map((d: { date: string; clicks: number; conversions: number; commission: string }) => [d.date, formatCount(d.clicks), formatCount(d.conversions), formatMoney(d.commission, 'NPR')]);
+    const expected = series.data.map((d: { date: string; clicks: number; conversions: number; commission: string }) => [
+      d.date,
+      formatCount(d.clicks),
+      formatCount(d.conversions),
+      formatMoney(d.commission, 'NPR'),
+    ]);
     expect(await chartRows(page)).toEqual(expected);
-    expect(await page.locator('.chart figcaption').textContent()).toContain(`${summary.clicks} clicks, ${summary.conversions} conversions and ${formatMoney(summary.commission, 'NPR')} commission`);
+    expect(await page.locator('.chart figcaption').textContent()).toContain(
+      `${summary.clicks} clicks, ${summary.conversions} conversions and ${formatMoney(summary.commission, 'NPR')} commission`,
+    );
     // The drawing itself is there, hidden from assistive technology in favour of the table.
     expect(await page.locator('.chart-plot[aria-hidden="true"] canvas').count()).toBeGreaterThan(0);
 
@@ -107,7 +119,10 @@ describe('merchant reports in a real browser', () => {
     expect(await names()).toEqual(top.data.map((a: { displayName: string }) => a.displayName));
     const asha = creators.getByRole('row').filter({ hasText: 'Asha Gurung' });
     expect(await asha.locator('td').allTextContents()).toEqual([
-      formatCount(top.data[0].clicks), formatCount(top.data[0].conversions), formatMoney(top.data[0].revenue, 'NPR'), formatMoney(top.data[0].commission, 'NPR'),
+      formatCount(top.data[0].clicks),
+      formatCount(top.data[0].conversions),
+      formatMoney(top.data[0].revenue, 'NPR'),
+      formatMoney(top.data[0].commission, 'NPR'),
     ]);
     await creators.getByLabel('Order by').selectOption('conversions');
     const byConversions = await api('/api/v1/reports/affiliates', 30, '&limit=10&sort=conversions');
@@ -115,9 +130,14 @@ describe('merchant reports in a real browser', () => {
     expect(await creators.locator('th[aria-sort="descending"]').textContent()).toBe('Conversions');
 
     const links = page.locator('section[aria-labelledby="top-links"]');
-    await links.getByRole('row').filter({ hasText: `/r/${linkCode}` }).waitFor();
+    await links
+      .getByRole('row')
+      .filter({ hasText: `/r/${linkCode}` })
+      .waitFor();
     const byLink = await api('/api/v1/reports/breakdown', 30, '&by=link&limit=10');
-    expect(await links.locator('tbody th').allTextContents()).toEqual(byLink.data.map((l: { label: string; key: string }) => (l.label ? `/r/${l.label}` : l.key)));
+    expect(await links.locator('tbody th').allTextContents()).toEqual(
+      byLink.data.map((l: { label: string; key: string }) => (l.label ? `/r/${l.label}` : l.key)),
+    );
 
     const [download] = await Promise.all([page.waitForEvent('download'), creators.getByRole('button', { name: 'Download CSV' }).click()]);
     const { from, to } = period(30);

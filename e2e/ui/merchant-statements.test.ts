@@ -18,7 +18,12 @@ describe('merchant statements', () => {
     const db = h.t.platform.db;
     await savePlatformSettings({ platformFeePercent: 500 }, db);
     const merchant = await makeMerchant(h.t);
-    const campaign = await insertCampaign(db, { merchantId: merchant.merchantId, livemode: true, defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: 1000 });
+    const campaign = await insertCampaign(db, {
+      merchantId: merchant.merchantId,
+      livemode: true,
+      defaultCommissionType: 'PERCENTAGE',
+      defaultCommissionValue: 1000,
+    });
     const affiliate = await makeAffiliate(h.t);
     const admin = await makeAdmin(h.t);
     const first = await approvedCommission(h.t, merchant, campaign, affiliate.affiliateId, '1200.00');

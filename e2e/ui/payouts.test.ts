@@ -19,7 +19,12 @@ describe('affiliate wallet and payouts', () => {
     const db = h.t.platform.db;
     await savePlatformSettings({ minimumPayout: 50_000n }, db); // NPR 500.00
     const merchant = await makeMerchant(h.t);
-    const campaign = await insertCampaign(db, { merchantId: merchant.merchantId, livemode: true, defaultCommissionType: 'PERCENTAGE', defaultCommissionValue: 1000 });
+    const campaign = await insertCampaign(db, {
+      merchantId: merchant.merchantId,
+      livemode: true,
+      defaultCommissionType: 'PERCENTAGE',
+      defaultCommissionValue: 1000,
+    });
     const affiliate = await makeAffiliate(h.t);
     await addPayoutMethod(db, h.t.platform.secrets, affiliate.affiliateId, { type: 'KHALTI', accountHolderName: 'Maya Tamang', mobileNumber: '9807654321' });
     const admin = await makeAdmin(h.t);
@@ -74,11 +79,22 @@ describe('affiliate wallet and payouts', () => {
     const rows = commissions.getByRole('row').filter({ has: page.getByRole('rowheader') });
     expect(await rows.count()).toBe(2);
     expect(await rows.first().getByRole('cell').nth(2).textContent()).toMatch(/\d/);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('region', { name: 'Commissions' }).getByRole('button', { name: 'Download CSV' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('region', { name: 'Commissions' }).getByRole('button', { name: 'Download CSV' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('commissions.csv');
-    const csv = Buffer.concat(await (await download.createReadStream()).toArray()).toString('utf8').trim().split('\n');
+    const csv = Buffer.concat(await (await download.createReadStream()).toArray())
+      .toString('utf8')
+      .trim()
+      .split('\n');
     expect(csv[0]).toMatch(/^id,orderId,/);
-    expect(csv.slice(1).map((line) => line.split(',')[6]).sort()).toEqual(['300.00', '400.00']);
+    expect(
+      csv
+        .slice(1)
+        .map((line) => line.split(',')[6])
+        .sort(),
+    ).toEqual(['300.00', '400.00']);
 
     // Cancelling returns it.
     await page.goto('/affiliate/payouts');

@@ -8,7 +8,13 @@ let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
   const merchant = await makeMerchant(h.t, { businessName: 'Lalitpur Crafts' });
-  const created = await merchant.live.post('/api/v1/campaigns', { title: 'Handmade Festival', category: 'Crafts', defaultCommissionType: 'FIXED', defaultCommissionValue: '75.00', cookieDurationDays: 14 });
+  const created = await merchant.live.post('/api/v1/campaigns', {
+    title: 'Handmade Festival',
+    category: 'Crafts',
+    defaultCommissionType: 'FIXED',
+    defaultCommissionValue: '75.00',
+    cookieDurationDays: 14,
+  });
   await merchant.live.post(`/api/v1/campaigns/${created.body.id}/activate`);
   const session = await signIn(h.t, merchant.email);
   expect((await session.request('POST', `/api/merchant/campaigns/${created.body.id}/listing`, { public: true })).status).toBe(200);

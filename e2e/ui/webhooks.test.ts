@@ -19,7 +19,12 @@ afterAll(async () => {
 describe('webhooks on the developers page', () => {
   it('creates an endpoint, shows its secret once, sends a signed test event, logs the delivery, and disables the endpoint', async () => {
     const email = uniqueEmail('store');
-    const { merchantId } = await signUpMerchant(h.t.platform.db, { email, password: PASSWORD, businessName: 'Annapurna Tea', website: 'https://annapurna-tea.example.com' });
+    const { merchantId } = await signUpMerchant(h.t.platform.db, {
+      email,
+      password: PASSWORD,
+      businessName: 'Annapurna Tea',
+      website: 'https://annapurna-tea.example.com',
+    });
     const keys = await approveMerchant(h.t.platform.db, h.t.platform.secrets, merchantId, null);
     const { page, context, problems } = await h.newPage();
     await page.goto('/login?next=%2Fmerchant%2Fdevelopers');
@@ -30,7 +35,10 @@ describe('webhooks on the developers page', () => {
     await page.getByRole('heading', { name: 'No live webhook endpoints yet' }).waitFor();
 
     // The key table beside it labels each pair with its own mode.
-    for (const [mode, label] of [['live', 'Live'], ['test', 'Test']] as const) {
+    for (const [mode, label] of [
+      ['live', 'Live'],
+      ['test', 'Test'],
+    ] as const) {
       const keyRow = page.getByRole('row').filter({ hasText: keys[mode].publishableKey });
       await keyRow.waitFor();
       expect(await keyRow.textContent()).toContain(label);

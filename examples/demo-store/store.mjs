@@ -24,7 +24,14 @@ export async function startStore({ platformUrl, publishableKey, signingSecret, p
       if (request.method === 'POST' && url.pathname.startsWith('/orders/') && url.pathname.endsWith('/deliver')) {
         const orderId = decodeURIComponent(url.pathname.split('/')[2]);
         const updated = await client.orders.update(orderId, { status: 'delivered' });
-        return send(response, 200, page('Order delivered', `<p>Order <code>${escape(orderId)}</code> is now <strong>${escape(updated.status)}</strong>; its commission is on hold for the return window.</p><p><a href="/webhooks">Webhooks received</a></p>`));
+        return send(
+          response,
+          200,
+          page(
+            'Order delivered',
+            `<p>Order <code>${escape(orderId)}</code> is now <strong>${escape(updated.status)}</strong>; its commission is on hold for the return window.</p><p><a href="/webhooks">Webhooks received</a></p>`,
+          ),
+        );
       }
       if (request.method === 'POST' && url.pathname === '/webhooks') return receiveWebhook(request, response, await readBody(request));
       if (request.method === 'GET' && url.pathname === '/webhooks') return send(response, 200, webhooksPage(events));

@@ -167,7 +167,9 @@ function main() {
   }
   if (doc !== expected) problems.push('docs/development.md: the module graph is out of date (npm run graph:modules)');
   for (const problem of problems) console.error(problem);
-  console.log(`${graph.size} modules, ${[...graph.values()].reduce((n, edges) => n + edges.size, 0)} dependencies between them, ${cycles.length} cycles (${knownCycleEdges.length} known dependencies that close cycles are being removed), ${seen.size} boundary violations (${knownViolations.length} known and being removed)`);
+  console.log(
+    `${graph.size} modules, ${[...graph.values()].reduce((n, edges) => n + edges.size, 0)} dependencies between them, ${cycles.length} cycles (${knownCycleEdges.length} known dependencies that close cycles are being removed), ${seen.size} boundary violations (${knownViolations.length} known and being removed)`,
+  );
   if (problems.length > 0) process.exitCode = 1;
 }
 

@@ -13,7 +13,13 @@ interface Sent {
 function scripted(answers: Array<{ status: number; body?: unknown; headers?: Record<string, string> } | Error>) {
   const sent: Sent[] = [];
   const fetch = (async (input: URL | string, init?: RequestInit) => {
-    sent.push({ method: init!.method!, url: String(input), headers: init!.headers as Record<string, string>, body: init!.body as string | undefined, at: Date.now() });
+    sent.push({
+      method: init!.method!,
+      url: String(input),
+      headers: init!.headers as Record<string, string>,
+      body: init!.body as string | undefined,
+      at: Date.now(),
+    });
     const next = answers.shift();
     if (!next) throw new Error('no scripted answer left');
     if (next instanceof Error) throw next;
@@ -36,14 +42,23 @@ describe('merchant client retries', () => {
     await make(fetch).post('/api/v1/domains?x=1', { domain: 'a.example.com' }, 'k-1');
     const [request] = sent;
     expect(request!.headers.authorization).toBe('Bearer pk_test_abc');
-    expect(request!.headers['x-signature']).toBe(signatureFor('sk_test_secret', request!.headers['x-timestamp']!, 'POST', '/api/v1/domains?x=1', '{"domain":"a.example.com"}'));
+    expect(request!.headers['x-signature']).toBe(
+      signatureFor('sk_test_secret', request!.headers['x-timestamp']!, 'POST', '/api/v1/domains?x=1', '{"domain":"a.example.com"}'),
+    );
     expect(request!.headers['x-idempotency-key']).toBe('k-1');
     expect(JSON.stringify(request!.headers)).not.toContain('sk_test_secret');
   });
 
   it('never signs the same request twice with one timestamp, so identical writes and quick retries are not replays', async () => {
     const { fetch, sent } = scripted([{ status: 201 }, { status: 201 }, { status: 503 }, { status: 201 }]);
-    const client = new InfluencemartClient({ baseUrl: 'https://api.example.test', publishableKey: 'pk_test_abc', signingSecret: 'sk_test_secret', fetch, now: () => 1_767_225_600_000, maxRetryDelayMs: 1 });
+    const client = new InfluencemartClient({
+      baseUrl: 'https://api.example.test',
+      publishableKey: 'pk_test_abc',
+      signingSecret: 'sk_test_secret',
+      fetch,
+      now: () => 1_767_225_600_000,
+      maxRetryDelayMs: 1,
+    });
     await client.patch('/api/v1/orders/o1', { status: 'refunded', refundAmount: '10.00' }, null);
     await client.patch('/api/v1/orders/o1', { status: 'refunded', refundAmount: '10.00' }, null);
     await client.post('/api/v1/conversions', { orderId: 'o2' }, 'k-2'); // answered 503, retried
@@ -52,7 +67,10 @@ describe('merchant client retries', () => {
   });
 
   it('retries 429 after the Retry-After the server asked for, with the same idempotency key', async () => {
-    const { fetch, sent } = scripted([{ status: 429, headers: { 'retry-after': '1' }, body: { error: { code: 'RATE_LIMITED' } } }, { status: 201, body: { id: 'dom_1' } }]);
+    const { fetch, sent } = scripted([
+      { status: 429, headers: { 'retry-after': '1' }, body: { error: { code: 'RATE_LIMITED' } } },
+      { status: 201, body: { id: 'dom_1' } },
+    ]);
     const response = await make(fetch).post('/api/v1/domains', { domain: 'a.example.com' });
     expect(response.status).toBe(201);
     expect(sent).toHaveLength(2);

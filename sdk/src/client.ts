@@ -62,7 +62,13 @@ export class InfluencemartClient {
 
   /** One operation: answers its success body, or throws InfluencemartError with the error code. */
   call = async <Result>(method: RequestOptions['method'], path: string, options: CallOptions = {}): Promise<Result> => {
-    const response = await this.request<Result>({ method, path: path + queryString(options.query), body: options.body, csv: options.csv, idempotencyKey: options.idempotencyKey });
+    const response = await this.request<Result>({
+      method,
+      path: path + queryString(options.query),
+      body: options.body,
+      csv: options.csv,
+      idempotencyKey: options.idempotencyKey,
+    });
     if (response.status >= 400) throw InfluencemartError.from(response);
     return response.body;
   };

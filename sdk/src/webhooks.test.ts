@@ -7,7 +7,11 @@ const secret = `whsec_${randomBytes(32).toString('base64')}`;
 const body = JSON.stringify({ id: 'evt_1', type: 'test.ping', createdAt: '2026-03-01T10:00:00.000Z', livemode: false, data: { hello: 'world' } });
 
 function headersFor(payload: string, at = new Date(), key = secret) {
-  return { 'webhook-id': 'evt_1', 'webhook-timestamp': String(Math.floor(at.getTime() / 1000)), 'webhook-signature': new Webhook(key).sign('evt_1', at, payload) };
+  return {
+    'webhook-id': 'evt_1',
+    'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+    'webhook-signature': new Webhook(key).sign('evt_1', at, payload),
+  };
 }
 
 describe('verifyWebhook', () => {

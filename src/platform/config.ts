@@ -154,7 +154,6 @@ function int(env: Env, name: string, fallback: number): number {
   return Number(raw);
 }
 
-
 function flag(env: Env, name: string, fallback: boolean): boolean {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;

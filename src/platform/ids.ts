@@ -2,8 +2,34 @@ import { randomBytes, randomUUID } from 'node:crypto';
 
 /** Public id prefixes; one per kind of record so an id says what it points at. */
 export type IdPrefix =
-  | 'usr' | 'mer' | 'key' | 'aff' | 'lnk' | 'clk' | 'cv' | 'com' | 'po' | 'evt' | 'whe' | 'whd'
-  | 'job' | 'feed' | 'run' | 'imp' | 'req' | 'ses' | 'pm' | 'led' | 'aud' | 'inv' | 'stm' | 'stp' | 'pob' | 'dom' | 'ord' | 'eml';
+  | 'usr'
+  | 'mer'
+  | 'key'
+  | 'aff'
+  | 'lnk'
+  | 'clk'
+  | 'cv'
+  | 'com'
+  | 'po'
+  | 'evt'
+  | 'whe'
+  | 'whd'
+  | 'job'
+  | 'feed'
+  | 'run'
+  | 'imp'
+  | 'req'
+  | 'ses'
+  | 'pm'
+  | 'led'
+  | 'aud'
+  | 'inv'
+  | 'stm'
+  | 'stp'
+  | 'pob'
+  | 'dom'
+  | 'ord'
+  | 'eml';
 
 /** `prefix_` followed by `bytes` random bytes in base64url (16 bytes = 128 bits, 22 characters). */
 export function newId(prefix: IdPrefix, bytes = 16): string {

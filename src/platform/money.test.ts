@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  formatMoney,
-  formatPercentage,
-  parseMoney,
-  parsePercentage,
-  percentageOf,
-  proportionOf,
-} from './money.ts';
+import { formatMoney, formatPercentage, parseMoney, parsePercentage, percentageOf, proportionOf } from './money.ts';
 
 describe('parseMoney', () => {
   it.each([

@@ -27,11 +27,7 @@ const MAX_MAJOR_DIGITS = 15;
  * Rejects numbers, exponents, thousands separators, spaces, leading "+", and more decimals than the
  * currency has.
  */
-export function parseMoney(
-  input: unknown,
-  currency = DEFAULT_CURRENCY,
-  options: { allowNegative?: boolean } = {},
-): ParseResult<bigint> {
+export function parseMoney(input: unknown, currency = DEFAULT_CURRENCY, options: { allowNegative?: boolean } = {}): ParseResult<bigint> {
   if (typeof input !== 'string') {
     return { ok: false, error: 'NOT_A_STRING', message: 'must be a decimal string such as "2999.00", not a number' };
   }

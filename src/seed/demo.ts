@@ -53,8 +53,26 @@ const DEMO_CAMPAIGNS = [
       termsAndConditions: 'No paid search on the store brand. Coupon sites excluded.',
     },
     products: [
-      { externalProductId: 'PH-A54-128', name: 'Galaxy A54 128 GB', productUrl: '/p/ph-a54-128', price: '54999.00', category: 'Phones', brand: 'Samsung', commissionType: 'PERCENTAGE', commissionValue: '5' },
-      { externalProductId: 'EB-100', name: 'Wireless Earbuds', productUrl: '/p/eb-100', price: '2999.00', discountPrice: '2499.00', category: 'Audio', commissionType: 'PERCENTAGE', commissionValue: '10' },
+      {
+        externalProductId: 'PH-A54-128',
+        name: 'Galaxy A54 128 GB',
+        productUrl: '/p/ph-a54-128',
+        price: '54999.00',
+        category: 'Phones',
+        brand: 'Samsung',
+        commissionType: 'PERCENTAGE',
+        commissionValue: '5',
+      },
+      {
+        externalProductId: 'EB-100',
+        name: 'Wireless Earbuds',
+        productUrl: '/p/eb-100',
+        price: '2999.00',
+        discountPrice: '2499.00',
+        category: 'Audio',
+        commissionType: 'PERCENTAGE',
+        commissionValue: '10',
+      },
       { externalProductId: 'PB-20K', name: 'Power Bank 20 000 mAh', productUrl: '/p/pb-20k', price: '3499.00', category: 'Accessories' },
     ],
   },
@@ -68,7 +86,15 @@ const DEMO_CAMPAIGNS = [
       cookieDurationDays: 14,
     },
     products: [
-      { externalProductId: 'JK-DOWN-M', name: 'Down Jacket (M)', productUrl: '/p/jk-down-m', price: '8999.00', category: 'Jackets', commissionType: 'FIXED', commissionValue: '400.00' },
+      {
+        externalProductId: 'JK-DOWN-M',
+        name: 'Down Jacket (M)',
+        productUrl: '/p/jk-down-m',
+        price: '8999.00',
+        category: 'Jackets',
+        commissionType: 'FIXED',
+        commissionValue: '400.00',
+      },
       { externalProductId: 'SC-WOOL', name: 'Wool Scarf', productUrl: '/p/sc-wool', price: '1299.00', category: 'Accessories' },
     ],
   },
@@ -148,7 +174,10 @@ async function seedTestCampaign(db: Db, who: { merchantId: string; merchantUserI
   await activateCampaign(db, test, campaign.id);
   const productUrl = `${storeUrl.replace(/\/+$/, '')}${TEST_CAMPAIGN.product.productUrl}`;
   await writeProducts(db, test, [{ ...TEST_CAMPAIGN.product, productUrl, campaignId: campaign.id }], { mode: 'upsert' });
-  const [product] = await db.select({ id: products.id }).from(products).where(and(eq(products.campaignId, campaign.id), eq(products.externalProductId, TEST_CAMPAIGN.product.externalProductId)));
+  const [product] = await db
+    .select({ id: products.id })
+    .from(products)
+    .where(and(eq(products.campaignId, campaign.id), eq(products.externalProductId, TEST_CAMPAIGN.product.externalProductId)));
   await inviteAffiliate(db, { merchantId: who.merchantId, userId: who.merchantUserId }, campaign.id, DEMO_ACCOUNTS.affiliate);
   await joinCampaign(db, who.affiliateId, campaign.id);
   const link = await createLink(db, who.affiliateId, { campaignId: campaign.id, productId: product!.id }, '');

@@ -11,7 +11,11 @@ type ProductInsert = typeof products.$inferInsert;
  * A campaign written straight to the database (the campaigns API is not what these tests exercise).
  * Defaults: live mode, ACTIVE, private, 10 % commission, landing page on the merchant's domain.
  */
-export async function makeCampaign(t: TestApp, merchant: { merchantId: string; domain?: string }, overrides: Partial<CampaignInsert> = {}): Promise<CampaignRow> {
+export async function makeCampaign(
+  t: TestApp,
+  merchant: { merchantId: string; domain?: string },
+  overrides: Partial<CampaignInsert> = {},
+): Promise<CampaignRow> {
   const [row] = await t.platform.db
     .insert(campaigns)
     .values({
@@ -33,11 +37,7 @@ export async function makeCampaign(t: TestApp, merchant: { merchantId: string; d
 }
 
 /** A product of the merchant, attached to `campaign` when given. */
-export async function makeProduct(
-  t: TestApp,
-  merchant: { merchantId: string; domain?: string },
-  overrides: Partial<ProductInsert> = {},
-): Promise<ProductRow> {
+export async function makeProduct(t: TestApp, merchant: { merchantId: string; domain?: string }, overrides: Partial<ProductInsert> = {}): Promise<ProductRow> {
   const [row] = await t.platform.db
     .insert(products)
     .values({

@@ -58,7 +58,13 @@ export interface ClickOptions {
 export async function insertClick(db: Db, campaign: CampaignRow, affiliateId: string, options: ClickOptions = {}): Promise<string> {
   const link = options.linkId
     ? { id: options.linkId }
-    : await insertLink(db, { affiliateId, merchantId: campaign.merchantId, livemode: campaign.livemode, campaignId: campaign.id, productId: options.productId ?? null });
+    : await insertLink(db, {
+        affiliateId,
+        merchantId: campaign.merchantId,
+        livemode: campaign.livemode,
+        campaignId: campaign.id,
+        productId: options.productId ?? null,
+      });
   const id = newId('clk');
   await db.insert(clicks).values({
     id,

@@ -55,7 +55,12 @@ export async function makeAdmin(t: TestApp) {
 export interface SessionClient {
   csrfToken: string;
   user: { id: string; role: string; merchantId: string | null; affiliateId: string | null };
-  request<T = any>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: T; headers: Record<string, unknown> }>;
+  request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: T; headers: Record<string, unknown> }>;
 }
 
 /** Sign in through the real login endpoint; the client then sends the cookie and CSRF token. */

@@ -29,7 +29,12 @@ export interface TestLink {
 export async function makeLink(
   t: TestApp,
   merchant: TestMerchant,
-  options: { campaign?: Parameters<typeof makeCampaign>[2]; product?: Parameters<typeof makeProduct>[2]; affiliate?: TestLink['affiliate']; reuseCampaign?: CampaignRow } = {},
+  options: {
+    campaign?: Parameters<typeof makeCampaign>[2];
+    product?: Parameters<typeof makeProduct>[2];
+    affiliate?: TestLink['affiliate'];
+    reuseCampaign?: CampaignRow;
+  } = {},
 ): Promise<TestLink> {
   const campaign = options.reuseCampaign ?? (await makeCampaign(t, merchant, options.campaign));
   const product = options.product ? await makeProduct(t, merchant, { campaignId: campaign.id, livemode: campaign.livemode, ...options.product }) : null;

@@ -13,7 +13,12 @@ const DAY = 86_400_000;
  */
 export async function approvedCommission(t: TestApp, merchant: TestMerchant, campaign: CampaignRow, affiliateId: string, amount = '100.00') {
   const id = orderId('BILL');
-  const created = await merchant.live.post('/api/v1/conversions', { orderId: id, clickId: await insertClick(t.platform.db, campaign, affiliateId), amount, currency: campaign.currency });
+  const created = await merchant.live.post('/api/v1/conversions', {
+    orderId: id,
+    clickId: await insertClick(t.platform.db, campaign, affiliateId),
+    amount,
+    currency: campaign.currency,
+  });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   const delivered = await merchant.live.patch(`/api/v1/orders/${id}`, { status: 'delivered', occurredAt: new Date(Date.now() - 30 * DAY).toISOString() });
   expect(delivered.status, JSON.stringify(delivered.body)).toBe(200);

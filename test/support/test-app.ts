@@ -51,10 +51,12 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   if (options.workers) platform.worker.start();
   let url = '';
   if (options.listen) url = await app.listen({ port: 0, host: '127.0.0.1' });
-  const cleanup = reopened ? (reopened as TestApp & { cleanup?: () => Promise<void> }).cleanup : async () => {
-    await scratch?.drop();
-    disk?.remove();
-  };
+  const cleanup = reopened
+    ? (reopened as TestApp & { cleanup?: () => Promise<void> }).cleanup
+    : async () => {
+        await scratch?.drop();
+        disk?.remove();
+      };
   const testApp: TestApp & { cleanup?: () => Promise<void> } = {
     app,
     platform,

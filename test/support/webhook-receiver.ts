@@ -34,7 +34,13 @@ export class WebhookReceiver {
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
       request.on('end', () => {
-        const entry: Received = { path: request.url ?? '/', headers: request.headers, body: Buffer.concat(chunks).toString('utf8'), at: Date.now(), answeredWith: 'no answer' };
+        const entry: Received = {
+          path: request.url ?? '/',
+          headers: request.headers,
+          body: Buffer.concat(chunks).toString('utf8'),
+          at: Date.now(),
+          answeredWith: 'no answer',
+        };
         this.received.push(entry);
         const answer = this.scripts.get(entry.path)?.shift() ?? this.fallbacks.get(entry.path)?.(entry) ?? {};
         const send = () => {

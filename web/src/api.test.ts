@@ -8,7 +8,11 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t?.close());
 
-const caught = (promise: Promise<unknown>) => promise.then(() => Promise.reject(new Error('expected a failure')), (error: unknown) => error as ApiError);
+const caught = (promise: Promise<unknown>) =>
+  promise.then(
+    () => Promise.reject(new Error('expected a failure')),
+    (error: unknown) => error as ApiError,
+  );
 
 describe('the dashboard API client against the real server', () => {
   const client = () => createApiClient({ baseUrl: t.url, csrfToken: () => undefined });

@@ -132,7 +132,9 @@ export type ResponseOf<P extends keyof paths, M extends Method> = paths[P] exten
 export type ItemOf<P extends keyof paths, M extends Method> = ResponseOf<P, M> extends { data: Array<infer I> } ? I : never;
 
 /** The JSON body a route takes: `BodyOf<'/api/auth/login', 'post'>`. */
-export type BodyOf<P extends keyof paths, M extends Method> = paths[P] extends { [K in M]: { requestBody?: { content: { 'application/json': infer B } } } } ? B : never;
+export type BodyOf<P extends keyof paths, M extends Method> = paths[P] extends { [K in M]: { requestBody?: { content: { 'application/json': infer B } } } }
+  ? B
+  : never;
 
 function parseJson(text: string): unknown {
   if (!text) return undefined;

@@ -21,9 +21,19 @@ export async function redeemAccountToken(tx: Executor, token: string, purpose: A
   const [row] = await tx
     .update(accountTokens)
     .set({ usedAt: sql`now()` })
-    .where(and(eq(accountTokens.tokenHash, hashToken(token)), eq(accountTokens.purpose, purpose), isNull(accountTokens.usedAt), gt(accountTokens.expiresAt, sql`now()`)))
+    .where(
+      and(
+        eq(accountTokens.tokenHash, hashToken(token)),
+        eq(accountTokens.purpose, purpose),
+        isNull(accountTokens.usedAt),
+        gt(accountTokens.expiresAt, sql`now()`),
+      ),
+    )
     .returning({ userId: accountTokens.userId });
-  if (!row) throw new AppError('INVALID_TOKEN', 'This link is invalid, expired or already used; ask for a new one', [{ field: 'token', code: 'INVALID_TOKEN', message: 'is invalid, expired or already used' }]);
+  if (!row)
+    throw new AppError('INVALID_TOKEN', 'This link is invalid, expired or already used; ask for a new one', [
+      { field: 'token', code: 'INVALID_TOKEN', message: 'is invalid, expired or already used' },
+    ]);
   return row.userId;
 }
 
@@ -40,13 +50,13 @@ export async function recentTokenCount(tx: Executor, userId: string, purpose: Ac
   const [row] = await tx
     .select({ n: sql<number>`count(*)::int` })
     .from(accountTokens)
-    .where(and(eq(accountTokens.userId, userId), eq(accountTokens.purpose, purpose), gt(accountTokens.createdAt, sql`now() - make_interval(secs => ${seconds})`)));
+    .where(
+      and(eq(accountTokens.userId, userId), eq(accountTokens.purpose, purpose), gt(accountTokens.createdAt, sql`now() - make_interval(secs => ${seconds})`)),
+    );
   return row?.n ?? 0;
 }
 
 /** Forget tokens a day after they expired or were used. */
 export async function purgeAccountTokens(db: Db): Promise<void> {
-  await db
-    .delete(accountTokens)
-    .where(or(lt(accountTokens.expiresAt, sql`now() - interval '1 day'`), lt(accountTokens.usedAt, sql`now() - interval '1 day'`)));
+  await db.delete(accountTokens).where(or(lt(accountTokens.expiresAt, sql`now() - interval '1 day'`), lt(accountTokens.usedAt, sql`now() - interval '1 day'`)));
 }

@@ -3,7 +3,8 @@ import { approveMerchant } from '../merchants/index.ts';
 import { normalizeDomain } from '../merchants/index.ts';
 import { createAdmin, signUpAffiliate, signUpMerchant } from './accounts.service.ts';
 
-const optionalFlag = (flags: CommandContext['flags'], name: string) => (typeof flags[name] === 'string' && flags[name] !== '' ? (flags[name] as string) : undefined);
+const optionalFlag = (flags: CommandContext['flags'], name: string) =>
+  typeof flags[name] === 'string' && flags[name] !== '' ? (flags[name] as string) : undefined;
 
 export const createAdminCommand: Command = {
   path: ['admin', 'create'],
@@ -17,7 +18,8 @@ export const createAdminCommand: Command = {
 
 export const createMerchantCommand: Command = {
   path: ['merchant', 'create'],
-  usage: 'merchant create --name N --email E --password P --domain D [--approve]\n' +
+  usage:
+    'merchant create --name N --email E --password P --domain D [--approve]\n' +
     '                                                      create a merchant; with --approve also its test and live keys',
   options: { name: { type: 'string' }, email: { type: 'string' }, password: { type: 'string' }, domain: { type: 'string' }, approve: { type: 'boolean' } },
   async run({ db, secrets, flags }) {
@@ -32,7 +34,10 @@ export const createMerchantCommand: Command = {
       domains: [normalized],
     });
     if (flags.approve !== true) {
-      return { json: { merchantId, userId, status: 'PENDING_REVIEW' }, human: `Merchant ${merchantId} created; it is pending review (approve it in the admin dashboard).` };
+      return {
+        json: { merchantId, userId, status: 'PENDING_REVIEW' },
+        human: `Merchant ${merchantId} created; it is pending review (approve it in the admin dashboard).`,
+      };
     }
     // The secrets go to whoever ran the command: this output is their one showing.
     const approval = await approveMerchant(db, secrets, merchantId, null, { secretsShown: true });

@@ -51,7 +51,10 @@ export const registerAccounts: ModuleRegister = (app, { db, config, secrets, wor
 
   app.post(
     '/api/auth/signup',
-    { bodyLimit: BODY_LIMIT.auth, schema: { tags: ['session'], summary: 'Create a merchant or affiliate account and sign in', body: SignupBody, response: { 201: SessionResponse } } },
+    {
+      bodyLimit: BODY_LIMIT.auth,
+      schema: { tags: ['session'], summary: 'Create a merchant or affiliate account and sign in', body: SignupBody, response: { 201: SessionResponse } },
+    },
     async (request, reply) => {
       const body = request.body;
       const link = baseUrl(request);
@@ -156,7 +159,8 @@ export const registerAccounts: ModuleRegister = (app, { db, config, secrets, wor
         response: { 202: Type.Object({ alreadyVerified: Type.Boolean() }), ...errorResponses('TOO_MANY_ATTEMPTS') },
       },
     },
-    async (request, reply) => reply.status(202).send(await resendVerificationEmail(db, { secrets, config }, resolveSessionUser(request).userId, baseUrl(request))),
+    async (request, reply) =>
+      reply.status(202).send(await resendVerificationEmail(db, { secrets, config }, resolveSessionUser(request).userId, baseUrl(request))),
   );
 
   worker.register('accounts.purge', async () => {

@@ -43,7 +43,8 @@ async function insertUser(tx: Executor, user: NewUser, options: SignUpOptions = 
     })
     .onConflictDoNothing()
     .returning({ id: users.id });
-  if (inserted.length === 0) throw new AppError('ALREADY_EXISTS', 'An account with this email already exists', [{ field: 'email', code: 'TAKEN', message: 'is already registered' }]);
+  if (inserted.length === 0)
+    throw new AppError('ALREADY_EXISTS', 'An account with this email already exists', [{ field: 'email', code: 'TAKEN', message: 'is already registered' }]);
   await options.sendVerification?.(tx, id);
   return id;
 }
@@ -104,7 +105,13 @@ export async function signUpAffiliate(
 export async function createAdmin(db: Db, input: { email: string; password: string }): Promise<{ userId: string }> {
   return inTransaction(db, async (tx) => {
     const userId = await insertUser(tx, { ...input, role: 'admin' });
-    await recordAudit(tx, { actorUserId: null, action: 'admin.created', subjectType: 'user', subjectId: userId, details: { email: input.email.toLowerCase() } });
+    await recordAudit(tx, {
+      actorUserId: null,
+      action: 'admin.created',
+      subjectType: 'user',
+      subjectId: userId,
+      details: { email: input.email.toLowerCase() },
+    });
     return { userId };
   });
 }

@@ -16,13 +16,13 @@ export const users = pgTable(
     /** Set when the user follows the link in the verification email (or completes a password reset). */
     emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
     /** Optional email notifications the user turned off (see src/modules/email/email-kinds.ts). */
-    emailOptOuts: text('email_opt_outs').array().notNull().default(sql`'{}'::text[]`),
+    emailOptOuts: text('email_opt_outs')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    uniqueIndex('users_email_idx').on(sql`lower(${t.email})`),
-    check('users_role_check', sql`role in ('merchant', 'affiliate', 'admin')`),
-  ],
+  (t) => [uniqueIndex('users_email_idx').on(sql`lower(${t.email})`), check('users_role_check', sql`role in ('merchant', 'affiliate', 'admin')`)],
 );
 
 /** A dashboard session. The cookie holds a random token; only its SHA-256 is stored. */

@@ -19,7 +19,12 @@ export interface VerificationDeps {
 export async function sendVerificationEmail(tx: Executor, deps: VerificationDeps, userId: string, baseUrl: string): Promise<void> {
   const token = await issueAccountToken(tx, userId, 'email_verification', deps.config.emailVerificationTtlHours * 3600);
   const url = `${baseUrl}/verify-email?token=${token}`;
-  await queueEmail(tx, { userId, kind: 'email_verification', params: { ttlHours: String(deps.config.emailVerificationTtlHours) }, sealedParams: deps.secrets.seal(JSON.stringify({ url })) });
+  await queueEmail(tx, {
+    userId,
+    kind: 'email_verification',
+    params: { ttlHours: String(deps.config.emailVerificationTtlHours) },
+    sealedParams: deps.secrets.seal(JSON.stringify({ url })),
+  });
 }
 
 /** A signed-in user asks for a new link; an address already verified needs none. */

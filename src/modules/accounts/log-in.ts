@@ -14,7 +14,11 @@ type ThrottleConfig = Pick<
 >;
 
 export function throttlePolicies(config: ThrottleConfig): { email: ThrottlePolicy; ip: ThrottlePolicy } {
-  const shared = { lockoutSeconds: config.loginLockoutSeconds, lockoutMaxSeconds: config.loginLockoutMaxSeconds, windowSeconds: config.loginFailureWindowSeconds };
+  const shared = {
+    lockoutSeconds: config.loginLockoutSeconds,
+    lockoutMaxSeconds: config.loginLockoutMaxSeconds,
+    windowSeconds: config.loginFailureWindowSeconds,
+  };
   return { email: { ...shared, maxFailures: config.loginMaxFailuresPerEmail }, ip: { ...shared, maxFailures: config.loginMaxFailuresPerIp } };
 }
 
@@ -39,7 +43,10 @@ export async function logIn(
       'Retry-After': String(reservation.retryAfterSeconds),
     });
   }
-  const [user] = await deps.db.select({ id: users.id, passwordHash: users.passwordHash }).from(users).where(eq(sql`lower(${users.email})`, email));
+  const [user] = await deps.db
+    .select({ id: users.id, passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, email));
   // Verify against a decoy hash for unknown emails so both cases take the same time.
   const valid = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), input.password);
   if (!user || !valid) throw new AppError('INVALID_CREDENTIALS', 'Email or password is wrong');

@@ -19,9 +19,7 @@ export interface ThrottleState {
   lockedUntil: Date | null;
 }
 
-export type Reservation =
-  | { allowed: true; next: ThrottleState }
-  | { allowed: false; retryAfterSeconds: number };
+export type Reservation = { allowed: true; next: ThrottleState } | { allowed: false; retryAfterSeconds: number };
 
 /** Lockout after the `failures`-th failure: none below the limit, then base × 2^(failures − limit), capped. */
 export function lockoutSeconds(failures: number, policy: ThrottlePolicy): number {

@@ -8,9 +8,7 @@ export interface ThrottleSubject {
   policy: ThrottlePolicy;
 }
 
-export type LoginReservation =
-  | { ok: true; reserved: Array<{ subject: string; state: ThrottleState }> }
-  | { ok: false; retryAfterSeconds: number };
+export type LoginReservation = { ok: true; reserved: Array<{ subject: string; state: ThrottleState }> } | { ok: false; retryAfterSeconds: number };
 
 /**
  * Count a login attempt against every subject, or refuse it if any of them is locked. Row locks
@@ -26,7 +24,12 @@ export async function reserveLoginAttempt(db: Db, subjects: ThrottleSubject[], n
     const rows = await tx
       .select()
       .from(loginThrottles)
-      .where(inArray(loginThrottles.subject, ordered.map((s) => s.subject)))
+      .where(
+        inArray(
+          loginThrottles.subject,
+          ordered.map((s) => s.subject),
+        ),
+      )
       .orderBy(asc(loginThrottles.subject))
       .for('update');
     const bySubject = new Map(rows.map((row) => [row.subject, row]));
@@ -59,7 +62,9 @@ export async function settleSuccessfulLogin(db: Db, cleared: string, refunded: A
         .update(loginThrottles)
         .set({
           failures: sql`greatest(${loginThrottles.failures} - 1, 0)`,
-          lockedUntil: state.lockedUntil ? sql`case when ${loginThrottles.lockedUntil} = ${state.lockedUntil.toISOString()}::timestamptz then null else ${loginThrottles.lockedUntil} end` : sql`${loginThrottles.lockedUntil}`,
+          lockedUntil: state.lockedUntil
+            ? sql`case when ${loginThrottles.lockedUntil} = ${state.lockedUntil.toISOString()}::timestamptz then null else ${loginThrottles.lockedUntil} end`
+            : sql`${loginThrottles.lockedUntil}`,
         })
         .where(eq(loginThrottles.subject, subject));
     }

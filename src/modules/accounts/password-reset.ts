@@ -36,15 +36,25 @@ export async function requestPasswordReset(deps: ResetDeps, input: { email: stri
     { subject: `reset-ip:${deps.secrets.keyedHash(input.ip)}`, policy: RESET_POLICIES.ip },
   ]);
   if (!reservation.ok) {
-    throw new AppError('TOO_MANY_ATTEMPTS', `Too many reset requests; try again in ${reservation.retryAfterSeconds} s`, [], { 'Retry-After': String(reservation.retryAfterSeconds) });
+    throw new AppError('TOO_MANY_ATTEMPTS', `Too many reset requests; try again in ${reservation.retryAfterSeconds} s`, [], {
+      'Retry-After': String(reservation.retryAfterSeconds),
+    });
   }
   await inTransaction(deps.db, async (tx) => {
-    const [user] = await tx.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, email));
+    const [user] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(sql`lower(${users.email})`, email));
     if (!user) return;
     if ((await recentTokenCount(tx, user.id, 'password_reset', 3600)) >= RESET_EMAILS_PER_HOUR) return;
     const token = await issueAccountToken(tx, user.id, 'password_reset', deps.config.passwordResetTtlMinutes * 60);
     const url = `${input.baseUrl}/reset-password?token=${token}`;
-    await queueEmail(tx, { userId: user.id, kind: 'password_reset', params: { ttlMinutes: String(deps.config.passwordResetTtlMinutes) }, sealedParams: deps.secrets.seal(JSON.stringify({ url })) });
+    await queueEmail(tx, {
+      userId: user.id,
+      kind: 'password_reset',
+      params: { ttlMinutes: String(deps.config.passwordResetTtlMinutes) },
+      sealedParams: deps.secrets.seal(JSON.stringify({ url })),
+    });
   });
 }
 

@@ -18,7 +18,15 @@ export const registerAffiliates: ModuleRegister = (app, { db, secrets }) => {
 
   app.patch(
     '/api/affiliate/profile',
-    { config: affiliateOnly, schema: { tags: ['affiliate'], summary: 'Change your display name, channels, website or social handles', body: ProfilePatchBody, response: { 200: Profile } } },
+    {
+      config: affiliateOnly,
+      schema: {
+        tags: ['affiliate'],
+        summary: 'Change your display name, channels, website or social handles',
+        body: ProfilePatchBody,
+        response: { 200: Profile },
+      },
+    },
     async (request) => updateProfile(db, resolveAffiliateId(request), request.body),
   );
 
@@ -44,7 +52,10 @@ export const registerAffiliates: ModuleRegister = (app, { db, secrets }) => {
 
   app.post(
     '/api/affiliate/payout-methods/:id/default',
-    { config: affiliateOnly, schema: { tags: ['affiliate'], summary: 'Make this your default payout method', params: IdParams, response: { 200: PayoutMethod } } },
+    {
+      config: affiliateOnly,
+      schema: { tags: ['affiliate'], summary: 'Make this your default payout method', params: IdParams, response: { 200: PayoutMethod } },
+    },
     async (request) => setDefaultPayoutMethod(db, resolveAffiliateId(request), request.params.id),
   );
 

@@ -4,8 +4,18 @@ export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Ty
 
 // Literal unions are spelled out (not mapped from the constant lists) so response types infer.
 export const Channel = Type.Union([
-  Type.Literal('instagram'), Type.Literal('tiktok'), Type.Literal('youtube'), Type.Literal('facebook'), Type.Literal('x'), Type.Literal('blog'),
-  Type.Literal('website'), Type.Literal('newsletter'), Type.Literal('whatsapp'), Type.Literal('telegram'), Type.Literal('podcast'), Type.Literal('other'),
+  Type.Literal('instagram'),
+  Type.Literal('tiktok'),
+  Type.Literal('youtube'),
+  Type.Literal('facebook'),
+  Type.Literal('x'),
+  Type.Literal('blog'),
+  Type.Literal('website'),
+  Type.Literal('newsletter'),
+  Type.Literal('whatsapp'),
+  Type.Literal('telegram'),
+  Type.Literal('podcast'),
+  Type.Literal('other'),
 ]);
 /** One optional entry per social network (SOCIAL_NETWORKS). */
 const HandleMap = <T extends TSchema>(value: T) =>
@@ -47,7 +57,11 @@ export const ProfilePatchBody = Type.Object(
 export type ProfilePatchBody = Static<typeof ProfilePatchBody>;
 
 export const PayoutMethodType = Type.Union([
-  Type.Literal('BANK_ACCOUNT'), Type.Literal('ESEWA'), Type.Literal('KHALTI'), Type.Literal('IME_PAY'), Type.Literal('CONNECT_IPS'),
+  Type.Literal('BANK_ACCOUNT'),
+  Type.Literal('ESEWA'),
+  Type.Literal('KHALTI'),
+  Type.Literal('IME_PAY'),
+  Type.Literal('CONNECT_IPS'),
 ]);
 
 export const PayoutMethodBody = Type.Object(

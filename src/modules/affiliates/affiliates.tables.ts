@@ -4,7 +4,18 @@ import { users } from '../accounts/accounts.tables.ts';
 
 /** How an affiliate promotes (the profile's "channels"). */
 export const AFFILIATE_CHANNELS = [
-  'instagram', 'tiktok', 'youtube', 'facebook', 'x', 'blog', 'website', 'newsletter', 'whatsapp', 'telegram', 'podcast', 'other',
+  'instagram',
+  'tiktok',
+  'youtube',
+  'facebook',
+  'x',
+  'blog',
+  'website',
+  'newsletter',
+  'whatsapp',
+  'telegram',
+  'podcast',
+  'other',
 ] as const;
 export type AffiliateChannel = (typeof AFFILIATE_CHANNELS)[number];
 
@@ -63,9 +74,13 @@ export const payoutMethods = pgTable(
   (t) => [
     // Serves the affiliate's list of payout methods.
     index('payout_methods_affiliate_idx').on(t.affiliateId, t.createdAt),
-    uniqueIndex('payout_methods_account_idx').on(t.affiliateId, t.accountFingerprint).where(sql`removed_at is null`),
+    uniqueIndex('payout_methods_account_idx')
+      .on(t.affiliateId, t.accountFingerprint)
+      .where(sql`removed_at is null`),
     // At most one default method per affiliate.
-    uniqueIndex('payout_methods_default_idx').on(t.affiliateId).where(sql`is_default and removed_at is null`),
+    uniqueIndex('payout_methods_default_idx')
+      .on(t.affiliateId)
+      .where(sql`is_default and removed_at is null`),
     check('payout_methods_type_check', sql`type in ('BANK_ACCOUNT', 'ESEWA', 'KHALTI', 'IME_PAY', 'CONNECT_IPS')`),
   ],
 );

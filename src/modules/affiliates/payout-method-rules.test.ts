@@ -73,7 +73,14 @@ describe('validatePayoutMethod', () => {
     ['a wallet without a mobile number', wallet('ESEWA', { mobileNumber: undefined }), [['mobileNumber', 'REQUIRED']]],
     ['a wallet with a landline', wallet('KHALTI', { mobileNumber: '014412345' }), [['mobileNumber', 'INVALID_MOBILE_NUMBER']]],
     ['a wallet with an Indian number', wallet('IME_PAY', { mobileNumber: '+91 9812345678' }), [['mobileNumber', 'INVALID_MOBILE_NUMBER']]],
-    ['a wallet with bank fields', wallet('ESEWA', { accountNumber: '12345678', branch: 'Patan' }), [['branch', 'NOT_APPLICABLE'], ['accountNumber', 'NOT_APPLICABLE']]],
+    [
+      'a wallet with bank fields',
+      wallet('ESEWA', { accountNumber: '12345678', branch: 'Patan' }),
+      [
+        ['branch', 'NOT_APPLICABLE'],
+        ['accountNumber', 'NOT_APPLICABLE'],
+      ],
+    ],
     ['a missing holder name', wallet('ESEWA', { accountHolderName: undefined }), [['accountHolderName', 'REQUIRED']]],
     ['a blank holder name', wallet('ESEWA', { accountHolderName: '   ' }), [['accountHolderName', 'REQUIRED']]],
     ['a numeric holder name', bank('BANK_ACCOUNT', { accountHolderName: '42' }), [['accountHolderName', 'INVALID_NAME']]],
@@ -87,7 +94,12 @@ describe('validatePayoutMethod', () => {
     [
       'several problems at once',
       { type: 'BANK_ACCOUNT' },
-      [['accountHolderName', 'REQUIRED'], ['bankName', 'REQUIRED'], ['branch', 'REQUIRED'], ['accountNumber', 'REQUIRED']],
+      [
+        ['accountHolderName', 'REQUIRED'],
+        ['bankName', 'REQUIRED'],
+        ['branch', 'REQUIRED'],
+        ['accountNumber', 'REQUIRED'],
+      ],
     ],
   ];
   it.each(failures)('refuses %s', (_what, input, expected) => {

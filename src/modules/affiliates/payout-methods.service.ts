@@ -54,7 +54,11 @@ export async function addPayoutMethod(
   const fingerprint = secrets.keyedHash(accountIdentity(method));
   return inTransaction(db, async (tx) => {
     // Serialise one affiliate's changes so "first method becomes default" holds under concurrency.
-    const existing = await tx.select({ id: payoutMethods.id, fingerprint: payoutMethods.accountFingerprint }).from(payoutMethods).where(active(affiliateId)).for('update');
+    const existing = await tx
+      .select({ id: payoutMethods.id, fingerprint: payoutMethods.accountFingerprint })
+      .from(payoutMethods)
+      .where(active(affiliateId))
+      .for('update');
     if (existing.some((row) => row.fingerprint === fingerprint)) {
       throw new AppError('ALREADY_EXISTS', 'This account is already one of your payout methods');
     }
@@ -81,12 +85,19 @@ export async function addPayoutMethod(
 }
 
 async function clearDefault(tx: Executor, affiliateId: string): Promise<void> {
-  await tx.update(payoutMethods).set({ isDefault: false }).where(and(active(affiliateId), eq(payoutMethods.isDefault, true)));
+  await tx
+    .update(payoutMethods)
+    .set({ isDefault: false })
+    .where(and(active(affiliateId), eq(payoutMethods.isDefault, true)));
 }
 
 export async function setDefaultPayoutMethod(db: Db, affiliateId: string, id: string): Promise<PayoutMethodView> {
   return inTransaction(db, async (tx) => {
-    const [target] = await tx.select().from(payoutMethods).where(and(active(affiliateId), eq(payoutMethods.id, id))).for('update');
+    const [target] = await tx
+      .select()
+      .from(payoutMethods)
+      .where(and(active(affiliateId), eq(payoutMethods.id, id)))
+      .for('update');
     if (!target) throw notFound('Payout method');
     await clearDefault(tx, affiliateId);
     const [row] = await tx.update(payoutMethods).set({ isDefault: true }).where(eq(payoutMethods.id, id)).returning();
@@ -103,7 +114,10 @@ export async function removePayoutMethod(db: Db, affiliateId: string, id: string
       .where(and(active(affiliateId), eq(payoutMethods.id, id)))
       .returning({ wasDefault: sql<boolean>`${payoutMethods.isDefault}` });
     if (!removed) throw notFound('Payout method');
-    const [hasDefault] = await tx.select({ id: payoutMethods.id }).from(payoutMethods).where(and(active(affiliateId), eq(payoutMethods.isDefault, true)));
+    const [hasDefault] = await tx
+      .select({ id: payoutMethods.id })
+      .from(payoutMethods)
+      .where(and(active(affiliateId), eq(payoutMethods.isDefault, true)));
     if (hasDefault) return;
     const [oldest] = await tx.select({ id: payoutMethods.id }).from(payoutMethods).where(active(affiliateId)).orderBy(asc(payoutMethods.createdAt)).limit(1);
     if (oldest) await tx.update(payoutMethods).set({ isDefault: true }).where(eq(payoutMethods.id, oldest.id));
@@ -113,6 +127,9 @@ export async function removePayoutMethod(db: Db, affiliateId: string, id: string
 /** The full accounts behind several payout methods at once (a batch export), keyed by method id. */
 export async function openPayoutAccounts(executor: Executor, secrets: SecretBox, ids: string[]): Promise<Map<string, PayoutMethodView & { account: string }>> {
   if (ids.length === 0) return new Map();
-  const rows = await executor.select().from(payoutMethods).where(inArray(payoutMethods.id, [...new Set(ids)]));
+  const rows = await executor
+    .select()
+    .from(payoutMethods)
+    .where(inArray(payoutMethods.id, [...new Set(ids)]));
   return new Map(rows.map((row) => [row.id, { ...toView(row), account: secrets.open(row.accountSealed) }]));
 }

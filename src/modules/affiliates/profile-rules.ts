@@ -27,7 +27,15 @@ const PROFILE_HOSTS: Record<SocialNetwork, string[]> = {
  */
 export function normalizeHandle(network: SocialNetwork, raw: string): string | null {
   let handle = raw.trim();
-  if (/^https?:\/\//i.test(handle) || PROFILE_HOSTS[network].some((host) => handle.toLowerCase().replace(/^www\./, '').startsWith(`${host}/`))) {
+  if (
+    /^https?:\/\//i.test(handle) ||
+    PROFILE_HOSTS[network].some((host) =>
+      handle
+        .toLowerCase()
+        .replace(/^www\./, '')
+        .startsWith(`${host}/`),
+    )
+  ) {
     try {
       const url = new URL(/^https?:\/\//i.test(handle) ? handle : `https://${handle}`);
       const host = url.hostname.toLowerCase().replace(/^(www|m)\./, '');

@@ -40,7 +40,12 @@ export const registerApiKeys: ModuleRegister = (app, { db, secrets, worker, conf
       const headers = rateLimitHeaders(decision);
       void reply.headers(headers);
       if (!decision.allowed) {
-        throw new AppError('RATE_LIMITED', `Rate limit of ${decision.limit} requests per minute for this key reached; retry in ${decision.resetSeconds} s`, [], headers);
+        throw new AppError(
+          'RATE_LIMITED',
+          `Rate limit of ${decision.limit} requests per minute for this key reached; retry in ${decision.resetSeconds} s`,
+          [],
+          headers,
+        );
       }
     }
     await refuseReplays(db, request);

@@ -18,7 +18,13 @@ export const modeName = (livemode: boolean): 'test' | 'live' => (livemode ? 'liv
  * Create a key pair; the signing secret is returned here once and stored only sealed. `shown: false`
  * marks a secret nobody has seen yet, which the merchant may then reveal exactly once.
  */
-export async function issueKeyPair(executor: Executor, secrets: SecretBox, merchantId: string, livemode: boolean, options: { shown?: boolean } = {}): Promise<IssuedKeyPair> {
+export async function issueKeyPair(
+  executor: Executor,
+  secrets: SecretBox,
+  merchantId: string,
+  livemode: boolean,
+  options: { shown?: boolean } = {},
+): Promise<IssuedKeyPair> {
   const publishableKey = `pk_${modeName(livemode)}_${randomBytes(18).toString('base64url')}`;
   const signingSecret = `sk_${modeName(livemode)}_${randomBytes(32).toString('base64url')}`;
   const id = newId('key');
@@ -104,7 +110,11 @@ export function createKeyStore(db: Db, secrets: SecretBox, options: KeyStoreOpti
       const now = Date.now();
       if (now - (lastUsedWritten.get(keyId) ?? 0) < LAST_USED_EVERY_MS) return;
       lastUsedWritten.set(keyId, now);
-      void db.update(apiKeys).set({ lastUsedAt: sql`now()` }).where(eq(apiKeys.id, keyId)).catch(() => lastUsedWritten.delete(keyId));
+      void db
+        .update(apiKeys)
+        .set({ lastUsedAt: sql`now()` })
+        .where(eq(apiKeys.id, keyId))
+        .catch(() => lastUsedWritten.delete(keyId));
     },
   };
 }

@@ -24,7 +24,8 @@ export const idempotencyRequestHasher = (method: string, url: string) => createH
 export const idempotencyRequestHash = (method: string, url: string, rawBody: string) => idempotencyRequestHasher(method, url).update(rawBody).digest('hex');
 
 /** A body spooled to disk (a CSV import) was hashed the same way as it arrived. */
-const requestHash = (request: FastifyRequest) => request.spooledBody?.idempotencyHash ?? idempotencyRequestHash(request.method, request.url, request.rawBody ?? '');
+const requestHash = (request: FastifyRequest) =>
+  request.spooledBody?.idempotencyHash ?? idempotencyRequestHash(request.method, request.url, request.rawBody ?? '');
 
 function keyFrom(request: FastifyRequest): string | undefined {
   const raw = request.headers['x-idempotency-key'];
@@ -52,7 +53,14 @@ export async function claimIdempotencyKey(db: Db, request: FastifyRequest, reply
 
   const inserted = await db
     .insert(idempotencyKeys)
-    .values({ merchantId: principal.merchantId, livemode: principal.livemode, key, requestHash: hash, status: 'in_progress', lockedUntil: sql`now() + make_interval(secs => ${CLAIM_SECONDS})` })
+    .values({
+      merchantId: principal.merchantId,
+      livemode: principal.livemode,
+      key,
+      requestHash: hash,
+      status: 'in_progress',
+      lockedUntil: sql`now() + make_interval(secs => ${CLAIM_SECONDS})`,
+    })
     .onConflictDoNothing()
     .returning({ key: idempotencyKeys.key });
   if (inserted.length > 0) {
@@ -62,9 +70,13 @@ export async function claimIdempotencyKey(db: Db, request: FastifyRequest, reply
 
   const [existing] = await db.select().from(idempotencyKeys).where(scope);
   // Gone between the insert and this read: the first request just failed and released the key.
-  if (!existing) throw new AppError('IDEMPOTENCY_IN_PROGRESS', 'A request with this X-Idempotency-Key is being processed; retry shortly', [], { 'Retry-After': '1' });
+  if (!existing)
+    throw new AppError('IDEMPOTENCY_IN_PROGRESS', 'A request with this X-Idempotency-Key is being processed; retry shortly', [], { 'Retry-After': '1' });
   if (existing.requestHash !== hash) {
-    throw new AppError('IDEMPOTENCY_KEY_REUSED', 'This X-Idempotency-Key was already used with a different request (method, path or body); use a new key for a new request');
+    throw new AppError(
+      'IDEMPOTENCY_KEY_REUSED',
+      'This X-Idempotency-Key was already used with a different request (method, path or body); use a new key for a new request',
+    );
   }
   if (existing.status === 'completed') {
     void reply

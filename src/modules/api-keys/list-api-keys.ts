@@ -30,5 +30,9 @@ export async function listApiKeys(db: Db, merchantId: string, query: PageQuery &
   const rows = await db.select().from(apiKeys).where(where).orderBy(desc(apiKeys.createdAt), desc(apiKeys.id)).limit(limit).offset(offset);
   const [total] = await db.select({ n: count() }).from(apiKeys).where(where);
   const now = new Date();
-  return toPage(query, rows.map((row) => describeKey(row, now)), total?.n ?? 0);
+  return toPage(
+    query,
+    rows.map((row) => describeKey(row, now)),
+    total?.n ?? 0,
+  );
 }

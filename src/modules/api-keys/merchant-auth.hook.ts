@@ -18,7 +18,10 @@ export async function identifyMerchantKey(request: FastifyRequest, keys: KeyStor
   if (!header) throw new AppError('MISSING_API_KEY', 'Authorization header is required: "Bearer pk_test_…" or "Bearer pk_live_…"');
   const publishableKey = BEARER.exec(header)?.[1];
   if (!publishableKey) {
-    throw new AppError('INVALID_API_KEY', 'Authorization must be "Bearer <publishable key>" with a pk_test_ or pk_live_ key (never send the sk_ signing secret)');
+    throw new AppError(
+      'INVALID_API_KEY',
+      'Authorization must be "Bearer <publishable key>" with a pk_test_ or pk_live_ key (never send the sk_ signing secret)',
+    );
   }
   const found = await keys.find(publishableKey);
   if (!found) throw new AppError('INVALID_API_KEY', 'This API key does not exist, was revoked, or its rotation grace period has ended');
@@ -48,7 +51,10 @@ export async function authenticateMerchant(request: FastifyRequest, keys: KeySto
     : checkSignature({ ...signed, rawBody: request.rawBody ?? '' }, found.signingSecret, now);
   if (!check.ok) throw new AppError(check.code, check.message);
   if (found.merchantStatus !== 'APPROVED') {
-    throw new AppError('MERCHANT_NOT_APPROVED', `This merchant account is ${found.merchantStatus.toLowerCase().replace('_', ' ')}; the API is available once it is approved`);
+    throw new AppError(
+      'MERCHANT_NOT_APPROVED',
+      `This merchant account is ${found.merchantStatus.toLowerCase().replace('_', ' ')}; the API is available once it is approved`,
+    );
   }
   request.merchant = principal;
   keys.touch(found.key.id);

@@ -23,7 +23,10 @@ export async function refuseReplays(db: Db, request: FastifyRequest): Promise<vo
     .onConflictDoNothing()
     .returning({ keyId: acceptedSignatures.keyId });
   if (claimed.length === 0) {
-    throw new AppError('REQUEST_REPLAYED', 'This signed request was already accepted; sign every request with a fresh X-Timestamp (and use X-Idempotency-Key to retry safely)');
+    throw new AppError(
+      'REQUEST_REPLAYED',
+      'This signed request was already accepted; sign every request with a fresh X-Timestamp (and use X-Idempotency-Key to retry safely)',
+    );
   }
 }
 

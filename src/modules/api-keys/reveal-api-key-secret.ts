@@ -18,11 +18,20 @@ export async function revealApiKeySecret(db: Db, secrets: SecretBox, merchantId:
       .where(and(eq(apiKeys.id, keyId), eq(apiKeys.merchantId, merchantId), isNull(apiKeys.secretShownAt), isNull(apiKeys.revokedAt)))
       .returning();
     if (!key) {
-      const [existing] = await tx.select({ id: apiKeys.id }).from(apiKeys).where(and(eq(apiKeys.id, keyId), eq(apiKeys.merchantId, merchantId)));
+      const [existing] = await tx
+        .select({ id: apiKeys.id })
+        .from(apiKeys)
+        .where(and(eq(apiKeys.id, keyId), eq(apiKeys.merchantId, merchantId)));
       if (!existing) throw notFound('API key');
       throw new AppError('CONFLICT', 'This signing secret was already shown (or the key is revoked); rotate the key to get a new secret');
     }
-    await recordAudit(tx, { actorUserId, action: 'api_key.secret_revealed', subjectType: 'api_key', subjectId: keyId, details: { merchantId, mode: modeName(key.livemode) } });
+    await recordAudit(tx, {
+      actorUserId,
+      action: 'api_key.secret_revealed',
+      subjectType: 'api_key',
+      subjectId: keyId,
+      details: { merchantId, mode: modeName(key.livemode) },
+    });
     return { key, signingSecret: secrets.open(key.secretSealed) };
   });
 }

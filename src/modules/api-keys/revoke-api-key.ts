@@ -14,11 +14,20 @@ export async function revokeApiKey(db: Db, merchantId: string, keyId: string, ac
       .where(and(eq(apiKeys.id, keyId), eq(apiKeys.merchantId, merchantId), isNull(apiKeys.revokedAt)))
       .returning();
     if (!revoked) {
-      const [existing] = await tx.select({ id: apiKeys.id }).from(apiKeys).where(and(eq(apiKeys.id, keyId), eq(apiKeys.merchantId, merchantId)));
+      const [existing] = await tx
+        .select({ id: apiKeys.id })
+        .from(apiKeys)
+        .where(and(eq(apiKeys.id, keyId), eq(apiKeys.merchantId, merchantId)));
       if (!existing) throw notFound('API key');
       throw new AppError('INVALID_TRANSITION', 'This API key is already revoked');
     }
-    await recordAudit(tx, { actorUserId, action: 'api_key.revoked', subjectType: 'api_key', subjectId: keyId, details: { merchantId, mode: modeName(revoked.livemode) } });
+    await recordAudit(tx, {
+      actorUserId,
+      action: 'api_key.revoked',
+      subjectType: 'api_key',
+      subjectId: keyId,
+      details: { merchantId, mode: modeName(revoked.livemode) },
+    });
     return revoked;
   });
 }

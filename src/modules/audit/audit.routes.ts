@@ -29,7 +29,12 @@ export const registerAudit: ModuleRegister = (app, { db }) => {
     '/api/admin/audit-log',
     {
       config: { principals: ['adminSession'] },
-      schema: { tags: ['admin'], summary: 'Who approved, rejected, rotated or revoked what, newest first', querystring: AuditQuery, response: { 200: Paginated(AuditEntry) } },
+      schema: {
+        tags: ['admin'],
+        summary: 'Who approved, rejected, rotated or revoked what, newest first',
+        querystring: AuditQuery,
+        response: { 200: Paginated(AuditEntry) },
+      },
     },
     async (request) => listAuditLog(db, request.query),
   );

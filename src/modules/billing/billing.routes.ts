@@ -57,7 +57,13 @@ export const registerBilling: ModuleRegister = (app, { db, worker }) => {
     '/api/v1/statements',
     {
       config: { principals: ['merchantKey', 'merchantSession'] },
-      schema: { tags: ['statements'], summary: 'Your statements, newest first (live mode only)', security: [{ apiKey: [] }], querystring: StatementListQuery, response: { 200: Paginated(StatementSchema) } },
+      schema: {
+        tags: ['statements'],
+        summary: 'Your statements, newest first (live mode only)',
+        security: [{ apiKey: [] }],
+        querystring: StatementListQuery,
+        response: { 200: Paginated(StatementSchema) },
+      },
     },
     async (request) => {
       const { merchantId, livemode } = resolveTenant(request);
@@ -65,16 +71,25 @@ export const registerBilling: ModuleRegister = (app, { db, worker }) => {
       return listStatements(db, { merchantId }, request.query);
     },
   );
-  detail('/api/v1/statements/:id', { principals: ['merchantKey', 'merchantSession'] }, ['statements'], (request) => {
-    const { merchantId, livemode } = resolveTenant(request);
-    if (!livemode) throw notFound('Statement');
-    return { merchantId };
-  }, [{ apiKey: [] }]);
+  detail(
+    '/api/v1/statements/:id',
+    { principals: ['merchantKey', 'merchantSession'] },
+    ['statements'],
+    (request) => {
+      const { merchantId, livemode } = resolveTenant(request);
+      if (!livemode) throw notFound('Statement');
+      return { merchantId };
+    },
+    [{ apiKey: [] }],
+  );
 
   // Merchant dashboard.
   app.get(
     '/api/merchant/statements',
-    { config: { principals: ['merchantSession'] }, schema: { tags: ['merchant'], summary: 'Your statements, newest first', querystring: StatementListQuery, response: { 200: Paginated(StatementSchema) } } },
+    {
+      config: { principals: ['merchantSession'] },
+      schema: { tags: ['merchant'], summary: 'Your statements, newest first', querystring: StatementListQuery, response: { 200: Paginated(StatementSchema) } },
+    },
     async (request) => listStatements(db, { merchantId: resolveMerchantId(request) }, request.query),
   );
   detail('/api/merchant/statements/:id', { principals: ['merchantSession'] }, ['merchant'], (request) => ({ merchantId: resolveMerchantId(request) }));
@@ -82,7 +97,15 @@ export const registerBilling: ModuleRegister = (app, { db, worker }) => {
   // Admin.
   app.get(
     '/api/admin/statements',
-    { config: { principals: ['adminSession'] }, schema: { tags: ['admin'], summary: 'Every statement, newest first', querystring: AdminStatementListQuery, response: { 200: Paginated(StatementSchema) } } },
+    {
+      config: { principals: ['adminSession'] },
+      schema: {
+        tags: ['admin'],
+        summary: 'Every statement, newest first',
+        querystring: AdminStatementListQuery,
+        response: { 200: Paginated(StatementSchema) },
+      },
+    },
     async (request) => listStatements(db, { admin: true }, request.query),
   );
   detail('/api/admin/statements/:id', { principals: ['adminSession'] }, ['admin'], () => ({ admin: true }));
@@ -104,7 +127,11 @@ export const registerBilling: ModuleRegister = (app, { db, worker }) => {
       },
     },
     async (request, reply) => {
-      const statement = await issueStatementNow(db, { merchantId: request.params.merchantId, currency: request.body.currency, adminUserId: resolveSessionUser(request).userId });
+      const statement = await issueStatementNow(db, {
+        merchantId: request.params.merchantId,
+        currency: request.body.currency,
+        adminUserId: resolveSessionUser(request).userId,
+      });
       return reply.code(201).send(statementView(statement));
     },
   );

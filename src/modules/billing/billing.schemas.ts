@@ -40,7 +40,9 @@ export const StatementDetailSchema = Type.Composite([
 ]);
 
 export const StatementParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
-export const StatementFormatQuery = Type.Object({ format: Type.Optional(StringEnum(['json', 'csv'] as const, { description: '`csv` answers text/csv, one row per line' })) });
+export const StatementFormatQuery = Type.Object({
+  format: Type.Optional(StringEnum(['json', 'csv'] as const, { description: '`csv` answers text/csv, one row per line' })),
+});
 
 export const StatementListQuery = Type.Composite([PageQuery, Type.Object({ status: Type.Optional(StringEnum(STATEMENT_STATUSES)) })]);
 export type StatementListQuery = Static<typeof StatementListQuery>;

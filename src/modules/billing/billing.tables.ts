@@ -34,7 +34,9 @@ export const statements = pgTable(
     platformFee: bigint('platform_fee', { mode: 'bigint' }).notNull(),
     credits: bigint('credits', { mode: 'bigint' }).notNull(),
     total: bigint('total', { mode: 'bigint' }).notNull(),
-    amountPaid: bigint('amount_paid', { mode: 'bigint' }).notNull().default(sql`0`),
+    amountPaid: bigint('amount_paid', { mode: 'bigint' })
+      .notNull()
+      .default(sql`0`),
     /** `admin:<userId>` or `system` (the periodic run). */
     issuedBy: text('issued_by').notNull(),
     issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
@@ -73,9 +75,13 @@ export const statementLines = pgTable(
   (t) => [
     primaryKey({ columns: [t.statementId, t.lineNo] }),
     // A commission is billed once, ever; also serves "has this commission been billed?".
-    uniqueIndex('statement_lines_billed_idx').on(t.commissionId).where(sql`kind = 'commission'`),
+    uniqueIndex('statement_lines_billed_idx')
+      .on(t.commissionId)
+      .where(sql`kind = 'commission'`),
     // Serves the credits already given for a commission.
-    index('statement_lines_credit_idx').on(t.commissionId).where(sql`kind = 'credit'`),
+    index('statement_lines_credit_idx')
+      .on(t.commissionId)
+      .where(sql`kind = 'credit'`),
     check('statement_lines_kind_check', sql`kind in ('commission', 'credit', 'fee')`),
     check(
       'statement_lines_amount_check',

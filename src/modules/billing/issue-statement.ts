@@ -64,7 +64,10 @@ async function issueInTransaction(db: Db, input: IssueStatementInput): Promise<S
           order by l.commission_id`,
     );
     const credits = dues
-      .map((d) => ({ due: d, amount: creditFor({ billed: BigInt(d.billed), current: BigInt(d.current), feePercent: d.fee_percent, credited: BigInt(d.credited) }) }))
+      .map((d) => ({
+        due: d,
+        amount: creditFor({ billed: BigInt(d.billed), current: BigInt(d.current), feePercent: d.fee_percent, credited: BigInt(d.credited) }),
+      }))
       .filter((c) => c.amount > 0n);
 
     const [previous] = await tx
@@ -106,7 +109,12 @@ async function issueInTransaction(db: Db, input: IssueStatementInput): Promise<S
     );
     const count = billed?.n ?? 0;
     if (count === 0 && credits.length === 0) throw new NothingToBill();
-    const totals = statementTotals(count, BigInt(billed?.total ?? '0'), credits.map((c) => c.amount), settings.platformFeePercent);
+    const totals = statementTotals(
+      count,
+      BigInt(billed?.total ?? '0'),
+      credits.map((c) => c.amount),
+      settings.platformFeePercent,
+    );
     const earliest = billed?.earliest ? new Date(billed.earliest) : periodEnd;
     const [statement] = await tx
       .update(statements)
@@ -119,7 +127,15 @@ async function issueInTransaction(db: Db, input: IssueStatementInput): Promise<S
     const lines: (typeof statementLines.$inferInsert)[] = [];
     if (totals.platformFee > 0n) lines.push({ statementId: id, lineNo: ++lineNo, kind: 'fee', amount: totals.platformFee });
     for (const c of credits) {
-      lines.push({ statementId: id, lineNo: ++lineNo, kind: 'credit', commissionId: c.due.commission_id, orderId: c.due.order_id, affiliateId: c.due.affiliate_id, amount: -c.amount });
+      lines.push({
+        statementId: id,
+        lineNo: ++lineNo,
+        kind: 'credit',
+        commissionId: c.due.commission_id,
+        orderId: c.due.order_id,
+        affiliateId: c.due.affiliate_id,
+        amount: -c.amount,
+      });
     }
     if (lines.length > 0) await tx.insert(statementLines).values(lines);
 
@@ -148,6 +164,7 @@ export async function merchantsToBill(tx: Tx | Db): Promise<Array<{ merchantId: 
         select distinct s.merchant_id, s.currency from statement_lines l join statements s on s.id = l.statement_id join commissions c on c.id = l.commission_id
         where l.kind = 'commission' and (c.status in ('reversed', 'rejected') or c.amount < l.amount)`,
   );
-  return rows.map((r) => ({ merchantId: r.merchant_id, currency: r.currency })).sort((a, b) => a.merchantId.localeCompare(b.merchantId) || a.currency.localeCompare(b.currency));
+  return rows
+    .map((r) => ({ merchantId: r.merchant_id, currency: r.currency }))
+    .sort((a, b) => a.merchantId.localeCompare(b.merchantId) || a.currency.localeCompare(b.currency));
 }
-

@@ -29,18 +29,27 @@ export async function recordStatementPayment(db: Db, statementId: string, input:
     if (amount.value <= 0n) throw validationError([{ field: 'amount', code: 'MUST_BE_POSITIVE', message: 'must be more than zero' }]);
     const paidOn = input.paidAt ? new Date(input.paidAt) : new Date();
 
-    const [earlier] = await tx.select().from(statementPayments).where(and(eq(statementPayments.statementId, statementId), eq(statementPayments.reference, input.reference)));
+    const [earlier] = await tx
+      .select()
+      .from(statementPayments)
+      .where(and(eq(statementPayments.statementId, statementId), eq(statementPayments.reference, input.reference)));
     if (earlier) {
       if (earlier.amount === amount.value) return statement;
-      throw new AppError('REFERENCE_ALREADY_USED', `Payment reference ${input.reference} is already recorded on this statement with another amount`, [{ field: 'reference', code: 'REFERENCE_ALREADY_USED', message: 'already recorded' }]);
+      throw new AppError('REFERENCE_ALREADY_USED', `Payment reference ${input.reference} is already recorded on this statement with another amount`, [
+        { field: 'reference', code: 'REFERENCE_ALREADY_USED', message: 'already recorded' },
+      ]);
     }
     const outstanding = statement.total - statement.amountPaid;
     if (statement.status === 'paid' || amount.value > outstanding) {
-      throw new AppError('PAYMENT_EXCEEDS_BALANCE', `The statement has ${formatMoney(outstanding > 0n ? outstanding : 0n, statement.currency)} ${statement.currency} outstanding`, [
-        { field: 'amount', code: 'PAYMENT_EXCEEDS_BALANCE', message: `at most ${formatMoney(outstanding > 0n ? outstanding : 0n, statement.currency)}` },
-      ]);
+      throw new AppError(
+        'PAYMENT_EXCEEDS_BALANCE',
+        `The statement has ${formatMoney(outstanding > 0n ? outstanding : 0n, statement.currency)} ${statement.currency} outstanding`,
+        [{ field: 'amount', code: 'PAYMENT_EXCEEDS_BALANCE', message: `at most ${formatMoney(outstanding > 0n ? outstanding : 0n, statement.currency)}` }],
+      );
     }
-    await tx.insert(statementPayments).values({ id: newId('stp'), statementId, amount: amount.value, reference: input.reference, paidOn, recordedBy: `admin:${adminUserId}` });
+    await tx
+      .insert(statementPayments)
+      .values({ id: newId('stp'), statementId, amount: amount.value, reference: input.reference, paidOn, recordedBy: `admin:${adminUserId}` });
     const [updated] = await tx
       .update(statements)
       .set({ amountPaid: sql`${statements.amountPaid} + ${amount.value}` })

@@ -42,16 +42,30 @@ export const lineView = (currency: string) => (l: StatementLineRow) => ({
 export type StatementScope = { merchantId: string } | { admin: true };
 const scoped = (scope: StatementScope): SQL | undefined => ('merchantId' in scope ? eq(statements.merchantId, scope.merchantId) : undefined);
 
-export async function listStatements(db: Executor, scope: StatementScope, query: PageQuery & { merchantId?: string | undefined; status?: StatementStatus | undefined }) {
-  const where = and(scoped(scope), query.merchantId ? eq(statements.merchantId, query.merchantId) : undefined, query.status ? eq(statements.status, query.status) : undefined);
+export async function listStatements(
+  db: Executor,
+  scope: StatementScope,
+  query: PageQuery & { merchantId?: string | undefined; status?: StatementStatus | undefined },
+) {
+  const where = and(
+    scoped(scope),
+    query.merchantId ? eq(statements.merchantId, query.merchantId) : undefined,
+    query.status ? eq(statements.status, query.status) : undefined,
+  );
   const { limit, offset } = pageWindow(query);
   const rows = await db.select().from(statements).where(where).orderBy(desc(statements.issuedAt), desc(statements.number)).limit(limit).offset(offset);
-  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(statements).where(where);
+  const [count] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(statements)
+    .where(where);
   return toPage(query, rows.map(statementView), count?.n ?? 0);
 }
 
 export async function getStatementOrThrow(db: Executor, scope: StatementScope, id: string) {
-  const [row] = await db.select().from(statements).where(and(eq(statements.id, id), scoped(scope)));
+  const [row] = await db
+    .select()
+    .from(statements)
+    .where(and(eq(statements.id, id), scoped(scope)));
   if (!row) throw notFound('Statement');
   const lines = await db.select().from(statementLines).where(eq(statementLines.statementId, id)).orderBy(asc(statementLines.lineNo));
   const payments = await db.select().from(statementPayments).where(eq(statementPayments.statementId, id)).orderBy(asc(statementPayments.createdAt));

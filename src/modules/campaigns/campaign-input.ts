@@ -21,7 +21,10 @@ const toDate = (value: string | null | undefined): Date | null | undefined => (v
  * span fields or need context: endDate after startDate (against stored dates on update), the
  * commission type/value pair, and a landing URL on an approved domain. Every problem is reported.
  */
-export function readCampaignInput(body: CreateCampaignBody | UpdateCampaignBody, context: CampaignInputContext): { ok: true; values: CampaignColumns } | { ok: false; details: ErrorDetail[] } {
+export function readCampaignInput(
+  body: CreateCampaignBody | UpdateCampaignBody,
+  context: CampaignInputContext,
+): { ok: true; values: CampaignColumns } | { ok: false; details: ErrorDetail[] } {
   const details: ErrorDetail[] = [];
   const values: CampaignColumns = {};
   const { current } = context;
@@ -61,7 +64,8 @@ export function readCampaignInput(body: CreateCampaignBody | UpdateCampaignBody,
     },
   );
   if (!commission.ok) details.push(...commission.details);
-  else if (commission.change.kind === 'set') Object.assign(values, { defaultCommissionType: commission.change.type, defaultCommissionValue: commission.change.value });
+  else if (commission.change.kind === 'set')
+    Object.assign(values, { defaultCommissionType: commission.change.type, defaultCommissionValue: commission.change.value });
   else if (commission.change.kind === 'clear') Object.assign(values, { defaultCommissionType: null, defaultCommissionValue: null });
 
   return details.length > 0 ? { ok: false, details } : { ok: true, values };

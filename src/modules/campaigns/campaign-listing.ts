@@ -54,7 +54,14 @@ export async function listListedCampaigns(db: Db, query: ListedCampaignQuery, no
   const { limit, offset } = pageWindow(query);
   const [rows, [totals], platform] = await Promise.all([
     db
-      .select({ campaign: campaigns, merchantName: merchants.businessName, website: merchants.website, merchantType: merchants.defaultCommissionType, merchantValue: merchants.defaultCommissionValue, merchantCurrency: merchants.currency })
+      .select({
+        campaign: campaigns,
+        merchantName: merchants.businessName,
+        website: merchants.website,
+        merchantType: merchants.defaultCommissionType,
+        merchantValue: merchants.defaultCommissionValue,
+        merchantCurrency: merchants.currency,
+      })
       .from(campaigns)
       .innerJoin(merchants, eq(merchants.id, campaigns.merchantId))
       .where(where)
@@ -66,7 +73,11 @@ export async function listListedCampaigns(db: Db, query: ListedCampaignQuery, no
   ]);
   const platformRule = { type: platform.defaultCommissionType, value: platform.defaultCommissionValue, currency: platform.currency };
   const data = rows.map(({ campaign: c, merchantName, website, merchantType, merchantValue, merchantCurrency }): ListedCampaign => {
-    const levels = { campaign: toCommissionRule(c.defaultCommissionType, c.defaultCommissionValue, c.currency), merchant: toCommissionRule(merchantType, merchantValue, merchantCurrency), platform: platformRule };
+    const levels = {
+      campaign: toCommissionRule(c.defaultCommissionType, c.defaultCommissionValue, c.currency),
+      merchant: toCommissionRule(merchantType, merchantValue, merchantCurrency),
+      platform: platformRule,
+    };
     const picked = pickCommissionRule(levels, c.currency) ?? { rule: platformRule, source: 'platform' as const };
     return {
       id: c.id,

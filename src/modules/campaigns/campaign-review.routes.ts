@@ -35,12 +35,24 @@ export function registerCampaignReview(app: App, db: Db): void {
   );
   app.post(
     '/api/admin/campaigns/:id/approve',
-    { config: adminSession, schema: { ...admin, summary: 'Approve a campaign that requires approval', params: CampaignParams, response: { 200: Type.Ref(Campaign), ...errors } } },
+    {
+      config: adminSession,
+      schema: { ...admin, summary: 'Approve a campaign that requires approval', params: CampaignParams, response: { 200: Type.Ref(Campaign), ...errors } },
+    },
     async (request) => approveCampaign(db, request.params.id, resolveSessionUser(request).userId),
   );
   app.post(
     '/api/admin/campaigns/:id/listing',
-    { config: adminSession, schema: { ...admin, summary: 'Opt any campaign in or out of the public listing', params: CampaignParams, body: ListingBody, response: { 200: Type.Ref(Campaign), ...errors } } },
+    {
+      config: adminSession,
+      schema: {
+        ...admin,
+        summary: 'Opt any campaign in or out of the public listing',
+        params: CampaignParams,
+        body: ListingBody,
+        response: { 200: Type.Ref(Campaign), ...errors },
+      },
+    },
     async (request) => setCampaignListing(db, { merchantId: null }, request.params.id, request.body.public),
   );
 }

@@ -43,7 +43,15 @@ describe('effectiveCampaignStatus', () => {
 });
 
 describe('listing and liveness', () => {
-  const campaign = { status: 'ACTIVE' as StoredCampaignStatus, endDate: null as Date | null, startDate: null as Date | null, livemode: true, publicListing: true, approvalRequired: false, approvedAt: null as Date | null };
+  const campaign = {
+    status: 'ACTIVE' as StoredCampaignStatus,
+    endDate: null as Date | null,
+    startDate: null as Date | null,
+    livemode: true,
+    publicListing: true,
+    approvalRequired: false,
+    approvedAt: null as Date | null,
+  };
 
   it.each<[string, Partial<typeof campaign>, boolean]>([
     ['opted in, active, no approval needed', {}, true],

@@ -47,7 +47,10 @@ export function isCampaignApproved(campaign: { approvalRequired: boolean; approv
  * approved). A test-mode campaign is never listed: test data stays in the merchant's sandbox. Its
  * merchant must also be approved; `listedCampaignsWhere` (campaign-listing.ts) is the SQL form of both.
  */
-export function isCampaignListed(campaign: StatusFields & { livemode: boolean; publicListing: boolean; approvalRequired: boolean; approvedAt: Date | null }, now: Date): boolean {
+export function isCampaignListed(
+  campaign: StatusFields & { livemode: boolean; publicListing: boolean; approvalRequired: boolean; approvedAt: Date | null },
+  now: Date,
+): boolean {
   return campaign.livemode && campaign.publicListing && effectiveCampaignStatus(campaign, now) === 'ACTIVE' && isCampaignApproved(campaign);
 }
 

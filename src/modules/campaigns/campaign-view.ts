@@ -20,7 +20,9 @@ export function toCampaignView(row: CampaignRow, now: Date = new Date()): Campai
     endDate: iso(row.endDate),
     defaultCommissionType: row.defaultCommissionType,
     defaultCommissionValue:
-      row.defaultCommissionType && row.defaultCommissionValue !== null ? formatCommissionValue(row.defaultCommissionType, row.defaultCommissionValue, row.currency) : null,
+      row.defaultCommissionType && row.defaultCommissionValue !== null
+        ? formatCommissionValue(row.defaultCommissionType, row.defaultCommissionValue, row.currency)
+        : null,
     currency: row.currency,
     cookieDurationDays: row.cookieDurationDays,
     allowedTrafficSources: row.allowedTrafficSources,

@@ -20,7 +20,10 @@ export async function insertCampaign(values: typeof campaigns.$inferInsert, exec
 /** One of the tenant's campaigns; another merchant's or mode's campaign is simply not found. */
 export async function getCampaignOrThrow(tenant: Tenant, id: string, executor: Executor, options: { forUpdate?: boolean } = {}): Promise<CampaignRow> {
   if (!isUuid(id)) throw notFound('Campaign');
-  const query = executor.select().from(campaigns).where(and(ownedBy(tenant), eq(campaigns.id, id)));
+  const query = executor
+    .select()
+    .from(campaigns)
+    .where(and(ownedBy(tenant), eq(campaigns.id, id)));
   const [row] = options.forUpdate ? await query.for('update') : await query;
   if (!row) throw notFound('Campaign');
   return row;
@@ -43,7 +46,12 @@ export function readStatusCondition(status: CampaignStatus, now: Date): SQL | un
   return and(eq(campaigns.status, status), notExpired);
 }
 
-export async function listCampaigns(tenant: Tenant, query: PageQuery & { status?: CampaignStatus | undefined }, now: Date, executor: Executor): Promise<{ rows: CampaignRow[]; total: number }> {
+export async function listCampaigns(
+  tenant: Tenant,
+  query: PageQuery & { status?: CampaignStatus | undefined },
+  now: Date,
+  executor: Executor,
+): Promise<{ rows: CampaignRow[]; total: number }> {
   const where = and(ownedBy(tenant), query.status ? readStatusCondition(query.status, now) : undefined);
   const { limit, offset } = pageWindow(query);
   const [rows, [totals]] = await Promise.all([

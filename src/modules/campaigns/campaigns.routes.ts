@@ -4,7 +4,16 @@ import { Paginated } from '../../platform/http/pagination.ts';
 import { errorResponses } from '../../platform/http/schemas.ts';
 import { activateCampaign } from './activate-campaign.ts';
 import { registerCampaignReview } from './campaign-review.routes.ts';
-import { Campaign, CampaignListQuery, CampaignParams, CreateCampaignBody, ListingBody, PublicCampaign, PublicCampaignQuery, UpdateCampaignBody } from './campaigns.schemas.ts';
+import {
+  Campaign,
+  CampaignListQuery,
+  CampaignParams,
+  CreateCampaignBody,
+  ListingBody,
+  PublicCampaign,
+  PublicCampaignQuery,
+  UpdateCampaignBody,
+} from './campaigns.schemas.ts';
 import { createCampaign } from './create-campaign.ts';
 import { getCampaign, listCampaigns } from './list-campaigns.ts';
 import { listListedCampaigns } from './campaign-listing.ts';
@@ -36,13 +45,24 @@ export const registerCampaigns: ModuleRegister = (app, { db, changes }) => {
 
   app.get(
     '/api/v1/campaigns',
-    { config: { principals: ['merchantKey', 'merchantSession'] }, schema: { ...signed, summary: 'List your campaigns', querystring: CampaignListQuery, response: { 200: Paginated(Type.Ref(Campaign)), ...errorResponses(400) } } },
+    {
+      config: { principals: ['merchantKey', 'merchantSession'] },
+      schema: {
+        ...signed,
+        summary: 'List your campaigns',
+        querystring: CampaignListQuery,
+        response: { 200: Paginated(Type.Ref(Campaign)), ...errorResponses(400) },
+      },
+    },
     async (request) => listCampaigns(db, resolveTenant(request), request.query),
   );
 
   app.get(
     '/api/v1/campaigns/:id',
-    { config: { principals: ['merchantKey', 'merchantSession'] }, schema: { ...signed, summary: 'Get a campaign', params: CampaignParams, response: { 200: Type.Ref(Campaign), ...errorResponses(404) } } },
+    {
+      config: { principals: ['merchantKey', 'merchantSession'] },
+      schema: { ...signed, summary: 'Get a campaign', params: CampaignParams, response: { 200: Type.Ref(Campaign), ...errorResponses(404) } },
+    },
     async (request) => getCampaign(db, resolveTenant(request), request.params.id),
   );
 
@@ -50,14 +70,23 @@ export const registerCampaigns: ModuleRegister = (app, { db, changes }) => {
     '/api/v1/campaigns/:id',
     {
       config: { principals: ['merchantKey', 'merchantSession'] },
-      schema: { ...signed, summary: 'Update a campaign (partial; status ARCHIVED archives it)', params: CampaignParams, body: UpdateCampaignBody, response: { 200: Type.Ref(Campaign), ...errors } },
+      schema: {
+        ...signed,
+        summary: 'Update a campaign (partial; status ARCHIVED archives it)',
+        params: CampaignParams,
+        body: UpdateCampaignBody,
+        response: { 200: Type.Ref(Campaign), ...errors },
+      },
     },
     async (request) => announced(await updateCampaign(db, resolveTenant(request), request.params.id, request.body)),
   );
 
   app.post(
     '/api/v1/campaigns/:id/pause',
-    { config: { principals: ['merchantKey', 'merchantSession'] }, schema: { ...signed, summary: 'Pause an active campaign', params: CampaignParams, response: { 200: Type.Ref(Campaign), ...errors } } },
+    {
+      config: { principals: ['merchantKey', 'merchantSession'] },
+      schema: { ...signed, summary: 'Pause an active campaign', params: CampaignParams, response: { 200: Type.Ref(Campaign), ...errors } },
+    },
     async (request) => announced(await pauseCampaign(db, resolveTenant(request), request.params.id)),
   );
 
@@ -65,7 +94,12 @@ export const registerCampaigns: ModuleRegister = (app, { db, changes }) => {
     '/api/v1/campaigns/:id/activate',
     {
       config: { principals: ['merchantKey', 'merchantSession'] },
-      schema: { ...signed, summary: 'Activate a campaign (blocked while it awaits approval)', params: CampaignParams, response: { 200: Type.Ref(Campaign), ...errors } },
+      schema: {
+        ...signed,
+        summary: 'Activate a campaign (blocked while it awaits approval)',
+        params: CampaignParams,
+        response: { 200: Type.Ref(Campaign), ...errors },
+      },
     },
     async (request) => announced(await activateCampaign(db, resolveTenant(request), request.params.id)),
   );
@@ -74,14 +108,27 @@ export const registerCampaigns: ModuleRegister = (app, { db, changes }) => {
     '/api/merchant/campaigns/:id/listing',
     {
       config: { principals: ['merchantSession'] },
-      schema: { tags: ['merchant'], summary: 'Opt a campaign in or out of the public listing', params: CampaignParams, body: ListingBody, response: { 200: Type.Ref(Campaign), ...errors } },
+      schema: {
+        tags: ['merchant'],
+        summary: 'Opt a campaign in or out of the public listing',
+        params: CampaignParams,
+        body: ListingBody,
+        response: { 200: Type.Ref(Campaign), ...errors },
+      },
     },
     async (request) => setCampaignListing(db, { merchantId: resolveMerchantId(request) }, request.params.id, request.body.public),
   );
 
   app.get(
     '/api/public/campaigns',
-    { schema: { tags: ['public'], summary: 'Publicly listed campaigns with their commission and terms', querystring: PublicCampaignQuery, response: { 200: Paginated(PublicCampaign), ...errorResponses(400) } } },
+    {
+      schema: {
+        tags: ['public'],
+        summary: 'Publicly listed campaigns with their commission and terms',
+        querystring: PublicCampaignQuery,
+        response: { 200: Paginated(PublicCampaign), ...errorResponses(400) },
+      },
+    },
     async (request) => listListedCampaigns(db, request.query),
   );
 

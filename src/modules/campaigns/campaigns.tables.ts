@@ -51,7 +51,9 @@ export const campaigns = pgTable(
     // Serves the merchant's campaign list filtered by status.
     index('campaigns_merchant_idx').on(t.merchantId, t.livemode, t.status, t.createdAt),
     // Serves the public listing.
-    index('campaigns_public_idx').on(t.status).where(sql`public_listing`),
+    index('campaigns_public_idx')
+      .on(t.status)
+      .where(sql`public_listing`),
     check('campaigns_status_check', sql`status in ('DRAFT', 'ACTIVE', 'PAUSED', 'ARCHIVED')`),
     check('campaigns_cookie_days_check', sql`cookie_duration_days between 0 and 365`),
     check('campaigns_dates_check', sql`end_date is null or start_date is null or end_date > start_date`),
@@ -60,7 +62,9 @@ export const campaigns = pgTable(
     check('campaigns_commission_pair_check', sql`(default_commission_type is null) = (default_commission_value is null)`),
     check('campaigns_percentage_check', sql`default_commission_type is distinct from 'PERCENTAGE' or default_commission_value <= 10000`),
     // Serves the admin queue of campaigns waiting for approval.
-    index('campaigns_pending_approval_idx').on(t.createdAt).where(sql`approval_required and approved_at is null`),
+    index('campaigns_pending_approval_idx')
+      .on(t.createdAt)
+      .where(sql`approval_required and approved_at is null`),
   ],
 );
 

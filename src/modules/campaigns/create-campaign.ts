@@ -21,7 +21,16 @@ export async function createCampaign(db: Db, tenant: Tenant, body: CreateCampaig
   if (!input.ok) throw validationError(input.details);
   for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
     const row = await insertCampaign(
-      { ...input.values, id: newUuid(), merchantId: tenant.merchantId, livemode: tenant.livemode, campaignCode: generateCode(), title: input.values.title ?? body.title, currency: context.currency, status: 'DRAFT' },
+      {
+        ...input.values,
+        id: newUuid(),
+        merchantId: tenant.merchantId,
+        livemode: tenant.livemode,
+        campaignCode: generateCode(),
+        title: input.values.title ?? body.title,
+        currency: context.currency,
+        status: 'DRAFT',
+      },
       db,
     );
     if (row) return toCampaignView(row);

@@ -8,7 +8,11 @@ import type { CampaignListQuery, CampaignView } from './campaigns.schemas.ts';
 export async function listCampaigns(db: Db, tenant: Tenant, query: CampaignListQuery): Promise<Page<CampaignView>> {
   const now = new Date();
   const { rows, total } = await listCampaignRows(tenant, query, now, db);
-  return toPage(query, rows.map((row) => toCampaignView(row, now)), total);
+  return toPage(
+    query,
+    rows.map((row) => toCampaignView(row, now)),
+    total,
+  );
 }
 
 export async function getCampaign(db: Db, tenant: Tenant, id: string): Promise<CampaignView> {
@@ -19,5 +23,9 @@ export async function getCampaign(db: Db, tenant: Tenant, id: string): Promise<C
 export async function listCampaignsAwaitingApproval(db: Db, query: PageQuery): Promise<Page<CampaignView>> {
   const now = new Date();
   const { rows, total } = await listCampaignRowsAwaitingApproval(query, db);
-  return toPage(query, rows.map((row) => toCampaignView(row, now)), total);
+  return toPage(
+    query,
+    rows.map((row) => toCampaignView(row, now)),
+    total,
+  );
 }

@@ -13,7 +13,13 @@ const VERB: Record<CampaignAction, string> = { activate: 'activated', pause: 'pa
  * transaction, so concurrent changes of one campaign apply one after the other. `guard` runs
  * after the transition is known to be valid and may refuse it.
  */
-export async function transitionCampaign(db: Db, tenant: Tenant, id: string, action: CampaignAction, guard?: (campaign: CampaignRow) => void): Promise<CampaignView> {
+export async function transitionCampaign(
+  db: Db,
+  tenant: Tenant,
+  id: string,
+  action: CampaignAction,
+  guard?: (campaign: CampaignRow) => void,
+): Promise<CampaignView> {
   return inTransaction(db, async (tx) => {
     const campaign = await getCampaignOrThrow(tenant, id, tx, { forUpdate: true });
     const now = new Date();
@@ -21,7 +27,9 @@ export async function transitionCampaign(db: Db, tenant: Tenant, id: string, act
     const next = nextCampaignStatus(current, action);
     if (!next) {
       const hint = current === 'EXPIRED' ? ' (its endDate has passed; move endDate into the future first)' : '';
-      throw new AppError('INVALID_TRANSITION', `A ${current} campaign cannot be ${VERB[action]}${hint}`, [{ field: 'status', code: current, message: `is ${current}` }]);
+      throw new AppError('INVALID_TRANSITION', `A ${current} campaign cannot be ${VERB[action]}${hint}`, [
+        { field: 'status', code: current, message: `is ${current}` },
+      ]);
     }
     guard?.(campaign);
     return toCampaignView(await updateCampaign(campaign.id, { status: next }, tx), now);

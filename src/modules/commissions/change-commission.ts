@@ -27,7 +27,13 @@ export interface TransitionPatch {
  * Move a locked commission to `to`: the state machine decides if it may; the history row, the
  * ledger entries and the `commission.status_changed` event are written in the caller's transaction.
  */
-export async function transitionCommission(tx: Tx, commission: CommissionRecord, to: CommissionStatus, ctx: ChangeContext, patch: TransitionPatch = {}): Promise<CommissionRecord> {
+export async function transitionCommission(
+  tx: Tx,
+  commission: CommissionRecord,
+  to: CommissionStatus,
+  ctx: ChangeContext,
+  patch: TransitionPatch = {},
+): Promise<CommissionRecord> {
   assertCommissionTransition(commission.status, to);
   const [row] = await tx
     .update(commissions)
@@ -36,8 +42,19 @@ export async function transitionCommission(tx: Tx, commission: CommissionRecord,
     .returning();
   if (!row) throw new AppError('CONFLICT', 'The commission changed while this request ran; retry it');
   const after: CommissionRecord = { ...row, orderId: commission.orderId };
-  const eventId = await insertEvent(tx, { commissionId: after.id, kind: 'status', fromStatus: commission.status, toStatus: to, amountBefore: commission.amount, amountAfter: after.amount, ...ctx });
-  await postLedgerEntries(tx, after, ledgerMovements({ kind: 'transition', from: commission.status, to, amount: after.amount }), { commissionEventId: eventId, payoutId: patch.payoutId ?? null });
+  const eventId = await insertEvent(tx, {
+    commissionId: after.id,
+    kind: 'status',
+    fromStatus: commission.status,
+    toStatus: to,
+    amountBefore: commission.amount,
+    amountAfter: after.amount,
+    ...ctx,
+  });
+  await postLedgerEntries(tx, after, ledgerMovements({ kind: 'transition', from: commission.status, to, amount: after.amount }), {
+    commissionEventId: eventId,
+    payoutId: patch.payoutId ?? null,
+  });
   await emitStatusChanged(tx, commission.status, after, ctx);
   return after;
 }
@@ -46,11 +63,23 @@ export async function transitionCommission(tx: Tx, commission: CommissionRecord,
 export async function adjustCommissionAmount(tx: Tx, commission: CommissionRecord, amount: bigint, ctx: ChangeContext): Promise<CommissionRecord> {
   if (amount === commission.amount) return commission;
   if (amount > commission.amount || amount < 0n) throw new Error('A commission only ever shrinks, and never below zero');
-  const [row] = await tx.update(commissions).set({ amount, updatedAt: sql`now()` }).where(eq(commissions.id, commission.id)).returning();
+  const [row] = await tx
+    .update(commissions)
+    .set({ amount, updatedAt: sql`now()` })
+    .where(eq(commissions.id, commission.id))
+    .returning();
   if (!row) throw new Error('commission vanished while locked');
   const after: CommissionRecord = { ...row, orderId: commission.orderId };
   const change: CommissionChange = { kind: 'adjustment', status: commission.status, before: commission.amount, after: amount };
-  const eventId = await insertEvent(tx, { commissionId: after.id, kind: 'adjustment', fromStatus: commission.status, toStatus: commission.status, amountBefore: commission.amount, amountAfter: amount, ...ctx });
+  const eventId = await insertEvent(tx, {
+    commissionId: after.id,
+    kind: 'adjustment',
+    fromStatus: commission.status,
+    toStatus: commission.status,
+    amountBefore: commission.amount,
+    amountAfter: amount,
+    ...ctx,
+  });
   await postLedgerEntries(tx, after, ledgerMovements(change), { commissionEventId: eventId });
   await recordEvent(tx, {
     type: 'commission.amount_adjusted',
@@ -70,10 +99,22 @@ export async function adjustCommissionAmount(tx: Tx, commission: CommissionRecor
 
 /** Record an admin's risk decision that does not change the status by itself. */
 export async function recordReviewDecision(tx: Tx, commission: CommissionRecord, reviewStatus: ReviewStatus, ctx: ChangeContext): Promise<CommissionRecord> {
-  const [row] = await tx.update(commissions).set({ reviewStatus, updatedAt: sql`now()` }).where(eq(commissions.id, commission.id)).returning();
+  const [row] = await tx
+    .update(commissions)
+    .set({ reviewStatus, updatedAt: sql`now()` })
+    .where(eq(commissions.id, commission.id))
+    .returning();
   if (!row) throw new Error('commission vanished while locked');
   const after: CommissionRecord = { ...row, orderId: commission.orderId };
-  await insertEvent(tx, { commissionId: after.id, kind: 'review', fromStatus: after.status, toStatus: after.status, amountBefore: after.amount, amountAfter: after.amount, ...ctx });
+  await insertEvent(tx, {
+    commissionId: after.id,
+    kind: 'review',
+    fromStatus: after.status,
+    toStatus: after.status,
+    amountBefore: after.amount,
+    amountAfter: after.amount,
+    ...ctx,
+  });
   await recordEvent(tx, {
     type: 'commission.review_decided',
     merchantId: after.merchantId,

@@ -31,8 +31,14 @@ describe('readCommissionInput', () => {
   });
 
   it('reads a value alone with the stored type on a partial update', () => {
-    expect(readCommissionInput({ value: '15' }, { ...fields, current: { type: 'PERCENTAGE' } })).toEqual({ ok: true, change: { kind: 'set', type: 'PERCENTAGE', value: 1500 } });
-    expect(readCommissionInput({ value: '15' }, { ...fields, current: { type: 'FIXED' } })).toEqual({ ok: true, change: { kind: 'set', type: 'FIXED', value: 1500 } });
+    expect(readCommissionInput({ value: '15' }, { ...fields, current: { type: 'PERCENTAGE' } })).toEqual({
+      ok: true,
+      change: { kind: 'set', type: 'PERCENTAGE', value: 1500 },
+    });
+    expect(readCommissionInput({ value: '15' }, { ...fields, current: { type: 'FIXED' } })).toEqual({
+      ok: true,
+      change: { kind: 'set', type: 'FIXED', value: 1500 },
+    });
     expect(readCommissionInput({ value: '15' }, { ...fields, current: { type: null } }).ok).toBe(false);
     // Switching type without a value would reinterpret the stored number: refused.
     expect(readCommissionInput({ type: 'FIXED' }, { ...fields, current: { type: 'PERCENTAGE' } }).ok).toBe(false);

@@ -19,15 +19,30 @@ export interface CommissionRule {
 const MAX_STORED_VALUE = 2_147_483_647;
 
 /** Parse the API's decimal string for a commission of `type`; `field` names it in errors. */
-export function parseCommissionValue(type: CommissionType, raw: string, currency: string, field: string): { ok: true; value: number } | { ok: false; detail: ErrorDetail } {
+export function parseCommissionValue(
+  type: CommissionType,
+  raw: string,
+  currency: string,
+  field: string,
+): { ok: true; value: number } | { ok: false; detail: ErrorDetail } {
   if (type === 'PERCENTAGE') {
     const parsed = parsePercentage(raw);
-    if (!parsed.ok) return { ok: false, detail: { field, code: parsed.error === 'NOT_A_STRING' ? 'MUST_BE_DECIMAL_STRING' : 'INVALID_PERCENTAGE', message: `${parsed.message} (a PERCENTAGE is 0–100 with at most 2 decimals)` } };
+    if (!parsed.ok)
+      return {
+        ok: false,
+        detail: {
+          field,
+          code: parsed.error === 'NOT_A_STRING' ? 'MUST_BE_DECIMAL_STRING' : 'INVALID_PERCENTAGE',
+          message: `${parsed.message} (a PERCENTAGE is 0–100 with at most 2 decimals)`,
+        },
+      };
     return { ok: true, value: parsed.value };
   }
   const parsed = parseMoney(raw, currency);
-  if (!parsed.ok) return { ok: false, detail: { field, code: parsed.error === 'NOT_A_STRING' ? 'MUST_BE_DECIMAL_STRING' : 'INVALID_MONEY', message: parsed.message } };
-  if (parsed.value > BigInt(MAX_STORED_VALUE)) return { ok: false, detail: { field, code: 'TOO_LARGE', message: `must be at most ${formatMoney(BigInt(MAX_STORED_VALUE), currency)}` } };
+  if (!parsed.ok)
+    return { ok: false, detail: { field, code: parsed.error === 'NOT_A_STRING' ? 'MUST_BE_DECIMAL_STRING' : 'INVALID_MONEY', message: parsed.message } };
+  if (parsed.value > BigInt(MAX_STORED_VALUE))
+    return { ok: false, detail: { field, code: 'TOO_LARGE', message: `must be at most ${formatMoney(BigInt(MAX_STORED_VALUE), currency)}` } };
   return { ok: true, value: Number(parsed.value) };
 }
 
@@ -41,10 +56,7 @@ export interface CommissionInput {
   value?: string | null | undefined;
 }
 
-export type CommissionChange =
-  | { kind: 'unchanged' }
-  | { kind: 'clear' }
-  | { kind: 'set'; type: CommissionType; value: number };
+export type CommissionChange = { kind: 'unchanged' } | { kind: 'clear' } | { kind: 'set'; type: CommissionType; value: number };
 
 /**
  * Read a commission type/value pair from a request. They are given together (both set, or both

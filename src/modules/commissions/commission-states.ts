@@ -26,7 +26,9 @@ export function canTransitionCommission(from: CommissionStatus, to: CommissionSt
 
 export function assertCommissionTransition(from: CommissionStatus, to: CommissionStatus): void {
   if (!canTransitionCommission(from, to)) {
-    throw new AppError('INVALID_TRANSITION', `A ${from} commission cannot become ${to}`, [{ field: 'status', code: 'INVALID_TRANSITION', message: `${from} → ${to} is not allowed`, from, to }]);
+    throw new AppError('INVALID_TRANSITION', `A ${from} commission cannot become ${to}`, [
+      { field: 'status', code: 'INVALID_TRANSITION', message: `${from} → ${to} is not allowed`, from, to },
+    ]);
   }
 }
 

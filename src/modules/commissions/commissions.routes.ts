@@ -22,7 +22,8 @@ export const registerCommissions: ModuleRegister = (app, { db, worker }) => {
       config: { principals: ['merchantKey', 'merchantSession'] },
       schema: {
         tags: ['commissions'],
-        summary: 'Commissions on your orders in this mode (filters: status, affiliateId, orderId, from/to on creation time); `format=csv` (or `Accept: text/csv`) downloads them all as CSV',
+        summary:
+          'Commissions on your orders in this mode (filters: status, affiliateId, orderId, from/to on creation time); `format=csv` (or `Accept: text/csv`) downloads them all as CSV',
         security: [{ apiKey: [] }],
         querystring: CommissionListQuery,
         response: { 200: Paginated(CommissionSchema) },

@@ -64,13 +64,20 @@ export const commissions = pgTable(
     // Serves the merchant's commission list filtered by affiliate.
     index('commissions_affiliate_idx').on(t.affiliateId, t.livemode, t.createdAt),
     // Serves the maturation job: held commissions whose hold has ended.
-    index('commissions_hold_idx').on(t.holdUntil).where(sql`status = 'hold'`),
+    index('commissions_hold_idx')
+      .on(t.holdUntil)
+      .where(sql`status = 'hold'`),
     // Serves the admin risk review queue.
-    index('commissions_review_idx').on(t.createdAt).where(sql`review_status = 'required'`),
+    index('commissions_review_idx')
+      .on(t.createdAt)
+      .where(sql`review_status = 'required'`),
     check('commissions_status_check', sql`status in ('pending', 'hold', 'approved', 'payable', 'paid', 'reversed', 'rejected')`),
     check('commissions_amount_check', sql`original_amount >= 0 and amount >= 0 and amount <= original_amount`),
     check('commissions_paid_check', sql`(status <> 'paid' or paid_amount is not null) and (paid_amount is null or paid_amount >= amount)`),
-    check('commissions_rate_check', sql`rate_type in ('PERCENTAGE', 'FIXED') and rate_value >= 0 and rate_source in ('product', 'campaign', 'merchant', 'platform')`),
+    check(
+      'commissions_rate_check',
+      sql`rate_type in ('PERCENTAGE', 'FIXED') and rate_value >= 0 and rate_source in ('product', 'campaign', 'merchant', 'platform')`,
+    ),
     check('commissions_review_check', sql`review_status in ('not_required', 'required', 'approved', 'rejected') and risk_score between 0 and 100`),
     check('commissions_hold_check', sql`status <> 'hold' or hold_until is not null`),
     check('commissions_currency_check', sql`currency ~ '^[A-Z]{3}$'`),

@@ -19,7 +19,13 @@ describe('computeCommission', () => {
     },
     {
       name: 'rounds each line down to the minor unit: 12.5 % of 0.99 is 0.12',
-      input: { orderAmount: 198n, lines: [{ sku: 'A', qty: 1, unitPrice: 99n, productRate: pct(1250) }, { sku: 'B', qty: 1, unitPrice: 99n, productRate: pct(1250) }] },
+      input: {
+        orderAmount: 198n,
+        lines: [
+          { sku: 'A', qty: 1, unitPrice: 99n, productRate: pct(1250) },
+          { sku: 'B', qty: 1, unitPrice: 99n, productRate: pct(1250) },
+        ],
+      },
       total: 24n,
       lines: [12n, 12n],
       source: 'product',

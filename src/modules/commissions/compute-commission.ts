@@ -66,6 +66,12 @@ export function computeCommission(input: CommissionInput): ComputedCommission {
   const lines: ComputedLine[] =
     result.lines.length === 0
       ? [{ sku: null, qty: 1, baseAmount: input.orderAmount, rate: applied(result.rule, result.source), amount: result.amountMinor }]
-      : result.lines.map((line) => ({ sku: line.sku, qty: line.quantity, baseAmount: line.lineAmountMinor, rate: applied(line.rule, line.source), amount: line.amountMinor }));
+      : result.lines.map((line) => ({
+          sku: line.sku,
+          qty: line.quantity,
+          baseAmount: line.lineAmountMinor,
+          rate: applied(line.rule, line.source),
+          amount: line.amountMinor,
+        }));
   return { lines, total: result.amountMinor, rate: applied(result.rule, result.source) };
 }

@@ -61,7 +61,15 @@ export async function createCommission(tx: Tx, input: NewCommission, ctx: Change
     })),
   );
   const record: CommissionRecord = { ...row, orderId: input.orderId };
-  const eventId = await insertEvent(tx, { commissionId: id, kind: 'status', fromStatus: null, toStatus: 'pending', amountBefore: null, amountAfter: row.amount, ...ctx });
+  const eventId = await insertEvent(tx, {
+    commissionId: id,
+    kind: 'status',
+    fromStatus: null,
+    toStatus: 'pending',
+    amountBefore: null,
+    amountAfter: row.amount,
+    ...ctx,
+  });
   await postLedgerEntries(tx, record, ledgerMovements({ kind: 'created', amount: row.amount }), { commissionEventId: eventId });
   await emitStatusChanged(tx, null, record, ctx);
   return record;

@@ -31,11 +31,20 @@ export async function loadCommissionRules(
           .from(campaigns)
           .where(and(eq(campaigns.id, scope.campaignId), eq(campaigns.merchantId, scope.merchantId), eq(campaigns.livemode, scope.livemode)))
       : Promise.resolve([]),
-    executor.select({ type: merchants.defaultCommissionType, value: merchants.defaultCommissionValue, currency: merchants.currency }).from(merchants).where(eq(merchants.id, scope.merchantId)),
+    executor
+      .select({ type: merchants.defaultCommissionType, value: merchants.defaultCommissionValue, currency: merchants.currency })
+      .from(merchants)
+      .where(eq(merchants.id, scope.merchantId)),
     getPlatformSettings(executor),
     skus.length > 0
       ? executor
-          .select({ id: products.id, sku: products.externalProductId, type: products.commissionType, value: products.commissionValue, currency: products.currency })
+          .select({
+            id: products.id,
+            sku: products.externalProductId,
+            type: products.commissionType,
+            value: products.commissionValue,
+            currency: products.currency,
+          })
           .from(products)
           .where(and(eq(products.merchantId, scope.merchantId), eq(products.livemode, scope.livemode), inArray(products.externalProductId, skus)))
       : Promise.resolve([]),

@@ -16,12 +16,21 @@ export async function payCommissions(
   const skipped: CommissionRecord[] = [];
   for (const id of [...new Set(input.commissionIds)].sort()) {
     const commission = await lockCommission(tx, id);
-    if (!commission || commission.affiliateId !== input.affiliateId || !commission.livemode) throw new AppError('NOT_FOUND', `Commission ${id} not found for this affiliate`);
+    if (!commission || commission.affiliateId !== input.affiliateId || !commission.livemode)
+      throw new AppError('NOT_FOUND', `Commission ${id} not found for this affiliate`);
     if (commission.status !== 'payable') {
       skipped.push(commission);
       continue;
     }
-    paid.push(await transitionCommission(tx, commission, 'paid', { actor: input.actor, reason: 'payout_completed' }, { paidAmount: commission.amount, payoutId: input.payoutId }));
+    paid.push(
+      await transitionCommission(
+        tx,
+        commission,
+        'paid',
+        { actor: input.actor, reason: 'payout_completed' },
+        { paidAmount: commission.amount, payoutId: input.payoutId },
+      ),
+    );
   }
   return { paid, skipped };
 }
@@ -39,7 +48,13 @@ export async function markCommissionsPaid(
         throw new AppError('NOT_FOUND', `Commission ${id} not found for this affiliate`);
       }
       out.push(
-        await transitionCommission(tx, commission, 'paid', { actor: input.actor, reason: 'payout_completed' }, { paidAmount: commission.amount, payoutId: input.payoutId }),
+        await transitionCommission(
+          tx,
+          commission,
+          'paid',
+          { actor: input.actor, reason: 'payout_completed' },
+          { paidAmount: commission.amount, payoutId: input.payoutId },
+        ),
       );
     }
     return out;

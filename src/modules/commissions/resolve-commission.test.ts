@@ -1,10 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import type { CommissionRule } from './commission-rule.ts';
-import { expectedLineAmounts, pickCommissionRule, resolveCommission, type CommissionLine, type CommissionRequest, type CommissionSource } from './resolve-commission.ts';
+import {
+  expectedLineAmounts,
+  pickCommissionRule,
+  resolveCommission,
+  type CommissionLine,
+  type CommissionRequest,
+  type CommissionSource,
+} from './resolve-commission.ts';
 
 const pct = (hundredths: number): CommissionRule => ({ type: 'PERCENTAGE', value: hundredths, currency: 'NPR' });
 const fixed = (minor: number, currency = 'NPR'): CommissionRule => ({ type: 'FIXED', value: minor, currency });
-const line = (sku: string, unitPriceMinor: bigint, quantity: number, productRule: CommissionRule | null = null): CommissionLine => ({ sku, unitPriceMinor, quantity, productRule });
+const line = (sku: string, unitPriceMinor: bigint, quantity: number, productRule: CommissionRule | null = null): CommissionLine => ({
+  sku,
+  unitPriceMinor,
+  quantity,
+  productRule,
+});
 
 const PLATFORM = pct(500);
 
@@ -15,7 +27,12 @@ describe('pickCommissionRule', () => {
     ['merchant when the campaign sets none', { product: null, campaign: null, merchant: pct(800), platform: PLATFORM }, 'merchant', pct(800)],
     ['platform as the last fallback', { campaign: null, merchant: null, platform: PLATFORM }, 'platform', PLATFORM],
     ['a 0 % product commission is a setting, not a gap', { product: pct(0), campaign: pct(1200), merchant: null, platform: PLATFORM }, 'product', pct(0)],
-    ['a FIXED rule in another currency is skipped', { product: fixed(100, 'USD'), campaign: null, merchant: fixed(5000), platform: PLATFORM }, 'merchant', fixed(5000)],
+    [
+      'a FIXED rule in another currency is skipped',
+      { product: fixed(100, 'USD'), campaign: null, merchant: fixed(5000), platform: PLATFORM },
+      'merchant',
+      fixed(5000),
+    ],
   ])('%s', (_name, levels, source, rule) => {
     expect(pickCommissionRule(levels, 'NPR')).toEqual({ source, rule });
   });
@@ -46,8 +63,18 @@ describe('resolveCommission', () => {
   it.each<[string, CommissionRequest, bigint[], CommissionSource[]]>([
     ['product PERCENTAGE of the line amount', { ...base, orderAmountMinor: 0n, lines: [line('A', 4990n, 3, pct(500))] }, [748n], ['product']],
     ['product FIXED is per unit', { ...base, orderAmountMinor: 0n, lines: [line('A', 100_000n, 3, fixed(5000))] }, [15_000n], ['product']],
-    ['unknown SKU skips the product level to the campaign', { ...base, campaign: pct(1000), orderAmountMinor: 0n, lines: [line('X', 20_000n, 2)] }, [4000n], ['campaign']],
-    ['unknown SKU with no campaign default falls to the merchant', { ...base, merchant: pct(300), orderAmountMinor: 0n, lines: [line('X', 10_000n, 1)] }, [300n], ['merchant']],
+    [
+      'unknown SKU skips the product level to the campaign',
+      { ...base, campaign: pct(1000), orderAmountMinor: 0n, lines: [line('X', 20_000n, 2)] },
+      [4000n],
+      ['campaign'],
+    ],
+    [
+      'unknown SKU with no campaign default falls to the merchant',
+      { ...base, merchant: pct(300), orderAmountMinor: 0n, lines: [line('X', 10_000n, 1)] },
+      [300n],
+      ['merchant'],
+    ],
     [
       'mixed lines resolve independently',
       { ...base, campaign: pct(1000), orderAmountMinor: 0n, lines: [line('A', 4990n, 1, pct(500)), line('X', 10_000n, 1), line('B', 1000n, 2, fixed(150))] },
@@ -60,7 +87,12 @@ describe('resolveCommission', () => {
       [20_000n, 0n],
       ['campaign', 'campaign'],
     ],
-    ['rounds each line down before summing', { ...base, orderAmountMinor: 0n, lines: [line('A', 1n, 1, pct(9999)), line('B', 1n, 1, pct(9999))] }, [0n, 0n], ['product', 'product']],
+    [
+      'rounds each line down before summing',
+      { ...base, orderAmountMinor: 0n, lines: [line('A', 1n, 1, pct(9999)), line('B', 1n, 1, pct(9999))] },
+      [0n, 0n],
+      ['product', 'product'],
+    ],
   ])('with items: %s', (_name, request, amounts, sources) => {
     const result = resolveCommission(request);
     expect(result.lines.map((l) => l.amountMinor)).toEqual(amounts);
@@ -89,7 +121,13 @@ describe('resolveCommission', () => {
 
 describe('expectedLineAmounts', () => {
   it('recomputes stored lines by the same rules: percentage per line, product FIXED per unit, a FIXED default once per order', () => {
-    const line = (type: 'PERCENTAGE' | 'FIXED', value: number, source: 'product' | 'campaign', baseAmountMinor: bigint, quantity: number) => ({ type, value, source, baseAmountMinor, quantity });
+    const line = (type: 'PERCENTAGE' | 'FIXED', value: number, source: 'product' | 'campaign', baseAmountMinor: bigint, quantity: number) => ({
+      type,
+      value,
+      source,
+      baseAmountMinor,
+      quantity,
+    });
     expect(
       expectedLineAmounts([
         line('PERCENTAGE', 500, 'product', 4990n, 1),
@@ -114,7 +152,13 @@ describe('expectedLineAmounts', () => {
       merchant: null,
       platform: { type: 'PERCENTAGE', value: 500, currency: 'NPR' },
     });
-    const stored = result.lines.map((l) => ({ type: l.rule!.type, value: l.rule!.value, source: l.source, baseAmountMinor: l.lineAmountMinor, quantity: l.quantity }));
+    const stored = result.lines.map((l) => ({
+      type: l.rule!.type,
+      value: l.rule!.value,
+      source: l.source,
+      baseAmountMinor: l.lineAmountMinor,
+      quantity: l.quantity,
+    }));
     expect(expectedLineAmounts(stored)).toEqual(result.lines.map((l) => l.amountMinor));
     expect(result.amountMinor).toBe(400n + 15000n);
   });

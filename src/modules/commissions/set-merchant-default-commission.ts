@@ -23,11 +23,19 @@ export async function setMerchantDefaultCommission(db: Db, merchantId: string, i
       .where(eq(merchants.id, merchantId))
       .for('update');
     if (!merchant) throw notFound('Merchant');
-    const read = readCommissionInput(input, { currency: merchant.currency, typeField: 'defaultCommissionType', valueField: 'defaultCommissionValue', current: { type: merchant.type } });
+    const read = readCommissionInput(input, {
+      currency: merchant.currency,
+      typeField: 'defaultCommissionType',
+      valueField: 'defaultCommissionValue',
+      current: { type: merchant.type },
+    });
     if (!read.ok) throw validationError(read.details);
     const { change } = read;
     if (change.kind === 'unchanged') return { defaultCommissionType: merchant.type, defaultCommissionValue: merchant.value, currency: merchant.currency };
-    const values = change.kind === 'clear' ? { defaultCommissionType: null, defaultCommissionValue: null } : { defaultCommissionType: change.type, defaultCommissionValue: change.value };
+    const values =
+      change.kind === 'clear'
+        ? { defaultCommissionType: null, defaultCommissionValue: null }
+        : { defaultCommissionType: change.type, defaultCommissionValue: change.value };
     await tx.update(merchants).set(values).where(eq(merchants.id, merchantId));
     return { ...values, currency: merchant.currency };
   });

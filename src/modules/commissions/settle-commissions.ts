@@ -8,7 +8,10 @@ import { lockCommission, type CommissionRecord } from './commission-record.ts';
  * calls this when a statement is paid in full). Commissions reversed since they were billed are
  * skipped: the merchant gets them back as a credit on the next statement.
  */
-export async function settleBilledCommissions(tx: Tx, input: { merchantId: string; commissionIds: string[]; actor: string; reason: string }): Promise<CommissionRecord[]> {
+export async function settleBilledCommissions(
+  tx: Tx,
+  input: { merchantId: string; commissionIds: string[]; actor: string; reason: string },
+): Promise<CommissionRecord[]> {
   const out: CommissionRecord[] = [];
   // Sorted ids: concurrent settlements lock in the same order and cannot deadlock.
   for (const id of [...new Set(input.commissionIds)].sort()) {

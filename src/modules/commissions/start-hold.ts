@@ -10,7 +10,13 @@ import { holdUntil, resolveHoldDays } from './hold-period.ts';
  * PENDING → HOLD when the order is delivered: the hold runs `holdDays` from delivery (campaign
  * override, else the merchant's setting, else the platform's).
  */
-export async function startHold(tx: Tx, commission: CommissionRecord, deliveredAt: Date, platformHoldDays: number, ctx: ChangeContext): Promise<CommissionRecord> {
+export async function startHold(
+  tx: Tx,
+  commission: CommissionRecord,
+  deliveredAt: Date,
+  platformHoldDays: number,
+  ctx: ChangeContext,
+): Promise<CommissionRecord> {
   const [campaign] = await tx.select({ holdDays: campaigns.holdDays }).from(campaigns).where(eq(campaigns.id, commission.campaignId));
   const [merchant] = await tx.select({ holdDays: merchants.holdDays }).from(merchants).where(eq(merchants.id, commission.merchantId));
   const days = resolveHoldDays(campaign?.holdDays, merchant?.holdDays, platformHoldDays);

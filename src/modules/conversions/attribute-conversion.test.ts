@@ -45,7 +45,11 @@ describe('attributeConversion', () => {
     ['cookieDurationDays 0: 59 minutes after the click', { campaign: { ...campaign, cookieDurationDays: 0 }, occurredAt: at(59 * MIN) }, 'ATTRIBUTED'],
     ['cookieDurationDays 0: exactly 60 minutes after the click', { campaign: { ...campaign, cookieDurationDays: 0 }, occurredAt: at(60 * MIN) }, 'ATTRIBUTED'],
     ['cookieDurationDays 0: 61 minutes after the click', { campaign: { ...campaign, cookieDurationDays: 0 }, occurredAt: at(61 * MIN) }, 'EXPIRED_WINDOW'],
-    ['cookieDurationDays 0 with the window set to 10 minutes', { campaign: { ...campaign, cookieDurationDays: 0 }, occurredAt: at(11 * MIN), lastClickWindowMinutes: 10 }, 'EXPIRED_WINDOW'],
+    [
+      'cookieDurationDays 0 with the window set to 10 minutes',
+      { campaign: { ...campaign, cookieDurationDays: 0 }, occurredAt: at(11 * MIN), lastClickWindowMinutes: 10 },
+      'EXPIRED_WINDOW',
+    ],
     ['an order a little before the click (clock skew)', { occurredAt: at(-2 * MIN) }, 'ATTRIBUTED'],
     ['an order well before the click', { occurredAt: at(-10 * MIN) }, 'ORDER_BEFORE_CLICK'],
   ];

@@ -2,7 +2,10 @@ import type { Executor } from '../../platform/db/client.ts';
 import { findClick, type RecordedClick } from '../tracking/index.ts';
 
 /** What attribution needs to know about a recorded click. */
-export type ClickRecord = Pick<RecordedClick, 'id' | 'merchantId' | 'livemode' | 'affiliateId' | 'linkId' | 'campaignId' | 'productId' | 'clickedAt' | 'ipHash' | 'attributable' | 'subIds'>;
+export type ClickRecord = Pick<
+  RecordedClick,
+  'id' | 'merchantId' | 'livemode' | 'affiliateId' | 'linkId' | 'campaignId' | 'productId' | 'clickedAt' | 'ipHash' | 'attributable' | 'subIds'
+>;
 
 /**
  * Looks a click up by id. Injected so that the app can use the tracking module's lookup that also
@@ -11,4 +14,7 @@ export type ClickRecord = Pick<RecordedClick, 'id' | 'merchantId' | 'livemode' |
 export type FindClick = (clickId: string) => Promise<ClickRecord | null>;
 
 /** The tracking module's click lookup, reading the database only (no redirect buffer to look in). */
-export const findClickInDatabase = (db: Executor): FindClick => (clickId) => findClick({ db }, clickId);
+export const findClickInDatabase =
+  (db: Executor): FindClick =>
+  (clickId) =>
+    findClick({ db }, clickId);

@@ -3,14 +3,29 @@ import { parseConversionInput } from './conversion-input.ts';
 import type { ConversionBody } from './conversions.schemas.ts';
 
 const now = new Date('2026-06-14T10:00:00Z');
-const body: ConversionBody = { orderId: 'ORD-1', clickId: 'clk_1', amount: '49.90', currency: 'NPR', occurredAt: '2026-06-14T09:21:00Z', items: [{ sku: 'A', qty: 1, price: '49.90' }] };
+const body: ConversionBody = {
+  orderId: 'ORD-1',
+  clickId: 'clk_1',
+  amount: '49.90',
+  currency: 'NPR',
+  occurredAt: '2026-06-14T09:21:00Z',
+  items: [{ sku: 'A', qty: 1, price: '49.90' }],
+};
 
 describe('parseConversionInput', () => {
   it('turns decimal strings into minor units', () => {
     const result = parseConversionInput(body, 'NPR', now);
     expect(result).toEqual({
       ok: true,
-      value: { orderId: 'ORD-1', clickId: 'clk_1', amount: 4990n, currency: 'NPR', status: 'pending', occurredAt: new Date('2026-06-14T09:21:00Z'), items: [{ sku: 'A', qty: 1, unitPrice: 4990n }] },
+      value: {
+        orderId: 'ORD-1',
+        clickId: 'clk_1',
+        amount: 4990n,
+        currency: 'NPR',
+        status: 'pending',
+        occurredAt: new Date('2026-06-14T09:21:00Z'),
+        items: [{ sku: 'A', qty: 1, unitPrice: 4990n }],
+      },
     });
   });
 
@@ -40,7 +55,11 @@ describe('parseConversionInput', () => {
   });
 
   it('lists every bad field at once', () => {
-    const result = parseConversionInput({ ...body, amount: '1.001', items: [{ sku: 'A', qty: 1, price: '2.002' }], occurredAt: '2030-01-01T00:00:00Z' }, 'NPR', now);
+    const result = parseConversionInput(
+      { ...body, amount: '1.001', items: [{ sku: 'A', qty: 1, price: '2.002' }], occurredAt: '2030-01-01T00:00:00Z' },
+      'NPR',
+      now,
+    );
     expect(result.ok ? [] : result.details.map((d) => d.field)).toEqual(['amount', 'items[0].price', 'occurredAt']);
   });
 });

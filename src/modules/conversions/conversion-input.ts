@@ -21,7 +21,11 @@ const FUTURE_TOLERANCE_MS = 5 * 60_000;
  * too many decimals for the currency, a zero amount, lines adding up to more than the order, an
  * order time in the future.
  */
-export function parseConversionInput(body: ConversionBody, defaultCurrency: string, now: Date): { ok: true; value: ConversionInput } | { ok: false; details: ErrorDetail[] } {
+export function parseConversionInput(
+  body: ConversionBody,
+  defaultCurrency: string,
+  now: Date,
+): { ok: true; value: ConversionInput } | { ok: false; details: ErrorDetail[] } {
   const details: ErrorDetail[] = [];
   const currency = body.currency ?? defaultCurrency;
   const money = (field: string, value: string): bigint => {
@@ -45,7 +49,8 @@ export function parseConversionInput(body: ConversionBody, defaultCurrency: stri
   if (body.occurredAt !== undefined) {
     occurredAt = new Date(body.occurredAt);
     if (Number.isNaN(occurredAt.getTime())) details.push({ field: 'occurredAt', code: 'FORMAT', message: 'must be an ISO 8601 date-time' });
-    else if (occurredAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) details.push({ field: 'occurredAt', code: 'IN_FUTURE', message: 'must not be in the future' });
+    else if (occurredAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS)
+      details.push({ field: 'occurredAt', code: 'IN_FUTURE', message: 'must not be in the future' });
   }
   if (details.length > 0) return { ok: false, details };
   return {

@@ -38,7 +38,12 @@ const rateOf = (type: 'PERCENTAGE' | 'FIXED' | null, value: number | null, curre
  * server process — is found by the unique (merchant, mode, orderId) key and answered with the first
  * conversion, `deduplicated: true`.
  */
-export async function recordConversion(deps: ConversionDeps, principal: TenantActor, body: ConversionBody, now = new Date()): Promise<{ response: ConversionResponse; created: boolean }> {
+export async function recordConversion(
+  deps: ConversionDeps,
+  principal: TenantActor,
+  body: ConversionBody,
+  now = new Date(),
+): Promise<{ response: ConversionResponse; created: boolean }> {
   // Both read before the transaction (in parallel): the click lookup may consult clicks not yet
   // written to the table.
   const [[merchant], click] = await Promise.all([
@@ -89,7 +94,9 @@ export async function recordConversion(deps: ConversionDeps, principal: TenantAc
       return { response: await loadConversionView(tx, existing.id, true), created: false };
     }
     if (input.items.length > 0) {
-      await tx.insert(orderItems).values(input.items.map((item, lineNo) => ({ orderId: order.id, lineNo, sku: item.sku, qty: item.qty, unitPrice: item.unitPrice })));
+      await tx
+        .insert(orderItems)
+        .values(input.items.map((item, lineNo) => ({ orderId: order.id, lineNo, sku: item.sku, qty: item.qty, unitPrice: item.unitPrice })));
     }
     const actor = principal.actor;
     await tx.insert(orderEvents).values({ orderId: order.id, fromStatus: null, toStatus: input.status, occurredAt: input.occurredAt, actor });
@@ -127,14 +134,30 @@ export async function recordConversion(deps: ConversionDeps, principal: TenantAc
 
     const earned =
       attributedClick && campaign
-        ? await commissionFor(tx, deps.defaults, { merchant, campaign, catalog, click: attributedClick, input, orderRef: order.id, conversionId: conversion.id, actor })
+        ? await commissionFor(tx, deps.defaults, {
+            merchant,
+            campaign,
+            catalog,
+            click: attributedClick,
+            input,
+            orderRef: order.id,
+            conversionId: conversion.id,
+            actor,
+          })
         : null;
     const response = conversionView(conversion, order.orderId, earned?.commission ?? null, earned?.risk ?? null, false);
     await recordEvent(tx, {
       type: attribution.attributed ? 'conversion.attributed' : 'conversion.unattributed',
       merchantId: principal.merchantId,
       livemode: principal.livemode,
-      data: { ...response, clickId: input.clickId, campaignId: conversion.campaignId, amount: formatMoney(input.amount, input.currency), currency: input.currency, occurredAt: input.occurredAt.toISOString() },
+      data: {
+        ...response,
+        clickId: input.clickId,
+        campaignId: conversion.campaignId,
+        amount: formatMoney(input.amount, input.currency),
+        currency: input.currency,
+        occurredAt: input.occurredAt.toISOString(),
+      },
     });
     return { response, created: true };
   });

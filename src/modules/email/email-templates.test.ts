@@ -20,6 +20,8 @@ describe('email templates', () => {
 
   it('leave the dashboard link out when no public address is known', () => {
     expect(renderEmail('payout_paid', { amount: '12.50', currency: 'USD', reference: 'R1' }).text).not.toContain('http');
-    expect(renderEmail('payout_paid', { amount: '12.50', currency: 'USD', reference: 'R1', baseUrl: 'https://im.example.com/' }).text).toContain('https://im.example.com/affiliate/payouts');
+    expect(renderEmail('payout_paid', { amount: '12.50', currency: 'USD', reference: 'R1', baseUrl: 'https://im.example.com/' }).text).toContain(
+      'https://im.example.com/affiliate/payouts',
+    );
   });
 });

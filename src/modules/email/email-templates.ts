@@ -13,8 +13,7 @@ interface EmailContent {
   action?: { label: string; url: string } | undefined;
 }
 
-const escapeHtml = (value: string) =>
-  value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+const escapeHtml = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 /** Every value a template reads; a missing one renders as an empty string rather than "undefined". */
 type Params = Record<string, string | undefined>;
@@ -72,7 +71,10 @@ const TEMPLATES: Record<EmailKind, (p: Params) => EmailContent> = {
   }),
   payout_failed: (p) => ({
     subject: `Payout failed: ${p.amount} ${p.currency}`,
-    paragraphs: [`Your payout of ${p.amount} ${p.currency} could not be paid: ${p.reason}`, 'The money is back in your payable balance; check your payout method and request it again.'],
+    paragraphs: [
+      `Your payout of ${p.amount} ${p.currency} could not be paid: ${p.reason}`,
+      'The money is back in your payable balance; check your payout method and request it again.',
+    ],
     action: action('Open your payouts', p.baseUrl, '/affiliate/payouts'),
   }),
   webhook_endpoint_disabled: (p) => ({
@@ -88,7 +90,9 @@ export function renderEmail(kind: EmailKind, params: Params): RenderedEmail {
   const text = [...content.paragraphs, ...(content.action ? [`${content.action.label}: ${content.action.url}`] : []), '— Influencemart'].join('\n\n');
   const body = content.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`);
   if (content.action) {
-    body.push(`<p><a href="${escapeHtml(content.action.url)}" style="display:inline-block;padding:10px 16px;background:#4338ca;color:#fff;border-radius:6px;text-decoration:none">${escapeHtml(content.action.label)}</a></p>`);
+    body.push(
+      `<p><a href="${escapeHtml(content.action.url)}" style="display:inline-block;padding:10px 16px;background:#4338ca;color:#fff;border-radius:6px;text-decoration:none">${escapeHtml(content.action.label)}</a></p>`,
+    );
     body.push(`<p style="color:#555;font-size:13px">Or paste this address into your browser: ${escapeHtml(content.action.url)}</p>`);
   }
   const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#111">${body.join('')}<p style="color:#555">— Influencemart</p></body></html>`;

@@ -21,20 +21,35 @@ export const registerEmail: ModuleRegister = (app, { db, config, secrets, worker
     '/api/admin/emails',
     {
       config: { principals: ['adminSession'] },
-      schema: { tags: ['admin'], summary: 'Recent emails, newest first: the dev outbox when no SMTP_URL is set', querystring: PageQuery, response: { 200: Paginated(OutboxEmail) } },
+      schema: {
+        tags: ['admin'],
+        summary: 'Recent emails, newest first: the dev outbox when no SMTP_URL is set',
+        querystring: PageQuery,
+        response: { 200: Paginated(OutboxEmail) },
+      },
     },
     async (request) => listOutbox(db, secrets, config.publicBaseUrl, request.query),
   );
 
   app.get(
     '/api/auth/email-settings',
-    { config: { principals: anySession }, schema: { tags: ['session'], summary: 'Whether the email address is verified, and which optional notifications are on', response: { 200: EmailSettings } } },
+    {
+      config: { principals: anySession },
+      schema: {
+        tags: ['session'],
+        summary: 'Whether the email address is verified, and which optional notifications are on',
+        response: { 200: EmailSettings },
+      },
+    },
     async (request) => getEmailSettings(db, resolveSessionUser(request).userId),
   );
 
   app.patch(
     '/api/auth/email-settings',
-    { config: { principals: anySession }, schema: { tags: ['session'], summary: 'Turn optional email notifications on or off', body: EmailSettingsPatch, response: { 200: EmailSettings } } },
+    {
+      config: { principals: anySession },
+      schema: { tags: ['session'], summary: 'Turn optional email notifications on or off', body: EmailSettingsPatch, response: { 200: EmailSettings } },
+    },
     async (request) => updateEmailSettings(db, resolveSessionUser(request).userId, request.body.notifications),
   );
 };

@@ -22,6 +22,10 @@ export const EmailSettings = Type.Object({
 });
 
 export const EmailSettingsPatch = Type.Object(
-  { notifications: Type.Array(Type.Object({ kind: StringEnum(OPTIONAL_EMAIL_KINDS), enabled: Type.Boolean() }, { additionalProperties: false }), { maxItems: 20 }) },
+  {
+    notifications: Type.Array(Type.Object({ kind: StringEnum(OPTIONAL_EMAIL_KINDS), enabled: Type.Boolean() }, { additionalProperties: false }), {
+      maxItems: 20,
+    }),
+  },
   { additionalProperties: false },
 );

@@ -25,10 +25,7 @@ export const emails = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
-  (t) => [
-    index('emails_created_idx').on(t.createdAt),
-    check('emails_status_check', sql`status in ('queued', 'sent', 'logged', 'skipped', 'failed')`),
-  ],
+  (t) => [index('emails_created_idx').on(t.createdAt), check('emails_status_check', sql`status in ('queued', 'sent', 'logged', 'skipped', 'failed')`)],
 );
 
 export type EmailRow = typeof emails.$inferSelect;

@@ -28,7 +28,11 @@ async function campaignOf(tx: Executor, campaignId: string) {
   return row;
 }
 
-export async function notifyMerchantReviewed(tx: Executor, merchantId: string, decision: { approved: true } | { approved: false; reason: string }): Promise<void> {
+export async function notifyMerchantReviewed(
+  tx: Executor,
+  merchantId: string,
+  decision: { approved: true } | { approved: false; reason: string },
+): Promise<void> {
   const merchant = await merchantOf(tx, merchantId);
   if (!merchant) return;
   await queueEmail(
@@ -45,7 +49,11 @@ export async function notifyJoinRequested(tx: Executor, campaignId: string, affi
   const affiliate = await affiliateOf(tx, affiliateId);
   const merchant = campaign && (await merchantOf(tx, campaign.merchantId));
   if (!campaign || !affiliate || !merchant) return;
-  await queueEmail(tx, { userId: merchant.userId, kind: 'join_request_received', params: { affiliateName: affiliate.displayName, campaignName: campaign.title } });
+  await queueEmail(tx, {
+    userId: merchant.userId,
+    kind: 'join_request_received',
+    params: { affiliateName: affiliate.displayName, campaignName: campaign.title },
+  });
 }
 
 /** The merchant approved or declined an affiliate's join request. */
@@ -62,7 +70,11 @@ export async function notifyJoinDecided(tx: Executor, campaignId: string, affili
 }
 
 /** A payout was paid by the rail, or failed there. */
-export async function notifyPayoutSettled(tx: Executor, payout: PayoutRow, outcome: { paid: true; reference: string } | { paid: false; reason: string }): Promise<void> {
+export async function notifyPayoutSettled(
+  tx: Executor,
+  payout: PayoutRow,
+  outcome: { paid: true; reference: string } | { paid: false; reason: string },
+): Promise<void> {
   const affiliate = await affiliateOf(tx, payout.affiliateId);
   if (!affiliate) return;
   const money = { amount: formatMoney(payout.netAmount, payout.currency), currency: payout.currency };

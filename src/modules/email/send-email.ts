@@ -39,18 +39,34 @@ export function createEmailSender(deps: EmailSenderDeps): { send: JobHandler; cl
     const message = renderStoredEmail(row, deps.secrets, deps.config.publicBaseUrl);
     if (!deps.config.smtpUrl) {
       deps.log.info({ emailId, to: row.to, kind: row.kind, subject: message.subject, text: message.text }, 'email (no SMTP_URL: kept in the dev outbox)');
-      await deps.db.update(emails).set({ status: 'logged', sentAt: sql`now()` }).where(and(eq(emails.id, emailId), eq(emails.status, 'queued')));
+      await deps.db
+        .update(emails)
+        .set({ status: 'logged', sentAt: sql`now()` })
+        .where(and(eq(emails.id, emailId), eq(emails.status, 'queued')));
       return;
     }
     try {
-      await smtp().sendMail({ from: deps.config.mailFrom, to: row.to, subject: message.subject, text: message.text, html: message.html, messageId: `<${emailId}@influencemart>` });
+      await smtp().sendMail({
+        from: deps.config.mailFrom,
+        to: row.to,
+        subject: message.subject,
+        text: message.text,
+        html: message.html,
+        messageId: `<${emailId}@influencemart>`,
+      });
     } catch (error) {
       const failed = job.attempt >= EMAIL_MAX_ATTEMPTS ? { status: 'failed' as const } : {};
-      await deps.db.update(emails).set({ ...failed, error: (error as Error).message.slice(0, 500) }).where(eq(emails.id, emailId));
+      await deps.db
+        .update(emails)
+        .set({ ...failed, error: (error as Error).message.slice(0, 500) })
+        .where(eq(emails.id, emailId));
       throw error;
     }
     // What was secret in it is of no further use once delivered; the row keeps what was sent to whom.
-    await deps.db.update(emails).set({ status: 'sent', sentAt: sql`now()`, error: null, sealedParams: null }).where(eq(emails.id, emailId));
+    await deps.db
+      .update(emails)
+      .set({ status: 'sent', sentAt: sql`now()`, error: null, sealedParams: null })
+      .where(eq(emails.id, emailId));
   };
 
   return { send, close: () => transport?.close() };

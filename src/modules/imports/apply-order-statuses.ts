@@ -10,8 +10,7 @@ import { failed, inSavepoint, rowErrors, type ApplyBatch, type RecordResult, typ
 
 const validateStatus = compileValidator<OrderStatusBody>(OrderStatusBody);
 
-const eventCount = async (tx: Tx, orderRef: string) =>
-  (await tx.select({ n: count() }).from(orderEvents).where(eq(orderEvents.orderId, orderRef)))[0]?.n ?? 0;
+const eventCount = async (tx: Tx, orderRef: string) => (await tx.select({ n: count() }).from(orderEvents).where(eq(orderEvents.orderId, orderRef)))[0]?.n ?? 0;
 
 /**
  * Already applied: a full refund of a fully refunded order, or a refund with the same amount and
@@ -35,7 +34,10 @@ async function applyOne(tx: Tx, tenant: TenantActor, record: StagedRecord, holdD
   const body: Record<string, string> = {};
   for (const field of ['status', 'refundAmount', 'occurredAt'] as const) if (record.values[field]) body[field] = record.values[field];
   const shape = validateStatus(body);
-  if (!shape.ok) return failed([record], () => shape.details.map((d) => ({ column: d.field === '(root)' ? '' : (d.field ?? ''), code: d.code ?? 'VALIDATION_FAILED', message: d.message })))[0]!;
+  if (!shape.ok)
+    return failed([record], () =>
+      shape.details.map((d) => ({ column: d.field === '(root)' ? '' : (d.field ?? ''), code: d.code ?? 'VALIDATION_FAILED', message: d.message })),
+    )[0]!;
   const orderId = record.values.orderId ?? '';
   if (orderId === '') return failed([record], () => [{ column: 'orderId', code: 'REQUIRED', message: 'is required' }])[0]!;
   const outcome = await inSavepoint(tx, async (sp) => {
@@ -50,7 +52,10 @@ async function applyOne(tx: Tx, tenant: TenantActor, record: StagedRecord, holdD
   });
   if (outcome.ok) return { seq: record.seq, outcome: outcome.value, errors: null };
   const columnOf = (field: string) => (field === 'amount' ? 'refundAmount' : field);
-  const errors = outcome.error.code === 'NOT_FOUND' ? [{ column: 'orderId', code: 'NOT_FOUND', message: `no order ${orderId} in this mode` }] : rowErrors(outcome.error, columnOf);
+  const errors =
+    outcome.error.code === 'NOT_FOUND'
+      ? [{ column: 'orderId', code: 'NOT_FOUND', message: `no order ${orderId} in this mode` }]
+      : rowErrors(outcome.error, columnOf);
   return { seq: record.seq, outcome: 'failed', errors };
 }
 

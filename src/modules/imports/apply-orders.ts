@@ -34,7 +34,11 @@ function buildOrder(records: StagedRecord[]): BuiltOrder {
         body[field] = value;
         firstLine = record.line;
       } else if (body[field] !== value) {
-        const error = { column: field, code: 'CONFLICTING_VALUE', message: `is ${value} here but ${String(body[field])} on line ${firstLine} of the same order` };
+        const error = {
+          column: field,
+          code: 'CONFLICTING_VALUE',
+          message: `is ${value} here but ${String(body[field])} on line ${firstLine} of the same order`,
+        };
         conflicts.set(record, [...(conflicts.get(record) ?? []), error]);
       }
     }
@@ -66,7 +70,10 @@ function errorsByRecord(records: StagedRecord[], built: BuiltOrder, details: Imp
 
 function failOrder(records: StagedRecord[], errors: Map<StagedRecord, ImportRowError[]>): RecordResult[] {
   const first = records.find((record) => errors.has(record)) ?? records[0]!;
-  return failed(records, (record) => errors.get(record) ?? [{ column: '', code: 'ORDER_FAILED', message: `another line of this order failed (line ${first.line})` }]);
+  return failed(
+    records,
+    (record) => errors.get(record) ?? [{ column: '', code: 'ORDER_FAILED', message: `another line of this order failed (line ${first.line})` }],
+  );
 }
 
 /**
@@ -90,7 +97,11 @@ export function applyOrders(defaults: PlatformDefaults): ApplyBatch {
       const shape = validateConversion(built.body);
       if (!shape.ok) {
         const fields = shape.details.map((d) => d.field ?? '');
-        const details = shape.details.map((d) => ({ column: d.field && d.field !== '(root)' ? d.field : '', code: d.code ?? 'VALIDATION_FAILED', message: d.message }));
+        const details = shape.details.map((d) => ({
+          column: d.field && d.field !== '(root)' ? d.field : '',
+          code: d.code ?? 'VALIDATION_FAILED',
+          message: d.message,
+        }));
         results.push(...failOrder(records, errorsByRecord(records, built, details, fields)));
         continue;
       }
@@ -98,7 +109,17 @@ export function applyOrders(defaults: PlatformDefaults): ApplyBatch {
       const outcome = await inSavepoint(tx, (sp) => recordConversion({ ...deps, db: sp as unknown as Db }, tenant, shape.value));
       if (!outcome.ok) {
         const fields = outcome.error.details.map((d) => d.field ?? '');
-        results.push(...failOrder(records, errorsByRecord(records, built, rowErrors(outcome.error, (field) => field), fields)));
+        results.push(
+          ...failOrder(
+            records,
+            errorsByRecord(
+              records,
+              built,
+              rowErrors(outcome.error, (field) => field),
+              fields,
+            ),
+          ),
+        );
         continue;
       }
       results.push(...succeeded(records, outcome.value.created ? 'succeeded' : 'deduplicated'));

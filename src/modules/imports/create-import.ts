@@ -26,7 +26,10 @@ async function readHead(file: string): Promise<{ header: string[] | null; hasRow
   try {
     for await (const record of csvRecords(stream)) {
       if (header) return { header, hasRows: true };
-      if (record.kind === 'error') throw new AppError('CSV_HEADER_INVALID', `The header line cannot be read as CSV: ${record.message}`, [{ field: 'header', code: record.code, message: record.message }]);
+      if (record.kind === 'error')
+        throw new AppError('CSV_HEADER_INVALID', `The header line cannot be read as CSV: ${record.message}`, [
+          { field: 'header', code: record.code, message: record.message },
+        ]);
       header = record.cells;
     }
   } finally {

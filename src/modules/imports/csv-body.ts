@@ -14,8 +14,10 @@ import { idempotencyRequestHasher } from '../api-keys/index.ts';
 /** The largest CSV file an import accepts (SPEC §5). */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
-
-const tooLarge = () => new AppError('PAYLOAD_TOO_LARGE', `The file is larger than the ${MAX_IMPORT_BYTES / 1024 / 1024} MB limit`, [{ field: 'body', code: 'FILE_TOO_LARGE', message: `at most ${MAX_IMPORT_BYTES} bytes` }]);
+const tooLarge = () =>
+  new AppError('PAYLOAD_TOO_LARGE', `The file is larger than the ${MAX_IMPORT_BYTES / 1024 / 1024} MB limit`, [
+    { field: 'body', code: 'FILE_TOO_LARGE', message: `at most ${MAX_IMPORT_BYTES} bytes` },
+  ]);
 
 /** The `text/csv` body parser: streams the upload to a temporary file, counting and hashing it on the way. */
 export async function spoolCsvBody(request: FastifyRequest, payload: Readable): Promise<SpooledBody> {

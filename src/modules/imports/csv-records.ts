@@ -2,8 +2,7 @@ import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 
 export type CsvRecord =
-  | { kind: 'record'; line: number; cells: string[]; invalidUtf8: boolean }
-  | { kind: 'error'; line: number; code: string; message: string };
+  { kind: 'record'; line: number; cells: string[]; invalidUtf8: boolean } | { kind: 'error'; line: number; code: string; message: string };
 
 const REPLACEMENT = '\uFFFD';
 

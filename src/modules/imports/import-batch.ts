@@ -23,12 +23,17 @@ export type ApplyBatch = (tx: Tx, tenant: TenantActor, groups: StagedRecord[][])
 export const failed = (records: StagedRecord[], errorsOf: (record: StagedRecord) => ImportRowError[]): RecordResult[] =>
   records.map((record) => ({ seq: record.seq, outcome: 'failed', errors: errorsOf(record) }));
 
-export const succeeded = (records: StagedRecord[], outcome: RowOutcome = 'succeeded'): RecordResult[] => records.map((record) => ({ seq: record.seq, outcome, errors: null }));
+export const succeeded = (records: StagedRecord[], outcome: RowOutcome = 'succeeded'): RecordResult[] =>
+  records.map((record) => ({ seq: record.seq, outcome, errors: null }));
 
 /** A row error per detail of an API error; `columnOf` turns an API field path into a column. */
 export function rowErrors(error: AppError, columnOf: (field: string) => string): ImportRowError[] {
   if (error.details.length === 0) return [{ column: '', code: error.code, message: error.message }];
-  return error.details.map((detail: ErrorDetail) => ({ column: detail.field ? columnOf(detail.field) : '', code: detail.code ?? error.code, message: detail.message }));
+  return error.details.map((detail: ErrorDetail) => ({
+    column: detail.field ? columnOf(detail.field) : '',
+    code: detail.code ?? error.code,
+    message: detail.message,
+  }));
 }
 
 /**

@@ -13,12 +13,30 @@ export const IMPORT_COLUMNS: Record<ImportType, ColumnSet> = {
   products: {
     required: ['externalProductId', 'name', 'productUrl', 'price'],
     optional: ['description', 'imageUrl', 'category', 'brand', 'discountPrice', 'currency', 'stockStatus', 'commissionType', 'commissionValue', 'campaignId'],
-    example: { externalProductId: 'SKU-1001', name: 'Pashmina shawl', productUrl: 'https://shop.example.com/p/sku-1001', price: '2999.00', currency: 'NPR', commissionType: 'PERCENTAGE', commissionValue: '10' },
+    example: {
+      externalProductId: 'SKU-1001',
+      name: 'Pashmina shawl',
+      productUrl: 'https://shop.example.com/p/sku-1001',
+      price: '2999.00',
+      currency: 'NPR',
+      commissionType: 'PERCENTAGE',
+      commissionValue: '10',
+    },
   },
   orders: {
     required: ['orderId', 'amount'],
     optional: ['clickId', 'occurredAt', 'currency', 'status', 'sku', 'qty', 'price'],
-    example: { orderId: 'ORD-1001', clickId: 'clk_example', occurredAt: '2026-01-15T10:30:00Z', currency: 'NPR', amount: '2999.00', status: 'pending', sku: 'SKU-1001', qty: '1', price: '2999.00' },
+    example: {
+      orderId: 'ORD-1001',
+      clickId: 'clk_example',
+      occurredAt: '2026-01-15T10:30:00Z',
+      currency: 'NPR',
+      amount: '2999.00',
+      status: 'pending',
+      sku: 'SKU-1001',
+      qty: '1',
+      price: '2999.00',
+    },
   },
   'order-status': {
     required: ['orderId', 'status'],
@@ -28,7 +46,11 @@ export const IMPORT_COLUMNS: Record<ImportType, ColumnSet> = {
 };
 
 /** Header matching ignores case, surrounding spaces and a byte-order mark. */
-const normalize = (name: string) => name.replace(/^\uFEFF/, '').trim().toLowerCase();
+const normalize = (name: string) =>
+  name
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase();
 
 export type HeaderCheck = { ok: true; fields: string[] } | { ok: false; details: ErrorDetail[] };
 
@@ -42,7 +64,11 @@ export function checkHeader(type: ImportType, header: readonly string[]): Header
   header.forEach((raw, index) => {
     const field = byName.get(normalize(raw));
     if (!field) {
-      details.push({ field: raw, code: 'UNKNOWN_COLUMN', message: `column ${index + 1} "${raw}" is not a ${type} column; expected one of ${[...required, ...optional].join(', ')}` });
+      details.push({
+        field: raw,
+        code: 'UNKNOWN_COLUMN',
+        message: `column ${index + 1} "${raw}" is not a ${type} column; expected one of ${[...required, ...optional].join(', ')}`,
+      });
     } else if (seen.has(field)) {
       details.push({ field, code: 'DUPLICATE_COLUMN', message: `column ${index + 1} repeats ${field}` });
     }

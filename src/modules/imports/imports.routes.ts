@@ -31,7 +31,10 @@ export const registerImports: ModuleRegister = async (app, { db, worker, config 
       await runImport(runDeps, importId, { jobId: job.id });
     } catch (error) {
       if (job.attempt >= 20) {
-        await db.update(imports).set({ status: 'failed', failureMessage: (error as Error).message, completedAt: new Date() }).where(eq(imports.id, importId));
+        await db
+          .update(imports)
+          .set({ status: 'failed', failureMessage: (error as Error).message, completedAt: new Date() })
+          .where(eq(imports.id, importId));
       }
       throw error;
     }
@@ -40,7 +43,10 @@ export const registerImports: ModuleRegister = async (app, { db, worker, config 
   // The file arrives as the raw body and is spooled to disk as it comes (memory stays flat);
   // the signature is then checked over the file.
   app.addContentTypeParser('text/csv', { bodyLimit: MAX_IMPORT_BYTES }, (request, payload, done) => {
-    spoolCsvBody(request, payload).then((body) => done(null, body), (error: Error) => done(error, undefined));
+    spoolCsvBody(request, payload).then(
+      (body) => done(null, body),
+      (error: Error) => done(error, undefined),
+    );
   });
   app.addHook('onResponse', async (request) => removeSpooledBody(request));
   // The dashboard sends the file as a form (multipart/form-data, one part named "file"); the
@@ -66,7 +72,10 @@ export const registerImports: ModuleRegister = async (app, { db, worker, config 
           'Poll `GET /api/v1/imports/{id}` for progress, or wait for the `import.completed` webhook.',
         security,
         querystring: ImportTypeQuery,
-        response: { 202: ImportView, ...errorResponses(400, 'CSV_HEADER_INVALID', 'CSV_EMPTY', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 409, 'IDEMPOTENCY_KEY_REUSED') },
+        response: {
+          202: ImportView,
+          ...errorResponses(400, 'CSV_HEADER_INVALID', 'CSV_EMPTY', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 409, 'IDEMPOTENCY_KEY_REUSED'),
+        },
       },
     },
     async (request, reply) => {
@@ -79,7 +88,10 @@ export const registerImports: ModuleRegister = async (app, { db, worker, config 
           fileName ??= part.filename;
         }
       }
-      if (!file) throw new AppError('VALIDATION_FAILED', 'Send the CSV file as the request body with Content-Type: text/csv', [{ field: 'body', code: 'REQUIRED', message: 'a text/csv body is required' }]);
+      if (!file)
+        throw new AppError('VALIDATION_FAILED', 'Send the CSV file as the request body with Content-Type: text/csv', [
+          { field: 'body', code: 'REQUIRED', message: 'a text/csv body is required' },
+        ]);
       const created = await createImport(db, resolveTenantActor(request), request.query.type, { ...file, fileName }, () => worker.poke());
       return reply.status(202).send(created);
     },
@@ -87,13 +99,31 @@ export const registerImports: ModuleRegister = async (app, { db, worker, config 
 
   app.get(
     '/api/v1/imports',
-    { config: { principals }, schema: { tags: ['imports'], summary: 'Your imports in this mode, newest first', security, querystring: ImportListQuery, response: { 200: Paginated(ImportView), ...errorResponses(400) } } },
+    {
+      config: { principals },
+      schema: {
+        tags: ['imports'],
+        summary: 'Your imports in this mode, newest first',
+        security,
+        querystring: ImportListQuery,
+        response: { 200: Paginated(ImportView), ...errorResponses(400) },
+      },
+    },
     async (request) => listImports(db, resolveTenant(request), request.query as ImportListQuery),
   );
 
   app.get(
     '/api/v1/imports/:id',
-    { config: { principals }, schema: { tags: ['imports'], summary: 'An import with its progress and counts', security, params: ImportParams, response: { 200: ImportView, ...errorResponses(404) } } },
+    {
+      config: { principals },
+      schema: {
+        tags: ['imports'],
+        summary: 'An import with its progress and counts',
+        security,
+        params: ImportParams,
+        response: { 200: ImportView, ...errorResponses(404) },
+      },
+    },
     async (request) => importView(await findImport(db, resolveTenant(request), request.params.id)),
   );
 
@@ -103,7 +133,7 @@ export const registerImports: ModuleRegister = async (app, { db, worker, config 
       config: { principals },
       schema: {
         tags: ['imports'],
-        summary: 'The error report: `line,column,code,message`, one line per error (line = the record\'s line in the file, the header is line 1)',
+        summary: "The error report: `line,column,code,message`, one line per error (line = the record's line in the file, the header is line 1)",
         security,
         params: ImportParams,
         response: { 200: CsvResponse('text/csv'), ...errorResponses(404) },
@@ -111,7 +141,10 @@ export const registerImports: ModuleRegister = async (app, { db, worker, config 
     },
     async (request, reply) => {
       const row = await findImport(db, resolveTenant(request), request.params.id);
-      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${row.id}-errors.csv"`).send(errorReport(db, row) as never);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${row.id}-errors.csv"`)
+        .send(errorReport(db, row) as never);
     },
   );
 
@@ -119,18 +152,39 @@ export const registerImports: ModuleRegister = async (app, { db, worker, config 
     '/api/v1/imports/:id/failed-rows',
     {
       config: { principals },
-      schema: { tags: ['imports'], summary: 'The failed rows alone under the original header, ready to fix and upload again', security, params: ImportParams, response: { 200: CsvResponse('text/csv'), ...errorResponses(404) } },
+      schema: {
+        tags: ['imports'],
+        summary: 'The failed rows alone under the original header, ready to fix and upload again',
+        security,
+        params: ImportParams,
+        response: { 200: CsvResponse('text/csv'), ...errorResponses(404) },
+      },
     },
     async (request, reply) => {
       const row = await findImport(db, resolveTenant(request), request.params.id);
-      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${row.id}-failed-rows.csv"`).send(failedRowsFile(db, row) as never);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${row.id}-failed-rows.csv"`)
+        .send(failedRowsFile(db, row) as never);
     },
   );
 
   app.get(
     '/api/v1/imports/templates/:type',
-    { config: { principals }, schema: { tags: ['imports'], summary: 'A template file: the header of the type and one example row', security, params: TemplateParams, response: { 200: CsvResponse('text/csv') } } },
+    {
+      config: { principals },
+      schema: {
+        tags: ['imports'],
+        summary: 'A template file: the header of the type and one example row',
+        security,
+        params: TemplateParams,
+        response: { 200: CsvResponse('text/csv') },
+      },
+    },
     async (request, reply) =>
-      reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${request.params.type}-template.csv"`).send(templateCsv(request.params.type)),
+      reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${request.params.type}-template.csv"`)
+        .send(templateCsv(request.params.type)),
   );
 };

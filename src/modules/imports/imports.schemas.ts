@@ -19,7 +19,9 @@ export const TemplateParams = Type.Object({ type: StringEnum(IMPORT_TYPES) });
 export const ImportView = Type.Object({
   id: Type.String(),
   type: StringEnum(IMPORT_TYPES),
-  status: StringEnum(IMPORT_STATUSES, { description: 'queued, then running while rows are applied, then completed (or failed when the file could not be read at all)' }),
+  status: StringEnum(IMPORT_STATUSES, {
+    description: 'queued, then running while rows are applied, then completed (or failed when the file could not be read at all)',
+  }),
   livemode: Type.Boolean(),
   fileName: Nullable(Type.String()),
   bytes: Type.Integer(),

@@ -97,6 +97,8 @@ export const importRecords = pgTable(
   (t) => [
     primaryKey({ columns: [t.importId, t.seq] }),
     // Serves the next batch: records still to apply, group by group.
-    index('import_records_pending_idx').on(t.importId, t.groupKey, t.seq).where(sql`outcome is null`),
+    index('import_records_pending_idx')
+      .on(t.importId, t.groupKey, t.seq)
+      .where(sql`outcome is null`),
   ],
 );

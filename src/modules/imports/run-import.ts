@@ -96,7 +96,16 @@ async function nextBatch(db: Db, row: ImportRow): Promise<StagedRecord[][]> {
   const records = await db
     .select()
     .from(importRecords)
-    .where(and(eq(importRecords.importId, row.id), isNull(importRecords.outcome), inArray(importRecords.groupKey, keys.map((k) => k.groupKey))))
+    .where(
+      and(
+        eq(importRecords.importId, row.id),
+        isNull(importRecords.outcome),
+        inArray(
+          importRecords.groupKey,
+          keys.map((k) => k.groupKey),
+        ),
+      ),
+    )
     .orderBy(asc(importRecords.groupKey), asc(importRecords.seq));
   const groups = new Map<string, StagedRecord[]>();
   for (const record of records) {
@@ -136,7 +145,11 @@ async function applyBatch(deps: RunImportDeps, row: ImportRow, groups: StagedRec
         rowsDeduplicated: sql`${imports.rowsDeduplicated} + ${countOf('deduplicated')}`,
       })
       .where(eq(imports.id, row.id));
-    if (jobId) await tx.update(jobs).set({ lockedUntil: sql`now() + make_interval(secs => ${LEASE_SECONDS})` }).where(eq(jobs.id, jobId));
+    if (jobId)
+      await tx
+        .update(jobs)
+        .set({ lockedUntil: sql`now() + make_interval(secs => ${LEASE_SECONDS})` })
+        .where(eq(jobs.id, jobId));
   });
 }
 

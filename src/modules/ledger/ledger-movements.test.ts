@@ -19,20 +19,54 @@ describe('ledgerMovements', () => {
     {
       name: 'approved → payable moves pending to payable',
       change: { kind: 'transition', from: 'approved', to: 'payable', amount: 249n },
-      expected: [['pending', -249n, 'commission_settled'], ['payable', 249n, 'commission_settled']],
+      expected: [
+        ['pending', -249n, 'commission_settled'],
+        ['payable', 249n, 'commission_settled'],
+      ],
     },
     {
       name: 'payable → paid moves payable to paid',
       change: { kind: 'transition', from: 'payable', to: 'paid', amount: 249n },
-      expected: [['payable', -249n, 'commission_paid'], ['paid', 249n, 'commission_paid']],
+      expected: [
+        ['payable', -249n, 'commission_paid'],
+        ['paid', 249n, 'commission_paid'],
+      ],
     },
-    { name: 'hold → reversed debits pending', change: { kind: 'transition', from: 'hold', to: 'reversed', amount: 249n }, expected: [['pending', -249n, 'commission_reversed']] },
-    { name: 'pending → rejected debits pending', change: { kind: 'transition', from: 'pending', to: 'rejected', amount: 100n }, expected: [['pending', -100n, 'commission_reversed']] },
-    { name: 'payable → reversed debits payable', change: { kind: 'transition', from: 'payable', to: 'reversed', amount: 249n }, expected: [['payable', -249n, 'commission_reversed']] },
-    { name: 'paid → reversed is a clawback from payable', change: { kind: 'transition', from: 'paid', to: 'reversed', amount: 249n }, expected: [['payable', -249n, 'clawback']] },
-    { name: 'a refund while held reduces pending', change: { kind: 'adjustment', status: 'hold', before: 249n, after: 124n }, expected: [['pending', -125n, 'commission_reduced']] },
-    { name: 'a refund while payable reduces payable', change: { kind: 'adjustment', status: 'payable', before: 249n, after: 124n }, expected: [['payable', -125n, 'commission_reduced']] },
-    { name: 'a refund after payment is a clawback', change: { kind: 'adjustment', status: 'paid', before: 249n, after: 124n }, expected: [['payable', -125n, 'clawback']] },
+    {
+      name: 'hold → reversed debits pending',
+      change: { kind: 'transition', from: 'hold', to: 'reversed', amount: 249n },
+      expected: [['pending', -249n, 'commission_reversed']],
+    },
+    {
+      name: 'pending → rejected debits pending',
+      change: { kind: 'transition', from: 'pending', to: 'rejected', amount: 100n },
+      expected: [['pending', -100n, 'commission_reversed']],
+    },
+    {
+      name: 'payable → reversed debits payable',
+      change: { kind: 'transition', from: 'payable', to: 'reversed', amount: 249n },
+      expected: [['payable', -249n, 'commission_reversed']],
+    },
+    {
+      name: 'paid → reversed is a clawback from payable',
+      change: { kind: 'transition', from: 'paid', to: 'reversed', amount: 249n },
+      expected: [['payable', -249n, 'clawback']],
+    },
+    {
+      name: 'a refund while held reduces pending',
+      change: { kind: 'adjustment', status: 'hold', before: 249n, after: 124n },
+      expected: [['pending', -125n, 'commission_reduced']],
+    },
+    {
+      name: 'a refund while payable reduces payable',
+      change: { kind: 'adjustment', status: 'payable', before: 249n, after: 124n },
+      expected: [['payable', -125n, 'commission_reduced']],
+    },
+    {
+      name: 'a refund after payment is a clawback',
+      change: { kind: 'adjustment', status: 'paid', before: 249n, after: 124n },
+      expected: [['payable', -125n, 'clawback']],
+    },
   ];
   for (const c of cases) {
     it(c.name, () => {
@@ -41,7 +75,12 @@ describe('ledgerMovements', () => {
   }
 
   it('folding the movements of any valid history gives the expected balances', () => {
-    const step = fc.oneof(fc.constant<'advance'>('advance'), fc.constant<'reverse'>('reverse'), fc.constant<'reject'>('reject'), fc.integer({ min: 1, max: 99 }));
+    const step = fc.oneof(
+      fc.constant<'advance'>('advance'),
+      fc.constant<'reverse'>('reverse'),
+      fc.constant<'reject'>('reject'),
+      fc.integer({ min: 1, max: 99 }),
+    );
     fc.assert(
       fc.property(fc.bigInt({ min: 0n, max: 10_000_000n }), fc.array(step, { maxLength: 12 }), (start, steps) => {
         let status: CommissionStatus = 'pending';

@@ -9,7 +9,10 @@ export const ledgerVerifyCommand: Command = {
     const report = await verifyLedger(db);
     const human = report.ok
       ? `Ledger OK: ${report.checked.commissions} commissions, ${report.checked.entries} entries, ${report.checked.wallets} balances, ${report.checked.orders} orders, ${report.checked.payouts} payouts checked.`
-      : [`Ledger MISMATCH (${report.mismatches.length}):`, ...report.mismatches.map((m) => `  [${m.check}] ${m.commissionId ?? m.payoutId ?? m.affiliateId ?? ''} ${m.detail}`)].join('\n');
+      : [
+          `Ledger MISMATCH (${report.mismatches.length}):`,
+          ...report.mismatches.map((m) => `  [${m.check}] ${m.commissionId ?? m.payoutId ?? m.affiliateId ?? ''} ${m.detail}`),
+        ].join('\n');
     return { json: { ...report }, human, exitCode: report.ok ? 0 : 1 };
   },
 };

@@ -8,7 +8,11 @@ export const registerLedger: ModuleRegister = (app, { db }) => {
     '/api/affiliate/wallet',
     {
       config: { principals: ['affiliateSession'] },
-      schema: { tags: ['affiliate'], summary: 'Pending, payable and paid balances per currency, from the ledger (live mode only)', response: { 200: WalletResponse } },
+      schema: {
+        tags: ['affiliate'],
+        summary: 'Pending, payable and paid balances per currency, from the ledger (live mode only)',
+        response: { 200: WalletResponse },
+      },
     },
     async (request) => affiliateWallet(db, resolveAffiliateId(request)),
   );

@@ -25,7 +25,13 @@ export const WalletResponse = Type.Object({
   minimumPayout: Money('The smallest payable balance a payout request accepts (platform setting)'),
   balances: Type.Array(WalletBalance),
   recentEntries: Type.Array(WalletEntry),
-  adjustments: Type.Array(Type.Composite([WalletEntry, Type.Object({ orderId: Type.Union([Type.String(), Type.Null()], { description: "The merchant's order the adjustment came from" }) })]), {
-    description: 'Money taken back after settlement: refunds and reversals of payable commissions, clawbacks after payment (newest first)',
-  }),
+  adjustments: Type.Array(
+    Type.Composite([
+      WalletEntry,
+      Type.Object({ orderId: Type.Union([Type.String(), Type.Null()], { description: "The merchant's order the adjustment came from" }) }),
+    ]),
+    {
+      description: 'Money taken back after settlement: refunds and reversals of payable commissions, clawbacks after payment (newest first)',
+    },
+  ),
 });

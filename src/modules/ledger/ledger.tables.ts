@@ -59,7 +59,9 @@ export const ledgerEntries = pgTable(
     // Serves the ledger verification per commission.
     index('ledger_entries_commission_idx').on(t.commissionId),
     // Serves the payout checks of the ledger verification and the payout's own entries.
-    index('ledger_entries_payout_idx').on(t.payoutId).where(sql`payout_id is not null`),
+    index('ledger_entries_payout_idx')
+      .on(t.payoutId)
+      .where(sql`payout_id is not null`),
     check('ledger_entries_account_check', sql`account in ('pending', 'payable', 'processing', 'paid')`),
     check(
       'ledger_entries_kind_check',

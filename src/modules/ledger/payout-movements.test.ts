@@ -17,11 +17,18 @@ describe('payoutMovements', () => {
   });
 
   it('a void gives the reservation back', () => {
-    expect(sum([{ kind: 'reserve', amount: 1500n }, { kind: 'release', amount: 1500n }])).toEqual({ pending: 0n, payable: 0n, processing: 0n, paid: 0n });
+    expect(
+      sum([
+        { kind: 'reserve', amount: 1500n },
+        { kind: 'release', amount: 1500n },
+      ]),
+    ).toEqual({ pending: 0n, payable: 0n, processing: 0n, paid: 0n });
   });
 
   it('posting nets clawbacks, claws back the shortfall and withholds tax as their own lines', () => {
-    const kinds = payoutMovements({ kind: 'post', amount: 1000n, netted: 200n, shortfall: 50n, withheld: 150n }).map((m) => `${m.kind}:${m.account}:${m.amount}`);
+    const kinds = payoutMovements({ kind: 'post', amount: 1000n, netted: 200n, shortfall: 50n, withheld: 150n }).map(
+      (m) => `${m.kind}:${m.account}:${m.amount}`,
+    );
     expect(kinds).toEqual([
       'payout_posted:processing:-1000',
       'payout_posted:payable:1000',

@@ -2,7 +2,14 @@ import { asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../platform/db/client.ts';
 import { proportionOf } from '../../platform/money.ts';
 import { expectedLineAmounts } from '../commissions/index.ts';
-import { commissionEvents, commissionLines, commissions, type CommissionEventRow, type CommissionLineRow, type CommissionStatus } from '../commissions/commissions.tables.ts';
+import {
+  commissionEvents,
+  commissionLines,
+  commissions,
+  type CommissionEventRow,
+  type CommissionLineRow,
+  type CommissionStatus,
+} from '../commissions/commissions.tables.ts';
 import { isLiveCommission } from '../commissions/index.ts';
 import { orders } from '../orders/orders.tables.ts';
 import { expectedBalances } from './ledger-movements.ts';
@@ -24,7 +31,8 @@ export interface LedgerReport {
 }
 
 type WalletKey = string;
-const walletKey = (affiliateId: string, livemode: boolean, currency: string, account: LedgerAccount): WalletKey => `${affiliateId}|${livemode}|${currency}|${account}`;
+const walletKey = (affiliateId: string, livemode: boolean, currency: string, account: LedgerAccount): WalletKey =>
+  `${affiliateId}|${livemode}|${currency}|${account}`;
 
 /**
  * Recompute everything the ledger claims from first principles and report every disagreement:
@@ -49,8 +57,14 @@ export async function verifyLedger(db: Executor, options: { batchSize?: number }
     if (batch.length === 0) break;
     after = batch[batch.length - 1]!.c.id;
     const ids = batch.map((row) => row.c.id);
-    const lines = groupBy(await db.select().from(commissionLines).where(inArray(commissionLines.commissionId, ids)).orderBy(asc(commissionLines.lineNo)), (l) => l.commissionId);
-    const events = groupBy(await db.select().from(commissionEvents).where(inArray(commissionEvents.commissionId, ids)).orderBy(asc(commissionEvents.id)), (e) => e.commissionId);
+    const lines = groupBy(
+      await db.select().from(commissionLines).where(inArray(commissionLines.commissionId, ids)).orderBy(asc(commissionLines.lineNo)),
+      (l) => l.commissionId,
+    );
+    const events = groupBy(
+      await db.select().from(commissionEvents).where(inArray(commissionEvents.commissionId, ids)).orderBy(asc(commissionEvents.id)),
+      (e) => e.commissionId,
+    );
     const sums = await db
       .select({ commissionId: ledgerEntries.commissionId, account: ledgerEntries.account, total: sql<string>`sum(${ledgerEntries.amount})::text` })
       .from(ledgerEntries)
@@ -83,7 +97,13 @@ export async function verifyLedger(db: Executor, options: { batchSize?: number }
     sql`select e.id, e.commission_id, e.affiliate_id from ledger_entries e join commissions c on c.id = e.commission_id
         where e.affiliate_id <> c.affiliate_id or e.merchant_id <> c.merchant_id or e.livemode <> c.livemode or e.currency <> c.currency`,
   );
-  for (const s of strays) mismatches.push({ check: 'entry_owner', commissionId: s.commission_id, affiliateId: s.affiliate_id, detail: `entry ${s.id} does not match its commission` });
+  for (const s of strays)
+    mismatches.push({
+      check: 'entry_owner',
+      commissionId: s.commission_id,
+      affiliateId: s.affiliate_id,
+      detail: `entry ${s.id} does not match its commission`,
+    });
 
   // A payout's own entries (no commission): checked against the payout's state.
   const payoutCount = await verifyPayouts(
@@ -97,7 +117,14 @@ export async function verifyLedger(db: Executor, options: { batchSize?: number }
 
   // Every wallet balance, as the sum of its entries, against what its commissions say it must be.
   const wallets = await db
-    .select({ affiliateId: ledgerEntries.affiliateId, livemode: ledgerEntries.livemode, currency: ledgerEntries.currency, account: ledgerEntries.account, total: sql<string>`sum(${ledgerEntries.amount})::text`, entries: sql<string>`count(*)::text` })
+    .select({
+      affiliateId: ledgerEntries.affiliateId,
+      livemode: ledgerEntries.livemode,
+      currency: ledgerEntries.currency,
+      account: ledgerEntries.account,
+      total: sql<string>`sum(${ledgerEntries.amount})::text`,
+      entries: sql<string>`count(*)::text`,
+    })
     .from(ledgerEntries)
     .groupBy(ledgerEntries.affiliateId, ledgerEntries.livemode, ledgerEntries.currency, ledgerEntries.account);
   const seen = new Set<WalletKey>();
@@ -108,13 +135,21 @@ export async function verifyLedger(db: Executor, options: { batchSize?: number }
     entryCount += Number(w.entries);
     const expected = expectedWallets.get(key) ?? 0n;
     if (BigInt(w.total) !== expected) {
-      mismatches.push({ check: 'wallet_balance', affiliateId: w.affiliateId, detail: `${w.livemode ? 'live' : 'test'} ${w.currency} ${w.account} balance is ${w.total}, its commissions say ${expected}` });
+      mismatches.push({
+        check: 'wallet_balance',
+        affiliateId: w.affiliateId,
+        detail: `${w.livemode ? 'live' : 'test'} ${w.currency} ${w.account} balance is ${w.total}, its commissions say ${expected}`,
+      });
     }
   }
   for (const [key, expected] of expectedWallets) {
     if (!seen.has(key) && expected !== 0n) {
       const [affiliateId, livemode, currency, account] = key.split('|');
-      mismatches.push({ check: 'wallet_balance', affiliateId, detail: `${livemode === 'true' ? 'live' : 'test'} ${currency} ${account} has no entries, its commissions say ${expected}` });
+      mismatches.push({
+        check: 'wallet_balance',
+        affiliateId,
+        detail: `${livemode === 'true' ? 'live' : 'test'} ${currency} ${account} has no entries, its commissions say ${expected}`,
+      });
     }
   }
 
@@ -125,10 +160,14 @@ export async function verifyLedger(db: Executor, options: { batchSize?: number }
         from orders o left join order_events e on e.order_id = o.id
         group by o.id, o.refunded_amount having o.refunded_amount <> coalesce(sum(e.refund_amount), 0)`,
   );
-  for (const r of refundDrift) mismatches.push({ check: 'order_refunds', detail: `order ${r.order_id} says ${r.refunded_amount} refunded, its history ${r.history}` });
+  for (const r of refundDrift)
+    mismatches.push({ check: 'order_refunds', detail: `order ${r.order_id} says ${r.refunded_amount} refunded, its history ${r.history}` });
 
   // An attributed conversion always has its commission.
-  const missing = await queryRows<{ id: string }>(db, sql`select v.id from conversions v left join commissions c on c.conversion_id = v.id where v.attributed and c.id is null`);
+  const missing = await queryRows<{ id: string }>(
+    db,
+    sql`select v.id from conversions v left join commissions c on c.conversion_id = v.id where v.attributed and c.id is null`,
+  );
   for (const m of missing) mismatches.push({ check: 'missing_commission', detail: `attributed conversion ${m.id} has no commission` });
 
   const [orderCount] = await queryRows<{ n: bigint | string }>(db, sql`select count(*) as n from orders`);
@@ -145,7 +184,9 @@ function checkLines(c: typeof commissions.$inferSelect, lines: CommissionLineRow
   if (lines.length === 0) return fail('commission_lines', 'has no lines');
   let total = 0n;
   const ordered = [...lines].sort((a, b) => a.lineNo - b.lineNo);
-  const expectedAmounts = expectedLineAmounts(ordered.map((line) => ({ type: line.rateType, value: line.rateValue, source: line.rateSource, baseAmountMinor: line.baseAmount, quantity: line.qty })));
+  const expectedAmounts = expectedLineAmounts(
+    ordered.map((line) => ({ type: line.rateType, value: line.rateValue, source: line.rateSource, baseAmountMinor: line.baseAmount, quantity: line.qty })),
+  );
   for (const [index, line] of ordered.entries()) {
     const expected = expectedAmounts[index];
     if (line.amount !== expected) fail('commission_lines', `line ${line.lineNo} is ${line.amount}, its base and rate give ${expected}`);

@@ -54,7 +54,8 @@ export async function verifyPayouts(
     const fail = (check: string, detail: string) => mismatches.push({ check, affiliateId: p.affiliate_id, payoutId: p.id, detail });
     const amount = BigInt(p.amount);
     const netted = BigInt(p.clawbacks);
-    if (amount !== BigInt(p.commissions) - netted) fail('payout_amount', `amount ${amount} but its commissions ${p.commissions} minus its clawbacks ${p.clawbacks} give ${BigInt(p.commissions) - netted}`);
+    if (amount !== BigInt(p.commissions) - netted)
+      fail('payout_amount', `amount ${amount} but its commissions ${p.commissions} minus its clawbacks ${p.clawbacks} give ${BigInt(p.commissions) - netted}`);
     const state = payoutLedgerState(p.status);
     const expected = expectedPayoutBalances({ state, amount, netted, shortfall: BigInt(p.shortfall), withheld: BigInt(p.withheld_amount) });
     for (const account of LEDGER_ACCOUNTS) {
@@ -68,7 +69,8 @@ export async function verifyPayouts(
     }
   }
   for (const s of sums) {
-    if (!known.has(s.payout_id)) mismatches.push({ check: 'entry_owner', payoutId: s.payout_id, detail: `entries point at payout ${s.payout_id ?? '(none)'}, which does not exist` });
+    if (!known.has(s.payout_id))
+      mismatches.push({ check: 'entry_owner', payoutId: s.payout_id, detail: `entries point at payout ${s.payout_id ?? '(none)'}, which does not exist` });
   }
 
   const paidTwice = await queryRows<{ commission_id: string; n: string }>(
@@ -83,7 +85,10 @@ export async function verifyPayouts(
   );
   for (const r of inTwo) mismatches.push({ check: 'paid_once', commissionId: r.commission_id, detail: `carried by ${r.n} payouts that are not void` });
 
-  const references = await queryRows<{ reference: string; n: string }>(db, sql`select reference, count(*)::text as n from payouts where reference is not null group by reference having count(*) > 1`);
+  const references = await queryRows<{ reference: string; n: string }>(
+    db,
+    sql`select reference, count(*)::text as n from payouts where reference is not null group by reference having count(*) > 1`,
+  );
   for (const r of references) mismatches.push({ check: 'reference_once', detail: `rail reference ${r.reference} pays ${r.n} payouts` });
 
   // The processing balance of every wallet is exactly its open payouts.
@@ -96,10 +101,16 @@ export async function verifyPayouts(
     const key = `${w.affiliate_id}|${w.currency}`;
     seen.add(key);
     const open = openByWallet.get(key) ?? 0n;
-    if (BigInt(w.total) !== open) mismatches.push({ check: 'processing_open_payouts', affiliateId: w.affiliate_id, detail: `${w.currency} processing is ${w.total}, open payouts ${open}` });
+    if (BigInt(w.total) !== open)
+      mismatches.push({
+        check: 'processing_open_payouts',
+        affiliateId: w.affiliate_id,
+        detail: `${w.currency} processing is ${w.total}, open payouts ${open}`,
+      });
   }
   for (const [key, open] of openByWallet) {
-    if (!seen.has(key) && open !== 0n) mismatches.push({ check: 'processing_open_payouts', affiliateId: key.split('|')[0], detail: `no processing entries, open payouts ${open}` });
+    if (!seen.has(key) && open !== 0n)
+      mismatches.push({ check: 'processing_open_payouts', affiliateId: key.split('|')[0], detail: `no processing entries, open payouts ${open}` });
   }
   return payouts.length;
 }

@@ -17,7 +17,13 @@ const CODE_ATTEMPTS = 5;
  * Make a short link for a campaign the affiliate was approved for, or for one of its products.
  * A campaign that is archived or past its end date takes no new links.
  */
-export async function createLink(db: Db, affiliateId: string, input: { campaignId: string; productId?: string | undefined }, baseUrl: string, now = new Date()): Promise<LinkView> {
+export async function createLink(
+  db: Db,
+  affiliateId: string,
+  input: { campaignId: string; productId?: string | undefined },
+  baseUrl: string,
+  now = new Date(),
+): Promise<LinkView> {
   if (!isUuid(input.campaignId)) throw notFound('Campaign');
   const linkId = await inTransaction(db, async (tx) => {
     const [campaign] = await tx.select().from(campaigns).where(eq(campaigns.id, input.campaignId));
@@ -25,23 +31,41 @@ export async function createLink(db: Db, affiliateId: string, input: { campaignI
     // Without a membership the campaign is not the affiliate's business at all.
     if (!campaign || !membership) throw notFound('Campaign');
     if (membership.status !== 'APPROVED') {
-      throw new AppError('CAMPAIGN_NOT_JOINED', membership.status === 'PENDING' ? 'Your request to join this campaign is waiting for the merchant' : 'Join this campaign before making links for it');
+      throw new AppError(
+        'CAMPAIGN_NOT_JOINED',
+        membership.status === 'PENDING' ? 'Your request to join this campaign is waiting for the merchant' : 'Join this campaign before making links for it',
+      );
     }
     if (campaign.status === 'ARCHIVED' || (campaign.endDate && campaign.endDate <= now)) {
       throw new AppError('CAMPAIGN_INACTIVE', 'This campaign has ended and takes no new links');
     }
     if (input.productId !== undefined) {
       const [product] = isUuid(input.productId)
-        ? await tx.select().from(products).where(and(eq(products.id, input.productId), eq(products.campaignId, campaign.id), eq(products.merchantId, campaign.merchantId)))
+        ? await tx
+            .select()
+            .from(products)
+            .where(and(eq(products.id, input.productId), eq(products.campaignId, campaign.id), eq(products.merchantId, campaign.merchantId)))
         : [];
-      if (!product) throw new AppError('NOT_FOUND', 'Product not found in this campaign', [{ field: 'productId', code: 'NOT_IN_CAMPAIGN', message: 'is not a product of this campaign' }]);
-      if (product.status !== 'ACTIVE') throw new AppError('UNPROCESSABLE', 'This product is archived', [{ field: 'productId', code: 'PRODUCT_ARCHIVED', message: 'is archived' }]);
+      if (!product)
+        throw new AppError('NOT_FOUND', 'Product not found in this campaign', [
+          { field: 'productId', code: 'NOT_IN_CAMPAIGN', message: 'is not a product of this campaign' },
+        ]);
+      if (product.status !== 'ACTIVE')
+        throw new AppError('UNPROCESSABLE', 'This product is archived', [{ field: 'productId', code: 'PRODUCT_ARCHIVED', message: 'is archived' }]);
     }
     for (let attempt = 1; ; attempt++) {
       const id = newId('lnk');
       const inserted = await tx
         .insert(links)
-        .values({ id, code: newLinkCode(), affiliateId, merchantId: campaign.merchantId, livemode: campaign.livemode, campaignId: campaign.id, productId: input.productId ?? null })
+        .values({
+          id,
+          code: newLinkCode(),
+          affiliateId,
+          merchantId: campaign.merchantId,
+          livemode: campaign.livemode,
+          campaignId: campaign.id,
+          productId: input.productId ?? null,
+        })
         .onConflictDoNothing({ target: links.code })
         .returning({ id: links.id });
       if (inserted.length > 0) return id;

@@ -23,4 +23,3 @@ export async function findAffiliateLink(affiliateId: string, linkId: string, exe
   const [row] = await selectLinks(executor).where(and(eq(links.id, linkId), eq(links.affiliateId, affiliateId)));
   return row;
 }
-

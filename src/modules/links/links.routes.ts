@@ -19,19 +19,33 @@ export const registerLinks: ModuleRegister = (app, { db, config }) => {
 
   app.post(
     '/api/affiliate/links',
-    { config: affiliateOnly, schema: { tags: ['affiliate'], summary: 'Make a short link for a campaign you joined, or one of its products', body: CreateLinkBody, response: { 201: Link } } },
+    {
+      config: affiliateOnly,
+      schema: {
+        tags: ['affiliate'],
+        summary: 'Make a short link for a campaign you joined, or one of its products',
+        body: CreateLinkBody,
+        response: { 201: Link },
+      },
+    },
     async (request, reply) => reply.status(201).send(await createLink(db, resolveAffiliateId(request), request.body, baseUrl(request))),
   );
 
   app.get(
     '/api/affiliate/links',
-    { config: affiliateOnly, schema: { tags: ['affiliate'], summary: 'Your links with their click counts', querystring: LinkListQuery, response: { 200: LinkPage } } },
+    {
+      config: affiliateOnly,
+      schema: { tags: ['affiliate'], summary: 'Your links with their click counts', querystring: LinkListQuery, response: { 200: LinkPage } },
+    },
     async (request) => listLinks(db, resolveAffiliateId(request), request.query, baseUrl(request)),
   );
 
   app.post(
     '/api/affiliate/links/:id/archive',
-    { config: affiliateOnly, schema: { tags: ['affiliate'], summary: 'Archive a link: it still redirects, but earns nothing', params: LinkParams, response: { 200: Link } } },
+    {
+      config: affiliateOnly,
+      schema: { tags: ['affiliate'], summary: 'Archive a link: it still redirects, but earns nothing', params: LinkParams, response: { 200: Link } },
+    },
     async (request) => archiveLink(db, resolveAffiliateId(request), request.params.id, baseUrl(request), (code) => app.tracking.invalidateLink(code)),
   );
 

@@ -23,6 +23,14 @@ export async function listLinks(db: Db, affiliateId: string, query: LinkListQuer
     selectLinks(db).where(where).orderBy(desc(links.createdAt), desc(links.id)).limit(limit).offset(offset),
     db.select({ n: count() }).from(links).where(where),
   ]);
-  const counts = await linkClickTotals(db, affiliateId, rows.map((row) => row.link.id));
-  return toPage(query, rows.map((row) => toLinkView(row, baseUrl, counts.get(row.link.id))), total?.n ?? 0);
+  const counts = await linkClickTotals(
+    db,
+    affiliateId,
+    rows.map((row) => row.link.id),
+  );
+  return toPage(
+    query,
+    rows.map((row) => toLinkView(row, baseUrl, counts.get(row.link.id))),
+    total?.n ?? 0,
+  );
 }

@@ -24,12 +24,21 @@ export interface MembershipResult {
 /** The merchant's own campaign, or not found (another merchant's campaign is simply not there). */
 export async function getMerchantCampaignOrThrow(merchantId: string, campaignId: string, executor: Executor): Promise<CampaignRow> {
   if (!isUuid(campaignId)) throw notFound('Campaign');
-  const [campaign] = await executor.select().from(campaigns).where(and(eq(campaigns.id, campaignId), eq(campaigns.merchantId, merchantId)));
+  const [campaign] = await executor
+    .select()
+    .from(campaigns)
+    .where(and(eq(campaigns.id, campaignId), eq(campaigns.merchantId, merchantId)));
   if (!campaign) throw notFound('Campaign');
   return campaign;
 }
 
-async function applyMerchantAction(db: Db, actor: MerchantActor, campaignId: string, affiliateId: string, action: 'APPROVE' | 'REJECT' | 'INVITE'): Promise<MembershipResult> {
+async function applyMerchantAction(
+  db: Db,
+  actor: MerchantActor,
+  campaignId: string,
+  affiliateId: string,
+  action: 'APPROVE' | 'REJECT' | 'INVITE',
+): Promise<MembershipResult> {
   for (let attempt = 0; attempt < 2; attempt++) {
     const result = await inTransaction(db, async (tx) => {
       const campaign = await getMerchantCampaignOrThrow(actor.merchantId, campaignId, tx);
@@ -38,7 +47,14 @@ async function applyMerchantAction(db: Db, actor: MerchantActor, campaignId: str
       if (!next.ok) throw next.reason === 'NOT_FOUND' ? notFound('Join request') : new AppError(next.reason, next.message);
       if (!next.changed) return { campaignId, affiliateId, status: next.status };
       const saved = await saveMembership(
-        { campaignId, affiliateId, merchantId: actor.merchantId, status: next.status, stamp: action === 'INVITE' && next.status === 'INVITED' ? 'invited' : 'decided', actorUserId: actor.userId },
+        {
+          campaignId,
+          affiliateId,
+          merchantId: actor.merchantId,
+          status: next.status,
+          stamp: action === 'INVITE' && next.status === 'INVITED' ? 'invited' : 'decided',
+          actorUserId: actor.userId,
+        },
         membership !== undefined,
         tx,
       );
@@ -67,6 +83,9 @@ export async function inviteAffiliate(db: Db, actor: MerchantActor, campaignId: 
     .from(affiliates)
     .innerJoin(users, eq(users.id, affiliates.userId))
     .where(eq(sql`lower(${users.email})`, affiliateEmail.trim().toLowerCase()));
-  if (!affiliate) throw new AppError('NOT_FOUND', 'No affiliate has signed up with this email', [{ field: 'affiliateEmail', code: 'UNKNOWN_AFFILIATE', message: 'no affiliate account uses this email' }]);
+  if (!affiliate)
+    throw new AppError('NOT_FOUND', 'No affiliate has signed up with this email', [
+      { field: 'affiliateEmail', code: 'UNKNOWN_AFFILIATE', message: 'no affiliate account uses this email' },
+    ]);
   return applyMerchantAction(db, actor, campaignId, affiliate.id, 'INVITE');
 }

@@ -25,7 +25,11 @@ export interface CampaignOffer {
   membershipStatus: MembershipStatus | null;
 }
 
-export function toOffer(campaign: CampaignRow, merchant: { id: string; name: string; website: string | null }, membershipStatus: MembershipStatus | null): CampaignOffer {
+export function toOffer(
+  campaign: CampaignRow,
+  merchant: { id: string; name: string; website: string | null },
+  membershipStatus: MembershipStatus | null,
+): CampaignOffer {
   return {
     id: campaign.id,
     campaignCode: campaign.campaignCode,
@@ -50,7 +54,12 @@ export type MarketplaceQuery = ListedCampaignQuery;
  * Listed campaigns an affiliate can browse and join (the one listing rule of the campaigns module),
  * newest first, with their own membership.
  */
-export async function listMarketplace(db: Db, affiliateId: string, query: MarketplaceQuery, now = new Date()): Promise<Page<ListedCampaign & { membershipStatus: MembershipStatus | null }>> {
+export async function listMarketplace(
+  db: Db,
+  affiliateId: string,
+  query: MarketplaceQuery,
+  now = new Date(),
+): Promise<Page<ListedCampaign & { membershipStatus: MembershipStatus | null }>> {
   const page = await listListedCampaigns(db, query, now);
   const ids = page.data.map((campaign) => campaign.id);
   const memberships =
@@ -68,7 +77,11 @@ export async function listMarketplace(db: Db, affiliateId: string, query: Market
 export const listMarketplaceCategories = (db: Db, now = new Date()) => listListedCategories(db, now);
 
 /** The campaigns an affiliate belongs to (any status), whether or not they are still listed. */
-export async function listAffiliateCampaigns(db: Db, affiliateId: string, query: PageQuery & { status?: MembershipStatus | undefined }): Promise<Page<CampaignOffer>> {
+export async function listAffiliateCampaigns(
+  db: Db,
+  affiliateId: string,
+  query: PageQuery & { status?: MembershipStatus | undefined },
+): Promise<Page<CampaignOffer>> {
   const where = and(eq(campaignMemberships.affiliateId, affiliateId), query.status ? eq(campaignMemberships.status, query.status) : undefined);
   const { limit, offset } = pageWindow(query);
   const [rows, [total]] = await Promise.all([
@@ -83,6 +96,8 @@ export async function listAffiliateCampaigns(db: Db, affiliateId: string, query:
       .offset(offset),
     db.select({ n: count() }).from(campaignMemberships).where(where),
   ]);
-  const data = rows.map((row) => toOffer(row.campaign, { id: row.campaign.merchantId, name: row.merchantName, website: row.merchantWebsite }, row.membershipStatus));
+  const data = rows.map((row) =>
+    toOffer(row.campaign, { id: row.campaign.merchantId, name: row.merchantName, website: row.merchantWebsite }, row.membershipStatus),
+  );
   return toPage(query, data, total?.n ?? 0);
 }

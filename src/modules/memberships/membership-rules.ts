@@ -42,7 +42,11 @@ export function nextMembershipStatus(current: MembershipStatus | null, action: M
 }
 
 /** The commission an affiliate is offered, as shown in the marketplace; null when the campaign sets none. */
-export function describeCommission(type: CommissionType | null, value: number | null, currency: string): { type: CommissionType; value: string; currency: string } | null {
+export function describeCommission(
+  type: CommissionType | null,
+  value: number | null,
+  currency: string,
+): { type: CommissionType; value: string; currency: string } | null {
   if (type === null || value === null) return null;
   return { type, value: formatCommissionValue(type, value, currency), currency };
 }

@@ -18,7 +18,12 @@ export async function findCampaignWithMerchant(
   return row;
 }
 
-export async function findMembership(campaignId: string, affiliateId: string, executor: Executor, options: { forUpdate?: boolean } = {}): Promise<MembershipRow | undefined> {
+export async function findMembership(
+  campaignId: string,
+  affiliateId: string,
+  executor: Executor,
+  options: { forUpdate?: boolean } = {},
+): Promise<MembershipRow | undefined> {
   const query = executor
     .select()
     .from(campaignMemberships)

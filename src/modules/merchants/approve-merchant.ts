@@ -26,7 +26,13 @@ export interface ApproveOptions {
  * Approve a merchant (and the domains it signed up with) and issue its test and live key pairs.
  * The signing secrets are in the result and nowhere else in the clear.
  */
-export async function approveMerchant(db: Db, secrets: SecretBox, merchantId: string, reviewerId: string | null, options: ApproveOptions = {}): Promise<MerchantApproval> {
+export async function approveMerchant(
+  db: Db,
+  secrets: SecretBox,
+  merchantId: string,
+  reviewerId: string | null,
+  options: ApproveOptions = {},
+): Promise<MerchantApproval> {
   return inTransaction(db, async (tx) => {
     const [merchant] = await tx
       .update(merchants)

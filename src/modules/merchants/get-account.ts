@@ -9,9 +9,14 @@ import { merchantDomains, merchants } from './merchants.tables.ts';
 export async function getAccount(db: Db, { merchantId, livemode }: Tenant) {
   const [merchant] = await db.select().from(merchants).where(eq(merchants.id, merchantId));
   if (!merchant) throw notFound('Merchant');
-  const domains = await db.select({ domain: merchantDomains.domain, status: merchantDomains.status }).from(merchantDomains).where(eq(merchantDomains.merchantId, merchantId));
+  const domains = await db
+    .select({ domain: merchantDomains.domain, status: merchantDomains.status })
+    .from(merchantDomains)
+    .where(eq(merchantDomains.merchantId, merchantId));
   const defaultCommissionValue =
-    merchant.defaultCommissionType && merchant.defaultCommissionValue !== null ? formatCommissionValue(merchant.defaultCommissionType, merchant.defaultCommissionValue, merchant.currency) : null;
+    merchant.defaultCommissionType && merchant.defaultCommissionValue !== null
+      ? formatCommissionValue(merchant.defaultCommissionType, merchant.defaultCommissionValue, merchant.currency)
+      : null;
   return {
     merchantId,
     livemode,

@@ -50,14 +50,21 @@ const summaryView = (row: SummaryRow) => ({ ...row, createdAt: row.createdAt.toI
 export async function getMerchantOrThrow(db: Db, merchantId: string) {
   const [merchant] = await db.select(summaryColumns).from(merchants).innerJoin(users, eq(users.id, merchants.userId)).where(eq(merchants.id, merchantId));
   if (!merchant) throw notFound('Merchant');
-  const domains = await db.select().from(merchantDomains).where(eq(merchantDomains.merchantId, merchantId)).orderBy(asc(merchantDomains.createdAt), asc(merchantDomains.domain));
+  const domains = await db
+    .select()
+    .from(merchantDomains)
+    .where(eq(merchantDomains.merchantId, merchantId))
+    .orderBy(asc(merchantDomains.createdAt), asc(merchantDomains.domain));
   return { ...summaryView(merchant), domains: domains.map(domainView) };
 }
 
 /** Merchants by status (the review queue) or name/email search, oldest application first, each with its domains. */
 export async function listMerchants(db: Db, query: PageQuery & { status?: MerchantStatus | undefined; q?: string | undefined }) {
   const pattern = query.q ? containsPattern(query.q) : undefined;
-  const where = and(query.status ? eq(merchants.status, query.status) : undefined, pattern ? or(ilike(merchants.businessName, pattern), ilike(users.email, pattern)) : undefined);
+  const where = and(
+    query.status ? eq(merchants.status, query.status) : undefined,
+    pattern ? or(ilike(merchants.businessName, pattern), ilike(users.email, pattern)) : undefined,
+  );
   const { limit, offset } = pageWindow(query);
   const rows = await db
     .select(summaryColumns)
@@ -69,7 +76,18 @@ export async function listMerchants(db: Db, query: PageQuery & { status?: Mercha
     .offset(offset);
   const [total] = await db.select({ n: count() }).from(merchants).innerJoin(users, eq(users.id, merchants.userId)).where(where);
   const ids = rows.map((row) => row.id);
-  const domains = ids.length === 0 ? [] : await db.select().from(merchantDomains).where(inArray(merchantDomains.merchantId, ids)).orderBy(asc(merchantDomains.createdAt), asc(merchantDomains.domain));
+  const domains =
+    ids.length === 0
+      ? []
+      : await db
+          .select()
+          .from(merchantDomains)
+          .where(inArray(merchantDomains.merchantId, ids))
+          .orderBy(asc(merchantDomains.createdAt), asc(merchantDomains.domain));
   const domainsOf = (merchantId: string) => domains.filter((d) => d.merchantId === merchantId).map(domainView);
-  return toPage(query, rows.map((row) => ({ ...summaryView(row), domains: domainsOf(row.id) })), total?.n ?? 0);
+  return toPage(
+    query,
+    rows.map((row) => ({ ...summaryView(row), domains: domainsOf(row.id) })),
+    total?.n ?? 0,
+  );
 }

@@ -5,6 +5,9 @@ import { merchants } from './merchants.tables.ts';
 /** Business names of these merchants, by id (for reports owned by other modules). */
 export async function merchantBusinessNames(executor: Executor, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await executor.select({ id: merchants.id, name: merchants.businessName }).from(merchants).where(inArray(merchants.id, [...ids]));
+  const rows = await executor
+    .select({ id: merchants.id, name: merchants.businessName })
+    .from(merchants)
+    .where(inArray(merchants.id, [...ids]));
   return new Map(rows.map((row) => [row.id, row.name]));
 }

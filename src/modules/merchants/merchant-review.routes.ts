@@ -56,7 +56,13 @@ export const registerMerchantReview: ModuleRegister = (app, { db, secrets, chang
     '/api/admin/merchants/:id/reject',
     {
       config: admin,
-      schema: { tags: ['admin'], summary: 'Reject a merchant pending review, with a reason shown to the merchant', params: IdParams, body: RejectBody, response: { 200: MerchantDetail } },
+      schema: {
+        tags: ['admin'],
+        summary: 'Reject a merchant pending review, with a reason shown to the merchant',
+        params: IdParams,
+        body: RejectBody,
+        response: { 200: MerchantDetail },
+      },
     },
     async (request) => {
       await rejectMerchant(db, request.params.id, resolveSessionUser(request).userId, request.body.reason);
@@ -70,7 +76,8 @@ export const registerMerchantReview: ModuleRegister = (app, { db, secrets, chang
       config: admin,
       schema: {
         tags: ['admin'],
-        summary: "Suspend an approved merchant, with a reason shown to it: its API keys stop working and its links redirect without minting attributable clicks",
+        summary:
+          'Suspend an approved merchant, with a reason shown to it: its API keys stop working and its links redirect without minting attributable clicks',
         params: IdParams,
         body: SuspendBody,
         response: { 200: MerchantDetail },
@@ -85,7 +92,15 @@ export const registerMerchantReview: ModuleRegister = (app, { db, secrets, chang
 
   app.post(
     '/api/admin/merchants/:id/reinstate',
-    { config: admin, schema: { tags: ['admin'], summary: 'Reinstate a suspended merchant: its keys and links work again', params: IdParams, response: { 200: MerchantDetail } } },
+    {
+      config: admin,
+      schema: {
+        tags: ['admin'],
+        summary: 'Reinstate a suspended merchant: its keys and links work again',
+        params: IdParams,
+        response: { 200: MerchantDetail },
+      },
+    },
     async (request) => {
       await reinstateMerchant(db, request.params.id, resolveSessionUser(request).userId);
       changes.announce({ kind: 'merchant', merchantId: request.params.id });
@@ -109,13 +124,24 @@ export const registerMerchantReview: ModuleRegister = (app, { db, secrets, chang
 
   app.post(
     '/api/admin/domains/:id/approve',
-    { config: admin, schema: { tags: ['admin'], summary: 'Approve a domain: product URLs on it (and its subdomains) become valid', params: IdParams, response: { 200: DomainView } } },
+    {
+      config: admin,
+      schema: {
+        tags: ['admin'],
+        summary: 'Approve a domain: product URLs on it (and its subdomains) become valid',
+        params: IdParams,
+        response: { 200: DomainView },
+      },
+    },
     async (request) => domainView(await reviewDomain(db, request.params.id, 'APPROVED', resolveSessionUser(request).userId)),
   );
 
   app.post(
     '/api/admin/domains/:id/reject',
-    { config: admin, schema: { tags: ['admin'], summary: 'Reject a domain, with a reason', params: IdParams, body: RejectBody, response: { 200: DomainView } } },
+    {
+      config: admin,
+      schema: { tags: ['admin'], summary: 'Reject a domain, with a reason', params: IdParams, body: RejectBody, response: { 200: DomainView } },
+    },
     async (request) => domainView(await reviewDomain(db, request.params.id, 'REJECTED', resolveSessionUser(request).userId, request.body.reason)),
   );
 };

@@ -36,7 +36,6 @@ const AccountPatch = Type.Object(
 
 const merchantSession = { principals: ['merchantSession'] } as const;
 
-
 export const registerMerchants: ModuleRegister = (app, deps) => {
   const { db } = deps;
   app.get(
@@ -57,12 +56,24 @@ export const registerMerchants: ModuleRegister = (app, deps) => {
         summary: 'Set the merchant default commission (the fallback for campaigns without their own); null clears it',
         security: [{ apiKey: [] }],
         body: AccountPatch,
-        response: { 200: Type.Object({ defaultCommissionType: Nullable(StringEnum(COMMISSION_TYPES)), defaultCommissionValue: Nullable(Type.String()), currency: Type.String() }) },
+        response: {
+          200: Type.Object({
+            defaultCommissionType: Nullable(StringEnum(COMMISSION_TYPES)),
+            defaultCommissionValue: Nullable(Type.String()),
+            currency: Type.String(),
+          }),
+        },
       },
     },
     async (request) => {
-      const saved = await setMerchantDefaultCommission(db, resolveMerchantId(request), { type: request.body.defaultCommissionType, value: request.body.defaultCommissionValue });
-      const value = saved.defaultCommissionType && saved.defaultCommissionValue !== null ? formatCommissionValue(saved.defaultCommissionType, saved.defaultCommissionValue, saved.currency) : null;
+      const saved = await setMerchantDefaultCommission(db, resolveMerchantId(request), {
+        type: request.body.defaultCommissionType,
+        value: request.body.defaultCommissionValue,
+      });
+      const value =
+        saved.defaultCommissionType && saved.defaultCommissionValue !== null
+          ? formatCommissionValue(saved.defaultCommissionType, saved.defaultCommissionValue, saved.currency)
+          : null;
       return { defaultCommissionType: saved.defaultCommissionType, defaultCommissionValue: value, currency: saved.currency };
     },
   );
@@ -95,7 +106,12 @@ export const registerMerchants: ModuleRegister = (app, deps) => {
     '/api/merchant/account',
     {
       config: merchantSession,
-      schema: { tags: ['merchant'], summary: 'Edit your store profile (name, website, contact); null or an empty text clears an optional field', body: StoreProfileBody, response: { 200: MerchantDetail } },
+      schema: {
+        tags: ['merchant'],
+        summary: 'Edit your store profile (name, website, contact); null or an empty text clears an optional field',
+        body: StoreProfileBody,
+        response: { 200: MerchantDetail },
+      },
     },
     async (request) => {
       const merchantId = resolveMerchantId(request);

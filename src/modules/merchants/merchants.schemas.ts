@@ -50,7 +50,10 @@ export const MerchantListQuery = Type.Object({
 
 export const RejectBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 1000 }) }, { additionalProperties: false });
 
-export const SuspendBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 1000, description: 'Shown to the merchant' }) }, { additionalProperties: false });
+export const SuspendBody = Type.Object(
+  { reason: Type.String({ minLength: 1, maxLength: 1000, description: 'Shown to the merchant' }) },
+  { additionalProperties: false },
+);
 
 export const StoreProfileBody = Type.Object(
   {

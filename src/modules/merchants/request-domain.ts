@@ -15,6 +15,11 @@ export async function requestDomain(db: Db, merchantId: string, input: string) {
     .onConflictDoNothing()
     .returning({ id: merchantDomains.id, domain: merchantDomains.domain, status: merchantDomains.status });
   if (created) return created;
-  const [existing] = await db.select({ status: merchantDomains.status }).from(merchantDomains).where(and(eq(merchantDomains.merchantId, merchantId), eq(merchantDomains.domain, domain)));
-  throw new AppError('ALREADY_EXISTS', `${domain} is already on this account (${existing?.status ?? 'unknown'})`, [{ field: 'domain', code: 'TAKEN', message: 'is already on this account' }]);
+  const [existing] = await db
+    .select({ status: merchantDomains.status })
+    .from(merchantDomains)
+    .where(and(eq(merchantDomains.merchantId, merchantId), eq(merchantDomains.domain, domain)));
+  throw new AppError('ALREADY_EXISTS', `${domain} is already on this account (${existing?.status ?? 'unknown'})`, [
+    { field: 'domain', code: 'TAKEN', message: 'is already on this account' },
+  ]);
 }

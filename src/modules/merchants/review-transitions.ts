@@ -24,5 +24,4 @@ export type DomainDecision = keyof typeof DOMAIN_REVIEW_TRANSITIONS;
 export const canDecideMerchant = (from: MerchantStatus, to: MerchantDecision): boolean =>
   (MERCHANT_REVIEW_TRANSITIONS[to] as readonly MerchantStatus[]).includes(from);
 
-export const canDecideDomain = (from: DomainStatus, to: DomainDecision): boolean =>
-  (DOMAIN_REVIEW_TRANSITIONS[to] as readonly DomainStatus[]).includes(from);
+export const canDecideDomain = (from: DomainStatus, to: DomainDecision): boolean => (DOMAIN_REVIEW_TRANSITIONS[to] as readonly DomainStatus[]).includes(from);

@@ -30,7 +30,10 @@ async function changeStanding(db: Db, merchantId: string, adminUserId: string, t
     if (!changed) {
       const [existing] = await tx.select({ status: merchants.status }).from(merchants).where(eq(merchants.id, merchantId));
       if (!existing) throw notFound('Merchant');
-      throw new AppError('INVALID_TRANSITION', `Only a ${from.toLowerCase()} merchant can be ${to === 'SUSPENDED' ? 'suspended' : 'reinstated'}; this one is ${existing.status}`);
+      throw new AppError(
+        'INVALID_TRANSITION',
+        `Only a ${from.toLowerCase()} merchant can be ${to === 'SUSPENDED' ? 'suspended' : 'reinstated'}; this one is ${existing.status}`,
+      );
     }
     const action = to === 'SUSPENDED' ? 'merchant.suspended' : 'merchant.reinstated';
     await recordAudit(tx, { actorUserId: adminUserId, action, subjectType: 'merchant', subjectId: merchantId, details: reason ? { reason } : {} });

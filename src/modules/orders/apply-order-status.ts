@@ -46,7 +46,8 @@ export async function applyOrderStatus(
       refundAmount = parsed.value;
     }
     const plan = planOrderTransition(order, body.status, refundAmount);
-    if (!plan.ok) throw new AppError(plan.code, plan.message, [{ field: 'status', code: plan.code, message: plan.message, from: order.status, to: body.status }]);
+    if (!plan.ok)
+      throw new AppError(plan.code, plan.message, [{ field: 'status', code: plan.code, message: plan.message, from: order.status, to: body.status }]);
     if (!plan.noop) await applyPlan(tx, order, plan, body.status, occurredAt, platformHoldDays, principal.actor);
     const detail = await findOrderDetail(tx, scope, orderId);
     if (!detail) throw notFound('Order');
@@ -74,11 +75,23 @@ async function applyPlan(
       updatedAt: sql`now()`,
     })
     .where(eq(orders.id, order.id));
-  await tx.insert(orderEvents).values({ orderId: order.id, fromStatus: order.status, toStatus: plan.status, refundAmount: plan.refund > 0n ? plan.refund : null, occurredAt, actor });
-  await moveCommission(tx, { ...order, refundedAmount: plan.refundedAmount }, plan.effect, occurredAt, platformHoldDays, { actor, reason: `order_${requested}` });
+  await tx
+    .insert(orderEvents)
+    .values({ orderId: order.id, fromStatus: order.status, toStatus: plan.status, refundAmount: plan.refund > 0n ? plan.refund : null, occurredAt, actor });
+  await moveCommission(tx, { ...order, refundedAmount: plan.refundedAmount }, plan.effect, occurredAt, platformHoldDays, {
+    actor,
+    reason: `order_${requested}`,
+  });
 }
 
-async function moveCommission(tx: Tx, order: OrderRow, effect: CommissionEffect, occurredAt: Date, platformHoldDays: number, ctx: ChangeContext): Promise<void> {
+async function moveCommission(
+  tx: Tx,
+  order: OrderRow,
+  effect: CommissionEffect,
+  occurredAt: Date,
+  platformHoldDays: number,
+  ctx: ChangeContext,
+): Promise<void> {
   if (effect === 'none') return;
   const commission = await lockCommissionOfOrder(tx, order.id);
   if (!commission || !isLiveCommission(commission.status)) return;

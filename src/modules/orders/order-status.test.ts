@@ -10,17 +10,77 @@ const order = (status: OrderState['status'], fulfilmentStatus: OrderState['fulfi
 
 // Every (current stage, requested status) pair and its outcome: a status, 'noop' or the error code.
 const matrix: Record<string, Record<RequestedOrderStatus, string>> = {
-  pending: { pending: 'noop', confirmed: 'confirmed', shipped: 'shipped', delivered: 'delivered', cancelled: 'cancelled', returned: 'INVALID_TRANSITION', refunded: 'refunded' },
-  confirmed: { pending: 'INVALID_TRANSITION', confirmed: 'noop', shipped: 'shipped', delivered: 'delivered', cancelled: 'cancelled', returned: 'INVALID_TRANSITION', refunded: 'refunded' },
-  shipped: { pending: 'INVALID_TRANSITION', confirmed: 'INVALID_TRANSITION', shipped: 'noop', delivered: 'delivered', cancelled: 'cancelled', returned: 'returned', refunded: 'refunded' },
-  delivered: { pending: 'INVALID_TRANSITION', confirmed: 'INVALID_TRANSITION', shipped: 'INVALID_TRANSITION', delivered: 'noop', cancelled: 'INVALID_TRANSITION', returned: 'returned', refunded: 'refunded' },
-  cancelled: { pending: 'INVALID_TRANSITION', confirmed: 'INVALID_TRANSITION', shipped: 'INVALID_TRANSITION', delivered: 'INVALID_TRANSITION', cancelled: 'noop', returned: 'INVALID_TRANSITION', refunded: 'refunded' },
-  returned: { pending: 'INVALID_TRANSITION', confirmed: 'INVALID_TRANSITION', shipped: 'INVALID_TRANSITION', delivered: 'INVALID_TRANSITION', cancelled: 'INVALID_TRANSITION', returned: 'noop', refunded: 'refunded' },
-  refunded: { pending: 'INVALID_TRANSITION', confirmed: 'INVALID_TRANSITION', shipped: 'INVALID_TRANSITION', delivered: 'INVALID_TRANSITION', cancelled: 'INVALID_TRANSITION', returned: 'INVALID_TRANSITION', refunded: 'INVALID_TRANSITION' },
+  pending: {
+    pending: 'noop',
+    confirmed: 'confirmed',
+    shipped: 'shipped',
+    delivered: 'delivered',
+    cancelled: 'cancelled',
+    returned: 'INVALID_TRANSITION',
+    refunded: 'refunded',
+  },
+  confirmed: {
+    pending: 'INVALID_TRANSITION',
+    confirmed: 'noop',
+    shipped: 'shipped',
+    delivered: 'delivered',
+    cancelled: 'cancelled',
+    returned: 'INVALID_TRANSITION',
+    refunded: 'refunded',
+  },
+  shipped: {
+    pending: 'INVALID_TRANSITION',
+    confirmed: 'INVALID_TRANSITION',
+    shipped: 'noop',
+    delivered: 'delivered',
+    cancelled: 'cancelled',
+    returned: 'returned',
+    refunded: 'refunded',
+  },
+  delivered: {
+    pending: 'INVALID_TRANSITION',
+    confirmed: 'INVALID_TRANSITION',
+    shipped: 'INVALID_TRANSITION',
+    delivered: 'noop',
+    cancelled: 'INVALID_TRANSITION',
+    returned: 'returned',
+    refunded: 'refunded',
+  },
+  cancelled: {
+    pending: 'INVALID_TRANSITION',
+    confirmed: 'INVALID_TRANSITION',
+    shipped: 'INVALID_TRANSITION',
+    delivered: 'INVALID_TRANSITION',
+    cancelled: 'noop',
+    returned: 'INVALID_TRANSITION',
+    refunded: 'refunded',
+  },
+  returned: {
+    pending: 'INVALID_TRANSITION',
+    confirmed: 'INVALID_TRANSITION',
+    shipped: 'INVALID_TRANSITION',
+    delivered: 'INVALID_TRANSITION',
+    cancelled: 'INVALID_TRANSITION',
+    returned: 'noop',
+    refunded: 'refunded',
+  },
+  refunded: {
+    pending: 'INVALID_TRANSITION',
+    confirmed: 'INVALID_TRANSITION',
+    shipped: 'INVALID_TRANSITION',
+    delivered: 'INVALID_TRANSITION',
+    cancelled: 'INVALID_TRANSITION',
+    returned: 'INVALID_TRANSITION',
+    refunded: 'INVALID_TRANSITION',
+  },
 };
 
 const stateFor = (stage: string): OrderState =>
-  stage === 'refunded' ? order('refunded', 'delivered', 10000n) : ['cancelled', 'returned'].includes(stage) ? order(stage as 'cancelled', 'shipped') : order(stage as 'pending', stage as 'pending');
+  stage === 'refunded'
+    ? order('refunded', 'delivered', 10000n)
+    : ['cancelled', 'returned'].includes(stage)
+      ? order(stage as 'cancelled', 'shipped')
+      : order(stage as 'pending', stage as 'pending');
 
 describe('order transitions', () => {
   for (const [stage, row] of Object.entries(matrix)) {
@@ -47,16 +107,30 @@ describe('order transitions', () => {
 
   describe('refunds', () => {
     it('refunds the remainder when no amount is given', () => {
-      expect(planOrderTransition(order('delivered', 'delivered', 2500n), 'refunded')).toMatchObject({ status: 'refunded', refund: 7500n, refundedAmount: 10000n, effect: 'reverse' });
+      expect(planOrderTransition(order('delivered', 'delivered', 2500n), 'refunded')).toMatchObject({
+        status: 'refunded',
+        refund: 7500n,
+        refundedAmount: 10000n,
+        effect: 'reverse',
+      });
     });
     it('leaves the order partially_refunded for less than the remainder', () => {
-      expect(planOrderTransition(order('delivered', 'delivered'), 'refunded', 2500n)).toMatchObject({ status: 'partially_refunded', fulfilmentStatus: 'delivered', refund: 2500n, refundedAmount: 2500n, effect: 'reduce' });
+      expect(planOrderTransition(order('delivered', 'delivered'), 'refunded', 2500n)).toMatchObject({
+        status: 'partially_refunded',
+        fulfilmentStatus: 'delivered',
+        refund: 2500n,
+        refundedAmount: 2500n,
+        effect: 'reduce',
+      });
     });
     it('a refund of exactly the remainder is full', () => {
       expect(planOrderTransition(order('partially_refunded', 'delivered', 2500n), 'refunded', 7500n)).toMatchObject({ status: 'refunded', effect: 'reverse' });
     });
     it('refuses more than the remainder', () => {
-      expect(planOrderTransition(order('partially_refunded', 'delivered', 2500n), 'refunded', 7501n)).toMatchObject({ ok: false, code: 'REFUND_EXCEEDS_REMAINDER' });
+      expect(planOrderTransition(order('partially_refunded', 'delivered', 2500n), 'refunded', 7501n)).toMatchObject({
+        ok: false,
+        code: 'REFUND_EXCEEDS_REMAINDER',
+      });
     });
     it('refuses a zero refund', () => {
       expect(planOrderTransition(order('delivered', 'delivered'), 'refunded', 0n)).toMatchObject({ ok: false, code: 'UNPROCESSABLE' });

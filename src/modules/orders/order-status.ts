@@ -99,5 +99,13 @@ export function planOrderTransition(order: OrderState, requested: RequestedOrder
     };
   }
   // cancelled or returned
-  return { ok: true, noop: false, status: requested, fulfilmentStatus: order.fulfilmentStatus, refund: 0n, refundedAmount: order.refundedAmount, effect: 'reverse' };
+  return {
+    ok: true,
+    noop: false,
+    status: requested,
+    fulfilmentStatus: order.fulfilmentStatus,
+    refund: 0n,
+    refundedAmount: order.refundedAmount,
+    effect: 'reverse',
+  };
 }

@@ -19,7 +19,9 @@ export const orderBundleSelection = { order: orders, conversion: conversions, co
 /** Views for a page of orders: their items come in one extra query. */
 export async function orderViews(executor: Executor, bundles: OrderBundle[]): Promise<OrderView[]> {
   const ids = bundles.map((b) => b.order.id);
-  const items = ids.length ? await executor.select().from(orderItems).where(inArray(orderItems.orderId, ids)).orderBy(asc(orderItems.orderId), asc(orderItems.lineNo)) : [];
+  const items = ids.length
+    ? await executor.select().from(orderItems).where(inArray(orderItems.orderId, ids)).orderBy(asc(orderItems.orderId), asc(orderItems.lineNo))
+    : [];
   const byOrder = new Map<string, OrderItemRow[]>();
   for (const item of items) byOrder.set(item.orderId, [...(byOrder.get(item.orderId) ?? []), item]);
   return bundles.map((b) => orderView(b, byOrder.get(b.order.id) ?? []));

@@ -36,7 +36,13 @@ export const registerOrders: ModuleRegister = (app, { db, config }) => {
     '/api/v1/orders/:orderId',
     {
       config: { principals: ['merchantKey', 'merchantSession'] },
-      schema: { tags: ['orders'], summary: 'An order with its attribution, commission and status history', security: [{ apiKey: [] }], params: OrderParams, response: { 200: OrderDetail } },
+      schema: {
+        tags: ['orders'],
+        summary: 'An order with its attribution, commission and status history',
+        security: [{ apiKey: [] }],
+        params: OrderParams,
+        response: { 200: OrderDetail },
+      },
     },
     async (request) => {
       const { merchantId, livemode } = resolveTenant(request);

@@ -23,7 +23,9 @@ export const orders = pgTable(
     status: text('status', { enum: ORDER_STATUSES }).notNull(),
     fulfilmentStatus: text('fulfilment_status', { enum: FULFILMENT_STATUSES }).notNull(),
     amount: bigint('amount', { mode: 'bigint' }).notNull(),
-    refundedAmount: bigint('refunded_amount', { mode: 'bigint' }).notNull().default(sql`0`),
+    refundedAmount: bigint('refunded_amount', { mode: 'bigint' })
+      .notNull()
+      .default(sql`0`),
     currency: text('currency').notNull(),
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),

@@ -29,7 +29,12 @@ export async function transitionPayout(tx: Tx, payout: PayoutRow, to: PayoutStat
 }
 
 /** Rejected, cancelled or failed: the reservation is voided and what it carried is free for the next payout. */
-export async function voidPayout(tx: Tx, payout: PayoutRow, to: 'rejected' | 'cancelled' | 'failed', set: Partial<typeof payouts.$inferInsert>): Promise<PayoutRow> {
+export async function voidPayout(
+  tx: Tx,
+  payout: PayoutRow,
+  to: 'rejected' | 'cancelled' | 'failed',
+  set: Partial<typeof payouts.$inferInsert>,
+): Promise<PayoutRow> {
   const voided = await transitionPayout(tx, payout, to, set);
   await tx.update(payoutItems).set({ released: true }).where(eq(payoutItems.payoutId, payout.id));
   await postPayoutEntries(tx, voided, { kind: 'release', amount: voided.amount });

@@ -12,7 +12,10 @@ export async function cancelPayout(db: Db, affiliateId: string, id: string): Pro
 /** The admin approves a requested payout after the safety review. */
 export async function approvePayout(db: Db, id: string, adminUserId: string): Promise<PayoutRow> {
   return inTransaction(db, async (tx) => {
-    const approved = await transitionPayout(tx, await lockPayoutOrThrow(tx, id), 'approved', { reviewedBy: `admin:${adminUserId}`, reviewedAt: sql`now()` as never });
+    const approved = await transitionPayout(tx, await lockPayoutOrThrow(tx, id), 'approved', {
+      reviewedBy: `admin:${adminUserId}`,
+      reviewedAt: sql`now()` as never,
+    });
     await recordAudit(tx, { actorUserId: adminUserId, action: 'payout.approved', subjectType: 'payout', subjectId: id });
     return approved;
   });
@@ -21,7 +24,11 @@ export async function approvePayout(db: Db, id: string, adminUserId: string): Pr
 /** The admin rejects a requested or approved payout, with a reason the affiliate sees; the money returns to payable. */
 export async function rejectPayout(db: Db, id: string, reason: string, adminUserId: string): Promise<PayoutRow> {
   return inTransaction(db, async (tx) => {
-    const rejected = await voidPayout(tx, await lockPayoutOrThrow(tx, id), 'rejected', { reason, reviewedBy: `admin:${adminUserId}`, reviewedAt: sql`now()` as never });
+    const rejected = await voidPayout(tx, await lockPayoutOrThrow(tx, id), 'rejected', {
+      reason,
+      reviewedBy: `admin:${adminUserId}`,
+      reviewedAt: sql`now()` as never,
+    });
     await recordAudit(tx, { actorUserId: adminUserId, action: 'payout.rejected', subjectType: 'payout', subjectId: id, details: { reason } });
     return rejected;
   });

@@ -19,7 +19,11 @@ export const WEEKLY_BATCH_JOB = 'payouts.weekly-batches';
  * batch; they become `processing`. Rows are claimed with SKIP LOCKED, so two admins (or the weekly
  * run) creating batches at once never put one payout in two batches.
  */
-export async function createPayoutBatch(db: Db, method: PayoutMethodType, actor: { adminUserId: string | null }): Promise<PayoutBatchRow & { payoutIds: string[] }> {
+export async function createPayoutBatch(
+  db: Db,
+  method: PayoutMethodType,
+  actor: { adminUserId: string | null },
+): Promise<PayoutBatchRow & { payoutIds: string[] }> {
   return inTransaction(db, async (tx) => {
     const approved = await tx
       .select()
@@ -50,7 +54,13 @@ export async function createPayoutBatch(db: Db, method: PayoutMethodType, actor:
       .where(and(inArray(payouts.id, ids), eq(payouts.status, 'approved')))
       .returning({ id: payouts.id });
     if (moved.length !== ids.length) throw new Error('claimed payouts changed while locked');
-    await recordAudit(tx, { actorUserId: actor.adminUserId, action: 'payout_batch.created', subjectType: 'payout_batch', subjectId: batch!.id, details: { method, count: chosen.length } });
+    await recordAudit(tx, {
+      actorUserId: actor.adminUserId,
+      action: 'payout_batch.created',
+      subjectType: 'payout_batch',
+      subjectId: batch!.id,
+      details: { method, count: chosen.length },
+    });
     return { ...batch!, payoutIds: chosen.map((p) => p.id) };
   });
 }
@@ -72,12 +82,20 @@ export async function createWeeklyBatches(db: Db): Promise<number> {
 export async function getPayoutBatchOrThrow(db: Db, id: string) {
   const [batch] = await db.select().from(payoutBatches).where(eq(payoutBatches.id, id));
   if (!batch) throw notFound('Payout batch');
-  const members = await db.select({ id: payouts.id, status: payouts.status }).from(payouts).where(eq(payouts.batchId, id)).orderBy(asc(payouts.requestedAt), asc(payouts.id));
+  const members = await db
+    .select({ id: payouts.id, status: payouts.status })
+    .from(payouts)
+    .where(eq(payouts.batchId, id))
+    .orderBy(asc(payouts.requestedAt), asc(payouts.id));
   return { ...batch, payouts: members };
 }
 
 export async function listPayoutBatches(db: Db, limit = 100) {
-  return db.select().from(payoutBatches).orderBy(sql`${payoutBatches.createdAt} desc`).limit(limit);
+  return db
+    .select()
+    .from(payoutBatches)
+    .orderBy(sql`${payoutBatches.createdAt} desc`)
+    .limit(limit);
 }
 
 /**
@@ -91,14 +109,23 @@ export async function exportPayoutBatch(db: Db, secrets: SecretBox, id: string, 
     const members = await tx.select().from(payouts).where(eq(payouts.batchId, id)).orderBy(asc(payouts.requestedAt), asc(payouts.id));
     const settings = await getPlatformSettings(tx);
     const limit = isWallet(batch.method) ? settings.walletTransferLimit : settings.bankTransferLimit;
-    const accounts = await openPayoutAccounts(tx, secrets, members.map((p) => p.payoutMethodId));
+    const accounts = await openPayoutAccounts(
+      tx,
+      secrets,
+      members.map((p) => p.payoutMethodId),
+    );
     const rows = transferRows(
       batch.method,
       members.map((p) => ({ payoutId: p.id, method: p.method, netAmount: p.netAmount, currency: p.currency, account: accounts.get(p.payoutMethodId)! })),
       limit,
     );
-    await recordAudit(tx, { actorUserId: adminUserId, action: 'payout_batch.exported', subjectType: 'payout_batch', subjectId: id, details: { rows: rows.length, payouts: members.length } });
+    await recordAudit(tx, {
+      actorUserId: adminUserId,
+      action: 'payout_batch.exported',
+      subjectType: 'payout_batch',
+      subjectId: id,
+      details: { rows: rows.length, payouts: members.length },
+    });
     return { filename: `${batch.method.toLowerCase()}-${batch.id}.csv`, csv: toCsv(exportColumns(batch.method), rows) };
   });
 }
-

@@ -4,9 +4,13 @@ import { PAYOUT_STATUSES } from './payouts.tables.ts';
 
 describe('payout state machine', () => {
   const allowed = [
-    'requested→approved', 'requested→rejected', 'requested→cancelled',
-    'approved→processing', 'approved→rejected',
-    'processing→paid', 'processing→failed',
+    'requested→approved',
+    'requested→rejected',
+    'requested→cancelled',
+    'approved→processing',
+    'approved→rejected',
+    'processing→paid',
+    'processing→failed',
   ];
   for (const from of PAYOUT_STATUSES) {
     for (const to of PAYOUT_STATUSES) {

@@ -20,7 +20,9 @@ export const PAYOUT_TRANSITIONS: Readonly<Record<PayoutStatus, readonly PayoutSt
 
 export function assertPayoutTransition(from: PayoutStatus, to: PayoutStatus): void {
   if (!PAYOUT_TRANSITIONS[from].includes(to)) {
-    throw new AppError('INVALID_TRANSITION', `A ${from} payout cannot become ${to}`, [{ field: 'status', code: 'INVALID_TRANSITION', message: `${from} → ${to} is not allowed`, from, to }]);
+    throw new AppError('INVALID_TRANSITION', `A ${from} payout cannot become ${to}`, [
+      { field: 'status', code: 'INVALID_TRANSITION', message: `${from} → ${to} is not allowed`, from, to },
+    ]);
   }
 }
 

@@ -45,8 +45,15 @@ export async function listAffiliatePayouts(db: Db, affiliateId: string, query: P
     .orderBy(desc(payouts.requestedAt), desc(payouts.id))
     .limit(limit)
     .offset(offset);
-  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(payouts).where(eq(payouts.affiliateId, affiliateId));
-  return toPage(query, rows.map((r) => payoutView({ ...r.payout, commissionCount: r.commissionCount })), count?.n ?? 0);
+  const [count] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(payouts)
+    .where(eq(payouts.affiliateId, affiliateId));
+  return toPage(
+    query,
+    rows.map((r) => payoutView({ ...r.payout, commissionCount: r.commissionCount })),
+    count?.n ?? 0,
+  );
 }
 
 /** The facts an admin weighs before approving a withdrawal (SPEC §6 "Review"). */
@@ -73,7 +80,10 @@ export async function listPayoutsForAdmin(db: Db, query: PageQuery & { status?: 
     .orderBy(payouts.requestedAt, payouts.id)
     .limit(limit)
     .offset(offset);
-  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(payouts).where(where);
+  const [count] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(payouts)
+    .where(where);
   const now = Date.now();
   return toPage(
     query,
@@ -95,8 +105,10 @@ export async function listPayoutsForAdmin(db: Db, query: PageQuery & { status?: 
 
 /** Counts the admin overview shows: what waits for review, for a batch, and for the rail. */
 export async function payoutQueueCounts(db: Db) {
-  const rows = await queryRows<{ status: string; n: number }>(db, sql`select status, count(*)::int as n from payouts where status in ('requested', 'approved', 'processing') group by status`);
+  const rows = await queryRows<{ status: string; n: number }>(
+    db,
+    sql`select status, count(*)::int as n from payouts where status in ('requested', 'approved', 'processing') group by status`,
+  );
   const of = (s: string) => Number(rows.find((r) => r.status === s)?.n ?? 0);
   return { requested: of('requested'), approved: of('approved'), processing: of('processing') };
 }
-

@@ -7,7 +7,17 @@ import { formatMoney } from '../../platform/money.ts';
 import { approvePayout, cancelPayout, rejectPayout } from './decide-payout.ts';
 import { createPayoutBatch, createWeeklyBatches, exportPayoutBatch, getPayoutBatchOrThrow, listPayoutBatches, WEEKLY_BATCH_JOB } from './payout-batches.ts';
 import { findPayoutView, listAffiliatePayouts, listPayoutsForAdmin, payoutQueueCounts } from './payout-view.ts';
-import { AdminPayoutQuery, AdminPayoutSchema, BatchBody, BatchSchema, PayoutParams, PayoutRequestBody, PayoutSchema, ReasonBody, ReferenceBody } from './payouts.schemas.ts';
+import {
+  AdminPayoutQuery,
+  AdminPayoutSchema,
+  BatchBody,
+  BatchSchema,
+  PayoutParams,
+  PayoutRequestBody,
+  PayoutSchema,
+  ReasonBody,
+  ReferenceBody,
+} from './payouts.schemas.ts';
 import type { PayoutBatchRow } from './payouts.tables.ts';
 import { requestPayout } from './request-payout.ts';
 import { markPayoutFailed, markPayoutPaid } from './settle-payout.ts';
@@ -53,19 +63,43 @@ export const registerPayouts: ModuleRegister = (app, { db, secrets, worker }) =>
 
   app.get(
     '/api/affiliate/payouts',
-    { config: affiliate, schema: { tags: ['affiliate'], summary: 'Your payouts, newest first, with their state and reason', querystring: PageQuery, response: { 200: Paginated(PayoutSchema) } } },
+    {
+      config: affiliate,
+      schema: {
+        tags: ['affiliate'],
+        summary: 'Your payouts, newest first, with their state and reason',
+        querystring: PageQuery,
+        response: { 200: Paginated(PayoutSchema) },
+      },
+    },
     async (request) => listAffiliatePayouts(db, affiliateOf(request), request.query),
   );
 
   app.post(
     '/api/affiliate/payouts/:id/cancel',
-    { config: affiliate, schema: { tags: ['affiliate'], summary: 'Cancel a payout while it is requested; the money returns to payable', params: PayoutParams, response: { 200: PayoutSchema } } },
+    {
+      config: affiliate,
+      schema: {
+        tags: ['affiliate'],
+        summary: 'Cancel a payout while it is requested; the money returns to payable',
+        params: PayoutParams,
+        response: { 200: PayoutSchema },
+      },
+    },
     async (request) => findPayoutView(db, (await cancelPayout(db, affiliateOf(request), request.params.id)).id),
   );
 
   app.get(
     '/api/admin/payouts',
-    { config: admin, schema: { tags: ['admin'], summary: 'Payouts oldest first with the facts for a safety review (filter by status)', querystring: AdminPayoutQuery, response: { 200: Paginated(AdminPayoutSchema) } } },
+    {
+      config: admin,
+      schema: {
+        tags: ['admin'],
+        summary: 'Payouts oldest first with the facts for a safety review (filter by status)',
+        querystring: AdminPayoutQuery,
+        response: { 200: Paginated(AdminPayoutSchema) },
+      },
+    },
     async (request) => listPayoutsForAdmin(db, request.query),
   );
 
@@ -73,34 +107,61 @@ export const registerPayouts: ModuleRegister = (app, { db, secrets, worker }) =>
     '/api/admin/payouts/counts',
     {
       config: admin,
-      schema: { tags: ['admin'], summary: 'How many payouts wait for review, for a batch and for the rail', response: { 200: Type.Object({ requested: Type.Integer(), approved: Type.Integer(), processing: Type.Integer() }) } },
+      schema: {
+        tags: ['admin'],
+        summary: 'How many payouts wait for review, for a batch and for the rail',
+        response: { 200: Type.Object({ requested: Type.Integer(), approved: Type.Integer(), processing: Type.Integer() }) },
+      },
     },
     async () => payoutQueueCounts(db),
   );
 
-  const decision = (verb: string, summary: string, body: typeof ReasonBody | typeof ReferenceBody | undefined, act: (id: string, body: any, adminUserId: string) => Promise<{ id: string }>) =>
+  const decision = (
+    verb: string,
+    summary: string,
+    body: typeof ReasonBody | typeof ReferenceBody | undefined,
+    act: (id: string, body: any, adminUserId: string) => Promise<{ id: string }>,
+  ) =>
     app.post(
       `/api/admin/payouts/:id/${verb}`,
       { config: admin, schema: { tags: ['admin'], summary, params: PayoutParams, ...(body ? { body } : {}), response: { 200: PayoutSchema } } },
       async (request) => findPayoutView(db, (await act(request.params.id, request.body, adminOf(request))).id),
     );
   decision('approve', 'Approve a requested payout after review', undefined, (id, _body, by) => approvePayout(db, id, by));
-  decision('reject', 'Reject a requested or approved payout with a reason; the money returns to payable', ReasonBody, (id, body, by) => rejectPayout(db, id, body.reason, by));
-  decision('paid', "Mark a processing payout paid with the rail's reference (unique); its commissions become PAID", ReferenceBody, (id, body, by) => markPayoutPaid(db, id, body.reference, by));
-  decision('failed', 'Mark a processing payout failed with the reason; the money returns to payable', ReasonBody, (id, body, by) => markPayoutFailed(db, id, body.reason, by));
+  decision('reject', 'Reject a requested or approved payout with a reason; the money returns to payable', ReasonBody, (id, body, by) =>
+    rejectPayout(db, id, body.reason, by),
+  );
+  decision('paid', "Mark a processing payout paid with the rail's reference (unique); its commissions become PAID", ReferenceBody, (id, body, by) =>
+    markPayoutPaid(db, id, body.reference, by),
+  );
+  decision('failed', 'Mark a processing payout failed with the reason; the money returns to payable', ReasonBody, (id, body, by) =>
+    markPayoutFailed(db, id, body.reason, by),
+  );
 
   app.post(
     '/api/admin/payout-batches',
     {
       config: admin,
-      schema: { tags: ['admin'], summary: 'Batch every approved payout of one method; they become processing (422 NOTHING_TO_PAY)', body: BatchBody, response: { 201: BatchSchema } },
+      schema: {
+        tags: ['admin'],
+        summary: 'Batch every approved payout of one method; they become processing (422 NOTHING_TO_PAY)',
+        body: BatchBody,
+        response: { 201: BatchSchema },
+      },
     },
     async (request, reply) => reply.code(201).send(batchView(await createPayoutBatch(db, request.body.method, { adminUserId: adminOf(request) }))),
   );
 
   app.get(
     '/api/admin/payout-batches',
-    { config: admin, schema: { tags: ['admin'], summary: 'Payout batches, newest first', response: { 200: Type.Object({ data: Type.Array(Type.Omit(BatchSchema, ['payoutIds'])) }) } } },
+    {
+      config: admin,
+      schema: {
+        tags: ['admin'],
+        summary: 'Payout batches, newest first',
+        response: { 200: Type.Object({ data: Type.Array(Type.Omit(BatchSchema, ['payoutIds'])) }) },
+      },
+    },
     async () => ({ data: (await listPayoutBatches(db)).map((b) => batchView({ ...b, payoutIds: [] })) }),
   );
 
@@ -123,15 +184,20 @@ export const registerPayouts: ModuleRegister = (app, { db, secrets, worker }) =>
 
   app.get(
     '/api/admin/payout-batches/:id/export',
-    { config: admin, schema: { tags: ['admin'], summary: "The rail's transfer file (CSV, full account fields; every download is audited)", params: PayoutParams } },
+    {
+      config: admin,
+      schema: { tags: ['admin'], summary: "The rail's transfer file (CSV, full account fields; every download is audited)", params: PayoutParams },
+    },
     async (request, reply) => {
       const file = await exportPayoutBatch(db, secrets, request.params.id, adminOf(request));
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${file.filename}"`)
-        // Account numbers: never kept by a browser or proxy cache.
-        .header('cache-control', 'no-store')
-        .send(file.csv);
+      return (
+        reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="${file.filename}"`)
+          // Account numbers: never kept by a browser or proxy cache.
+          .header('cache-control', 'no-store')
+          .send(file.csv)
+      );
     },
   );
 

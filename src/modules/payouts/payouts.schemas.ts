@@ -47,7 +47,10 @@ export const PayoutRequestBody = Type.Object(
 
 export const PayoutParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 export const ReasonBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 500 }) }, { additionalProperties: false });
-export const ReferenceBody = Type.Object({ reference: Type.String({ minLength: 1, maxLength: 120, description: "The rail's transfer reference; unique" }) }, { additionalProperties: false });
+export const ReferenceBody = Type.Object(
+  { reference: Type.String({ minLength: 1, maxLength: 120, description: "The rail's transfer reference; unique" }) },
+  { additionalProperties: false },
+);
 export const AdminPayoutQuery = Type.Composite([PageQuery, Type.Object({ status: Type.Optional(StringEnum(PAYOUT_STATUSES)) })]);
 
 export const BatchBody = Type.Object({ method: StringEnum(PAYOUT_METHOD_TYPES) }, { additionalProperties: false });

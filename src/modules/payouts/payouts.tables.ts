@@ -46,7 +46,9 @@ export const payouts = pgTable(
      * Set when paid: what the payout carried for commissions reversed or refunded while it was open.
      * The affiliate was paid it anyway, so it becomes a clawback the next payout nets.
      */
-    shortfall: bigint('shortfall', { mode: 'bigint' }).notNull().default(sql`0`),
+    shortfall: bigint('shortfall', { mode: 'bigint' })
+      .notNull()
+      .default(sql`0`),
     payoutMethodId: text('payout_method_id')
       .notNull()
       .references(() => payoutMethods.id),
@@ -67,12 +69,16 @@ export const payouts = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('payouts_reference_idx').on(t.reference).where(sql`reference is not null`),
+    uniqueIndex('payouts_reference_idx')
+      .on(t.reference)
+      .where(sql`reference is not null`),
     // Serves the affiliate's payout history.
     index('payouts_affiliate_idx').on(t.affiliateId, t.requestedAt),
     // Serves the admin queue (by status, oldest first) and the batch run (approved, by method).
     index('payouts_status_idx').on(t.status, t.method, t.requestedAt),
-    index('payouts_batch_idx').on(t.batchId).where(sql`batch_id is not null`),
+    index('payouts_batch_idx')
+      .on(t.batchId)
+      .where(sql`batch_id is not null`),
     check('payouts_status_check', sql`status in ('requested', 'approved', 'processing', 'paid', 'rejected', 'cancelled', 'failed')`),
     check(
       'payouts_amount_check',
@@ -111,9 +117,16 @@ export const payoutItems = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.payoutId, t.itemNo] }),
-    uniqueIndex('payout_items_commission_idx').on(t.commissionId).where(sql`commission_id is not null and not released`),
-    uniqueIndex('payout_items_clawback_idx').on(t.clawbackEntryId).where(sql`clawback_entry_id is not null and not released`),
-    check('payout_items_kind_check', sql`(kind = 'commission' and commission_id is not null and clawback_entry_id is null) or (kind = 'clawback' and clawback_entry_id is not null and commission_id is null)`),
+    uniqueIndex('payout_items_commission_idx')
+      .on(t.commissionId)
+      .where(sql`commission_id is not null and not released`),
+    uniqueIndex('payout_items_clawback_idx')
+      .on(t.clawbackEntryId)
+      .where(sql`clawback_entry_id is not null and not released`),
+    check(
+      'payout_items_kind_check',
+      sql`(kind = 'commission' and commission_id is not null and clawback_entry_id is null) or (kind = 'clawback' and clawback_entry_id is not null and commission_id is null)`,
+    ),
     check('payout_items_amount_check', sql`amount >= 0`),
   ],
 );

@@ -34,7 +34,9 @@ export async function requestPayout(db: Db, affiliateId: string, input: PayoutRe
       .where(and(active, input.payoutMethodId ? eq(payoutMethods.id, input.payoutMethodId) : eq(payoutMethods.isDefault, true)));
     if (!method) {
       if (input.payoutMethodId) throw notFound('Payout method');
-      throw new AppError('NO_PAYOUT_METHOD', 'Add a payout method before requesting a payout', [{ field: 'payoutMethodId', code: 'NO_PAYOUT_METHOD', message: 'no payout method' }]);
+      throw new AppError('NO_PAYOUT_METHOD', 'Add a payout method before requesting a payout', [
+        { field: 'payoutMethodId', code: 'NO_PAYOUT_METHOD', message: 'no payout method' },
+      ]);
     }
 
     const commissions = await queryRows<{ id: string; amount: string; merchant_id: string }>(
@@ -79,8 +81,22 @@ export async function requestPayout(db: Db, affiliateId: string, input: PayoutRe
     if (!payout) throw new Error('payout insert returned nothing');
     let itemNo = 0;
     const items: (typeof payoutItems.$inferInsert)[] = [
-      ...commissions.map((c) => ({ payoutId: payout.id, itemNo: ++itemNo, kind: 'commission' as const, commissionId: c.id, merchantId: c.merchant_id, amount: BigInt(c.amount) })),
-      ...clawbacks.map((c) => ({ payoutId: payout.id, itemNo: ++itemNo, kind: 'clawback' as const, clawbackEntryId: c.id, merchantId: c.merchant_id, amount: BigInt(c.amount) })),
+      ...commissions.map((c) => ({
+        payoutId: payout.id,
+        itemNo: ++itemNo,
+        kind: 'commission' as const,
+        commissionId: c.id,
+        merchantId: c.merchant_id,
+        amount: BigInt(c.amount),
+      })),
+      ...clawbacks.map((c) => ({
+        payoutId: payout.id,
+        itemNo: ++itemNo,
+        kind: 'clawback' as const,
+        clawbackEntryId: c.id,
+        merchantId: c.merchant_id,
+        amount: BigInt(c.amount),
+      })),
     ];
     for (let i = 0; i < items.length; i += 1000) await tx.insert(payoutItems).values(items.slice(i, i + 1000));
     await postPayoutEntries(tx, payout, { kind: 'reserve', amount });

@@ -12,7 +12,9 @@ import { lockPayoutOrThrow, transitionPayout, voidPayout } from './change-payout
 import { payoutItems, payouts, type PayoutRow } from './payouts.tables.ts';
 
 const referenceTaken = (reference: string) =>
-  new AppError('REFERENCE_ALREADY_USED', `Rail reference ${reference} already pays another payout`, [{ field: 'reference', code: 'REFERENCE_ALREADY_USED', message: 'already used' }]);
+  new AppError('REFERENCE_ALREADY_USED', `Rail reference ${reference} already pays another payout`, [
+    { field: 'reference', code: 'REFERENCE_ALREADY_USED', message: 'already used' },
+  ]);
 
 /**
  * The rail paid the payout: record its reference (unique across payouts), post the reservation,
@@ -27,13 +29,21 @@ export async function markPayoutPaid(db: Db, id: string, reference: string, admi
       const [taken] = await tx.select({ id: payouts.id }).from(payouts).where(eq(payouts.reference, reference));
       if (taken) throw referenceTaken(reference);
     }
-    const items = await tx.select().from(payoutItems).where(and(eq(payoutItems.payoutId, id), eq(payoutItems.released, false)));
+    const items = await tx
+      .select()
+      .from(payoutItems)
+      .where(and(eq(payoutItems.payoutId, id), eq(payoutItems.released, false)));
     const carried = items.filter((i) => i.kind === 'commission');
     const netted = items.filter((i) => i.kind === 'clawback').reduce((s, i) => s + i.amount, 0n);
     const paidAt = new Date();
     // The transition checks the state before anything moves: a second "paid" stops here.
     const paidRow = await transitionPayout(tx, payout, 'paid', { reference, settledBy: `admin:${adminUserId}`, settledAt: paidAt });
-    const { paid } = await payCommissions(tx, { affiliateId: payout.affiliateId, commissionIds: carried.map((i) => i.commissionId!), payoutId: id, actor: `payout:${id}` });
+    const { paid } = await payCommissions(tx, {
+      affiliateId: payout.affiliateId,
+      commissionIds: carried.map((i) => i.commissionId!),
+      payoutId: id,
+      actor: `payout:${id}`,
+    });
     const shortfall = carried.reduce((s, i) => s + i.amount, 0n) - paid.reduce((s, c) => s + c.amount, 0n);
     const [settled] = await tx.update(payouts).set({ shortfall }).where(eq(payouts.id, id)).returning();
     await postPayoutEntries(tx, paidRow, { kind: 'post', amount: payout.amount, netted, shortfall, withheld: payout.withheldAmount });
@@ -62,7 +72,10 @@ async function notifyMerchants(tx: Tx, payout: PayoutRow, paid: CommissionRecord
         currency: payout.currency,
         // Only this merchant's commissions: another merchant's orders are none of its business.
         commissions: commissions.map((c) => ({ commissionId: c.id, orderId: c.orderId, amount: formatMoney(c.amount, c.currency) })),
-        total: formatMoney(commissions.reduce((s, c) => s + c.amount, 0n), payout.currency),
+        total: formatMoney(
+          commissions.reduce((s, c) => s + c.amount, 0n),
+          payout.currency,
+        ),
       },
     });
   }
@@ -71,7 +84,11 @@ async function notifyMerchants(tx: Tx, payout: PayoutRow, paid: CommissionRecord
 /** The rail refused the payout: it fails with the reason, and its money returns to payable. */
 export async function markPayoutFailed(db: Db, id: string, reason: string, adminUserId: string): Promise<PayoutRow> {
   return inTransaction(db, async (tx) => {
-    const failed = await voidPayout(tx, await lockPayoutOrThrow(tx, id), 'failed', { reason, settledBy: `admin:${adminUserId}`, settledAt: sql`now()` as never });
+    const failed = await voidPayout(tx, await lockPayoutOrThrow(tx, id), 'failed', {
+      reason,
+      settledBy: `admin:${adminUserId}`,
+      settledAt: sql`now()` as never,
+    });
     await recordAudit(tx, { actorUserId: adminUserId, action: 'payout.failed', subjectType: 'payout', subjectId: id, details: { reason } });
     await notifyPayoutSettled(tx, failed, { paid: false, reason });
     return failed;

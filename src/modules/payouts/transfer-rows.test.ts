@@ -14,7 +14,19 @@ describe('splitTransfers', () => {
 
 describe('transferRows', () => {
   it('wallet rails carry the holder and mobile number, one row per transfer', () => {
-    const rows = transferRows('ESEWA', [{ payoutId: 'po_1', method: 'ESEWA', netAmount: 7_500_000n, currency: 'NPR', account: { ...account, bankName: null, bankCode: null, branch: null, account: '9812345678' } }], 5_000_000n);
+    const rows = transferRows(
+      'ESEWA',
+      [
+        {
+          payoutId: 'po_1',
+          method: 'ESEWA',
+          netAmount: 7_500_000n,
+          currency: 'NPR',
+          account: { ...account, bankName: null, bankCode: null, branch: null, account: '9812345678' },
+        },
+      ],
+      5_000_000n,
+    );
     expect(rows).toEqual([
       ['po_1', '1', '2', 'Sita Sharma', '9812345678', '50000.00', 'NPR'],
       ['po_1', '2', '2', 'Sita Sharma', '9812345678', '25000.00', 'NPR'],
@@ -26,6 +38,14 @@ describe('transferRows', () => {
     ]);
   });
   it('CSV quotes separators and defuses formulas', () => {
-    expect(toCsv(['a', 'b'], [['x,y', '=cmd()'], ['-12.50', 'ok']])).toBe('a,b\n"x,y",\'=cmd()\n-12.50,ok\n');
+    expect(
+      toCsv(
+        ['a', 'b'],
+        [
+          ['x,y', '=cmd()'],
+          ['-12.50', 'ok'],
+        ],
+      ),
+    ).toBe('a,b\n"x,y",\'=cmd()\n-12.50,ok\n');
   });
 });

@@ -25,7 +25,18 @@ export interface ExportPayout {
 }
 
 const WALLET_COLUMNS = ['payoutId', 'transfer', 'transfers', 'accountHolderName', 'mobileNumber', 'amount', 'currency'] as const;
-const BANK_COLUMNS = ['payoutId', 'transfer', 'transfers', 'accountHolderName', 'bankName', 'bankCode', 'branch', 'accountNumber', 'amount', 'currency'] as const;
+const BANK_COLUMNS = [
+  'payoutId',
+  'transfer',
+  'transfers',
+  'accountHolderName',
+  'bankName',
+  'bankCode',
+  'branch',
+  'accountNumber',
+  'amount',
+  'currency',
+] as const;
 
 export const exportColumns = (method: PayoutMethodType) => (isWallet(method) ? WALLET_COLUMNS : BANK_COLUMNS);
 
@@ -38,10 +49,23 @@ export function transferRows(method: PayoutMethodType, payouts: ExportPayout[], 
   for (const p of payouts) {
     const parts = splitTransfers(p.netAmount, limit);
     parts.forEach((amount, index) => {
-      const common = { payoutId: p.payoutId, transfer: String(index + 1), transfers: String(parts.length), accountHolderName: p.account.accountHolderName, amount: formatMoney(amount, p.currency), currency: p.currency };
+      const common = {
+        payoutId: p.payoutId,
+        transfer: String(index + 1),
+        transfers: String(parts.length),
+        accountHolderName: p.account.accountHolderName,
+        amount: formatMoney(amount, p.currency),
+        currency: p.currency,
+      };
       const row: Record<string, string> = isWallet(method)
         ? { ...common, mobileNumber: p.account.account }
-        : { ...common, bankName: p.account.bankName ?? '', bankCode: p.account.bankCode ?? '', branch: p.account.branch ?? '', accountNumber: p.account.account };
+        : {
+            ...common,
+            bankName: p.account.bankName ?? '',
+            bankCode: p.account.bankCode ?? '',
+            branch: p.account.branch ?? '',
+            accountNumber: p.account.account,
+          };
       rows.push(exportColumns(method).map((column) => row[column] ?? ''));
     });
   }

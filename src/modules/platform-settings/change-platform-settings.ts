@@ -29,10 +29,16 @@ export async function changePlatformSettings(db: Db, patch: PlatformSettingsPatc
     const values: Partial<PlatformSettingsRow> = {};
     const commission = readCommissionInput(
       { type: patch.defaultCommissionType, value: patch.defaultCommissionValue },
-      { currency: current.currency, typeField: 'defaultCommissionType', valueField: 'defaultCommissionValue', current: { type: current.defaultCommissionType } },
+      {
+        currency: current.currency,
+        typeField: 'defaultCommissionType',
+        valueField: 'defaultCommissionValue',
+        current: { type: current.defaultCommissionType },
+      },
     );
     if (!commission.ok) details.push(...commission.details);
-    else if (commission.change.kind === 'set') Object.assign(values, { defaultCommissionType: commission.change.type, defaultCommissionValue: commission.change.value });
+    else if (commission.change.kind === 'set')
+      Object.assign(values, { defaultCommissionType: commission.change.type, defaultCommissionValue: commission.change.value });
     for (const field of MONEY_FIELDS) {
       const input = patch[field];
       if (input === undefined) continue;
@@ -53,7 +59,13 @@ export async function changePlatformSettings(db: Db, patch: PlatformSettingsPatc
     if (Object.keys(values).length === 0) return current;
     // The audit row names the settings as the admin wrote them (decimal strings, never bigints).
     const changed = Object.fromEntries(Object.keys(values).map((field) => [field, patch[field as keyof PlatformSettingsPatch]]));
-    await recordAudit(tx, { actorUserId: adminUserId, action: 'platform_settings.changed', subjectType: 'platform_settings', subjectId: 'platform', details: changed });
+    await recordAudit(tx, {
+      actorUserId: adminUserId,
+      action: 'platform_settings.changed',
+      subjectType: 'platform_settings',
+      subjectId: 'platform',
+      details: changed,
+    });
     return savePlatformSettings({ ...values, updatedBy: adminUserId }, tx);
   });
 }

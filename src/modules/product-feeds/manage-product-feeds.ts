@@ -6,7 +6,16 @@ import { newId } from '../../platform/ids.ts';
 import { requireOutboundUrl } from '../../platform/outbound/safe-fetch.ts';
 import type { Tenant } from '../../platform/tenant.ts';
 import { toFeedRunView, toFeedView } from './product-feed-view.ts';
-import { deleteFeedRow, findUnfinishedRun, getFeedOrThrow, insertFeed, listFeedRows, listRunRows, queueRun, updateFeedRow } from './product-feeds.repository.ts';
+import {
+  deleteFeedRow,
+  findUnfinishedRun,
+  getFeedOrThrow,
+  insertFeed,
+  listFeedRows,
+  listRunRows,
+  queueRun,
+  updateFeedRow,
+} from './product-feeds.repository.ts';
 import type { CreateFeedBody, FeedRunView, FeedView, UpdateFeedBody } from './product-feeds.schemas.ts';
 
 export async function createFeed(db: Db, tenant: Tenant, body: CreateFeedBody, allowPrivate: boolean): Promise<FeedView> {
@@ -67,7 +76,10 @@ export async function runFeedNow(db: Db, tenant: Tenant, id: string): Promise<Fe
   return inTransaction(db, async (tx) => {
     const feed = await getFeedOrThrow(tenant, id, tx, { forUpdate: true });
     const pending = await findUnfinishedRun(feed.id, tx);
-    if (pending) throw new AppError('FEED_RUN_IN_PROGRESS', `Run ${pending.id} of this feed is ${pending.status.toLowerCase()}; wait for it to finish`, [{ field: 'id', code: pending.status, message: pending.id }]);
+    if (pending)
+      throw new AppError('FEED_RUN_IN_PROGRESS', `Run ${pending.id} of this feed is ${pending.status.toLowerCase()}; wait for it to finish`, [
+        { field: 'id', code: pending.status, message: pending.id },
+      ]);
     return toFeedRunView(await queueRun(feed, 'MANUAL', tx));
   });
 }

@@ -58,7 +58,8 @@ function fromJson(text: string): FeedParseResult {
     return { ok: false, code: 'PARSE_ERROR', message: `The feed is not valid JSON: ${(error as Error).message}` };
   }
   const items = Array.isArray(parsed) ? parsed : (parsed as { products?: unknown } | null)?.products;
-  if (!Array.isArray(items)) return { ok: false, code: 'PARSE_ERROR', message: 'A JSON feed must be an array of products or an object with a "products" array' };
+  if (!Array.isArray(items))
+    return { ok: false, code: 'PARSE_ERROR', message: 'A JSON feed must be an array of products or an object with a "products" array' };
   return { ok: true, format: 'JSON', items };
 }
 

@@ -14,7 +14,10 @@ export const PULL_JOB = 'product-feeds.pull';
 const ownedBy = (tenant: Tenant) => and(eq(productFeeds.merchantId, tenant.merchantId), eq(productFeeds.livemode, tenant.livemode));
 
 export async function getFeedOrThrow(tenant: Tenant, id: string, executor: Executor, options: { forUpdate?: boolean } = {}): Promise<ProductFeedRow> {
-  const query = executor.select().from(productFeeds).where(and(ownedBy(tenant), eq(productFeeds.id, id)));
+  const query = executor
+    .select()
+    .from(productFeeds)
+    .where(and(ownedBy(tenant), eq(productFeeds.id, id)));
   const [row] = options.forUpdate ? await query.for('update') : await query;
   if (!row) throw notFound('Product feed');
   return row;
@@ -52,7 +55,13 @@ export async function listFeedRows(tenant: Tenant, query: PageQuery, executor: E
 export async function listRunRows(feedId: string, query: PageQuery, executor: Executor): Promise<{ rows: ProductFeedRunRow[]; total: number }> {
   const { limit, offset } = pageWindow(query);
   const [rows, [totals]] = await Promise.all([
-    executor.select().from(productFeedRuns).where(eq(productFeedRuns.feedId, feedId)).orderBy(desc(productFeedRuns.queuedAt), desc(productFeedRuns.id)).limit(limit).offset(offset),
+    executor
+      .select()
+      .from(productFeedRuns)
+      .where(eq(productFeedRuns.feedId, feedId))
+      .orderBy(desc(productFeedRuns.queuedAt), desc(productFeedRuns.id))
+      .limit(limit)
+      .offset(offset),
     executor.select({ total: count() }).from(productFeedRuns).where(eq(productFeedRuns.feedId, feedId)),
   ]);
   return { rows, total: totals?.total ?? 0 };
@@ -80,7 +89,11 @@ export async function queueRun(feed: ProductFeedRow, trigger: 'SCHEDULE' | 'MANU
 }
 
 export async function getRun(runId: string, executor: Executor): Promise<{ run: ProductFeedRunRow; feed: ProductFeedRow } | null> {
-  const [row] = await executor.select({ run: productFeedRuns, feed: productFeeds }).from(productFeedRuns).innerJoin(productFeeds, eq(productFeeds.id, productFeedRuns.feedId)).where(eq(productFeedRuns.id, runId));
+  const [row] = await executor
+    .select({ run: productFeedRuns, feed: productFeeds })
+    .from(productFeedRuns)
+    .innerJoin(productFeeds, eq(productFeeds.id, productFeedRuns.feedId))
+    .where(eq(productFeedRuns.id, runId));
   return row ?? null;
 }
 

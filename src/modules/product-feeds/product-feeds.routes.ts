@@ -28,32 +28,60 @@ export const registerProductFeeds: ModuleRegister = (app, { db, config, worker }
     '/api/v1/product-feeds',
     {
       config: { principals: ['merchantKey', 'merchantSession'], idempotent: true },
-      schema: { ...signed, summary: 'Register a product feed (JSON or CSV URL) and its pull interval', body: CreateFeedBody, response: { 201: Feed, ...errorResponses(400) } },
+      schema: {
+        ...signed,
+        summary: 'Register a product feed (JSON or CSV URL) and its pull interval',
+        body: CreateFeedBody,
+        response: { 201: Feed, ...errorResponses(400) },
+      },
     },
     async (request, reply) => reply.status(201).send(await createFeed(db, resolveTenant(request), request.body, allowPrivate)),
   );
 
   app.get(
     '/api/v1/product-feeds',
-    { config: { principals: ['merchantKey', 'merchantSession'] }, schema: { ...signed, summary: 'List your product feeds', querystring: PageQuery, response: { 200: Paginated(Feed), ...errorResponses(400) } } },
+    {
+      config: { principals: ['merchantKey', 'merchantSession'] },
+      schema: { ...signed, summary: 'List your product feeds', querystring: PageQuery, response: { 200: Paginated(Feed), ...errorResponses(400) } },
+    },
     async (request) => listFeeds(db, resolveTenant(request), request.query),
   );
 
   app.get(
     '/api/v1/product-feeds/:id',
-    { config: { principals: ['merchantKey', 'merchantSession'] }, schema: { ...signed, summary: 'Get a product feed', params: FeedParams, response: { 200: Feed, ...errorResponses(404) } } },
+    {
+      config: { principals: ['merchantKey', 'merchantSession'] },
+      schema: { ...signed, summary: 'Get a product feed', params: FeedParams, response: { 200: Feed, ...errorResponses(404) } },
+    },
     async (request) => getFeed(db, resolveTenant(request), request.params.id),
   );
 
   app.patch(
     '/api/v1/product-feeds/:id',
-    { config: { principals: ['merchantKey', 'merchantSession'] }, schema: { ...signed, summary: 'Update a product feed (URL, format, interval, archiveMissing, ACTIVE/PAUSED)', params: FeedParams, body: UpdateFeedBody, response: { 200: Feed, ...errorResponses(400, 404) } } },
+    {
+      config: { principals: ['merchantKey', 'merchantSession'] },
+      schema: {
+        ...signed,
+        summary: 'Update a product feed (URL, format, interval, archiveMissing, ACTIVE/PAUSED)',
+        params: FeedParams,
+        body: UpdateFeedBody,
+        response: { 200: Feed, ...errorResponses(400, 404) },
+      },
+    },
     async (request) => updateFeed(db, resolveTenant(request), request.params.id, request.body, allowPrivate),
   );
 
   app.delete(
     '/api/v1/product-feeds/:id',
-    { config: { principals: ['merchantKey', 'merchantSession'] }, schema: { ...signed, summary: 'Delete a product feed and its run history (its products stay)', params: FeedParams, response: { 204: Type.Null(), ...errorResponses(404) } } },
+    {
+      config: { principals: ['merchantKey', 'merchantSession'] },
+      schema: {
+        ...signed,
+        summary: 'Delete a product feed and its run history (its products stay)',
+        params: FeedParams,
+        response: { 204: Type.Null(), ...errorResponses(404) },
+      },
+    },
     async (request, reply) => {
       await deleteFeed(db, resolveTenant(request), request.params.id);
       return reply.status(204).send(null);
@@ -62,7 +90,15 @@ export const registerProductFeeds: ModuleRegister = (app, { db, config, worker }
 
   app.post(
     '/api/v1/product-feeds/:id/run',
-    { config: { principals: ['merchantKey', 'merchantSession'] }, schema: { ...signed, summary: 'Pull the feed now; answers with the queued run', params: FeedParams, response: { 202: FeedRun, ...errorResponses(404, 409) } } },
+    {
+      config: { principals: ['merchantKey', 'merchantSession'] },
+      schema: {
+        ...signed,
+        summary: 'Pull the feed now; answers with the queued run',
+        params: FeedParams,
+        response: { 202: FeedRun, ...errorResponses(404, 409) },
+      },
+    },
     async (request, reply) => {
       const run = await runFeedNow(db, resolveTenant(request), request.params.id);
       worker.poke();
@@ -72,7 +108,16 @@ export const registerProductFeeds: ModuleRegister = (app, { db, config, worker }
 
   app.get(
     '/api/v1/product-feeds/:id/runs',
-    { config: { principals: ['merchantKey', 'merchantSession'] }, schema: { ...signed, summary: 'Runs of a feed, newest first, with counts and per-item errors', params: FeedParams, querystring: PageQuery, response: { 200: Paginated(FeedRun), ...errorResponses(400, 404) } } },
+    {
+      config: { principals: ['merchantKey', 'merchantSession'] },
+      schema: {
+        ...signed,
+        summary: 'Runs of a feed, newest first, with counts and per-item errors',
+        params: FeedParams,
+        querystring: PageQuery,
+        response: { 200: Paginated(FeedRun), ...errorResponses(400, 404) },
+      },
+    },
     async (request) => listFeedRuns(db, resolveTenant(request), request.params.id, request.query),
   );
 };

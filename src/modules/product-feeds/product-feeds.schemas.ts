@@ -5,7 +5,9 @@ import { FEED_FORMATS, FEED_RUN_STATUSES, FEED_STATUSES } from './product-feeds.
 
 const FeedUrl = Type.String({ minLength: 1, maxLength: 2048, description: 'http(s) URL of a JSON or CSV feed; private and loopback addresses are refused.' });
 const Interval = Type.Integer({ minimum: 15, maximum: 10_080, description: 'Minutes between scheduled pulls (15 minutes to 7 days).' });
-const ArchiveMissing = Type.Boolean({ description: 'Archive products this feed wrote before that a successful run no longer lists. Off by default: nothing is archived.' });
+const ArchiveMissing = Type.Boolean({
+  description: 'Archive products this feed wrote before that a successful run no longer lists. Off by default: nothing is archived.',
+});
 const Format = StringEnum(FEED_FORMATS, { description: 'AUTO detects JSON or CSV from the Content-Type, then from the body.' });
 
 export const CreateFeedBody = Type.Object(

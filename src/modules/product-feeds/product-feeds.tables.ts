@@ -32,7 +32,9 @@ export const productFeeds = pgTable(
     // Serves the merchant's feed list.
     index('product_feeds_merchant_idx').on(t.merchantId, t.livemode, t.createdAt),
     // Serves the scheduler: active feeds that are due.
-    index('product_feeds_due_idx').on(t.nextRunAt).where(sql`status = 'ACTIVE'`),
+    index('product_feeds_due_idx')
+      .on(t.nextRunAt)
+      .where(sql`status = 'ACTIVE'`),
     check('product_feeds_status_check', sql`status in ('ACTIVE', 'PAUSED')`),
     check('product_feeds_format_check', sql`format in ('AUTO', 'JSON', 'CSV')`),
     check('product_feeds_interval_check', sql`interval_minutes between 15 and 10080`),

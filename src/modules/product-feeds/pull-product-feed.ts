@@ -35,9 +35,15 @@ async function pull(db: Db, feed: ProductFeedRow, settings: FeedPullSettings): P
     throw error;
   }
   if (response.status < 200 || response.status >= 300) {
-    return { ok: false, httpStatus: response.status, errorCode: 'HTTP_ERROR', errorMessage: `The feed URL answered ${response.status}${response.status >= 300 && response.status < 400 ? ' (redirects are not followed)' : ''}` };
+    return {
+      ok: false,
+      httpStatus: response.status,
+      errorCode: 'HTTP_ERROR',
+      errorMessage: `The feed URL answered ${response.status}${response.status >= 300 && response.status < 400 ? ' (redirects are not followed)' : ''}`,
+    };
   }
-  if (response.truncated) return { ok: false, httpStatus: response.status, errorCode: 'FEED_TOO_LARGE', errorMessage: `The feed is larger than ${settings.maxBytes} bytes` };
+  if (response.truncated)
+    return { ok: false, httpStatus: response.status, errorCode: 'FEED_TOO_LARGE', errorMessage: `The feed is larger than ${settings.maxBytes} bytes` };
   const parsed = parseProductFeed(response.body, feed.format, response.headers['content-type']);
   if (!parsed.ok) return { ok: false, httpStatus: response.status, errorCode: parsed.code, errorMessage: parsed.message };
 
@@ -54,7 +60,13 @@ async function pull(db: Db, feed: ProductFeedRow, settings: FeedPullSettings): P
     for (const error of result.errors) {
       if (errors.length >= MAX_STORED_ERRORS) break;
       const index = error.index + offset;
-      errors.push({ index, externalProductId: error.externalProductId, status: error.status, code: error.code, message: error.message.replaceAll(`products[${error.index}]`, `products[${index}]`) });
+      errors.push({
+        index,
+        externalProductId: error.externalProductId,
+        status: error.status,
+        code: error.code,
+        message: error.message.replaceAll(`products[${error.index}]`, `products[${index}]`),
+      });
     }
   }
 
@@ -91,9 +103,22 @@ export async function pullProductFeed(db: Db, runId: string, settings: FeedPullS
   await updateRun(
     runId,
     outcome.ok
-      ? { status: 'SUCCEEDED', httpStatus: outcome.httpStatus, received: outcome.received, created: outcome.created, updated: outcome.updated, failed: outcome.failed, archived: outcome.archived, errors: outcome.errors, finishedAt }
+      ? {
+          status: 'SUCCEEDED',
+          httpStatus: outcome.httpStatus,
+          received: outcome.received,
+          created: outcome.created,
+          updated: outcome.updated,
+          failed: outcome.failed,
+          archived: outcome.archived,
+          errors: outcome.errors,
+          finishedAt,
+        }
       : { status: 'FAILED', httpStatus: outcome.httpStatus, errorCode: outcome.errorCode, errorMessage: outcome.errorMessage, finishedAt },
     db,
   );
-  await db.update(productFeeds).set({ lastRunAt: finishedAt, updatedAt: sql`now()` }).where(sql`${productFeeds.id} = ${feed.id}`);
+  await db
+    .update(productFeeds)
+    .set({ lastRunAt: finishedAt, updatedAt: sql`now()` })
+    .where(sql`${productFeeds.id} = ${feed.id}`);
 }

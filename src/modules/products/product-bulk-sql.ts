@@ -22,21 +22,66 @@ const orNull = <T>(value: T | null | undefined): T | null => (value === undefine
 
 function rowsSource(items: readonly ProductWrite[]): SQL {
   return sql`unnest(
-    ${param(items.map(() => newUuid()), 'uuid')},
-    ${param(items.map((i) => i.externalProductId), 'text')},
-    ${param(items.map((i) => i.name), 'text')},
-    ${param(items.map((i) => orNull(i.description)), 'text')},
-    ${param(items.map((i) => i.productUrl), 'text')},
-    ${param(items.map((i) => orNull(i.imageUrl)), 'text')},
-    ${param(items.map((i) => orNull(i.category)), 'text')},
-    ${param(items.map((i) => orNull(i.brand)), 'text')},
-    ${param(items.map((i) => i.price.toString()), 'bigint')},
-    ${param(items.map((i) => (typeof i.discountPrice === 'bigint' ? i.discountPrice.toString() : null)), 'bigint')},
-    ${param(items.map((i) => i.currency), 'text')},
-    ${param(items.map((i) => orNull(i.stockStatus)), 'text')},
-    ${param(items.map((i) => orNull(i.commissionType)), 'text')},
-    ${param(items.map((i) => orNull(i.commissionValue)), 'int4')},
-    ${param(items.map((i) => orNull(i.campaignId)), 'uuid')}
+    ${param(
+      items.map(() => newUuid()),
+      'uuid',
+    )},
+    ${param(
+      items.map((i) => i.externalProductId),
+      'text',
+    )},
+    ${param(
+      items.map((i) => i.name),
+      'text',
+    )},
+    ${param(
+      items.map((i) => orNull(i.description)),
+      'text',
+    )},
+    ${param(
+      items.map((i) => i.productUrl),
+      'text',
+    )},
+    ${param(
+      items.map((i) => orNull(i.imageUrl)),
+      'text',
+    )},
+    ${param(
+      items.map((i) => orNull(i.category)),
+      'text',
+    )},
+    ${param(
+      items.map((i) => orNull(i.brand)),
+      'text',
+    )},
+    ${param(
+      items.map((i) => i.price.toString()),
+      'bigint',
+    )},
+    ${param(
+      items.map((i) => (typeof i.discountPrice === 'bigint' ? i.discountPrice.toString() : null)),
+      'bigint',
+    )},
+    ${param(
+      items.map((i) => i.currency),
+      'text',
+    )},
+    ${param(
+      items.map((i) => orNull(i.stockStatus)),
+      'text',
+    )},
+    ${param(
+      items.map((i) => orNull(i.commissionType)),
+      'text',
+    )},
+    ${param(
+      items.map((i) => orNull(i.commissionValue)),
+      'int4',
+    )},
+    ${param(
+      items.map((i) => orNull(i.campaignId)),
+      'uuid',
+    )}
   ) as v(id, external_product_id, name, description, product_url, image_url, category, brand, price, discount_price, currency, stock_status, commission_type, commission_value, campaign_id)`;
 }
 
@@ -100,7 +145,11 @@ export const clearsSomething = (item: ProductWrite) => CLEARABLE.some((field) =>
  */
 export async function clearProductFields(tenant: Tenant, items: readonly ProductWrite[], executor: Executor): Promise<void> {
   if (items.length === 0) return;
-  const flag = (field: (typeof CLEARABLE)[number]) => param(items.map((i) => i[field] === null), 'bool');
+  const flag = (field: (typeof CLEARABLE)[number]) =>
+    param(
+      items.map((i) => i[field] === null),
+      'bool',
+    );
   await executor.execute(sql`update products p set
       description = case when c.description then null else p.description end,
       image_url = case when c.image_url then null else p.image_url end,
@@ -111,7 +160,10 @@ export async function clearProductFields(tenant: Tenant, items: readonly Product
       commission_type = case when c.commission then null else p.commission_type end,
       commission_value = case when c.commission then null else p.commission_value end,
       campaign_id = case when c.campaign_id then null else p.campaign_id end
-    from unnest(${param(items.map((i) => i.externalProductId), 'text')}, ${flag('description')}, ${flag('imageUrl')}, ${flag('category')}, ${flag('brand')},
+    from unnest(${param(
+      items.map((i) => i.externalProductId),
+      'text',
+    )}, ${flag('description')}, ${flag('imageUrl')}, ${flag('category')}, ${flag('brand')},
       ${flag('discountPrice')}, ${flag('stockStatus')}, ${flag('commissionType')}, ${flag('campaignId')})
       as c(external_product_id, description, image_url, category, brand, discount_price, stock_status, commission, campaign_id)
     where p.merchant_id = ${tenant.merchantId} and p.livemode = ${tenant.livemode} and p.external_product_id = c.external_product_id`);

@@ -48,9 +48,16 @@ const prefixed = (prefix: string, details: ErrorDetail[]) =>
  * is on an approved domain, the money fields in the item's currency, and the commission pair.
  * Campaign ownership and duplicates need the database and the whole batch; the caller checks them.
  */
-export function readProductItem(raw: unknown, index: number, context: ProductInputContext): { ok: true; value: ProductWrite } | { ok: false; error: ItemError } {
+export function readProductItem(
+  raw: unknown,
+  index: number,
+  context: ProductInputContext,
+): { ok: true; value: ProductWrite } | { ok: false; error: ItemError } {
   const prefix = `products[${index}]`;
-  const rawId = typeof raw === 'object' && raw !== null && typeof (raw as { externalProductId?: unknown }).externalProductId === 'string' ? (raw as { externalProductId: string }).externalProductId : null;
+  const rawId =
+    typeof raw === 'object' && raw !== null && typeof (raw as { externalProductId?: unknown }).externalProductId === 'string'
+      ? (raw as { externalProductId: string }).externalProductId
+      : null;
   const shape = validateShape(raw);
   if (!shape.ok) {
     const details = prefixed(prefix, shape.details);
@@ -79,10 +86,16 @@ export function readProductItem(raw: unknown, index: number, context: ProductInp
   if (typeof discountPrice === 'bigint' && discountPrice > price && details.length === 0) {
     details.push({ field: `${prefix}.discountPrice`, code: 'DISCOUNT_ABOVE_PRICE', message: 'must not be above price' });
   }
-  const commission = readCommissionInput({ type: item.commissionType, value: item.commissionValue }, { currency, typeField: `${prefix}.commissionType`, valueField: `${prefix}.commissionValue` });
+  const commission = readCommissionInput(
+    { type: item.commissionType, value: item.commissionValue },
+    { currency, typeField: `${prefix}.commissionType`, valueField: `${prefix}.commissionValue` },
+  );
   if (!commission.ok) details.push(...commission.details);
   if (details.length > 0) {
-    return { ok: false, error: itemError(index, item.externalProductId, 'VALIDATION_FAILED', details.map((d) => `${d.field} ${d.message}`).join('; '), details) };
+    return {
+      ok: false,
+      error: itemError(index, item.externalProductId, 'VALIDATION_FAILED', details.map((d) => `${d.field} ${d.message}`).join('; '), details),
+    };
   }
 
   const change = commission.ok ? commission.change : { kind: 'unchanged' as const };

@@ -13,7 +13,10 @@ const ownedBy = (tenant: Tenant) => and(eq(products.merchantId, tenant.merchantI
 /** One of the tenant's products; another merchant's or mode's product is simply not found. */
 export async function getProductOrThrow(tenant: Tenant, id: string, executor: Executor, options: { forUpdate?: boolean } = {}): Promise<ProductRow> {
   if (!isUuid(id)) throw notFound('Product');
-  const query = executor.select().from(products).where(and(ownedBy(tenant), eq(products.id, id)));
+  const query = executor
+    .select()
+    .from(products)
+    .where(and(ownedBy(tenant), eq(products.id, id)));
   const [row] = options.forUpdate ? await query.for('update') : await query;
   if (!row) throw notFound('Product');
   return row;
@@ -32,7 +35,13 @@ const listFilter = (tenant: Tenant, query: ProductListFilter) => {
 
 /** One window of the tenant's products matching the filter, newest first. */
 export function productRows(tenant: Tenant, query: ProductListFilter, window: { limit: number; offset: number }, executor: Executor): Promise<ProductRow[]> {
-  return executor.select().from(products).where(listFilter(tenant, query)).orderBy(desc(products.createdAt), desc(products.id)).limit(window.limit).offset(window.offset);
+  return executor
+    .select()
+    .from(products)
+    .where(listFilter(tenant, query))
+    .orderBy(desc(products.createdAt), desc(products.id))
+    .limit(window.limit)
+    .offset(window.offset);
 }
 
 export async function listProducts(tenant: Tenant, query: ProductListQuery, executor: Executor): Promise<{ rows: ProductRow[]; total: number }> {

@@ -8,7 +8,16 @@ import { archiveProducts } from './archive-products.ts';
 import { PRODUCT_CSV_COLUMNS, productCsvRecords } from './export-products.ts';
 import { createProduct } from './create-product.ts';
 import { getProduct, listProducts } from './list-products.ts';
-import { ArchiveProductsBody, BulkProductsBody, BulkProductsResult, Product, ProductInput, ProductListQuery, ProductParams, ProductPatch } from './products.schemas.ts';
+import {
+  ArchiveProductsBody,
+  BulkProductsBody,
+  BulkProductsResult,
+  Product,
+  ProductInput,
+  ProductListQuery,
+  ProductParams,
+  ProductPatch,
+} from './products.schemas.ts';
 import { updateProduct } from './update-product.ts';
 import { writeProducts } from './write-products.ts';
 import { resolveTenant } from '../../platform/auth/resolve-principal.ts';
@@ -34,7 +43,8 @@ export const registerProducts: ModuleRegister = (app, { db, changes }) => {
       schema: {
         ...signed,
         summary: 'Import products (create only, up to 5000 per call)',
-        description: 'Each item is checked on its own: failures are listed in `errors` (with the item index) and never block the other items. An externalProductId that already exists fails its item with 409 ALREADY_EXISTS.',
+        description:
+          'Each item is checked on its own: failures are listed in `errors` (with the item index) and never block the other items. An externalProductId that already exists fails its item with 409 ALREADY_EXISTS.',
         body: BulkProductsBody,
         response: { 202: BulkProductsResult, ...errorResponses(400) },
       },
@@ -55,7 +65,8 @@ export const registerProducts: ModuleRegister = (app, { db, changes }) => {
         response: { 202: BulkProductsResult, ...errorResponses(400) },
       },
     },
-    async (request, reply) => reply.status(202).send(await announced(request, (tenant) => writeProducts(db, tenant, request.body.products, { mode: 'upsert' }))),
+    async (request, reply) =>
+      reply.status(202).send(await announced(request, (tenant) => writeProducts(db, tenant, request.body.products, { mode: 'upsert' }))),
   );
 
   app.post(
@@ -73,7 +84,8 @@ export const registerProducts: ModuleRegister = (app, { db, changes }) => {
       config: { principals: ['merchantKey', 'merchantSession'] },
       schema: {
         ...signed,
-        summary: 'List your products; `format=csv` (or `Accept: text/csv`) downloads them all as CSV with the columns of ProductInput, ready to edit and import again',
+        summary:
+          'List your products; `format=csv` (or `Accept: text/csv`) downloads them all as CSV with the columns of ProductInput, ready to edit and import again',
         querystring: ProductListQuery,
         response: { 200: Paginated(Type.Ref(Product)), ...errorResponses(400) },
       },
@@ -87,7 +99,10 @@ export const registerProducts: ModuleRegister = (app, { db, changes }) => {
 
   app.get(
     '/api/v1/products/:id',
-    { config: { principals: ['merchantKey', 'merchantSession'] }, schema: { ...signed, summary: 'Get a product by its platform id', params: ProductParams, response: { 200: Type.Ref(Product), ...errorResponses(404) } } },
+    {
+      config: { principals: ['merchantKey', 'merchantSession'] },
+      schema: { ...signed, summary: 'Get a product by its platform id', params: ProductParams, response: { 200: Type.Ref(Product), ...errorResponses(404) } },
+    },
     async (request) => getProduct(db, resolveTenant(request), request.params.id),
   );
 
@@ -95,7 +110,13 @@ export const registerProducts: ModuleRegister = (app, { db, changes }) => {
     '/api/v1/products/:id',
     {
       config: { principals: ['merchantKey', 'merchantSession'] },
-      schema: { ...signed, summary: 'Update a product (partial; null clears an optional field)', params: ProductParams, body: ProductPatch, response: { 200: Type.Ref(Product), ...errorResponses(400, 404, 422) } },
+      schema: {
+        ...signed,
+        summary: 'Update a product (partial; null clears an optional field)',
+        params: ProductParams,
+        body: ProductPatch,
+        response: { 200: Type.Ref(Product), ...errorResponses(400, 404, 422) },
+      },
     },
     async (request) => announced(request, (tenant) => updateProduct(db, tenant, request.params.id, request.body)),
   );
@@ -104,7 +125,12 @@ export const registerProducts: ModuleRegister = (app, { db, changes }) => {
     '/api/v1/products/archive',
     {
       config: { principals: ['merchantKey', 'merchantSession'] },
-      schema: { ...signed, summary: 'Archive products by platform id', body: ArchiveProductsBody, response: { 200: Type.Object({ archived: Type.Integer({ description: 'Products archived by this call.' }) }), ...errorResponses(400) } },
+      schema: {
+        ...signed,
+        summary: 'Archive products by platform id',
+        body: ArchiveProductsBody,
+        response: { 200: Type.Object({ archived: Type.Integer({ description: 'Products archived by this call.' }) }), ...errorResponses(400) },
+      },
     },
     async (request) => announced(request, (tenant) => archiveProducts(db, tenant, request.body.productIds)),
   );

@@ -43,10 +43,15 @@ export type ProductInput = Static<typeof ProductInput>;
 
 export const BulkProductsBody = Type.Object(
   {
-    products: Type.Array(Type.Unknown({ description: 'A ProductInput (the body of POST /api/v1/products). Each item is validated on its own, so one bad item never blocks the others.' }), {
-      maxItems: MAX_BULK_ITEMS,
-      description: `Up to ${MAX_BULK_ITEMS} ProductInput objects.`,
-    }),
+    products: Type.Array(
+      Type.Unknown({
+        description: 'A ProductInput (the body of POST /api/v1/products). Each item is validated on its own, so one bad item never blocks the others.',
+      }),
+      {
+        maxItems: MAX_BULK_ITEMS,
+        description: `Up to ${MAX_BULK_ITEMS} ProductInput objects.`,
+      },
+    ),
   },
   { additionalProperties: false },
 );

@@ -46,7 +46,9 @@ export const products = pgTable(
     index('products_merchant_idx').on(t.merchantId, t.livemode, t.status, t.createdAt),
     index('products_campaign_idx').on(t.campaignId),
     // Serves a feed run's archiveMissing sweep over the products that feed wrote.
-    index('products_source_feed_idx').on(t.sourceFeedId).where(sql`source_feed_id is not null`),
+    index('products_source_feed_idx')
+      .on(t.sourceFeedId)
+      .where(sql`source_feed_id is not null`),
     check('products_status_check', sql`status in ('ACTIVE', 'ARCHIVED')`),
     check('products_price_check', sql`price >= 0 and (discount_price is null or discount_price >= 0)`),
     check('products_commission_check', sql`commission_value is null or commission_value >= 0`),

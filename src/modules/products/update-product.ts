@@ -40,7 +40,8 @@ export async function updateProduct(db: Db, tenant: Tenant, id: string, patch: P
     const currencyChanged = currency !== current.currency;
     const decimalsChanged = minorUnitDigits(currency) !== minorUnitDigits(current.currency);
     if (currencyChanged) values.currency = currency;
-    const resend = (field: string) => details.push({ field, code: 'REQUIRED_WITH_CURRENCY', message: `must be given again when the currency changes to ${currency}` });
+    const resend = (field: string) =>
+      details.push({ field, code: 'REQUIRED_WITH_CURRENCY', message: `must be given again when the currency changes to ${currency}` });
     const money = (field: string, raw: string) => {
       const parsed = parseMoney(raw, currency);
       if (parsed.ok) return parsed.value;
@@ -66,7 +67,11 @@ export async function updateProduct(db: Db, tenant: Tenant, id: string, patch: P
     const price = values.price ?? current.price;
     const discount = values.discountPrice === undefined ? current.discountPrice : values.discountPrice;
     if (details.length === 0 && discount !== null && discount > price) {
-      details.push({ field: patch.discountPrice !== undefined ? 'discountPrice' : 'price', code: 'DISCOUNT_ABOVE_PRICE', message: 'discountPrice must not be above price' });
+      details.push({
+        field: patch.discountPrice !== undefined ? 'discountPrice' : 'price',
+        code: 'DISCOUNT_ABOVE_PRICE',
+        message: 'discountPrice must not be above price',
+      });
     }
     if (details.length > 0) throw validationError(details);
 
@@ -76,7 +81,10 @@ export async function updateProduct(db: Db, tenant: Tenant, id: string, patch: P
           .select({ id: campaigns.id })
           .from(campaigns)
           .where(and(eq(campaigns.id, patch.campaignId), eq(campaigns.merchantId, tenant.merchantId), eq(campaigns.livemode, tenant.livemode)));
-        if (!own) throw new AppError('UNKNOWN_CAMPAIGN', 'campaignId is not one of your campaigns in this mode', [{ field: 'campaignId', code: 'UNKNOWN_CAMPAIGN', message: 'is not one of your campaigns in this mode' }]);
+        if (!own)
+          throw new AppError('UNKNOWN_CAMPAIGN', 'campaignId is not one of your campaigns in this mode', [
+            { field: 'campaignId', code: 'UNKNOWN_CAMPAIGN', message: 'is not one of your campaigns in this mode' },
+          ]);
       }
       values.campaignId = patch.campaignId;
     }

@@ -49,7 +49,14 @@ export async function writeProducts(db: Db, tenant: Tenant, items: readonly unkn
     const { externalProductId } = read.value;
     const first = firstIndexOf.get(externalProductId);
     if (first !== undefined) {
-      return void errors.push(itemError(index, externalProductId, 'DUPLICATE_IN_REQUEST', `externalProductId ${externalProductId} already appears at products[${first}] in this request`));
+      return void errors.push(
+        itemError(
+          index,
+          externalProductId,
+          'DUPLICATE_IN_REQUEST',
+          `externalProductId ${externalProductId} already appears at products[${first}] in this request`,
+        ),
+      );
     }
     firstIndexOf.set(externalProductId, index);
     accepted.push({ index, item: read.value });
@@ -60,9 +67,11 @@ export async function writeProducts(db: Db, tenant: Tenant, items: readonly unkn
   const writable = accepted.filter((a) => {
     const { campaignId } = a.item;
     if (typeof campaignId !== 'string' || known.has(campaignId)) return true;
-    errors.push(itemError(a.index, a.item.externalProductId, 'UNKNOWN_CAMPAIGN', `products[${a.index}].campaignId is not one of your campaigns in this mode`, [
-      { field: `products[${a.index}].campaignId`, code: 'UNKNOWN_CAMPAIGN', message: 'is not one of your campaigns in this mode' },
-    ]));
+    errors.push(
+      itemError(a.index, a.item.externalProductId, 'UNKNOWN_CAMPAIGN', `products[${a.index}].campaignId is not one of your campaigns in this mode`, [
+        { field: `products[${a.index}].campaignId`, code: 'UNKNOWN_CAMPAIGN', message: 'is not one of your campaigns in this mode' },
+      ]),
+    );
     return false;
   });
   writable.sort((a, b) => (a.item.externalProductId < b.item.externalProductId ? -1 : a.item.externalProductId > b.item.externalProductId ? 1 : 0));
@@ -73,7 +82,8 @@ export async function writeProducts(db: Db, tenant: Tenant, items: readonly unkn
     await inTransaction(db, async (tx) => {
       for (let start = 0; start < writable.length; start += CHUNK_SIZE) {
         const chunk = writable.slice(start, start + CHUNK_SIZE).map((a) => a.item);
-        const rows = options.mode === 'import' ? await insertNewProducts(tenant, chunk, sourceFeedId, tx) : await upsertProducts(tenant, chunk, sourceFeedId, tx);
+        const rows =
+          options.mode === 'import' ? await insertNewProducts(tenant, chunk, sourceFeedId, tx) : await upsertProducts(tenant, chunk, sourceFeedId, tx);
         for (const row of rows) written.set(row.external_product_id, row);
         if (options.mode === 'upsert') await clearProductFields(tenant, chunk.filter(clearsSomething), tx);
       }
@@ -82,7 +92,8 @@ export async function writeProducts(db: Db, tenant: Tenant, items: readonly unkn
 
   const results: BulkProductsResult['results'] = items.map((raw, index) => ({
     index,
-    externalProductId: typeof (raw as { externalProductId?: unknown } | null)?.externalProductId === 'string' ? (raw as { externalProductId: string }).externalProductId : null,
+    externalProductId:
+      typeof (raw as { externalProductId?: unknown } | null)?.externalProductId === 'string' ? (raw as { externalProductId: string }).externalProductId : null,
     outcome: 'failed' as const,
     id: null,
   }));
@@ -92,7 +103,14 @@ export async function writeProducts(db: Db, tenant: Tenant, items: readonly unkn
     const row = written.get(item.externalProductId);
     if (!row) {
       // Only an import leaves an item unwritten: its externalProductId already existed.
-      errors.push(itemError(index, item.externalProductId, 'ALREADY_EXISTS', `A product with externalProductId ${item.externalProductId} already exists; use upsert to update it`));
+      errors.push(
+        itemError(
+          index,
+          item.externalProductId,
+          'ALREADY_EXISTS',
+          `A product with externalProductId ${item.externalProductId} already exists; use upsert to update it`,
+        ),
+      );
       continue;
     }
     if (row.inserted) created++;

@@ -36,8 +36,14 @@ export async function adminOverview(db: Db, query: AdminReportQuery) {
   ]);
   const totals = totalRows[0] ?? emptyTotals('');
   const [merchantNames, affiliateNames] = await Promise.all([
-    merchantBusinessNames(db, merchantRows.map((r) => r.key)),
-    affiliateDisplayNames(db, affiliateRows.map((r) => r.key)),
+    merchantBusinessNames(
+      db,
+      merchantRows.map((r) => r.key),
+    ),
+    affiliateDisplayNames(
+      db,
+      affiliateRows.map((r) => r.key),
+    ),
   ]);
   const money = (v: bigint) => formatMoney(v, currency);
   return {

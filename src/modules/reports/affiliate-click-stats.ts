@@ -27,10 +27,14 @@ export async function affiliateClickStats(db: Db, affiliateId: string, query: Cl
   const groupBy = query.groupBy ?? 'day';
   const column = ROLLED_UP[groupBy];
   const { from, to } = clickStatsRange(query, now);
-  const inner = { from: new Date(Math.ceil(from.getTime() / QUARTER_HOUR_MS) * QUARTER_HOUR_MS), to: new Date(Math.floor(to.getTime() / QUARTER_HOUR_MS) * QUARTER_HOUR_MS) };
+  const inner = {
+    from: new Date(Math.ceil(from.getTime() / QUARTER_HOUR_MS) * QUARTER_HOUR_MS),
+    to: new Date(Math.floor(to.getTime() / QUARTER_HOUR_MS) * QUARTER_HOUR_MS),
+  };
   if (column === undefined || inner.from >= inner.to) return clickStats(db, affiliateId, query, now);
 
-  const raw = async (start: Date, end: Date) => (start < end ? (await clickStats(db, affiliateId, { ...query, from: start.toISOString(), to: end.toISOString() })).groups : []);
+  const raw = async (start: Date, end: Date) =>
+    start < end ? (await clickStats(db, affiliateId, { ...query, from: start.toISOString(), to: end.toISOString() })).groups : [];
   const [head, middle, tail] = await Promise.all([
     raw(from, inner.from),
     queryRows<{ key: string | null; clicks: string; attributable: string }>(
@@ -53,7 +57,9 @@ export async function affiliateClickStats(db: Db, affiliateId: string, query: Cl
   middle.forEach((r) => add({ key: r.key, clicks: Number(r.clicks), attributableClicks: Number(r.attributable) }));
   tail.forEach(add);
   // A group the roll-ups keep at zero (its clicks were rebuilt away) is not a group.
-  const groups = [...merged.values()].filter((g) => g.clicks > 0).sort((a, b) => (a.key === b.key ? 0 : a.key === null ? 1 : b.key === null ? -1 : a.key < b.key ? -1 : 1));
+  const groups = [...merged.values()]
+    .filter((g) => g.clicks > 0)
+    .sort((a, b) => (a.key === b.key ? 0 : a.key === null ? 1 : b.key === null ? -1 : a.key < b.key ? -1 : 1));
   return {
     from: from.toISOString(),
     to: to.toISOString(),

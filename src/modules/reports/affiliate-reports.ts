@@ -46,20 +46,33 @@ export async function affiliateTimeseries(db: Db, affiliateId: string, query: Af
   const rows = await sumReportBuckets(db, scope, range, currency, { group: 'day' });
   const byDay = new Map(rows.map((r) => [r.key, r]));
   const total = rows.reduce((sum, r) => addTotals(sum, r), emptyTotals(''));
-  return { ...header, totals: earnings(total, currency), data: range.days.map((date) => ({ date, ...earnings(byDay.get(date) ?? emptyTotals(date), currency) })) };
+  return {
+    ...header,
+    totals: earnings(total, currency),
+    data: range.days.map((date) => ({ date, ...earnings(byDay.get(date) ?? emptyTotals(date), currency) })),
+  };
 }
 
 /** The affiliate's range per link, sub-id or campaign, with conversion rate and earnings per click, a page at a time. */
 export async function affiliateBreakdown(
   db: Db,
   affiliateId: string,
-  query: AffiliateReportQuery & { by: AffiliateBreakdown; limit?: number | undefined; page?: number | undefined; sort?: (typeof AFFILIATE_SORTS)[number] | undefined },
+  query: AffiliateReportQuery & {
+    by: AffiliateBreakdown;
+    limit?: number | undefined;
+    page?: number | undefined;
+    sort?: (typeof AFFILIATE_SORTS)[number] | undefined;
+  },
 ) {
   const { range, currency, header, scope } = await context(db, affiliateId, query);
   const limit = query.limit ?? 100;
   const sort = query.sort === undefined || query.sort === 'earnings' ? 'commission' : query.sort;
   const rows = await sumReportBuckets(db, scope, range, currency, { group: query.by, limit, offset: pageOffset(query.page, limit), sort });
-  const labels = await reportKeyLabels(db, query.by, rows.map((r) => r.key));
+  const labels = await reportKeyLabels(
+    db,
+    query.by,
+    rows.map((r) => r.key),
+  );
   return {
     ...header,
     by: query.by,
@@ -78,8 +91,18 @@ export async function affiliateBreakdown(
 
 export function addTotals(a: BucketTotals, b: BucketTotals): BucketTotals {
   return {
-    key: a.key, groups: a.groups, allClicks: a.allClicks + b.allClicks, clicks: a.clicks + b.clicks, conversions: a.conversions + b.conversions, revenue: a.revenue + b.revenue,
-    pending: a.pending + b.pending, hold: a.hold + b.hold, approved: a.approved + b.approved, payable: a.payable + b.payable, paid: a.paid + b.paid,
-    reversed: a.reversed + b.reversed, rejected: a.rejected + b.rejected,
+    key: a.key,
+    groups: a.groups,
+    allClicks: a.allClicks + b.allClicks,
+    clicks: a.clicks + b.clicks,
+    conversions: a.conversions + b.conversions,
+    revenue: a.revenue + b.revenue,
+    pending: a.pending + b.pending,
+    hold: a.hold + b.hold,
+    approved: a.approved + b.approved,
+    payable: a.payable + b.payable,
+    paid: a.paid + b.paid,
+    reversed: a.reversed + b.reversed,
+    rejected: a.rejected + b.rejected,
   };
 }

@@ -14,4 +14,3 @@ export function answerReport(reply: FastifyReply, format: string | undefined, na
     .serializer((text: string) => text)
     .send(toCsv(columns, rows) as never);
 }
-

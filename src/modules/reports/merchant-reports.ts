@@ -3,7 +3,15 @@ import { formatMoney } from '../../platform/money.ts';
 import type { Tenant } from '../../platform/tenant.ts';
 import { affiliateDisplayNames } from '../affiliates/index.ts';
 import { getMerchantCurrency } from '../merchants/index.ts';
-import { conversionRate, emptyTotals, standingCommission, sumReportBuckets, type BucketTotals, type ReportGroup, type ReportSort } from './read-report-buckets.ts';
+import {
+  conversionRate,
+  emptyTotals,
+  standingCommission,
+  sumReportBuckets,
+  type BucketTotals,
+  type ReportGroup,
+  type ReportSort,
+} from './read-report-buckets.ts';
 import { pageOffset, reportKeyLabels } from './report-key-labels.ts';
 import { parseReportRange, type ReportRange } from './report-range.ts';
 
@@ -50,7 +58,12 @@ export async function merchantSummary(db: Db, tenant: Tenant, query: ReportQuery
   const { range, currency, sum } = await context(db, tenant, query);
   const totals = (await sum())[0] ?? emptyTotals('');
   const earningsPerClick = totals.clicks === 0 ? 0n : standingCommission(totals) / BigInt(totals.clicks);
-  return { ...header(range, currency), ...figures(totals, currency), conversionRate: conversionRate(totals), earningsPerClick: formatMoney(earningsPerClick, currency) };
+  return {
+    ...header(range, currency),
+    ...figures(totals, currency),
+    conversionRate: conversionRate(totals),
+    earningsPerClick: formatMoney(earningsPerClick, currency),
+  };
 }
 
 /** One entry per calendar day of the range in its zone, zeros included. */
@@ -67,7 +80,10 @@ export async function merchantTopAffiliates(db: Db, tenant: Tenant, query: Repor
   const { range, currency, sum } = await context(db, tenant, query);
   const limit = query.limit ?? 10;
   const rows = await sum('affiliate', { ...query, limit });
-  const names = await affiliateDisplayNames(db, rows.map((r) => r.key));
+  const names = await affiliateDisplayNames(
+    db,
+    rows.map((r) => r.key),
+  );
   return {
     ...header(range, currency),
     ...paged(rows, query, limit),
@@ -80,7 +96,11 @@ export async function merchantBreakdown(db: Db, tenant: Tenant, query: ReportQue
   const { range, currency, sum } = await context(db, tenant, query);
   const limit = query.limit ?? 100;
   const rows = await sum(query.by, { ...query, limit });
-  const labels = await reportKeyLabels(db, query.by, rows.map((r) => r.key));
+  const labels = await reportKeyLabels(
+    db,
+    query.by,
+    rows.map((r) => r.key),
+  );
   return {
     ...header(range, currency),
     by: query.by,

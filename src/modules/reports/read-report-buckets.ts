@@ -105,7 +105,19 @@ export async function sumReportBuckets(
 }
 
 export const emptyTotals = (key: string): BucketTotals => ({
-  key, groups: 0, allClicks: 0, clicks: 0, conversions: 0, revenue: 0n, pending: 0n, hold: 0n, approved: 0n, payable: 0n, paid: 0n, reversed: 0n, rejected: 0n,
+  key,
+  groups: 0,
+  allClicks: 0,
+  clicks: 0,
+  conversions: 0,
+  revenue: 0n,
+  pending: 0n,
+  hold: 0n,
+  approved: 0n,
+  payable: 0n,
+  paid: 0n,
+  reversed: 0n,
+  rejected: 0n,
 });
 
 /** Commission that still stands: everything but reversed and rejected (SPEC §10 summary). */

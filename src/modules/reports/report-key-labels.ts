@@ -4,7 +4,11 @@ import { linkCodes } from '../links/index.ts';
 import { productNames } from '../products/index.ts';
 
 /** What a person reads for a breakdown's keys: a campaign's title, a product's name, a link's code; a sub-id is its own label. */
-export async function reportKeyLabels(executor: Executor, by: 'campaign' | 'product' | 'link' | 'subId', keys: readonly string[]): Promise<Map<string, string>> {
+export async function reportKeyLabels(
+  executor: Executor,
+  by: 'campaign' | 'product' | 'link' | 'subId',
+  keys: readonly string[],
+): Promise<Map<string, string>> {
   switch (by) {
     case 'campaign':
       return campaignTitles(executor, keys);

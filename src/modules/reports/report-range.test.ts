@@ -15,7 +15,10 @@ function refusal(query: Parameters<typeof parseReportRange>[0]) {
 describe('parseReportRange', () => {
   it('lists every day of an inclusive range', () => {
     expect(parseReportRange({ from: '2026-02-27', to: '2026-03-02', tz: 'UTC' })).toEqual({
-      from: '2026-02-27', to: '2026-03-02', tz: 'UTC', days: ['2026-02-27', '2026-02-28', '2026-03-01', '2026-03-02'],
+      from: '2026-02-27',
+      to: '2026-03-02',
+      tz: 'UTC',
+      days: ['2026-02-27', '2026-02-28', '2026-03-01', '2026-03-02'],
     });
   });
 

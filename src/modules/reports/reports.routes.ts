@@ -28,7 +28,10 @@ export const registerReports: ModuleRegister = (app: App, { db }) => {
 
   app.get(
     '/api/v1/reports/timeseries',
-    { config: merchant, schema: { ...signed, summary: 'One entry per day of a date range, zeros included', querystring: ReportQuery, response: ok(TimeseriesReport) } },
+    {
+      config: merchant,
+      schema: { ...signed, summary: 'One entry per day of a date range, zeros included', querystring: ReportQuery, response: ok(TimeseriesReport) },
+    },
     async (request, reply) => {
       const report = await merchantTimeseries(db, resolveTenant(request), request.query);
       return answerReport(reply, request.query.format, `timeseries-${report.from}-${report.to}`, report, report.data, TimeseriesReport.properties.data.items);
@@ -37,7 +40,15 @@ export const registerReports: ModuleRegister = (app: App, { db }) => {
 
   app.get(
     '/api/v1/reports/affiliates',
-    { config: merchant, schema: { ...signed, summary: 'Top affiliates of a date range, most commission first', querystring: AffiliatesReportQuery, response: ok(AffiliatesReport) } },
+    {
+      config: merchant,
+      schema: {
+        ...signed,
+        summary: 'Top affiliates of a date range, most commission first',
+        querystring: AffiliatesReportQuery,
+        response: ok(AffiliatesReport),
+      },
+    },
     async (request, reply) => {
       const report = await merchantTopAffiliates(db, resolveTenant(request), request.query);
       return answerReport(reply, request.query.format, `affiliates-${report.from}-${report.to}`, report, report.data, AffiliatesReport.properties.data.items);
@@ -48,7 +59,12 @@ export const registerReports: ModuleRegister = (app: App, { db }) => {
     '/api/v1/reports/breakdown',
     {
       config: merchant,
-      schema: { ...signed, summary: 'A date range by campaign, product, link or sub-id, most commission first', querystring: BreakdownQuery, response: ok(BreakdownReport) },
+      schema: {
+        ...signed,
+        summary: 'A date range by campaign, product, link or sub-id, most commission first',
+        querystring: BreakdownQuery,
+        response: ok(BreakdownReport),
+      },
     },
     async (request, reply) => {
       const report = await merchantBreakdown(db, resolveTenant(request), request.query);

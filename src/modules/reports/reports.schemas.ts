@@ -15,17 +15,24 @@ const range = {
 const limit = (max: number, fallback: number) => Type.Optional(Type.Integer({ minimum: 1, maximum: max, description: `default ${fallback}` }));
 
 const page = Type.Optional(Type.Integer({ minimum: 1, description: 'Page of `limit` rows, from 1; default 1' }));
-const sort = <const T extends readonly string[]>(values: T, fallback: T[number]) => Type.Optional(StringEnum(values, { description: `Most first; default ${fallback}` }));
+const sort = <const T extends readonly string[]>(values: T, fallback: T[number]) =>
+  Type.Optional(StringEnum(values, { description: `Most first; default ${fallback}` }));
 
 export const ReportQuery = Type.Object(range, { additionalProperties: false });
-export const AffiliatesReportQuery = Type.Object({ ...range, limit: limit(100, 10), page, sort: sort(REPORT_SORTS, 'commission') }, { additionalProperties: false });
-export const BreakdownQuery = Type.Object({ ...range, by: StringEnum(BREAKDOWNS), limit: limit(500, 100), page, sort: sort(REPORT_SORTS, 'commission') }, { additionalProperties: false });
+export const AffiliatesReportQuery = Type.Object(
+  { ...range, limit: limit(100, 10), page, sort: sort(REPORT_SORTS, 'commission') },
+  { additionalProperties: false },
+);
+export const BreakdownQuery = Type.Object(
+  { ...range, by: StringEnum(BREAKDOWNS), limit: limit(500, 100), page, sort: sort(REPORT_SORTS, 'commission') },
+  { additionalProperties: false },
+);
 
 const Header = {
   from: Type.String({ description: 'YYYY-MM-DD' }),
   to: Type.String({ description: 'YYYY-MM-DD' }),
   tz: Type.String(),
-  currency: Type.String({ description: 'Amounts are in this currency (the merchant\'s); orders in another currency count as conversions only' }),
+  currency: Type.String({ description: "Amounts are in this currency (the merchant's); orders in another currency count as conversions only" }),
 };
 const Paging = {
   page: Type.Integer({ description: 'This page, from 1' }),
@@ -34,16 +41,24 @@ const Paging = {
 };
 const Figures = {
   clicks: Type.Integer({ description: 'Attributable human clicks' }),
-  conversions: Type.Integer({ description: 'Attributed orders by the order\'s time; a later refund does not remove one' }),
+  conversions: Type.Integer({ description: "Attributed orders by the order's time; a later refund does not remove one" }),
   revenue: Money('Attributed order amounts net of refunds; cancelled and returned orders count none'),
   commission: Money('Commission except reversed and rejected'),
 };
 
 export const SummaryReport = Type.Object(
-  { ...Header, ...Figures, conversionRate: Type.Number({ description: 'conversions / clicks, 4 decimals' }), earningsPerClick: Money('commission / clicks, rounded down') },
+  {
+    ...Header,
+    ...Figures,
+    conversionRate: Type.Number({ description: 'conversions / clicks, 4 decimals' }),
+    earningsPerClick: Money('commission / clicks, rounded down'),
+  },
   { $id: 'SummaryReport' },
 );
-export const TimeseriesReport = Type.Object({ ...Header, data: Type.Array(Type.Object({ date: Type.String({ description: 'YYYY-MM-DD' }), ...Figures })) }, { $id: 'TimeseriesReport' });
+export const TimeseriesReport = Type.Object(
+  { ...Header, data: Type.Array(Type.Object({ date: Type.String({ description: 'YYYY-MM-DD' }), ...Figures })) },
+  { $id: 'TimeseriesReport' },
+);
 export const AffiliatesReport = Type.Object(
   { ...Header, ...Paging, data: Type.Array(Type.Object({ affiliateId: Type.String(), displayName: Type.String(), ...Figures })) },
   { $id: 'AffiliatesReport' },
@@ -56,7 +71,7 @@ export const BreakdownReport = Type.Object(
     data: Type.Array(
       Type.Object({
         key: Type.String({ description: 'Campaign id, product id, link id or sub-id (`sub1`); empty for none' }),
-        label: Type.String({ description: 'The campaign\'s title, the product\'s name, the link\'s code or the sub-id; empty for none' }),
+        label: Type.String({ description: "The campaign's title, the product's name, the link's code or the sub-id; empty for none" }),
         ...Figures,
         conversionRate: Type.Number(),
       }),
@@ -70,7 +85,16 @@ const { format: _format, campaignId, ...days } = range;
 
 export const AffiliateReportQuery = Type.Object({ ...days, campaignId, currency: currencyParam, format: range.format }, { additionalProperties: false });
 export const AffiliateBreakdownQuery = Type.Object(
-  { ...days, campaignId, currency: currencyParam, format: range.format, by: StringEnum(AFFILIATE_BREAKDOWNS), limit: limit(500, 100), page, sort: sort(AFFILIATE_SORTS, 'earnings') },
+  {
+    ...days,
+    campaignId,
+    currency: currencyParam,
+    format: range.format,
+    by: StringEnum(AFFILIATE_BREAKDOWNS),
+    limit: limit(500, 100),
+    page,
+    sort: sort(AFFILIATE_SORTS, 'earnings'),
+  },
   { additionalProperties: false },
 );
 const Earnings = {
@@ -95,7 +119,7 @@ export const AffiliateBreakdownReport = Type.Object(
     data: Type.Array(
       Type.Object({
         key: Type.String({ description: 'Link id, sub-id (`sub1`) or campaign id; empty for none' }),
-        label: Type.String({ description: 'The link\'s code, the sub-id or the campaign\'s title; empty for none' }),
+        label: Type.String({ description: "The link's code, the sub-id or the campaign's title; empty for none" }),
         ...Earnings,
         conversionRate: Type.Number(),
         earningsPerClick: Money(),

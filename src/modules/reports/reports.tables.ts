@@ -31,18 +31,37 @@ export const reportBuckets = pgTable(
     attributableClicks: bigint('attributable_clicks', { mode: 'number' }).notNull().default(0),
     conversions: bigint('conversions', { mode: 'number' }).notNull().default(0),
     /** Attributed order amounts net of refunds, minor units. */
-    revenue: bigint('revenue', { mode: 'bigint' }).notNull().default(sql`0`),
-    commissionPending: bigint('commission_pending', { mode: 'bigint' }).notNull().default(sql`0`),
-    commissionHold: bigint('commission_hold', { mode: 'bigint' }).notNull().default(sql`0`),
-    commissionApproved: bigint('commission_approved', { mode: 'bigint' }).notNull().default(sql`0`),
-    commissionPayable: bigint('commission_payable', { mode: 'bigint' }).notNull().default(sql`0`),
-    commissionPaid: bigint('commission_paid', { mode: 'bigint' }).notNull().default(sql`0`),
-    commissionReversed: bigint('commission_reversed', { mode: 'bigint' }).notNull().default(sql`0`),
-    commissionRejected: bigint('commission_rejected', { mode: 'bigint' }).notNull().default(sql`0`),
+    revenue: bigint('revenue', { mode: 'bigint' })
+      .notNull()
+      .default(sql`0`),
+    commissionPending: bigint('commission_pending', { mode: 'bigint' })
+      .notNull()
+      .default(sql`0`),
+    commissionHold: bigint('commission_hold', { mode: 'bigint' })
+      .notNull()
+      .default(sql`0`),
+    commissionApproved: bigint('commission_approved', { mode: 'bigint' })
+      .notNull()
+      .default(sql`0`),
+    commissionPayable: bigint('commission_payable', { mode: 'bigint' })
+      .notNull()
+      .default(sql`0`),
+    commissionPaid: bigint('commission_paid', { mode: 'bigint' })
+      .notNull()
+      .default(sql`0`),
+    commissionReversed: bigint('commission_reversed', { mode: 'bigint' })
+      .notNull()
+      .default(sql`0`),
+    commissionRejected: bigint('commission_rejected', { mode: 'bigint' })
+      .notNull()
+      .default(sql`0`),
   },
   (t) => [
     // Serves every merchant report: one merchant and mode over a time range.
-    primaryKey({ name: 'report_buckets_pkey', columns: [t.merchantId, t.livemode, t.bucket, t.campaignId, t.affiliateId, t.linkId, t.productId, t.subId, t.currency] }),
+    primaryKey({
+      name: 'report_buckets_pkey',
+      columns: [t.merchantId, t.livemode, t.bucket, t.campaignId, t.affiliateId, t.linkId, t.productId, t.subId, t.currency],
+    }),
     // Serves the affiliate's own reports over a time range.
     index('report_buckets_affiliate_idx').on(t.affiliateId, t.livemode, t.bucket),
     // Serves the admin's platform totals over a time range.

@@ -26,7 +26,12 @@ export async function assessConversionRisk(tx: Tx, input: ConversionRiskInput): 
   const since = new Date(input.occurredAt.getTime() - SELF_REFERRAL_DAYS * 86_400_000);
   // One round trip for all three signals; percentile_disc returns one of the amounts itself (a
   // bigint), never an interpolated float.
-  const [row] = await queryRows<{ on_click: bigint | string | number; self_referral: boolean; median: bigint | string | null; history: bigint | string | number }>(
+  const [row] = await queryRows<{
+    on_click: bigint | string | number;
+    self_referral: boolean;
+    median: bigint | string | null;
+    history: bigint | string | number;
+  }>(
     tx,
     sql`select
           (select count(*) from conversions

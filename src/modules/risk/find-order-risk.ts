@@ -19,5 +19,12 @@ export async function findOrderRiskOrThrow(executor: Executor, { merchantId, liv
     .innerJoin(riskAssessments, eq(riskAssessments.conversionId, conversions.id))
     .where(and(eq(orders.merchantId, merchantId), eq(orders.livemode, livemode), eq(orders.orderId, orderId)));
   if (!row) throw notFound('Risk assessment of this order');
-  return { orderId, score: row.score, reasons: row.reasons, threshold: row.threshold, reviewRequired: needsReview(row.score, row.threshold), assessedAt: row.assessedAt.toISOString() };
+  return {
+    orderId,
+    score: row.score,
+    reasons: row.reasons,
+    threshold: row.threshold,
+    reviewRequired: needsReview(row.score, row.threshold),
+    assessedAt: row.assessedAt.toISOString(),
+  };
 }

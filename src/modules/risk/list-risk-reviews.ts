@@ -12,7 +12,14 @@ export async function listRiskReviews(db: Db, query: PageQuery & { livemode: boo
   const where = and(eq(commissions.reviewStatus, 'required'), inArray(commissions.status, ['pending', 'hold']), eq(commissions.livemode, query.livemode));
   const { limit, offset } = pageWindow(query);
   const rows = await db
-    .select({ c: commissions, orderId: orders.orderId, merchantName: merchants.businessName, score: riskAssessments.score, reasons: riskAssessments.reasons, signals: riskAssessments.signals })
+    .select({
+      c: commissions,
+      orderId: orders.orderId,
+      merchantName: merchants.businessName,
+      score: riskAssessments.score,
+      reasons: riskAssessments.reasons,
+      signals: riskAssessments.signals,
+    })
     .from(commissions)
     .innerJoin(orders, eq(orders.id, commissions.orderRef))
     .innerJoin(merchants, eq(merchants.id, commissions.merchantId))

@@ -6,7 +6,10 @@ import { lockCommission, type CommissionRecord } from '../commissions/index.ts';
 function assertWaiting(commission: CommissionRecord | null): CommissionRecord {
   if (!commission) throw notFound('Commission');
   if (commission.reviewStatus !== 'required' || (commission.status !== 'pending' && commission.status !== 'hold')) {
-    throw new AppError('INVALID_TRANSITION', `This commission is not waiting for a risk review (it is ${commission.status}, review ${commission.reviewStatus})`);
+    throw new AppError(
+      'INVALID_TRANSITION',
+      `This commission is not waiting for a risk review (it is ${commission.status}, review ${commission.reviewStatus})`,
+    );
   }
   return commission;
 }
@@ -30,6 +33,12 @@ export async function approveRiskReview(db: Db, commissionId: string, adminUserI
 export async function rejectRiskReview(db: Db, commissionId: string, adminUserId: string, note?: string): Promise<CommissionRecord> {
   return inTransaction(db, async (tx) => {
     const commission = assertWaiting(await lockCommission(tx, commissionId));
-    return transitionCommission(tx, commission, 'rejected', { actor: `admin:${adminUserId}`, reason: note ? `risk_review_rejected: ${note}` : 'risk_review_rejected' }, { reviewStatus: 'rejected' });
+    return transitionCommission(
+      tx,
+      commission,
+      'rejected',
+      { actor: `admin:${adminUserId}`, reason: note ? `risk_review_rejected: ${note}` : 'risk_review_rejected' },
+      { reviewStatus: 'rejected' },
+    );
   });
 }

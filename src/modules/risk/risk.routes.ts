@@ -46,7 +46,9 @@ export const registerRisk: ModuleRegister = (app, { db, secrets }) => {
   app.addHook('preHandler', async (request) => {
     const session = request.session;
     if (session?.role !== 'affiliate' || !session.affiliateId) return;
-    await recordSighting(session.affiliateId, request.clientAddress).catch((error: unknown) => request.log.warn({ err: error }, 'could not record affiliate sighting'));
+    await recordSighting(session.affiliateId, request.clientAddress).catch((error: unknown) =>
+      request.log.warn({ err: error }, 'could not record affiliate sighting'),
+    );
   });
 
   app.get(
@@ -82,7 +84,12 @@ export const registerRisk: ModuleRegister = (app, { db, secrets }) => {
     '/api/admin/risk-reviews/:commissionId/approve',
     {
       config: { principals: ['adminSession'] },
-      schema: { tags: ['admin'], summary: 'Clear a flagged commission (approved now if its hold has ended)', params: ReviewParams, response: { 200: CommissionSchema } },
+      schema: {
+        tags: ['admin'],
+        summary: 'Clear a flagged commission (approved now if its hold has ended)',
+        params: ReviewParams,
+        response: { 200: CommissionSchema },
+      },
     },
     async (request) => commissionView(await approveRiskReview(db, request.params.commissionId, resolveSessionUser(request).userId)),
   );

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { needsReview, scoreConversionRisk, type RiskSignals } from './score-conversion-risk.ts';
 
-const calm: RiskSignals = { secondsFromClick: 600, previousOrdersOnClick: 0, selfReferral: false, amount: 5000n, merchantMedianAmount: 4000n, merchantOrderCount: 100 };
+const calm: RiskSignals = {
+  secondsFromClick: 600,
+  previousOrdersOnClick: 0,
+  selfReferral: false,
+  amount: 5000n,
+  merchantMedianAmount: 4000n,
+  merchantOrderCount: 100,
+};
 
 describe('scoreConversionRisk', () => {
   const cases: Array<[string, Partial<RiskSignals>, number, string[]]> = [
@@ -16,7 +23,12 @@ describe('scoreConversionRisk', () => {
     ['just under ten times the median', { amount: 39999n }, 0, []],
     ['a big order without enough history is not an outlier', { amount: 400000n, merchantOrderCount: 19 }, 0, []],
     ['a big order for a merchant with no history', { amount: 400000n, merchantMedianAmount: null, merchantOrderCount: 0 }, 0, []],
-    ['everything at once is capped at 100', { secondsFromClick: 1, previousOrdersOnClick: 9, selfReferral: true, amount: 10_000_000n }, 100, ['CLICK_TO_ORDER_TOO_SHORT', 'MANY_ORDERS_ON_CLICK', 'SELF_REFERRAL', 'AMOUNT_OUTLIER']],
+    [
+      'everything at once is capped at 100',
+      { secondsFromClick: 1, previousOrdersOnClick: 9, selfReferral: true, amount: 10_000_000n },
+      100,
+      ['CLICK_TO_ORDER_TOO_SHORT', 'MANY_ORDERS_ON_CLICK', 'SELF_REFERRAL', 'AMOUNT_OUTLIER'],
+    ],
   ];
   for (const [name, change, score, reasons] of cases) {
     it(`${name}: ${score}`, () => {

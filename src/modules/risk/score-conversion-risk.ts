@@ -56,7 +56,12 @@ function reasonsFor(signals: RiskSignals): RiskReason[] {
   if (signals.previousOrdersOnClick >= RISK_RULES.manyOrdersOnClick) reasons.push('MANY_ORDERS_ON_CLICK');
   if (signals.selfReferral) reasons.push('SELF_REFERRAL');
   const median = signals.merchantMedianAmount;
-  if (median !== null && median > 0n && signals.merchantOrderCount >= RISK_RULES.minHistoryForOutliers && signals.amount >= median * RISK_RULES.outlierMultipleOfMedian) {
+  if (
+    median !== null &&
+    median > 0n &&
+    signals.merchantOrderCount >= RISK_RULES.minHistoryForOutliers &&
+    signals.amount >= median * RISK_RULES.outlierMultipleOfMedian
+  ) {
     reasons.push('AMOUNT_OUTLIER');
   }
   return reasons;

@@ -45,10 +45,16 @@ export async function mintSandboxClick(db: Db, principal: Tenant, input: Sandbox
   if (clickedAt.getTime() > now.getTime() + 60_000) throw validationError([{ field: 'clickedAt', code: 'IN_FUTURE', message: 'must not be in the future' }]);
   const merchantId = principal.merchantId;
   return inTransaction(db, async (tx) => {
-    const [campaign] = await tx.select().from(campaigns).where(and(eq(campaigns.id, input.campaignId), eq(campaigns.merchantId, merchantId), eq(campaigns.livemode, false)));
+    const [campaign] = await tx
+      .select()
+      .from(campaigns)
+      .where(and(eq(campaigns.id, input.campaignId), eq(campaigns.merchantId, merchantId), eq(campaigns.livemode, false)));
     if (!campaign) throw notFound('Test-mode campaign');
     const [product] = input.productId
-      ? await tx.select().from(products).where(and(eq(products.id, input.productId), eq(products.merchantId, merchantId), eq(products.livemode, false)))
+      ? await tx
+          .select()
+          .from(products)
+          .where(and(eq(products.id, input.productId), eq(products.merchantId, merchantId), eq(products.livemode, false)))
       : [];
     if (input.productId && !product) throw notFound('Test-mode product');
     const affiliateId = await sandboxAffiliateOf(tx, merchantId);
@@ -60,13 +66,29 @@ export async function mintSandboxClick(db: Db, principal: Tenant, input: Sandbox
       .limit(1);
     const linkId = existing?.id ?? newId('lnk');
     if (!existing) {
-      await tx.insert(links).values({ id: linkId, code: `sbx${randomBytes(8).toString('base64url')}`, affiliateId, merchantId, livemode: false, campaignId: campaign.id, productId });
+      await tx.insert(links).values({
+        id: linkId,
+        code: `sbx${randomBytes(8).toString('base64url')}`,
+        affiliateId,
+        merchantId,
+        livemode: false,
+        campaignId: campaign.id,
+        productId,
+      });
     }
     // The redirect's attributability rule: inactive campaigns and archived products mint no earning
     // click. The sandbox serves merchants still awaiting approval too, so the merchant counts as active.
-    const blockedReason = blockedReasonOf({ linkStatus: 'ACTIVE', productStatus: product?.status ?? null, campaignStatus: campaign.status, merchantApproved: true });
+    const blockedReason = blockedReasonOf({
+      linkStatus: 'ACTIVE',
+      productStatus: product?.status ?? null,
+      campaignStatus: campaign.status,
+      merchantApproved: true,
+    });
     const attributable =
-      unattributableReason({ blockedReason, startsAt: campaign.startDate?.getTime() ?? null, endsAt: campaign.endDate?.getTime() ?? null }, clickedAt.getTime()) === null;
+      unattributableReason(
+        { blockedReason, startsAt: campaign.startDate?.getTime() ?? null, endsAt: campaign.endDate?.getTime() ?? null },
+        clickedAt.getTime(),
+      ) === null;
     const clickId = newId('clk');
     await tx.insert(clicks).values({
       id: clickId,
@@ -82,7 +104,16 @@ export async function mintSandboxClick(db: Db, principal: Tenant, input: Sandbox
       trafficSource: 'sandbox',
       attributable,
     });
-    return { clickId, linkId, affiliateRef: affiliateId, campaignId: campaign.id, productId, clickedAt: clickedAt.toISOString(), attributable, livemode: false as const };
+    return {
+      clickId,
+      linkId,
+      affiliateRef: affiliateId,
+      campaignId: campaign.id,
+      productId,
+      clickedAt: clickedAt.toISOString(),
+      attributable,
+      livemode: false as const,
+    };
   });
 }
 
@@ -95,7 +126,13 @@ async function sandboxAffiliateOf(tx: Tx, merchantId: string): Promise<string> {
   if (again) return again.affiliateId;
   const userId = newId('usr');
   // Not a password hash: no password ever verifies against it, so nobody can sign in as it.
-  await tx.insert(users).values({ id: userId, email: `sandbox+${merchantId.toLowerCase()}@sandbox.invalid`, passwordHash: '!sandbox-no-login', role: 'affiliate', name: 'Sandbox affiliate' });
+  await tx.insert(users).values({
+    id: userId,
+    email: `sandbox+${merchantId.toLowerCase()}@sandbox.invalid`,
+    passwordHash: '!sandbox-no-login',
+    role: 'affiliate',
+    name: 'Sandbox affiliate',
+  });
   const affiliateId = newId('aff');
   await tx.insert(affiliates).values({ id: affiliateId, userId, displayName: 'Sandbox affiliate' });
   await tx.insert(sandboxAffiliates).values({ merchantId, affiliateId });

@@ -55,7 +55,10 @@ describe('ClickBuffer', () => {
     const buffer = new ClickBuffer(write, { flushIntervalMs: 60_000, batchSize: 3, log });
     for (const id of ['a', 'b', 'c', 'd', 'e', 'f', 'g']) buffer.add(click(id));
     await sleep(20);
-    expect(batches.slice(0, 2)).toEqual([['a', 'b', 'c'], ['d', 'e', 'f']]);
+    expect(batches.slice(0, 2)).toEqual([
+      ['a', 'b', 'c'],
+      ['d', 'e', 'f'],
+    ]);
     await buffer.close();
     expect(batches.flat()).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g']);
   });
@@ -149,7 +152,13 @@ describe('ClickBuffer', () => {
   it('does not split a batch that failed because the database is unreachable', async () => {
     const { batches, write, started } = recorder({ failTimes: 1 });
     const setAside: string[] = [];
-    const buffer = new ClickBuffer(write, { flushIntervalMs: 60_000, batchSize: 100, log, refusesRows: () => false, setAside: async (row) => void setAside.push(row.id) });
+    const buffer = new ClickBuffer(write, {
+      flushIntervalMs: 60_000,
+      batchSize: 100,
+      log,
+      refusesRows: () => false,
+      setAside: async (row) => void setAside.push(row.id),
+    });
     for (const id of ['a', 'b', 'c']) buffer.add(click(id));
     await expect(buffer.flush()).rejects.toThrow(/3 clicks could not be written/);
     expect(started()).toBe(1);

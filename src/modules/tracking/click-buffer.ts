@@ -181,7 +181,10 @@ export class ClickBuffer {
       const reason = error instanceof Error ? error.message : String(error);
       await setAside(click, reason);
       this.setAsideCount += 1;
-      this.options.log.error({ clickId: click.id, merchantId: click.merchantId, reason, setAside: this.setAsideCount }, 'a click the database refuses was set aside');
+      this.options.log.error(
+        { clickId: click.id, merchantId: click.merchantId, reason, setAside: this.setAsideCount },
+        'a click the database refuses was set aside',
+      );
     }
   }
 

@@ -48,7 +48,11 @@ class TwoGenerationMap<V> {
   private previous = new Map<string, V>();
   private generationStart: number;
 
-  constructor(private readonly windowMs: number, private readonly maxEntries: number, now: number) {
+  constructor(
+    private readonly windowMs: number,
+    private readonly maxEntries: number,
+    now: number,
+  ) {
     this.generationStart = now;
   }
 
@@ -85,7 +89,11 @@ interface EarlierClick {
 /** Repeat clicks from one visitor (IP hash and user agent) on one link within the window count once. */
 export class RepeatClicks {
   private readonly seen: TwoGenerationMap<EarlierClick>;
-  constructor(private readonly windowMs: number, maxEntries = 200_000, now = Date.now()) {
+  constructor(
+    private readonly windowMs: number,
+    maxEntries = 200_000,
+    now = Date.now(),
+  ) {
     this.seen = new TwoGenerationMap(windowMs, maxEntries, now);
   }
 
@@ -106,7 +114,11 @@ export const repeatKey = (linkId: string, ipHash: string, userAgentId: number) =
 /** Clicks per key in fixed one-minute windows; `hit` answers whether the key is over its limit. */
 export class ClickVelocity {
   private readonly counts: TwoGenerationMap<{ n: number }>;
-  constructor(private readonly limitPerMinute: number, maxEntries = 200_000, now = Date.now()) {
+  constructor(
+    private readonly limitPerMinute: number,
+    maxEntries = 200_000,
+    now = Date.now(),
+  ) {
     this.counts = new TwoGenerationMap(60_000, maxEntries, now);
   }
 

@@ -32,9 +32,12 @@ const MAX_DAYS = 366;
 export function clickStatsRange(query: Pick<ClickStatsFilter, 'from' | 'to'>, now = new Date()): { from: Date; to: Date } {
   const to = query.to ? new Date(query.to) : now;
   const from = query.from ? new Date(query.from) : new Date(to.getTime() - 30 * 86_400_000);
-  if (from >= to) throw new AppError('VALIDATION_FAILED', 'from must be before to', [{ field: 'query.from', code: 'INVALID_RANGE', message: 'must be before to' }]);
+  if (from >= to)
+    throw new AppError('VALIDATION_FAILED', 'from must be before to', [{ field: 'query.from', code: 'INVALID_RANGE', message: 'must be before to' }]);
   if (to.getTime() - from.getTime() > MAX_DAYS * 86_400_000) {
-    throw new AppError('VALIDATION_FAILED', `The range may span at most ${MAX_DAYS} days`, [{ field: 'query.from', code: 'RANGE_TOO_LONG', message: `at most ${MAX_DAYS} days before to` }]);
+    throw new AppError('VALIDATION_FAILED', `The range may span at most ${MAX_DAYS} days`, [
+      { field: 'query.from', code: 'RANGE_TOO_LONG', message: `at most ${MAX_DAYS} days before to` },
+    ]);
   }
   return { from, to };
 }

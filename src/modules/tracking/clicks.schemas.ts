@@ -54,8 +54,15 @@ export const ClickStatsQuery = Type.Object({
   campaignId: Type.Optional(Type.String({ format: 'uuid' })),
   groupBy: Type.Optional(
     Type.Union([
-      Type.Literal('day'), Type.Literal('link'), Type.Literal('campaign'), Type.Literal('trafficSource'),
-      Type.Literal('sub1'), Type.Literal('sub2'), Type.Literal('sub3'), Type.Literal('sub4'), Type.Literal('sub5'),
+      Type.Literal('day'),
+      Type.Literal('link'),
+      Type.Literal('campaign'),
+      Type.Literal('trafficSource'),
+      Type.Literal('sub1'),
+      Type.Literal('sub2'),
+      Type.Literal('sub3'),
+      Type.Literal('sub4'),
+      Type.Literal('sub5'),
     ]),
   ),
 });

@@ -2,7 +2,13 @@ import { boolean, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } fro
 
 /** Why a recorded click can never earn; null on an attributable click. */
 export const UNATTRIBUTABLE_REASONS = [
-  'LINK_ARCHIVED', 'PRODUCT_ARCHIVED', 'CAMPAIGN_DRAFT', 'CAMPAIGN_PAUSED', 'CAMPAIGN_ARCHIVED', 'CAMPAIGN_EXPIRED', 'CAMPAIGN_NOT_STARTED',
+  'LINK_ARCHIVED',
+  'PRODUCT_ARCHIVED',
+  'CAMPAIGN_DRAFT',
+  'CAMPAIGN_PAUSED',
+  'CAMPAIGN_ARCHIVED',
+  'CAMPAIGN_EXPIRED',
+  'CAMPAIGN_NOT_STARTED',
   'MERCHANT_INACTIVE',
 ] as const;
 export type UnattributableReason = (typeof UNATTRIBUTABLE_REASONS)[number];

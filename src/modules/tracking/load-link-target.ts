@@ -27,7 +27,14 @@ export const LINK_CODE_SHAPE = /^[A-Za-z0-9]{4,32}$/;
 export async function loadLinkTarget(db: Db, code: string): Promise<LinkTarget | null> {
   const [row] = await db
     .select({
-      link: { id: links.id, status: links.status, affiliateId: links.affiliateId, merchantId: links.merchantId, livemode: links.livemode, productId: links.productId },
+      link: {
+        id: links.id,
+        status: links.status,
+        affiliateId: links.affiliateId,
+        merchantId: links.merchantId,
+        livemode: links.livemode,
+        productId: links.productId,
+      },
       campaign: {
         id: campaigns.id,
         status: campaigns.status,

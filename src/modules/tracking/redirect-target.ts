@@ -29,7 +29,10 @@ export function redirectTemplate(destination: string): RedirectTemplate | null {
   const queryAt = beforeHash.indexOf('?');
   const base = queryAt === -1 ? beforeHash : beforeHash.slice(0, queryAt);
   const query = queryAt === -1 ? '' : beforeHash.slice(queryAt + 1);
-  const kept = query.split('&').filter((part) => part !== '' && paramName(part) !== CLICK_ID_PARAM).join('&');
+  const kept = query
+    .split('&')
+    .filter((part) => part !== '' && paramName(part) !== CLICK_ID_PARAM)
+    .join('&');
   const plain = `${base}${kept ? `?${kept}` : ''}${fragment}`;
   return {
     plain,

@@ -11,7 +11,16 @@ import type { RecordClick } from './record-click.ts';
 // Never cached, so every click is seen and a cached answer can never replay someone else's click id.
 // The buyer's referrer reaches the merchant as an origin only.
 const REDIRECT_HEADERS = ['cache-control', 'no-store', 'referrer-policy', 'strict-origin-when-cross-origin', 'x-robots-tag', 'noindex, nofollow'];
-const PAGE_HEADERS = ['content-type', 'text/html; charset=utf-8', 'cache-control', 'no-store', 'referrer-policy', 'no-referrer', 'x-robots-tag', 'noindex, nofollow'];
+const PAGE_HEADERS = [
+  'content-type',
+  'text/html; charset=utf-8',
+  'cache-control',
+  'no-store',
+  'referrer-policy',
+  'no-referrer',
+  'x-robots-tag',
+  'noindex, nofollow',
+];
 const PREFIX = '/r/';
 
 type Target = LinkTarget & { redirect: NonNullable<LinkTarget['redirect']> };

@@ -13,7 +13,14 @@ import { insertClicks } from './insert-clicks.ts';
 export async function setAsideClick(db: Db, click: ClickRow, reason: string): Promise<void> {
   await db
     .insert(setAsideClicks)
-    .values({ clickId: click.id, merchantId: click.merchantId, linkId: click.linkId, clickedAt: click.clickedAt, reason: toStorableText(reason), click: JSON.stringify(click) })
+    .values({
+      clickId: click.id,
+      merchantId: click.merchantId,
+      linkId: click.linkId,
+      clickedAt: click.clickedAt,
+      reason: toStorableText(reason),
+      click: JSON.stringify(click),
+    })
     .onConflictDoNothing();
 }
 
@@ -63,7 +70,13 @@ export async function replaySetAsideClick(db: Db, clickId: string, fixes: SetAsi
   }
   await inTransaction(db, async (tx) => {
     await tx.delete(setAsideClicks).where(eq(setAsideClicks.clickId, clickId));
-    await recordAudit(tx, { actorUserId, action: 'click.replayed', subjectType: 'click', subjectId: clickId, details: { reason: row.reason, corrected: Object.keys(fixes) } });
+    await recordAudit(tx, {
+      actorUserId,
+      action: 'click.replayed',
+      subjectType: 'click',
+      subjectId: clickId,
+      details: { reason: row.reason, corrected: Object.keys(fixes) },
+    });
   });
   return { clickId, merchantId: click.merchantId, linkId: click.linkId, clickedAt: click.clickedAt.toISOString(), stored: true as const };
 }

@@ -70,7 +70,8 @@ export const registerTracking: ModuleRegister = async (app, { db, database, conf
   // What other modules changed, once committed: the redirect must not keep minting clicks from it.
   changes.subscribe((change) => {
     if (change.kind === 'campaign') cache.invalidateCampaign(change.campaignId);
-    else if (change.kind === 'products') cache.invalidateWhere((t) => t.merchantId === change.merchantId && t.livemode === change.livemode && t.productId !== null);
+    else if (change.kind === 'products')
+      cache.invalidateWhere((t) => t.merchantId === change.merchantId && t.livemode === change.livemode && t.productId !== null);
     else cache.invalidateWhere((t) => t.merchantId === change.merchantId);
   });
 
@@ -101,13 +102,31 @@ export const registerTracking: ModuleRegister = async (app, { db, database, conf
 
   app.get(
     '/api/v1/clicks/:clickId',
-    { config: { principals: ['merchantKey', 'merchantSession'] }, schema: { tags: ['clicks'], summary: 'Verify a click id: one of your clicks in this mode', security: [{ apiKey: [] }], params: ClickParams, response: { 200: Click } } },
+    {
+      config: { principals: ['merchantKey', 'merchantSession'] },
+      schema: {
+        tags: ['clicks'],
+        summary: 'Verify a click id: one of your clicks in this mode',
+        security: [{ apiKey: [] }],
+        params: ClickParams,
+        response: { 200: Click },
+      },
+    },
     async (request) => getClickOrThrow({ buffer, db }, resolveTenant(request), request.params.clickId),
   );
 
   app.get(
     '/api/v1/clicks',
-    { config: { principals: ['merchantKey', 'merchantSession'] }, schema: { tags: ['clicks'], summary: 'Your recorded clicks, newest first', security: [{ apiKey: [] }], querystring: ClickListQuery, response: { 200: ClickPage } } },
+    {
+      config: { principals: ['merchantKey', 'merchantSession'] },
+      schema: {
+        tags: ['clicks'],
+        summary: 'Your recorded clicks, newest first',
+        security: [{ apiKey: [] }],
+        querystring: ClickListQuery,
+        response: { 200: ClickPage },
+      },
+    },
     async (request) => listClicks(db, resolveTenant(request), request.query),
   );
 
@@ -115,7 +134,12 @@ export const registerTracking: ModuleRegister = async (app, { db, database, conf
     '/api/admin/set-aside-clicks',
     {
       config: { principals: ['adminSession'] },
-      schema: { tags: ['admin'], summary: 'Clicks the database refused, set aside so they never held others back; newest first', querystring: PageQuery, response: { 200: SetAsideClickPage } },
+      schema: {
+        tags: ['admin'],
+        summary: 'Clicks the database refused, set aside so they never held others back; newest first',
+        querystring: PageQuery,
+        response: { 200: SetAsideClickPage },
+      },
     },
     async (request) => listSetAsideClicks(db, request.query),
   );

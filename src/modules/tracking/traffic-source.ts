@@ -1,16 +1,29 @@
 /** Known referrer hosts and the traffic source they stand for (names match the affiliate channels). */
 const KNOWN_SOURCES: Record<string, string> = {
-  'facebook.com': 'facebook', 'fb.com': 'facebook', 'fb.me': 'facebook', 'messenger.com': 'facebook',
+  'facebook.com': 'facebook',
+  'fb.com': 'facebook',
+  'fb.me': 'facebook',
+  'messenger.com': 'facebook',
   'instagram.com': 'instagram',
   'tiktok.com': 'tiktok',
-  'youtube.com': 'youtube', 'youtu.be': 'youtube',
-  'x.com': 'x', 'twitter.com': 'x', 't.co': 'x',
-  'whatsapp.com': 'whatsapp', 'wa.me': 'whatsapp',
-  't.me': 'telegram', 'telegram.org': 'telegram', 'telegram.me': 'telegram',
+  'youtube.com': 'youtube',
+  'youtu.be': 'youtube',
+  'x.com': 'x',
+  'twitter.com': 'x',
+  't.co': 'x',
+  'whatsapp.com': 'whatsapp',
+  'wa.me': 'whatsapp',
+  't.me': 'telegram',
+  'telegram.org': 'telegram',
+  'telegram.me': 'telegram',
   'reddit.com': 'reddit',
-  'linkedin.com': 'linkedin', 'lnkd.in': 'linkedin',
-  'pinterest.com': 'pinterest', 'pin.it': 'pinterest',
-  'bing.com': 'search', 'duckduckgo.com': 'search', 'search.yahoo.com': 'search',
+  'linkedin.com': 'linkedin',
+  'lnkd.in': 'linkedin',
+  'pinterest.com': 'pinterest',
+  'pin.it': 'pinterest',
+  'bing.com': 'search',
+  'duckduckgo.com': 'search',
+  'search.yahoo.com': 'search',
 };
 
 export interface TrafficSource {
@@ -59,6 +72,13 @@ export function isTrafficAllowed(allowed: readonly string[], traffic: TrafficSou
 /** Campaign entries as the check expects them: trimmed, lower case, without scheme or `www.`. */
 export function normalizeAllowedSources(entries: readonly string[]): string[] {
   return entries
-    .map((entry) => entry.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/\/.*$/, ''))
+    .map((entry) =>
+      entry
+        .trim()
+        .toLowerCase()
+        .replace(/^https?:\/\//, '')
+        .replace(/^www\./, '')
+        .replace(/\/.*$/, ''),
+    )
     .filter((entry) => entry !== '');
 }

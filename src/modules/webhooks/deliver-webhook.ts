@@ -74,7 +74,10 @@ export async function deliverWebhook(runtime: DeliveryRuntime, payload: DeliverJ
   if (result.kind === 'aborted') return enqueueDeliveryAttempt(payload, undefined, db);
   await recordWebhookAttempt(db, runtime.settings, delivery.id, payload.attempt, startedAt, result);
   if (result.kind === 'unreachable' || result.statusCode < 200 || result.statusCode >= 300) {
-    runtime.log.info({ deliveryId: delivery.id, endpointId: endpoint.id, attempt: payload.attempt, status: result.kind === 'answered' ? result.statusCode : result.errorCode }, 'webhook attempt failed');
+    runtime.log.info(
+      { deliveryId: delivery.id, endpointId: endpoint.id, attempt: payload.attempt, status: result.kind === 'answered' ? result.statusCode : result.errorCode },
+      'webhook attempt failed',
+    );
   }
 }
 
@@ -107,7 +110,10 @@ async function holdForCircuit(db: Db, endpoint: WebhookEndpointRow, cooldownSeco
 /** Hold a delivery back without attempting it: its attempt number and retry schedule stay as they are. */
 async function defer(db: Db, delivery: WebhookDeliveryRow, payload: DeliverJobPayload, until: Date): Promise<void> {
   await inTransaction(db, async (tx) => {
-    await tx.update(webhookDeliveries).set({ nextAttemptAt: until }).where(and(eq(webhookDeliveries.id, delivery.id), eq(webhookDeliveries.status, 'pending')));
+    await tx
+      .update(webhookDeliveries)
+      .set({ nextAttemptAt: until })
+      .where(and(eq(webhookDeliveries.id, delivery.id), eq(webhookDeliveries.status, 'pending')));
     await enqueueDeliveryAttempt(payload, until, tx);
   });
 }

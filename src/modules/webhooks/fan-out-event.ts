@@ -15,6 +15,9 @@ export const fanOutDomainEvent: EventListener = async (executor, event) => {
   if (!event.merchantId || !FANNED_OUT.has(event.type)) return;
   const endpoints = await findSubscribedEndpoints(event.merchantId, event.livemode, event.type, executor);
   for (const endpoint of endpoints) {
-    await queueDelivery({ endpointId: endpoint.id, merchantId: event.merchantId, livemode: event.livemode, eventId: event.id, eventType: event.type }, executor);
+    await queueDelivery(
+      { endpointId: endpoint.id, merchantId: event.merchantId, livemode: event.livemode, eventId: event.id, eventType: event.type },
+      executor,
+    );
   }
 };

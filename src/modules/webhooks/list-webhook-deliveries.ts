@@ -9,5 +9,14 @@ import type { DeliveryListQuery, DeliveryView } from './webhooks.schemas.ts';
 export async function listWebhookDeliveries(db: Db, tenant: Tenant, endpointId: string, query: DeliveryListQuery): Promise<Page<DeliveryView>> {
   const endpoint = await getEndpointOrThrow(tenant, endpointId, db);
   const { rows, attempts, total } = await listDeliveryRows(endpoint.id, query, db);
-  return toPage(query, rows.map((row) => toDeliveryView(row, attempts.filter((a) => a.deliveryId === row.id))), total);
+  return toPage(
+    query,
+    rows.map((row) =>
+      toDeliveryView(
+        row,
+        attempts.filter((a) => a.deliveryId === row.id),
+      ),
+    ),
+    total,
+  );
 }

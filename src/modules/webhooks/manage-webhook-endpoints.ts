@@ -9,7 +9,15 @@ import type { Tenant } from '../../platform/tenant.ts';
 import { merchants } from '../merchants/merchants.tables.ts';
 import { newWebhookSecret } from './webhook-signature.ts';
 import { toEndpointView } from './webhook-views.ts';
-import { cancelPendingDeliveries, countEndpoints, deleteEndpointRow, getEndpointOrThrow, insertEndpoint, listEndpointRows, updateEndpointRow } from './webhooks.repository.ts';
+import {
+  cancelPendingDeliveries,
+  countEndpoints,
+  deleteEndpointRow,
+  getEndpointOrThrow,
+  insertEndpoint,
+  listEndpointRows,
+  updateEndpointRow,
+} from './webhooks.repository.ts';
 import type { CreateEndpointBody, EndpointView, EndpointWithSecretView, UpdateEndpointBody } from './webhooks.schemas.ts';
 
 /** Endpoints per merchant and mode; enough for any integration, few enough that fan-out stays cheap. */
@@ -104,5 +112,9 @@ export async function getEndpoint(db: Db, tenant: Tenant, id: string): Promise<E
 
 export async function listEndpoints(db: Db, tenant: Tenant, query: PageQuery): Promise<Page<EndpointView>> {
   const { rows, total } = await listEndpointRows(tenant, query, db);
-  return toPage(query, rows.map((row) => toEndpointView(row)), total);
+  return toPage(
+    query,
+    rows.map((row) => toEndpointView(row)),
+    total,
+  );
 }

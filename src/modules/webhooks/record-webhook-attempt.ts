@@ -14,7 +14,14 @@ export type Answer = Exclude<SendResult, { kind: 'aborted' }>;
  * count, circuit and (on 410) its disabling. Locks the endpoint before the delivery, the same order
  * as disabling an endpoint, so the two never deadlock.
  */
-export async function recordWebhookAttempt(db: Db, settings: DeliverySettings, deliveryId: string, attempt: number, startedAt: Date, answer: Answer): Promise<void> {
+export async function recordWebhookAttempt(
+  db: Db,
+  settings: DeliverySettings,
+  deliveryId: string,
+  attempt: number,
+  startedAt: Date,
+  answer: Answer,
+): Promise<void> {
   await inTransaction(db, async (tx) => {
     const [delivery] = await tx.select({ endpointId: webhookDeliveries.endpointId }).from(webhookDeliveries).where(eq(webhookDeliveries.id, deliveryId));
     if (!delivery) return;
@@ -46,16 +53,18 @@ export async function recordWebhookAttempt(db: Db, settings: DeliverySettings, d
       .update(webhookDeliveries)
       .set({
         attemptCount: attempt,
-        ...(stillPending
-          ? { status: plan.delivery.status, nextAttemptAt: retryAt, completedAt: plan.delivery.status === 'pending' ? null : sql`now()` }
-          : {}),
+        ...(stillPending ? { status: plan.delivery.status, nextAttemptAt: retryAt, completedAt: plan.delivery.status === 'pending' ? null : sql`now()` } : {}),
       })
       .where(eq(webhookDeliveries.id, deliveryId));
     if (retryAt) await enqueueDeliveryAttempt({ deliveryId, attempt: attempt + 1 }, retryAt, tx);
 
     if (endpoint.disabledAt) return;
     const circuit =
-      plan.endpoint.circuit === 'close' ? { circuitOpenUntil: null } : plan.endpoint.circuit === 'open' ? { circuitOpenUntil: sql`now() + make_interval(secs => ${settings.circuitCooldownSeconds})` } : {};
+      plan.endpoint.circuit === 'close'
+        ? { circuitOpenUntil: null }
+        : plan.endpoint.circuit === 'open'
+          ? { circuitOpenUntil: sql`now() + make_interval(secs => ${settings.circuitCooldownSeconds})` }
+          : {};
     await tx
       .update(webhookEndpoints)
       .set({

@@ -16,7 +16,14 @@ export async function redeliverWebhook(db: Db, tenant: Tenant, endpointId: strin
     const original = await getDeliveryOrThrow(endpoint.id, deliveryId, tx);
     assertEnabled(endpoint);
     const delivery = await queueDelivery(
-      { endpointId: endpoint.id, merchantId: endpoint.merchantId, livemode: endpoint.livemode, eventId: original.eventId, eventType: original.eventType, redeliveryOf: original.id },
+      {
+        endpointId: endpoint.id,
+        merchantId: endpoint.merchantId,
+        livemode: endpoint.livemode,
+        eventId: original.eventId,
+        eventType: original.eventType,
+        redeliveryOf: original.id,
+      },
       tx,
     );
     return toDeliveryView(delivery, []);

@@ -24,7 +24,10 @@ export async function sendTestEvent(db: Db, tenant: Tenant, endpointId: string):
       livemode: tenant.livemode,
       data: { endpointId: endpoint.id, message: 'A test event from Influencemart: your endpoint is reachable and can verify our signature.' },
     });
-    const delivery = await queueDelivery({ endpointId: endpoint.id, merchantId: tenant.merchantId, livemode: tenant.livemode, eventId, eventType: 'test.ping' }, tx);
+    const delivery = await queueDelivery(
+      { endpointId: endpoint.id, merchantId: tenant.merchantId, livemode: tenant.livemode, eventId, eventType: 'test.ping' },
+      tx,
+    );
     return toDeliveryView(delivery, []);
   });
 }

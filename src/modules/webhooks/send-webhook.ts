@@ -33,16 +33,40 @@ export function webhookPayload(event: OutgoingEvent): string {
 const storable = (text: string) => text.replaceAll('\u0000', '');
 
 /** One signed POST of an event to a URL; network trouble is a result, not an exception. */
-export async function sendWebhook(url: string, event: OutgoingEvent, secrets: readonly string[], settings: SendSettings, signal: AbortSignal): Promise<SendResult> {
+export async function sendWebhook(
+  url: string,
+  event: OutgoingEvent,
+  secrets: readonly string[],
+  settings: SendSettings,
+  signal: AbortSignal,
+): Promise<SendResult> {
   const body = webhookPayload(event);
   const headers = { ...signWebhook(secrets, event.id, new Date(), body), 'content-type': 'application/json', 'user-agent': WEBHOOK_USER_AGENT };
   const started = performance.now();
   try {
-    const response = await safeFetch(url, { method: 'POST', headers, body, timeoutMs: settings.timeoutMs, maxResponseBytes: RESPONSE_EXCERPT_BYTES, allowPrivate: settings.allowPrivate, signal });
-    return { kind: 'answered', statusCode: response.status, latencyMs: response.latencyMs, excerpt: storable(response.body.toString('utf8')).slice(0, RESPONSE_EXCERPT_BYTES) };
+    const response = await safeFetch(url, {
+      method: 'POST',
+      headers,
+      body,
+      timeoutMs: settings.timeoutMs,
+      maxResponseBytes: RESPONSE_EXCERPT_BYTES,
+      allowPrivate: settings.allowPrivate,
+      signal,
+    });
+    return {
+      kind: 'answered',
+      statusCode: response.status,
+      latencyMs: response.latencyMs,
+      excerpt: storable(response.body.toString('utf8')).slice(0, RESPONSE_EXCERPT_BYTES),
+    };
   } catch (error) {
     if (signal.aborted) return { kind: 'aborted' };
     if (!(error instanceof OutboundError)) throw error;
-    return { kind: 'unreachable', errorCode: error.code, errorMessage: storable(error.message).slice(0, 500), latencyMs: Math.round(performance.now() - started) };
+    return {
+      kind: 'unreachable',
+      errorCode: error.code,
+      errorMessage: storable(error.message).slice(0, 500),
+      latencyMs: Math.round(performance.now() - started),
+    };
   }
 }

@@ -15,7 +15,10 @@ export function toEndpointView(row: WebhookEndpointRow, now: Date = new Date()):
     disabledReason: row.disabledReason,
     disabledAt: iso(row.disabledAt),
     previousSecretExpiresAt: iso(previousLive),
-    circuit: { consecutiveFailures: row.consecutiveFailures, openUntil: row.circuitOpenUntil && row.circuitOpenUntil > now ? row.circuitOpenUntil.toISOString() : null },
+    circuit: {
+      consecutiveFailures: row.consecutiveFailures,
+      openUntil: row.circuitOpenUntil && row.circuitOpenUntil > now ? row.circuitOpenUntil.toISOString() : null,
+    },
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

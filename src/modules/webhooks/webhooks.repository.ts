@@ -36,7 +36,10 @@ const ownedBy = (tenant: Tenant) => and(eq(webhookEndpoints.merchantId, tenant.m
  * the endpoint without blocking transactions that merely insert deliveries pointing at it.
  */
 export async function getEndpointOrThrow(tenant: Tenant, id: string, executor: Executor, options: { forUpdate?: boolean } = {}): Promise<WebhookEndpointRow> {
-  const query = executor.select().from(webhookEndpoints).where(and(ownedBy(tenant), eq(webhookEndpoints.id, id)));
+  const query = executor
+    .select()
+    .from(webhookEndpoints)
+    .where(and(ownedBy(tenant), eq(webhookEndpoints.id, id)));
   const [row] = options.forUpdate ? await query.for('no key update') : await query;
   if (!row) throw notFound('Webhook endpoint');
   return row;
@@ -76,7 +79,13 @@ export async function deleteEndpointRow(id: string, executor: Executor): Promise
 export async function listEndpointRows(tenant: Tenant, query: PageQuery, executor: Executor): Promise<{ rows: WebhookEndpointRow[]; total: number }> {
   const { limit, offset } = pageWindow(query);
   const [rows, [totals]] = await Promise.all([
-    executor.select().from(webhookEndpoints).where(ownedBy(tenant)).orderBy(desc(webhookEndpoints.createdAt), desc(webhookEndpoints.id)).limit(limit).offset(offset),
+    executor
+      .select()
+      .from(webhookEndpoints)
+      .where(ownedBy(tenant))
+      .orderBy(desc(webhookEndpoints.createdAt), desc(webhookEndpoints.id))
+      .limit(limit)
+      .offset(offset),
     executor.select({ total: count() }).from(webhookEndpoints).where(ownedBy(tenant)),
   ]);
   return { rows, total: totals?.total ?? 0 };
@@ -136,7 +145,10 @@ export async function enqueueDeliveryAttempt(payload: DeliverJobPayload, runAt: 
 }
 
 export async function getDeliveryOrThrow(endpointId: string, deliveryId: string, executor: Executor): Promise<WebhookDeliveryRow> {
-  const [row] = await executor.select().from(webhookDeliveries).where(and(eq(webhookDeliveries.endpointId, endpointId), eq(webhookDeliveries.id, deliveryId)));
+  const [row] = await executor
+    .select()
+    .from(webhookDeliveries)
+    .where(and(eq(webhookDeliveries.endpointId, endpointId), eq(webhookDeliveries.id, deliveryId)));
   if (!row) throw notFound('Webhook delivery');
   return row;
 }
@@ -152,7 +164,14 @@ export async function listDeliveryRows(
     executor.select().from(webhookDeliveries).where(where).orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id)).limit(limit).offset(offset),
     executor.select({ total: count() }).from(webhookDeliveries).where(where),
   ]);
-  return { rows, attempts: await attemptsOf(rows.map((r) => r.id), executor), total: totals?.total ?? 0 };
+  return {
+    rows,
+    attempts: await attemptsOf(
+      rows.map((r) => r.id),
+      executor,
+    ),
+    total: totals?.total ?? 0,
+  };
 }
 
 export async function attemptsOf(deliveryIds: string[], executor: Executor): Promise<WebhookAttemptRow[]> {

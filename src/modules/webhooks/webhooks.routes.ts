@@ -7,11 +7,28 @@ import { deliverWebhook, type DeliveryRuntime } from './deliver-webhook.ts';
 import { fanOutDomainEvent } from './fan-out-event.ts';
 import { InFlightDeliveries } from './in-flight-deliveries.ts';
 import { listWebhookDeliveries } from './list-webhook-deliveries.ts';
-import { createEndpoint, deleteEndpoint, getEndpoint, listEndpoints, rotateEndpointSecret, updateEndpoint, type EndpointDeps } from './manage-webhook-endpoints.ts';
+import {
+  createEndpoint,
+  deleteEndpoint,
+  getEndpoint,
+  listEndpoints,
+  rotateEndpointSecret,
+  updateEndpoint,
+  type EndpointDeps,
+} from './manage-webhook-endpoints.ts';
 import { redeliverWebhook } from './redeliver-webhook.ts';
 import { sendTestEvent } from './send-test-event.ts';
 import { DELIVER_JOB, type DeliverJobPayload } from './webhooks.repository.ts';
-import { CreateEndpointBody, Delivery, DeliveryListQuery, DeliveryParams, Endpoint, EndpointParams, EndpointWithSecret, UpdateEndpointBody } from './webhooks.schemas.ts';
+import {
+  CreateEndpointBody,
+  Delivery,
+  DeliveryListQuery,
+  DeliveryParams,
+  Endpoint,
+  EndpointParams,
+  EndpointWithSecret,
+  UpdateEndpointBody,
+} from './webhooks.schemas.ts';
 import { resolveTenant } from '../../platform/auth/resolve-principal.ts';
 
 const signed = { tags: ['webhooks'], security: [{ apiKey: [] }] };
@@ -57,7 +74,15 @@ export const registerWebhooks: ModuleRegister = (app, deps) => {
 
   app.get(
     '/api/v1/webhook-endpoints',
-    { config: merchant, schema: { ...signed, summary: 'List your webhook endpoints in this mode', querystring: PageQuery, response: { 200: Paginated(Endpoint), ...errorResponses(400) } } },
+    {
+      config: merchant,
+      schema: {
+        ...signed,
+        summary: 'List your webhook endpoints in this mode',
+        querystring: PageQuery,
+        response: { 200: Paginated(Endpoint), ...errorResponses(400) },
+      },
+    },
     async (request) => listEndpoints(db, resolveTenant(request), request.query),
   );
 
@@ -71,14 +96,28 @@ export const registerWebhooks: ModuleRegister = (app, deps) => {
     '/api/v1/webhook-endpoints/:id',
     {
       config: merchant,
-      schema: { ...signed, summary: 'Change the URL, events or description, or disable/enable the endpoint', params: EndpointParams, body: UpdateEndpointBody, response: { 200: Endpoint, ...errorResponses(400, 404) } },
+      schema: {
+        ...signed,
+        summary: 'Change the URL, events or description, or disable/enable the endpoint',
+        params: EndpointParams,
+        body: UpdateEndpointBody,
+        response: { 200: Endpoint, ...errorResponses(400, 404) },
+      },
     },
     async (request) => updateEndpoint(endpointDeps, resolveTenant(request), request.params.id, request.body),
   );
 
   app.delete(
     '/api/v1/webhook-endpoints/:id',
-    { config: merchant, schema: { ...signed, summary: 'Delete a webhook endpoint and its delivery log', params: EndpointParams, response: { 204: Type.Null(), ...errorResponses(404) } } },
+    {
+      config: merchant,
+      schema: {
+        ...signed,
+        summary: 'Delete a webhook endpoint and its delivery log',
+        params: EndpointParams,
+        response: { 204: Type.Null(), ...errorResponses(404) },
+      },
+    },
     async (request, reply) => {
       await deleteEndpoint(db, resolveTenant(request), request.params.id);
       return reply.status(204).send(null);
@@ -89,14 +128,27 @@ export const registerWebhooks: ModuleRegister = (app, deps) => {
     '/api/v1/webhook-endpoints/:id/rotate-secret',
     {
       config: merchant,
-      schema: { ...signed, summary: 'Issue a new signing secret; the old one keeps signing beside it for the grace period', params: EndpointParams, response: { 200: EndpointWithSecret, ...errorResponses(404) } },
+      schema: {
+        ...signed,
+        summary: 'Issue a new signing secret; the old one keeps signing beside it for the grace period',
+        params: EndpointParams,
+        response: { 200: EndpointWithSecret, ...errorResponses(404) },
+      },
     },
     async (request) => rotateEndpointSecret(endpointDeps, resolveTenant(request), request.params.id),
   );
 
   app.post(
     '/api/v1/webhook-endpoints/:id/test',
-    { config: merchant, schema: { ...signed, summary: 'Send a test.ping event to this endpoint only; answers with the queued delivery', params: EndpointParams, response: { 202: Delivery, ...errorResponses(404, 409) } } },
+    {
+      config: merchant,
+      schema: {
+        ...signed,
+        summary: 'Send a test.ping event to this endpoint only; answers with the queued delivery',
+        params: EndpointParams,
+        response: { 202: Delivery, ...errorResponses(404, 409) },
+      },
+    },
     async (request, reply) => {
       const delivery = await sendTestEvent(db, resolveTenant(request), request.params.id);
       worker.poke();
@@ -108,19 +160,32 @@ export const registerWebhooks: ModuleRegister = (app, deps) => {
     '/api/v1/webhook-endpoints/:id/deliveries',
     {
       config: merchant,
-      schema: { ...signed, summary: 'The delivery log, newest first: every delivery with each attempt (time, status or error, latency, response excerpt)', params: EndpointParams, querystring: DeliveryListQuery, response: { 200: Paginated(Delivery), ...errorResponses(400, 404) } },
+      schema: {
+        ...signed,
+        summary: 'The delivery log, newest first: every delivery with each attempt (time, status or error, latency, response excerpt)',
+        params: EndpointParams,
+        querystring: DeliveryListQuery,
+        response: { 200: Paginated(Delivery), ...errorResponses(400, 404) },
+      },
     },
     async (request) => listWebhookDeliveries(db, resolveTenant(request), request.params.id, request.query),
   );
 
   app.post(
     '/api/v1/webhook-endpoints/:id/deliveries/:deliveryId/redeliver',
-    { config: merchant, schema: { ...signed, summary: 'Send a delivery’s event again, as a new delivery with the same event id', params: DeliveryParams, response: { 202: Delivery, ...errorResponses(404, 409) } } },
+    {
+      config: merchant,
+      schema: {
+        ...signed,
+        summary: 'Send a delivery’s event again, as a new delivery with the same event id',
+        params: DeliveryParams,
+        response: { 202: Delivery, ...errorResponses(404, 409) },
+      },
+    },
     async (request, reply) => {
       const delivery = await redeliverWebhook(db, resolveTenant(request), request.params.id, request.params.deliveryId);
       worker.poke();
       return reply.status(202).send(delivery);
     },
   );
-
 };

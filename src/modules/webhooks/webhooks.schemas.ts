@@ -3,7 +3,11 @@ import { PageQuery } from '../../platform/http/pagination.ts';
 import { Nullable, StringEnum } from '../../platform/http/schemas.ts';
 import { DELIVERY_STATUSES, DISABLED_REASONS, EVENT_SUBSCRIPTIONS, WEBHOOK_EVENT_TYPES } from './webhooks.tables.ts';
 
-const EndpointUrl = Type.String({ minLength: 1, maxLength: 2048, description: 'http(s) URL that receives the events; private and loopback addresses are refused.' });
+const EndpointUrl = Type.String({
+  minLength: 1,
+  maxLength: 2048,
+  description: 'http(s) URL that receives the events; private and loopback addresses are refused.',
+});
 const Events = Type.Array(StringEnum(EVENT_SUBSCRIPTIONS, { description: 'An event type, or "*" for every type.' }), {
   minItems: 1,
   maxItems: EVENT_SUBSCRIPTIONS.length,
@@ -13,10 +17,7 @@ const Events = Type.Array(StringEnum(EVENT_SUBSCRIPTIONS, { description: 'An eve
 const Description = Type.String({ maxLength: 500 });
 const Timestamp = Type.String({ format: 'date-time' });
 
-export const CreateEndpointBody = Type.Object(
-  { url: EndpointUrl, events: Events, description: Type.Optional(Description) },
-  { additionalProperties: false },
-);
+export const CreateEndpointBody = Type.Object({ url: EndpointUrl, events: Events, description: Type.Optional(Description) }, { additionalProperties: false });
 export type CreateEndpointBody = Static<typeof CreateEndpointBody>;
 
 export const UpdateEndpointBody = Type.Object(
@@ -45,7 +46,9 @@ export const Endpoint = Type.Object({
   disabled: Type.Boolean(),
   disabledReason: Nullable(StringEnum(DISABLED_REASONS, { description: 'manual, or gone (the endpoint answered 410)' })),
   disabledAt: Nullable(Timestamp),
-  previousSecretExpiresAt: Nullable(Type.String({ format: 'date-time', description: 'Until then the secret before the last rotation also signs every delivery.' })),
+  previousSecretExpiresAt: Nullable(
+    Type.String({ format: 'date-time', description: 'Until then the secret before the last rotation also signs every delivery.' }),
+  ),
   circuit: Type.Object({
     consecutiveFailures: Type.Integer(),
     openUntil: Nullable(Type.String({ format: 'date-time', description: 'Deliveries wait, unattempted, until then.' })),

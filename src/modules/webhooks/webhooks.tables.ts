@@ -90,7 +90,9 @@ export const webhookDeliveries = pgTable(
     // Serves an endpoint's delivery log, newest first.
     index('webhook_deliveries_endpoint_idx').on(t.endpointId, t.createdAt),
     // Serves cancelling an endpoint's pending deliveries when it is disabled.
-    index('webhook_deliveries_pending_idx').on(t.endpointId).where(sql`status = 'pending'`),
+    index('webhook_deliveries_pending_idx')
+      .on(t.endpointId)
+      .where(sql`status = 'pending'`),
     check('webhook_deliveries_status_check', sql`status in ('pending', 'succeeded', 'failed', 'cancelled')`),
     check('webhook_deliveries_attempts_check', sql`attempt_count >= 0`),
   ],

@@ -10,7 +10,9 @@ export function canonicalRequest(timestamp: string, method: string, pathWithQuer
 }
 
 export function signRequest(secret: string, timestamp: string, method: string, pathWithQuery: string, rawBody: string): string {
-  return createHmac('sha256', secret).update(canonicalRequest(timestamp, method, pathWithQuery, rawBody)).digest('hex');
+  return createHmac('sha256', secret)
+    .update(canonicalRequest(timestamp, method, pathWithQuery, rawBody))
+    .digest('hex');
 }
 
 /** The same signature over a body held in a file, read in chunks (a large CSV upload). */
@@ -20,9 +22,7 @@ export async function signRequestFile(secret: string, timestamp: string, method:
   return hmac.digest('hex');
 }
 
-export type SignatureCheck =
-  | { ok: true }
-  | { ok: false; code: 'MISSING_SIGNATURE' | 'STALE_TIMESTAMP' | 'SIGNATURE_MISMATCH'; message: string };
+export type SignatureCheck = { ok: true } | { ok: false; code: 'MISSING_SIGNATURE' | 'STALE_TIMESTAMP' | 'SIGNATURE_MISMATCH'; message: string };
 
 export interface SignedRequest {
   timestamp: string | undefined;
@@ -40,7 +40,11 @@ export function checkSignature(request: SignedRequest, secret: string, nowSecond
 }
 
 /** checkSignature for a body spooled to a file. */
-export async function checkFileSignature(request: Omit<SignedRequest, 'rawBody'> & { bodyFile: string }, secret: string, nowSeconds: number): Promise<SignatureCheck> {
+export async function checkFileSignature(
+  request: Omit<SignedRequest, 'rawBody'> & { bodyFile: string },
+  secret: string,
+  nowSeconds: number,
+): Promise<SignatureCheck> {
   const early = checkHeaders({ ...request, rawBody: '' }, nowSeconds);
   if (early) return early;
   return compareSignature(request.signature!, await signRequestFile(secret, request.timestamp!, request.method, request.pathWithQuery, request.bodyFile));

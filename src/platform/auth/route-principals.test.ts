@@ -2,10 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { assertRouteDeclaresPrincipals, sessionRolesOf } from './route-principals.ts';
 
 describe('route principals', () => {
-  it.each(['/api/v1/things', '/api/merchant/things', '/api/affiliate/things', '/api/admin/things'])('refuses a route under %s that names no principal', (url) => {
-    expect(() => assertRouteDeclaresPrincipals({ method: 'GET', url })).toThrow(/must declare config.principals/);
-    expect(() => assertRouteDeclaresPrincipals({ method: 'GET', url, config: { principals: [] } })).toThrow(/must declare config.principals/);
-  });
+  it.each(['/api/v1/things', '/api/merchant/things', '/api/affiliate/things', '/api/admin/things'])(
+    'refuses a route under %s that names no principal',
+    (url) => {
+      expect(() => assertRouteDeclaresPrincipals({ method: 'GET', url })).toThrow(/must declare config.principals/);
+      expect(() => assertRouteDeclaresPrincipals({ method: 'GET', url, config: { principals: [] } })).toThrow(/must declare config.principals/);
+    },
+  );
 
   it('accepts a route that names its principals, a deliberately public one, and routes outside the API prefixes', () => {
     expect(() => assertRouteDeclaresPrincipals({ method: 'GET', url: '/api/v1/things', config: { principals: ['merchantKey'] } })).not.toThrow();

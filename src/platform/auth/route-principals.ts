@@ -40,5 +40,7 @@ export function assertRouteDeclaresPrincipals(route: { method: string | string[]
   const config = (route.config ?? {}) as { principals?: readonly Principal[]; public?: boolean };
   if (config.public === true || (config.principals && config.principals.length > 0)) return;
   const methods = Array.isArray(route.method) ? route.method.join(',') : route.method;
-  throw new Error(`${methods} ${route.url} must declare config.principals (or public: true): every route under ${PROTECTED_PREFIXES.join(', ')} says who may call it`);
+  throw new Error(
+    `${methods} ${route.url} must declare config.principals (or public: true): every route under ${PROTECTED_PREFIXES.join(', ')} says who may call it`,
+  );
 }

@@ -27,7 +27,10 @@ describe('secret box', () => {
   });
 
   it('is HMAC-SHA256 under the derived key, for short, long and non-ASCII values alike', () => {
-    const key = createHash('sha256').update(Buffer.from('11'.repeat(32), 'hex')).update('influencemart:keyed-hash').digest();
+    const key = createHash('sha256')
+      .update(Buffer.from('11'.repeat(32), 'hex'))
+      .update('influencemart:keyed-hash')
+      .digest();
     const values = ['203.0.113.7', '2001:db8::1', '', 'é'.repeat(85), 'é'.repeat(86), 'x'.repeat(85), 'x'.repeat(86), '\u{1F600}'.repeat(40), 'y'.repeat(5000)];
     for (const value of values) expect(box.keyedHash(value), value.slice(0, 20)).toBe(createHmac('sha256', key).update(value).digest('base64url'));
     // The scratch block is reused: a short value after a longer one must not see the longer one's tail.

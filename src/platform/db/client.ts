@@ -78,7 +78,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const db = drizzlePglite(client as never) as unknown as Db;
   // PGlite is a single connection inside this process, so there is no one else to exclude.
   const exclusively = <T>(fn: () => Promise<T>) => fn();
-  return { db, kind: 'pglite', location: inMemory ? 'memory' : options.dataDir, close: async () => {
+  return {
+    db,
+    kind: 'pglite',
+    location: inMemory ? 'memory' : options.dataDir,
+    close: async () => {
       await client.close();
       unlock();
     },

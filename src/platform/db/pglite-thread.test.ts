@@ -75,7 +75,7 @@ describe('PGlite on its own thread', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'pglite-thread-'));
     try {
       const first = await PGliteThread.create(path.join(dir, 'pglite'));
-      await first.exec('create table kept (v text); insert into kept values (\'still here\')');
+      await first.exec("create table kept (v text); insert into kept values ('still here')");
       await first.close();
       await expect(first.query('select 1')).rejects.toThrow(/closed/);
       const second = await PGliteThread.create(path.join(dir, 'pglite'));

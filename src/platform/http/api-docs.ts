@@ -29,7 +29,11 @@ export async function registerApiDocs(app: App): Promise<void> {
       info: { title: 'Influencemart API', version: '1.0.0' },
       components: {
         securitySchemes: {
-          apiKey: { type: 'http', scheme: 'bearer', description: 'Publishable key pk_test_… or pk_live_…; every request is also signed (see the description).' },
+          apiKey: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'Publishable key pk_test_… or pk_live_…; every request is also signed (see the description).',
+          },
         },
       },
     },
@@ -43,7 +47,11 @@ export async function registerApiDocs(app: App): Promise<void> {
   await app.register(swaggerUi, {
     routePrefix: '/docs',
     uiConfig: { docExpansion: 'list', deepLinking: true, requestInterceptor: signInTheBrowser },
-    theme: { title: 'Influencemart merchant API', js: [{ filename: 'try-it.js', content: TRY_IT_SCRIPT }], css: [{ filename: 'try-it.css', content: TRY_IT_STYLE }] },
+    theme: {
+      title: 'Influencemart merchant API',
+      js: [{ filename: 'try-it.js', content: TRY_IT_SCRIPT }],
+      css: [{ filename: 'try-it.css', content: TRY_IT_STYLE }],
+    },
     transformSpecification: () => merchantDocument(),
     transformSpecificationClone: false,
   });

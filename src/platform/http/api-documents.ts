@@ -23,7 +23,9 @@ const openApiPath = (url: string) => url.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 
 const isMerchantApi = (route: RouteSummary) => route.config.principals?.includes('merchantKey') === true;
 const isSessionApi = (route: RouteSummary) =>
-  route.url.startsWith('/api/') && route.config.public !== true && (route.config.principals === undefined || route.config.principals.some((p) => SESSION_PRINCIPALS.has(p)));
+  route.url.startsWith('/api/') &&
+  route.config.public !== true &&
+  (route.config.principals === undefined || route.config.principals.some((p) => SESSION_PRINCIPALS.has(p)));
 
 export const MERCHANT_API_DESCRIPTION = [
   'The merchant API. Every request is signed with one of your key pairs (test or live; the key decides the mode):',
@@ -47,7 +49,12 @@ export const SESSION_API_DESCRIPTION =
   'The dashboard session API (cookie session from /api/auth/login; every write sends the csrfToken as X-CSRF-Token). ' +
   'Merchant routes shared with the signed API read the mode from `X-Mode: test|live` (live when absent).';
 
-function pick(full: Document, routes: readonly RouteSummary[], keep: (route: RouteSummary) => boolean, adapt: (op: Operation, route: RouteSummary) => Operation): Document {
+function pick(
+  full: Document,
+  routes: readonly RouteSummary[],
+  keep: (route: RouteSummary) => boolean,
+  adapt: (op: Operation, route: RouteSummary) => Operation,
+): Document {
   const paths: Record<string, Record<string, Operation>> = {};
   for (const route of routes) {
     if (!keep(route) || route.method === 'HEAD') continue;
@@ -85,7 +92,8 @@ function withReachableSchemas(document: Document): Document {
 function addErrorCodes(operation: Operation, status: number, codes: string[]): void {
   const responses = (operation.responses ??= {});
   const existing = responses[String(status)];
-  const description = typeof existing?.description === 'string' && existing.description.startsWith(ERROR_CODES_PREFIX) ? existing.description : ERROR_CODES_PREFIX;
+  const description =
+    typeof existing?.description === 'string' && existing.description.startsWith(ERROR_CODES_PREFIX) ? existing.description : ERROR_CODES_PREFIX;
   const known = description.slice(ERROR_CODES_PREFIX.length).split(', ').filter(Boolean);
   const merged = [...new Set([...known, ...codes])];
   const body = existing?.content ?? { 'application/json': { schema: JSON.parse(JSON.stringify(InlineErrorResponse)) as Json } };
@@ -102,7 +110,13 @@ function asMerchantOperation(operation: Operation, route: RouteSummary): Operati
   if (route.config.idempotent) {
     operation.parameters = [
       ...(operation.parameters ?? []),
-      { in: 'header', name: 'X-Idempotency-Key', required: false, schema: { type: 'string', maxLength: 255 }, description: 'Makes a retry safe: the same key and body replay the first answer.' },
+      {
+        in: 'header',
+        name: 'X-Idempotency-Key',
+        required: false,
+        schema: { type: 'string', maxLength: 255 },
+        description: 'Makes a retry safe: the same key and body replay the first answer.',
+      },
     ];
     addErrorCodes(operation, 409, ['IDEMPOTENCY_IN_PROGRESS']);
     addErrorCodes(operation, 422, ['IDEMPOTENCY_KEY_REUSED']);
@@ -117,7 +131,13 @@ function asSessionOperation(operation: Operation, route: RouteSummary): Operatio
   if (route.config.principals?.includes('merchantKey')) {
     operation.parameters = [
       ...(operation.parameters ?? []),
-      { in: 'header', name: 'X-Mode', required: false, schema: { type: 'string', enum: ['test', 'live'] }, description: 'Test or live data (live when absent).' },
+      {
+        in: 'header',
+        name: 'X-Mode',
+        required: false,
+        schema: { type: 'string', enum: ['test', 'live'] },
+        description: 'Test or live data (live when absent).',
+      },
     ];
   }
   return operation;

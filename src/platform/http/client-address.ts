@@ -8,7 +8,12 @@ export type TrustedProxy = (address: string, hop: number) => boolean;
 export function compileTrustedProxy(setting: boolean | string): TrustedProxy {
   if (setting === true) return () => true;
   if (setting === false) return () => false;
-  return proxyAddr.compile(setting.split(',').map((entry) => entry.trim()).filter((entry) => entry !== ''));
+  return proxyAddr.compile(
+    setting
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== ''),
+  );
 }
 
 /**

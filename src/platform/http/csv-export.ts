@@ -12,7 +12,11 @@ export type CsvRecord = Record<string, string | number | boolean | null>;
 
 /** The `format` parameter of a list that also downloads as CSV. */
 export const ListFormatQuery = Type.Object({
-  format: Type.Optional(StringEnum(['json', 'csv'] as const, { description: '`csv` (or `Accept: text/csv`) downloads every matching row as text/csv, streamed; paging is ignored' })),
+  format: Type.Optional(
+    StringEnum(['json', 'csv'] as const, {
+      description: '`csv` (or `Accept: text/csv`) downloads every matching row as text/csv, streamed; paging is ignored',
+    }),
+  ),
 });
 
 /** The caller asked for CSV: `format=csv`, or `Accept: text/csv` without `format=json`. */

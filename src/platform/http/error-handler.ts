@@ -24,7 +24,9 @@ export function toAppError(error: unknown, bodyTypes?: readonly string[]): AppEr
         { field: 'path', code: 'INVALID_CHARACTERS', message: 'contains a byte sequence that is not text' },
       ]);
     case 'FST_ERR_MAX_PARAM_LENGTH':
-      return new AppError('VALIDATION_FAILED', 'A path segment is too long', [{ field: 'path', code: 'MAXLENGTH', message: 'has a segment longer than any id' }]);
+      return new AppError('VALIDATION_FAILED', 'A path segment is too long', [
+        { field: 'path', code: 'MAXLENGTH', message: 'has a segment longer than any id' },
+      ]);
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new AppError('PAYLOAD_TOO_LARGE', 'The request body is too large');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':

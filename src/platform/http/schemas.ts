@@ -11,7 +11,9 @@ export const ErrorResponse = Type.Object(
     error: Type.Object({
       code: Type.String(),
       message: Type.String(),
-      details: Type.Array(Type.Object({ field: Type.Optional(Type.String()), code: Type.Optional(Type.String()), message: Type.String() }, { additionalProperties: true })),
+      details: Type.Array(
+        Type.Object({ field: Type.Optional(Type.String()), code: Type.Optional(Type.String()), message: Type.String() }, { additionalProperties: true }),
+      ),
     }),
   },
   { $id: 'ErrorResponse' },
@@ -40,7 +42,16 @@ const { $id: _errorResponseId, ...InlineErrorResponse } = ErrorResponse;
 export { InlineErrorResponse };
 
 /** The code a bare status stands for when a route names no more specific one. */
-const GENERIC_CODE: Partial<Record<number, ErrorCode>> = { 400: 'VALIDATION_FAILED', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 409: 'CONFLICT', 413: 'PAYLOAD_TOO_LARGE', 422: 'UNPROCESSABLE', 429: 'RATE_LIMITED' };
+const GENERIC_CODE: Partial<Record<number, ErrorCode>> = {
+  400: 'VALIDATION_FAILED',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  422: 'UNPROCESSABLE',
+  429: 'RATE_LIMITED',
+};
 
 /** How an error response lists its codes in the API documents (read back when documents add more). */
 export const ERROR_CODES_PREFIX = 'Error codes: ';
@@ -59,5 +70,7 @@ export function errorResponses(...items: Array<number | ErrorCode>): Record<numb
     if (code) set.add(code);
     codes.set(status, set);
   }
-  return Object.fromEntries([...codes].map(([status, set]) => [status, { ...InlineErrorResponse, description: `${ERROR_CODES_PREFIX}${[...set].join(', ')}` }])) as Record<number, typeof InlineErrorResponse>;
+  return Object.fromEntries(
+    [...codes].map(([status, set]) => [status, { ...InlineErrorResponse, description: `${ERROR_CODES_PREFIX}${[...set].join(', ')}` }]),
+  ) as Record<number, typeof InlineErrorResponse>;
 }

@@ -28,7 +28,8 @@ const LARGEST_NUMBER = Number.MAX_SAFE_INTEGER;
 export function withSharedRules(schema: unknown): unknown {
   if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return schema;
   const out: Record<string, unknown> = { ...schema };
-  for (const key of SUBSCHEMA) if (out[key] !== undefined) out[key] = Array.isArray(out[key]) ? (out[key] as unknown[]).map(withSharedRules) : withSharedRules(out[key]);
+  for (const key of SUBSCHEMA)
+    if (out[key] !== undefined) out[key] = Array.isArray(out[key]) ? (out[key] as unknown[]).map(withSharedRules) : withSharedRules(out[key]);
   for (const key of SUBSCHEMA_MAPS) {
     const map = out[key] as Record<string, unknown> | undefined;
     if (map !== undefined) out[key] = Object.fromEntries(Object.entries(map).map(([name, sub]) => [name, withSharedRules(sub)]));
@@ -45,7 +46,20 @@ export function withSharedRules(schema: unknown): unknown {
   return out;
 }
 
-const SUBSCHEMA = ['items', 'prefixItems', 'additionalProperties', 'propertyNames', 'contains', 'not', 'if', 'then', 'else', 'anyOf', 'oneOf', 'allOf'] as const;
+const SUBSCHEMA = [
+  'items',
+  'prefixItems',
+  'additionalProperties',
+  'propertyNames',
+  'contains',
+  'not',
+  'if',
+  'then',
+  'else',
+  'anyOf',
+  'oneOf',
+  'allOf',
+] as const;
 const SUBSCHEMA_MAPS = ['properties', 'patternProperties', '$defs', 'definitions'] as const;
 
 const strictAjv = makeAjv(false);

@@ -7,7 +7,9 @@ export const jobs = pgTable(
     id: text('id').primaryKey(),
     type: text('type').notNull(),
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),
-    status: text('status', { enum: ['queued', 'running', 'done', 'failed'] }).notNull().default('queued'),
+    status: text('status', { enum: ['queued', 'running', 'done', 'failed'] })
+      .notNull()
+      .default('queued'),
     runAt: timestamp('run_at', { withTimezone: true }).notNull().defaultNow(),
     attempts: integer('attempts').notNull().default(0),
     maxAttempts: integer('max_attempts').notNull().default(10),
@@ -23,9 +25,13 @@ export const jobs = pgTable(
   },
   (t) => [
     // Serves the worker's claim query: due queued jobs in (run_at, seq) order.
-    index('jobs_due_idx').on(t.runAt, t.seq).where(sql`status = 'queued'`),
+    index('jobs_due_idx')
+      .on(t.runAt, t.seq)
+      .where(sql`status = 'queued'`),
     // Serves the reclaim of jobs whose worker died mid-run.
-    index('jobs_running_idx').on(t.lockedUntil).where(sql`status = 'running'`),
+    index('jobs_running_idx')
+      .on(t.lockedUntil)
+      .where(sql`status = 'running'`),
     uniqueIndex('jobs_dedupe_key_idx').on(t.dedupeKey),
     check('jobs_attempts_check', sql`attempts >= 0 and max_attempts >= 1`),
   ],

@@ -198,4 +198,3 @@ export class JobWorker {
     }
   }
 }
-

@@ -130,7 +130,9 @@ export async function safeFetch(rawUrl: string, options: OutboundOptions): Promi
           });
         };
         response.on('end', finish);
-        response.on('error', (error) => (truncated ? undefined : reject(error instanceof OutboundError ? error : new OutboundError('CONNECTION_FAILED', error.message))));
+        response.on('error', (error) =>
+          truncated ? undefined : reject(error instanceof OutboundError ? error : new OutboundError('CONNECTION_FAILED', error.message)),
+        );
       },
     );
     // `timeout` above is idle time; this bounds the whole exchange.

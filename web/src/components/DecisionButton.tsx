@@ -32,7 +32,11 @@ export function DecisionButton({ label, subject, act, invalidates, prompt, tone 
     },
   });
   const className = `button${tone === 'primary' ? ' button--primary' : tone === 'danger' ? ' button--danger' : ''}`;
-  const failure = decide.isError ? <p role="alert" className="field-error">{asApiError(decide.error).message}</p> : null;
+  const failure = decide.isError ? (
+    <p role="alert" className="field-error">
+      {asApiError(decide.error).message}
+    </p>
+  ) : null;
 
   if (prompt && asking) {
     const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -52,7 +56,14 @@ export function DecisionButton({ label, subject, act, invalidates, prompt, tone 
             {prompt.label}
             {!prompt.required && <span className="field-optional"> (optional)</span>}
           </label>
-          <input id={inputId} name="text" maxLength={500} autoFocus aria-invalid={missing || undefined} aria-describedby={missing ? `${inputId}-error` : undefined} />
+          <input
+            id={inputId}
+            name="text"
+            maxLength={500}
+            autoFocus
+            aria-invalid={missing || undefined}
+            aria-describedby={missing ? `${inputId}-error` : undefined}
+          />
           {missing && (
             <p id={`${inputId}-error`} className="field-error">
               {prompt.label} is required.

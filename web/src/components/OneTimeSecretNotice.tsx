@@ -11,7 +11,14 @@ export interface SecretFact {
  * A secret the server shows exactly once (it keeps it sealed and never returns it again): the facts
  * around it, the secret with a copy button, and a dismiss button once it is stored.
  */
-export function OneTimeSecretNotice({ title, why, secret, before = [], after = [], onDismiss }: {
+export function OneTimeSecretNotice({
+  title,
+  why,
+  secret,
+  before = [],
+  after = [],
+  onDismiss,
+}: {
   title: string;
   why: string;
   secret: string;

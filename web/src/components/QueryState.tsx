@@ -15,9 +15,7 @@ export function Unavailable({ feature }: { feature: string }) {
   return (
     <section className="notice notice--unavailable" aria-label={`${feature} unavailable`}>
       <h2>Not available on this server</h2>
-      <p>
-        {feature}: this installation of Influencemart does not provide it yet. Once the server is updated, it will appear here.
-      </p>
+      <p>{feature}: this installation of Influencemart does not provide it yet. Once the server is updated, it will appear here.</p>
     </section>
   );
 }
@@ -39,7 +37,17 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
 }
 
 /** Loading, unavailable, failed, or the data: one place decides which a query shows. */
-export function QueryState<T>({ query, what, feature, children }: { query: UseQueryResult<T>; what: string; feature: string; children: (data: T) => ReactNode }) {
+export function QueryState<T>({
+  query,
+  what,
+  feature,
+  children,
+}: {
+  query: UseQueryResult<T>;
+  what: string;
+  feature: string;
+  children: (data: T) => ReactNode;
+}) {
   if (query.isPending) return <Loading what={what} />;
   if (query.isError) {
     if (asApiError(query.error).isMissingEndpoint) return <Unavailable feature={feature} />;

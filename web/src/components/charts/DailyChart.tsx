@@ -34,12 +34,12 @@ export function DailyChart({ title, summary, days, series }: { title: string; su
       height: HEIGHT,
       // Days are calendar days of the report's zone: draw them as they are named, never shifted.
       tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
-      scales: { x: { time: true, range: (_u, min, max) => (min === max ? [min - DAY_SECONDS, max + DAY_SECONDS] : [min, max]) }, count: { auto: true }, money: { auto: true } },
-      axes: [
-        {},
-        { scale: 'count', label: 'Count' },
-        ...(money ? [{ scale: 'money', side: 1 as const, label: 'Amount', grid: { show: false } }] : []),
-      ],
+      scales: {
+        x: { time: true, range: (_u, min, max) => (min === max ? [min - DAY_SECONDS, max + DAY_SECONDS] : [min, max]) },
+        count: { auto: true },
+        money: { auto: true },
+      },
+      axes: [{}, { scale: 'count', label: 'Count' }, ...(money ? [{ scale: 'money', side: 1 as const, label: 'Amount', grid: { show: false } }] : [])],
       series: [{ label: 'Day' }, ...series.map((s) => ({ label: s.label, scale: s.axis, stroke: s.color, width: 2, points: { show: days.length <= 31 } }))],
       legend: { show: true },
     };

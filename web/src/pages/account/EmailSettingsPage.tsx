@@ -36,7 +36,12 @@ export function EmailSettingsPage() {
               .filter((n) => LABELS[n.kind].role === role)
               .map((n) => (
                 <label key={n.kind} className="checkbox">
-                  <input type="checkbox" checked={n.enabled} disabled={update.isPending} onChange={(event) => update.mutate([{ kind: n.kind, enabled: event.target.checked }])} />{' '}
+                  <input
+                    type="checkbox"
+                    checked={n.enabled}
+                    disabled={update.isPending}
+                    onChange={(event) => update.mutate([{ kind: n.kind, enabled: event.target.checked }])}
+                  />{' '}
                   {LABELS[n.kind].label}
                 </label>
               ))}

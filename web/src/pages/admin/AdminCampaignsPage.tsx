@@ -77,7 +77,14 @@ export function AdminCampaignsPage() {
                               label={campaign.publicListing ? 'Unlist' : 'List publicly'}
                               subject={campaign.title}
                               invalidates={invalidates}
-                              act={() => call(api.POST('/api/admin/campaigns/{id}/listing', { params: { path: { id: campaign.id } }, body: { public: !campaign.publicListing } }))}
+                              act={() =>
+                                call(
+                                  api.POST('/api/admin/campaigns/{id}/listing', {
+                                    params: { path: { id: campaign.id } },
+                                    body: { public: !campaign.publicListing },
+                                  }),
+                                )
+                              }
                             />
                           </div>
                         </td>

@@ -52,7 +52,9 @@ export function AdminDomainsPage() {
       <QueryState query={domains} what="domains" feature="Domain approvals">
         {(result) =>
           result.data.length === 0 ? (
-            <EmptyState title={status === 'PENDING' ? 'No domains waiting' : `No ${status.toLowerCase()} domains`}>Domains a store asks for appear here.</EmptyState>
+            <EmptyState title={status === 'PENDING' ? 'No domains waiting' : `No ${status.toLowerCase()} domains`}>
+              Domains a store asks for appear here.
+            </EmptyState>
           ) : (
             <>
               <div className="table-wrap">

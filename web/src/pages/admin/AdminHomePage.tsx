@@ -33,11 +33,46 @@ function useQueues() {
         call(api.GET('/api/admin/payouts/counts')),
       ]);
       return [
-        { id: 'merchants', title: 'Stores to review', waiting: merchants.total, what: 'New stores wait until you approve them; approval issues their API keys.', to: '/admin/merchants', action: 'Review stores' },
-        { id: 'domains', title: 'Domains to review', waiting: domains.total, what: 'Product links may only point at approved domains.', to: '/admin/domains', action: 'Review domains' },
-        { id: 'campaigns', title: 'Campaigns to approve', waiting: campaigns.total, what: 'Campaigns that require approval cannot be activated before it.', to: '/admin/campaigns', action: 'Review campaigns' },
-        { id: 'risk', title: 'Risk reviews', waiting: risk.total, what: 'Commissions flagged by risk scoring wait for your decision before they are approved.', to: '/admin/risk-reviews', action: 'Review commissions' },
-        { id: 'payouts', title: 'Payouts to review', waiting: payouts.requested, what: `Requested withdrawals; ${formatCount(payouts.approved)} approved wait for a batch.`, to: '/admin/payouts', action: 'Review payouts' },
+        {
+          id: 'merchants',
+          title: 'Stores to review',
+          waiting: merchants.total,
+          what: 'New stores wait until you approve them; approval issues their API keys.',
+          to: '/admin/merchants',
+          action: 'Review stores',
+        },
+        {
+          id: 'domains',
+          title: 'Domains to review',
+          waiting: domains.total,
+          what: 'Product links may only point at approved domains.',
+          to: '/admin/domains',
+          action: 'Review domains',
+        },
+        {
+          id: 'campaigns',
+          title: 'Campaigns to approve',
+          waiting: campaigns.total,
+          what: 'Campaigns that require approval cannot be activated before it.',
+          to: '/admin/campaigns',
+          action: 'Review campaigns',
+        },
+        {
+          id: 'risk',
+          title: 'Risk reviews',
+          waiting: risk.total,
+          what: 'Commissions flagged by risk scoring wait for your decision before they are approved.',
+          to: '/admin/risk-reviews',
+          action: 'Review commissions',
+        },
+        {
+          id: 'payouts',
+          title: 'Payouts to review',
+          waiting: payouts.requested,
+          what: `Requested withdrawals; ${formatCount(payouts.approved)} approved wait for a batch.`,
+          to: '/admin/payouts',
+          action: 'Review payouts',
+        },
       ];
     },
   });
@@ -71,8 +106,8 @@ export function AdminHomePage() {
       </QueryState>
       <PlatformTotals />
       <p>
-        Also: <Link to="/admin/settings">platform settings</Link>, the <Link to="/admin/audit-log">audit log</Link>, <Link to="/admin/statements">statements</Link> and the{' '}
-        <Link to="/admin/emails">email outbox</Link>.
+        Also: <Link to="/admin/settings">platform settings</Link>, the <Link to="/admin/audit-log">audit log</Link>,{' '}
+        <Link to="/admin/statements">statements</Link> and the <Link to="/admin/emails">email outbox</Link>.
       </p>
     </div>
   );

@@ -111,7 +111,9 @@ export function AdminMerchantsPage() {
                         </td>
                         <td data-label="Status">
                           <StatusBadge status={merchant.status} />
-                          {(merchant.suspensionReason ?? merchant.rejectionReason) && <span className="cell-note">{merchant.suspensionReason ?? merchant.rejectionReason}</span>}
+                          {(merchant.suspensionReason ?? merchant.rejectionReason) && (
+                            <span className="cell-note">{merchant.suspensionReason ?? merchant.rejectionReason}</span>
+                          )}
                           {merchant.reviewedAt && <span className="cell-note">since {formatDateTime(merchant.reviewedAt)}</span>}
                         </td>
                         <td data-label="Signed up">{formatDateTime(merchant.createdAt)}</td>

@@ -13,7 +13,10 @@ type AdminPayout = ItemOf<'/api/admin/payouts', 'get'>;
 
 const usePayouts = (status: AdminPayout['status']) => {
   const api = useApi();
-  return useQuery({ queryKey: ['admin', 'payouts', status], queryFn: () => call(api.GET('/api/admin/payouts', { params: { query: { status, pageSize: 200 } } })) });
+  return useQuery({
+    queryKey: ['admin', 'payouts', status],
+    queryFn: () => call(api.GET('/api/admin/payouts', { params: { query: { status, pageSize: 200 } } })),
+  });
 };
 
 function ReviewFacts({ payout }: { payout: AdminPayout }) {
@@ -168,7 +171,11 @@ export function AdminPayoutsPage() {
             page.data.length === 0 ? (
               <EmptyState title="Nothing waiting for a batch">Approved payouts wait here until a batch of their rail.</EmptyState>
             ) : (
-              <PayoutTable payouts={page.data} caption="Approved payouts" actions={(p) => <PayoutAction payoutId={p.id} verb="reject" label="Reject" danger />} />
+              <PayoutTable
+                payouts={page.data}
+                caption="Approved payouts"
+                actions={(p) => <PayoutAction payoutId={p.id} verb="reject" label="Reject" danger />}
+              />
             )
           }
         </QueryState>

@@ -73,7 +73,9 @@ export function AdminRiskReviewsPage() {
                         <td data-label="Store">{review.merchantName}</td>
                         <td data-label="Commission">
                           {formatMoney(review.amount, review.currency)} <StatusBadge status={review.status} />
-                          <span className="cell-note">{review.holdEnded ? 'Hold ended' : review.holdUntil ? `Hold until ${formatDateTime(review.holdUntil)}` : 'Order not delivered yet'}</span>
+                          <span className="cell-note">
+                            {review.holdEnded ? 'Hold ended' : review.holdUntil ? `Hold until ${formatDateTime(review.holdUntil)}` : 'Order not delivered yet'}
+                          </span>
                         </td>
                         <td data-label="Risk">
                           <RiskReasons score={review.risk.score} reasons={review.risk.reasons} />
@@ -85,7 +87,9 @@ export function AdminRiskReviewsPage() {
                               subject={review.orderId}
                               tone="primary"
                               invalidates={invalidates}
-                              act={() => call(api.POST('/api/admin/risk-reviews/{commissionId}/approve', { params: { path: { commissionId: review.commissionId } } }))}
+                              act={() =>
+                                call(api.POST('/api/admin/risk-reviews/{commissionId}/approve', { params: { path: { commissionId: review.commissionId } } }))
+                              }
                             />
                             <DecisionButton
                               label="Reject"
@@ -94,7 +98,12 @@ export function AdminRiskReviewsPage() {
                               prompt={{ label: 'Note', required: false }}
                               invalidates={invalidates}
                               act={(note) =>
-                                call(api.POST('/api/admin/risk-reviews/{commissionId}/reject', { params: { path: { commissionId: review.commissionId } }, body: note ? { note } : {} }))
+                                call(
+                                  api.POST('/api/admin/risk-reviews/{commissionId}/reject', {
+                                    params: { path: { commissionId: review.commissionId } },
+                                    body: note ? { note } : {},
+                                  }),
+                                )
                               }
                             />
                           </div>

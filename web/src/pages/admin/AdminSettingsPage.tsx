@@ -65,7 +65,13 @@ function SettingsForm({ current, save }: { current: Settings; save: UseMutationR
       <h2>Commission</h2>
       <p className="muted">The last fallback: used when neither the product, the campaign nor the store sets a rate.</p>
       <div className="settings-grid">
-        <SelectField label="Default commission type" name="defaultCommissionType" required defaultValue={current.defaultCommissionType} error={errors.fields.defaultCommissionType}>
+        <SelectField
+          label="Default commission type"
+          name="defaultCommissionType"
+          required
+          defaultValue={current.defaultCommissionType}
+          error={errors.fields.defaultCommissionType}
+        >
           <option value="PERCENTAGE">Percentage of the sale</option>
           <option value="FIXED">Fixed amount per sale</option>
         </SelectField>
@@ -81,7 +87,14 @@ function SettingsForm({ current, save }: { current: Settings; save: UseMutationR
       </div>
       <h2>Payouts</h2>
       <div className="settings-grid">
-        <TextField label={money('Minimum payout')} name="minimumPayout" required inputMode="decimal" defaultValue={current.minimumPayout} error={errors.fields.minimumPayout} />
+        <TextField
+          label={money('Minimum payout')}
+          name="minimumPayout"
+          required
+          inputMode="decimal"
+          defaultValue={current.minimumPayout}
+          error={errors.fields.minimumPayout}
+        />
         <TextField
           label="Tax withheld from payouts (%)"
           name="payoutWithholdingPercent"
@@ -111,7 +124,15 @@ function SettingsForm({ current, save }: { current: Settings; save: UseMutationR
       </div>
       <h2>Billing</h2>
       <div className="settings-grid">
-        <TextField label="Platform fee (%)" name="platformFeePercent" required inputMode="decimal" hint="Of the commissions on each statement." defaultValue={current.platformFeePercent} error={errors.fields.platformFeePercent} />
+        <TextField
+          label="Platform fee (%)"
+          name="platformFeePercent"
+          required
+          inputMode="decimal"
+          hint="Of the commissions on each statement."
+          defaultValue={current.platformFeePercent}
+          error={errors.fields.platformFeePercent}
+        />
         <SelectField label="Statement period" name="billingPeriod" required defaultValue={current.billingPeriod} error={errors.fields.billingPeriod}>
           <option value="weekly">Weekly</option>
           <option value="monthly">Monthly</option>

@@ -14,7 +14,10 @@ const STATEMENTS_KEY = ['admin', 'statements'] as const;
 function IssueStatement() {
   const api = useApi();
   const queryClient = useQueryClient();
-  const merchants = useQuery({ queryKey: ['admin', 'merchants', 'APPROVED'], queryFn: () => call(api.GET('/api/admin/merchants', { params: { query: { status: 'APPROVED', pageSize: 200 } } })) });
+  const merchants = useQuery({
+    queryKey: ['admin', 'merchants', 'APPROVED'],
+    queryFn: () => call(api.GET('/api/admin/merchants', { params: { query: { status: 'APPROVED', pageSize: 200 } } })),
+  });
   const issue = useMutation({
     mutationFn: (merchantId: string) => call(api.POST('/api/admin/merchants/{merchantId}/statements', { params: { path: { merchantId } }, body: {} })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: STATEMENTS_KEY }),
@@ -54,7 +57,8 @@ function RecordPayment({ statement }: { statement: Statement }) {
   const api = useApi();
   const queryClient = useQueryClient();
   const pay = useMutation({
-    mutationFn: (body: BodyOf<'/api/admin/statements/{id}/payments', 'post'>) => call(api.POST('/api/admin/statements/{id}/payments', { params: { path: { id: statement.id } }, body })),
+    mutationFn: (body: BodyOf<'/api/admin/statements/{id}/payments', 'post'>) =>
+      call(api.POST('/api/admin/statements/{id}/payments', { params: { path: { id: statement.id } }, body })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: STATEMENTS_KEY }),
   });
   return (

@@ -19,7 +19,13 @@ export function MerchantDecision({ merchant }: { merchant: AdminMerchant }) {
     case 'PENDING_REVIEW':
       return (
         <div className="actions">
-          <DecisionButton label="Approve" subject={subject} tone="primary" invalidates={invalidates} act={() => call(api.POST('/api/admin/merchants/{id}/approve', path))} />
+          <DecisionButton
+            label="Approve"
+            subject={subject}
+            tone="primary"
+            invalidates={invalidates}
+            act={() => call(api.POST('/api/admin/merchants/{id}/approve', path))}
+          />
           <DecisionButton
             label="Reject"
             subject={subject}
@@ -42,7 +48,15 @@ export function MerchantDecision({ merchant }: { merchant: AdminMerchant }) {
         />
       );
     case 'SUSPENDED':
-      return <DecisionButton label="Reinstate" subject={subject} tone="primary" invalidates={invalidates} act={() => call(api.POST('/api/admin/merchants/{id}/reinstate', path))} />;
+      return (
+        <DecisionButton
+          label="Reinstate"
+          subject={subject}
+          tone="primary"
+          invalidates={invalidates}
+          act={() => call(api.POST('/api/admin/merchants/{id}/reinstate', path))}
+        />
+      );
     default:
       return <span className="muted">No action</span>;
   }

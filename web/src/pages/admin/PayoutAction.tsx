@@ -38,7 +38,14 @@ export function PayoutAction({ payoutId, verb, label, danger }: { payoutId: stri
   };
   return (
     <form className="inline-form" onSubmit={submit} aria-label={`${label} ${payoutId}`}>
-      {input && <input name={input} aria-label={`${input === 'reason' ? 'Reason' : 'Rail reference'} for ${payoutId}`} placeholder={input === 'reason' ? 'Reason' : 'Rail reference'} required />}
+      {input && (
+        <input
+          name={input}
+          aria-label={`${input === 'reason' ? 'Reason' : 'Rail reference'} for ${payoutId}`}
+          placeholder={input === 'reason' ? 'Reason' : 'Rail reference'}
+          required
+        />
+      )}
       <button type="submit" className={`button ${danger ? 'button--danger' : 'button--primary'}`} disabled={act.isPending}>
         {label}
       </button>

@@ -83,7 +83,10 @@ export function PayoutRequestForm() {
             Request payout
           </SubmitButton>
           {request.isSuccess && (
-            <FormAlert tone="success" message={`Payout of ${formatMoney(request.data.amount, request.data.currency)} requested. It will be reviewed before the next payout run.`} />
+            <FormAlert
+              tone="success"
+              message={`Payout of ${formatMoney(request.data.amount, request.data.currency)} requested. It will be reviewed before the next payout run.`}
+            />
           )}
         </Form>
       )}

@@ -11,7 +11,8 @@ const BALANCES = [
 
 /** The balances of each currency the affiliate has earned in, then the adjustments taken back after settlement. */
 export function WalletBalances({ wallet }: { wallet: Wallet }) {
-  if (wallet.balances.length === 0) return <EmptyState title="Nothing earned yet">Commissions show here as soon as an order you referred is reported.</EmptyState>;
+  if (wallet.balances.length === 0)
+    return <EmptyState title="Nothing earned yet">Commissions show here as soon as an order you referred is reported.</EmptyState>;
   return (
     <>
       {wallet.balances.map((balance) => (

@@ -28,7 +28,9 @@ export function WalletCommissions() {
           fetchCsv={() => call(api.GET('/api/affiliate/commissions', { params: { query: { format: 'csv' } }, parseAs: 'text' }))}
         />
       </div>
-      <p className="muted">A commission is held through the store’s return window after delivery; it becomes payable once that window ends and the store has paid its statement.</p>
+      <p className="muted">
+        A commission is held through the store’s return window after delivery; it becomes payable once that window ends and the store has paid its statement.
+      </p>
       <QueryState query={commissions} what="your commissions" feature="Commissions">
         {(result) =>
           result.data.length === 0 ? (

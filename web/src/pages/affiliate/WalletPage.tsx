@@ -9,7 +9,14 @@ export function WalletPage() {
   const wallet = useWallet();
   return (
     <div>
-      <PageHeader title="Wallet" actions={<Link to="/affiliate/payouts" className="button button--primary">Request a payout</Link>}>
+      <PageHeader
+        title="Wallet"
+        actions={
+          <Link to="/affiliate/payouts" className="button button--primary">
+            Request a payout
+          </Link>
+        }
+      >
         <p>Every amount comes from your ledger: each entry points at the commission or payout that caused it.</p>
       </PageHeader>
       <QueryState query={wallet} what="your wallet" feature="The wallet">

@@ -40,8 +40,8 @@ export function ApiKeysSection() {
     <section className="section" aria-labelledby="api-keys">
       <h2 id="api-keys">API keys</h2>
       <p className="muted">
-        Test keys work in an isolated sandbox; live keys move real money. Rotating issues a new pair at once and keeps the old one working for a grace
-        period, so you can deploy without downtime.
+        Test keys work in an isolated sandbox; live keys move real money. Rotating issues a new pair at once and keeps the old one working for a grace period,
+        so you can deploy without downtime.
       </p>
       {rotate.data && <RotatedKeyNotice rotated={rotate.data} onDismiss={() => rotate.reset()} />}
       {reveal.data && (

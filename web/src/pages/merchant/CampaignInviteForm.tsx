@@ -13,7 +13,8 @@ const INPUTS = ['affiliateEmail'] as const;
 export function CampaignInviteForm({ campaign }: { campaign: MerchantCampaign }) {
   const api = useApi();
   const invite = useMutation({
-    mutationFn: (affiliateEmail: string) => call(api.POST('/api/merchant/campaigns/{id}/invites', { params: { path: { id: campaign.id } }, body: { affiliateEmail } })),
+    mutationFn: (affiliateEmail: string) =>
+      call(api.POST('/api/merchant/campaigns/{id}/invites', { params: { path: { id: campaign.id } }, body: { affiliateEmail } })),
   });
   const errors = useFormErrors(invite, INPUTS);
 

@@ -8,7 +8,8 @@ export function CampaignListingToggle({ campaign }: { campaign: MerchantCampaign
   const api = useApi();
   const queryClient = useQueryClient();
   const toggle = useMutation({
-    mutationFn: (listed: boolean) => call(api.POST('/api/merchant/campaigns/{id}/listing', { params: { path: { id: campaign.id } }, body: { public: listed } })),
+    mutationFn: (listed: boolean) =>
+      call(api.POST('/api/merchant/campaigns/{id}/listing', { params: { path: { id: campaign.id } }, body: { public: listed } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['merchant', 'campaigns'] }),
   });
   const listed = toggle.isPending ? (toggle.variables ?? campaign.publicListing) : campaign.publicListing;

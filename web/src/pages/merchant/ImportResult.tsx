@@ -46,7 +46,9 @@ export function ImportResult({ importId, mode }: { importId: string; mode: DataM
       </h2>
       {running(current.status) ? (
         <div>
-          <label htmlFor={`progress-${current.id}`}>{current.rowsTotal === null ? 'Reading the file…' : `Applying rows: ${current.rowsProcessed} of ${total}`}</label>
+          <label htmlFor={`progress-${current.id}`}>
+            {current.rowsTotal === null ? 'Reading the file…' : `Applying rows: ${current.rowsProcessed} of ${total}`}
+          </label>
           <progress id={`progress-${current.id}`} max={total || 1} value={current.rowsProcessed} />
         </div>
       ) : (

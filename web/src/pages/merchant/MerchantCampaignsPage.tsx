@@ -79,7 +79,12 @@ export function MerchantCampaignsPage() {
                         <span className="mono muted">{campaign.campaignCode}</span>
                         {campaign.livemode === false && <span className="tag tag--test">Test</span>}
                         {campaign.status !== 'ARCHIVED' && (
-                          <button type="button" className="button button--small button--quiet" aria-label={`Edit ${campaign.title}`} onClick={() => setEditingId(campaign.id)}>
+                          <button
+                            type="button"
+                            className="button button--small button--quiet"
+                            aria-label={`Edit ${campaign.title}`}
+                            onClick={() => setEditingId(campaign.id)}
+                          >
                             Edit
                           </button>
                         )}

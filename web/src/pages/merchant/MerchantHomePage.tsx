@@ -100,7 +100,10 @@ function AccountStatus({ store }: { store: MerchantAccount }) {
               The platform team said: <q>{reason}</q>
             </p>
           ) : null}
-          <p>{store.status === 'SUSPENDED' ? 'While suspended, your API keys do not work and your links send buyers to your store without tracking them. ' : ''}Contact the platform operator about what you can do.</p>
+          <p>
+            {store.status === 'SUSPENDED' ? 'While suspended, your API keys do not work and your links send buyers to your store without tracking them. ' : ''}
+            Contact the platform operator about what you can do.
+          </p>
         </section>
       );
     }

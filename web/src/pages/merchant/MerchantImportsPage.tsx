@@ -31,9 +31,15 @@ export function MerchantImportsPage() {
   const [error, setError] = useState<string | null>(null);
   const [uploading, setUploading] = useState(false);
   const [currentId, setCurrentId] = useState<string | null>(null);
-  const template = useQuery({ queryKey: ['imports', 'template', type], queryFn: () => call(api.GET('/api/v1/imports/templates/{type}', { params: { path: { type } }, parseAs: 'text' })) });
+  const template = useQuery({
+    queryKey: ['imports', 'template', type],
+    queryFn: () => call(api.GET('/api/v1/imports/templates/{type}', { params: { path: { type } }, parseAs: 'text' })),
+  });
   const expected = template.data ? (previewCsv(template.data, 1)[0] ?? []) : [];
-  const past = useQuery({ queryKey: ['merchant', 'imports', mode, 'list'], queryFn: () => call(api.forMode(mode).GET('/api/v1/imports', { params: { query: { pageSize: 50 } } })) });
+  const past = useQuery({
+    queryKey: ['merchant', 'imports', mode, 'list'],
+    queryFn: () => call(api.forMode(mode).GET('/api/v1/imports', { params: { query: { pageSize: 50 } } })),
+  });
 
   async function choose(file: File | undefined) {
     setError(null);
@@ -72,7 +78,9 @@ export function MerchantImportsPage() {
   return (
     <div>
       <PageHeader title="Imports">
-        <p>Upload products, orders or order statuses as a CSV file. Each row is checked exactly as the API checks it; rows that fail are listed with their line.</p>
+        <p>
+          Upload products, orders or order statuses as a CSV file. Each row is checked exactly as the API checks it; rows that fail are listed with their line.
+        </p>
       </PageHeader>
       <section className="card" aria-label="New import">
         <SelectField label="Data" name="import-mode" value={mode} onChange={(e) => setMode(e.target.value as DataMode)} hideOptional>

@@ -12,7 +12,10 @@ const LINE_LABEL = { commission: 'Commission', fee: 'Platform fee', credit: 'Cre
 
 function StatementLines({ id }: { id: string }) {
   const api = useApi();
-  const detail = useQuery({ queryKey: ['merchant', 'statements', id], queryFn: () => call(api.GET('/api/merchant/statements/{id}', { params: { path: { id } } })) });
+  const detail = useQuery({
+    queryKey: ['merchant', 'statements', id],
+    queryFn: () => call(api.GET('/api/merchant/statements/{id}', { params: { path: { id } } })),
+  });
   return (
     <QueryState query={detail} what="the statement" feature="Statements">
       {(s) => (
@@ -62,11 +65,17 @@ function StatementLines({ id }: { id: string }) {
 export function MerchantStatementsPage() {
   const api = useApi();
   const [open, setOpen] = useState<string | null>(null);
-  const statements = useQuery({ queryKey: ['merchant', 'statements'], queryFn: () => call(api.GET('/api/merchant/statements', { params: { query: { pageSize: 100 } } })) });
+  const statements = useQuery({
+    queryKey: ['merchant', 'statements'],
+    queryFn: () => call(api.GET('/api/merchant/statements', { params: { query: { pageSize: 100 } } })),
+  });
   return (
     <div>
       <PageHeader title="Statements">
-        <p>You are billed only for kept orders: each statement lists the commissions that passed their return window, the platform fee, and credits for orders refunded after billing.</p>
+        <p>
+          You are billed only for kept orders: each statement lists the commissions that passed their return window, the platform fee, and credits for orders
+          refunded after billing.
+        </p>
       </PageHeader>
       <QueryState query={statements} what="statements" feature="Statements">
         {(page) =>

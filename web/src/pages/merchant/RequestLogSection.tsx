@@ -28,9 +28,9 @@ export function RequestLogSection() {
       {!missing && (
         <div className="toolbar">
           <SelectField label="Mode" name="mode" value={mode} onChange={(e) => setMode(e.target.value as typeof mode)} hideOptional>
-          <option value="">Test and live</option>
-          <option value="test">Test</option>
-          <option value="live">Live</option>
+            <option value="">Test and live</option>
+            <option value="test">Test</option>
+            <option value="live">Live</option>
           </SelectField>
         </div>
       )}

@@ -22,7 +22,11 @@ export function WebhookDeliveryLog({ endpointId, livemode, endpointDisabled }: {
   });
   const redeliver = useMutation({
     mutationFn: (delivery: WebhookDelivery) =>
-      call(api.POST('/api/v1/webhook-endpoints/{id}/deliveries/{deliveryId}/redeliver', { params: { ...params, path: { id: endpointId, deliveryId: delivery.id } } })),
+      call(
+        api.POST('/api/v1/webhook-endpoints/{id}/deliveries/{deliveryId}/redeliver', {
+          params: { ...params, path: { id: endpointId, deliveryId: delivery.id } },
+        }),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: webhookDeliveriesKey(endpointId) }),
   });
 

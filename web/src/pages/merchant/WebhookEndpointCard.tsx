@@ -21,7 +21,10 @@ export function WebhookEndpointCard({ endpoint, onNewSecret }: { endpoint: Webho
   const params = endpointParams(endpoint);
   const refresh = () => queryClient.invalidateQueries({ queryKey: webhookEndpointsKey(endpoint.livemode) });
 
-  const setDisabled = useMutation({ mutationFn: (disabled: boolean) => call(api.PATCH('/api/v1/webhook-endpoints/{id}', { params, body: { disabled } })), onSuccess: refresh });
+  const setDisabled = useMutation({
+    mutationFn: (disabled: boolean) => call(api.PATCH('/api/v1/webhook-endpoints/{id}', { params, body: { disabled } })),
+    onSuccess: refresh,
+  });
   const rotate = useMutation({
     mutationFn: () => call(api.POST('/api/v1/webhook-endpoints/{id}/rotate-secret', { params })),
     onSuccess: (rotated) => {
@@ -53,7 +56,9 @@ export function WebhookEndpointCard({ endpoint, onNewSecret }: { endpoint: Webho
       <p>
         <StatusBadge status={endpoint.disabled ? 'DISABLED' : 'ENABLED'} />{' '}
         {endpoint.disabled && <span className="muted">{DISABLED_BECAUSE[endpoint.disabledReason ?? 'manual'] ?? 'Disabled.'}</span>}
-        {endpoint.circuit.openUntil && <span className="muted">Deliveries paused after repeated failures until {formatDateTime(endpoint.circuit.openUntil)}.</span>}
+        {endpoint.circuit.openUntil && (
+          <span className="muted">Deliveries paused after repeated failures until {formatDateTime(endpoint.circuit.openUntil)}.</span>
+        )}
       </p>
       {endpoint.description && <p>{endpoint.description}</p>}
       <dl className="facts">

@@ -37,7 +37,11 @@ export function WebhookEndpointForm({ livemode, onCreated }: { livemode: boolean
   const submit = (data: FormData) => {
     if (!errors.validate(data, ['url'], noEventChosen)) return;
     const description = String(data.get('description') ?? '').trim();
-    create.mutate({ url: String(data.get('url')).trim(), events: data.getAll('events').map(String) as NewEndpoint['events'], ...(description ? { description } : {}) });
+    create.mutate({
+      url: String(data.get('url')).trim(),
+      events: data.getAll('events').map(String) as NewEndpoint['events'],
+      ...(description ? { description } : {}),
+    });
   };
 
   return (

@@ -26,8 +26,8 @@ export function WebhooksSection() {
     <section className="section" aria-labelledby="webhooks">
       <h2 id="webhooks">Webhooks</h2>
       <p className="muted">
-        Influencemart POSTs signed JSON to your endpoints when conversions, commissions and payouts change. Verify each delivery with the endpoint’s
-        signing secret, using any Standard Webhooks library. Test endpoints receive only test-mode events.
+        Influencemart POSTs signed JSON to your endpoints when conversions, commissions and payouts change. Verify each delivery with the endpoint’s signing
+        secret, using any Standard Webhooks library. Test endpoints receive only test-mode events.
       </p>
       {!missing && (
         <div className="toolbar">

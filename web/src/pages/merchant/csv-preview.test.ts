@@ -10,6 +10,9 @@ describe('previewCsv', () => {
     ]);
   });
   it('keeps a last record without a line break', () => {
-    expect(previewCsv('a,b\n1,2', 5)).toEqual([['a', 'b'], ['1', '2']]);
+    expect(previewCsv('a,b\n1,2', 5)).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
   });
 });

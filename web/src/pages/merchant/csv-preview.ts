@@ -33,4 +33,8 @@ export function previewCsv(text: string, maxRecords: number): string[][] {
 }
 
 /** Columns are matched like the server does: case, surrounding spaces and a byte-order mark do not matter. */
-export const sameColumn = (a: string, b: string) => a.replace(/^\uFEFF/, '').trim().toLowerCase() === b.trim().toLowerCase();
+export const sameColumn = (a: string, b: string) =>
+  a
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase() === b.trim().toLowerCase();

@@ -27,7 +27,15 @@ export function AffiliateSignupForm() {
       <FormAlert message={errors.message} />
       <TextField label="Display name" name="displayName" autoComplete="nickname" hint="How merchants will see you." error={errors.fields.displayName} />
       <TextField label="Email" name="email" type="email" autoComplete="email" required error={errors.fields.email} />
-      <TextField label="Password" name="password" type="password" autoComplete="new-password" hint="At least 10 characters." required error={errors.fields.password} />
+      <TextField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 10 characters."
+        required
+        error={errors.fields.password}
+      />
       <SubmitButton pending={signup.isPending} pendingLabel="Creating account…">
         Create creator account
       </SubmitButton>

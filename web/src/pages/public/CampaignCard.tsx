@@ -5,7 +5,10 @@ import type { ItemOf } from '../../api.ts';
 type PublicCampaign = ItemOf<'/api/public/campaigns', 'get'>;
 
 /** What a campaign card shows: the fields the marketplace and the public listing share. */
-export type CampaignOffer = Pick<PublicCampaign, 'id' | 'title' | 'category' | 'description' | 'cookieDurationDays' | 'endDate' | 'approvalRequired' | 'termsAndConditions'> & {
+export type CampaignOffer = Pick<
+  PublicCampaign,
+  'id' | 'title' | 'category' | 'description' | 'cookieDurationDays' | 'endDate' | 'approvalRequired' | 'termsAndConditions'
+> & {
   merchant: { name: string };
   commission: { type: string; value: string; currency: string } | null;
 };

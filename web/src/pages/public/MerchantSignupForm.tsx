@@ -20,7 +20,13 @@ function hostOf(website: string): string | undefined {
 
 function toBody(data: FormData): MerchantSignup {
   const text = (name: string) => String(data.get(name) ?? '').trim();
-  const body: MerchantSignup = { role: 'merchant', email: text('email'), password: String(data.get('password') ?? ''), businessName: text('businessName'), website: text('website') };
+  const body: MerchantSignup = {
+    role: 'merchant',
+    email: text('email'),
+    password: String(data.get('password') ?? ''),
+    businessName: text('businessName'),
+    website: text('website'),
+  };
   if (text('contactName')) body.contactName = text('contactName');
   if (text('contactPhone')) body.contactPhone = text('contactPhone');
   const extra = text('domains')
@@ -59,7 +65,15 @@ export function MerchantSignupForm() {
       />
       <TextField label="Other domains you sell on" name="domains" hint="Separate several with commas." error={errors.fields.domains} />
       <TextField label="Email" name="email" type="email" autoComplete="email" required error={errors.fields.email} />
-      <TextField label="Password" name="password" type="password" autoComplete="new-password" hint="At least 10 characters." required error={errors.fields.password} />
+      <TextField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 10 characters."
+        required
+        error={errors.fields.password}
+      />
       <div className="field-row">
         <TextField label="Contact name" name="contactName" autoComplete="name" error={errors.fields.contactName} />
         <TextField label="Contact phone" name="contactPhone" type="tel" autoComplete="tel" error={errors.fields.contactPhone} />

@@ -28,7 +28,8 @@ export function PublicCampaignsPage() {
         {(page) => {
           const categories = categoriesOf(page.data);
           const shown = category ? page.data.filter((c) => c.category === category) : page.data;
-          if (page.data.length === 0) return <EmptyState title="No public campaigns yet">Stores that open their campaigns to everyone will show up here.</EmptyState>;
+          if (page.data.length === 0)
+            return <EmptyState title="No public campaigns yet">Stores that open their campaigns to everyone will show up here.</EmptyState>;
           return (
             <>
               {categories.length > 0 && (

@@ -32,7 +32,15 @@ export function ResetPasswordPage() {
         {token ? (
           <Form onSubmit={submit} errorKey={errors.errorKey} label="Choose a new password">
             <FormAlert message={errors.message} />
-            <TextField label="New password" name="password" type="password" autoComplete="new-password" required hint="At least 10 characters." error={errors.fields.password} />
+            <TextField
+              label="New password"
+              name="password"
+              type="password"
+              autoComplete="new-password"
+              required
+              hint="At least 10 characters."
+              error={errors.fields.password}
+            />
             <TextField label="New password again" name="confirm" type="password" autoComplete="new-password" required error={errors.fields.confirm} />
             <SubmitButton pending={reset.isPending} pendingLabel="Saving…">
               Set new password

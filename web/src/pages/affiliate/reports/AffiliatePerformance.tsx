@@ -80,8 +80,20 @@ function EarningsChart({ report }: { report: Timeseries }) {
       days={report.data.map((d) => d.date)}
       series={[
         { label: 'Clicks', axis: 'count', color: '#2563eb', values: report.data.map((d) => d.clicks), shown: report.data.map((d) => formatCount(d.clicks)) },
-        { label: 'Conversions', axis: 'count', color: '#16a34a', values: report.data.map((d) => d.conversions), shown: report.data.map((d) => formatCount(d.conversions)) },
-        { label: 'Earnings', axis: 'money', color: '#b45309', values: report.data.map((d) => Number(d.earnings)), shown: report.data.map((d) => formatMoney(d.earnings, report.currency)) },
+        {
+          label: 'Conversions',
+          axis: 'count',
+          color: '#16a34a',
+          values: report.data.map((d) => d.conversions),
+          shown: report.data.map((d) => formatCount(d.conversions)),
+        },
+        {
+          label: 'Earnings',
+          axis: 'money',
+          color: '#b45309',
+          values: report.data.map((d) => Number(d.earnings)),
+          shown: report.data.map((d) => formatMoney(d.earnings, report.currency)),
+        },
       ]}
     />
   );

@@ -9,7 +9,16 @@ import { TextField } from '../../../components/TextField.tsx';
 import { useFormErrors } from '../../../components/use-form-errors.ts';
 import type { MerchantCampaign } from './merchant-campaign.ts';
 
-const INPUTS = ['title', 'description', 'category', 'landingUrl', 'defaultCommissionType', 'defaultCommissionValue', 'cookieDurationDays', 'approvalRequired'] as const;
+const INPUTS = [
+  'title',
+  'description',
+  'category',
+  'landingUrl',
+  'defaultCommissionType',
+  'defaultCommissionValue',
+  'cookieDurationDays',
+  'approvalRequired',
+] as const;
 const OPTIONAL_TEXT = ['description', 'category', 'landingUrl', 'defaultCommissionType', 'defaultCommissionValue'] as const;
 
 /** The form's inputs as the API's body: on create an empty input is left out, on edit it clears the field. */
@@ -66,7 +75,12 @@ export function CampaignForm({ mode, campaign, onDone }: { mode: DataMode; campa
         defaultValue={campaign?.landingUrl ?? ''}
         error={errors.fields.landingUrl}
       />
-      <SelectField label="Commission type" name="defaultCommissionType" defaultValue={campaign?.defaultCommissionType ?? ''} error={errors.fields.defaultCommissionType}>
+      <SelectField
+        label="Commission type"
+        name="defaultCommissionType"
+        defaultValue={campaign?.defaultCommissionType ?? ''}
+        error={errors.fields.defaultCommissionType}
+      >
         <option value="">Account default</option>
         <option value="PERCENTAGE">Percentage of the sale</option>
         <option value="FIXED">Fixed amount per sale</option>
@@ -79,9 +93,18 @@ export function CampaignForm({ mode, campaign, onDone }: { mode: DataMode; campa
         defaultValue={campaign?.defaultCommissionValue ?? ''}
         error={errors.fields.defaultCommissionValue}
       />
-      <TextField label="Cookie days" name="cookieDurationDays" type="number" min={0} max={365} defaultValue={campaign?.cookieDurationDays ?? ''} error={errors.fields.cookieDurationDays} />
+      <TextField
+        label="Cookie days"
+        name="cookieDurationDays"
+        type="number"
+        min={0}
+        max={365}
+        defaultValue={campaign?.cookieDurationDays ?? ''}
+        error={errors.fields.cookieDurationDays}
+      />
       <label className="checkbox">
-        <input type="checkbox" name="approvalRequired" defaultChecked={campaign?.approvalRequired ?? false} /> Needs review: an admin approves the campaign and I approve each affiliate who joins
+        <input type="checkbox" name="approvalRequired" defaultChecked={campaign?.approvalRequired ?? false} /> Needs review: an admin approves the campaign and
+        I approve each affiliate who joins
       </label>
       <div className="form-actions">
         <SubmitButton pending={save.isPending} pendingLabel="Saving…">

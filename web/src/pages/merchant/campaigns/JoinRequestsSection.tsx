@@ -14,13 +14,21 @@ const JOIN_REQUESTS_KEY = ['merchant', 'join-requests'] as const;
 export function JoinRequestsSection() {
   const api = useApi();
   const queryClient = useQueryClient();
-  const requests = useQuery({ queryKey: JOIN_REQUESTS_KEY, queryFn: () => call(api.GET('/api/merchant/join-requests', { params: { query: { pageSize: 100 } } })) });
+  const requests = useQuery({
+    queryKey: JOIN_REQUESTS_KEY,
+    queryFn: () => call(api.GET('/api/merchant/join-requests', { params: { query: { pageSize: 100 } } })),
+  });
   const decide = useMutation({
     mutationFn: ({ request, decision }: { request: JoinRequest; decision: 'approve' | 'reject' }) =>
       call(
-        api.POST(decision === 'approve' ? '/api/merchant/campaigns/{id}/join-requests/{affiliateId}/approve' : '/api/merchant/campaigns/{id}/join-requests/{affiliateId}/reject', {
-          params: { path: { id: request.campaignId, affiliateId: request.affiliate.id } },
-        }),
+        api.POST(
+          decision === 'approve'
+            ? '/api/merchant/campaigns/{id}/join-requests/{affiliateId}/approve'
+            : '/api/merchant/campaigns/{id}/join-requests/{affiliateId}/reject',
+          {
+            params: { path: { id: request.campaignId, affiliateId: request.affiliate.id } },
+          },
+        ),
       ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: JOIN_REQUESTS_KEY }),
   });

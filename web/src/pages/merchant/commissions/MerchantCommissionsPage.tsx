@@ -23,7 +23,12 @@ export function MerchantCommissionsPage() {
   const [page, setPage] = useState(1);
   const commissions = useQuery({
     queryKey: ['merchant', 'commissions', mode, status, page],
-    queryFn: () => call(api.forMode(mode).GET('/api/v1/commissions', { params: { query: { status: isCommissionStatus(status) ? status : undefined, page, pageSize: PAGE_SIZE } } })),
+    queryFn: () =>
+      call(
+        api
+          .forMode(mode)
+          .GET('/api/v1/commissions', { params: { query: { status: isCommissionStatus(status) ? status : undefined, page, pageSize: PAGE_SIZE } } }),
+      ),
   });
 
   return (
@@ -64,7 +69,11 @@ export function MerchantCommissionsPage() {
           label="Download CSV"
           fileName={`commissions-${mode}.csv`}
           fetchCsv={() =>
-            call(api.forMode(mode).GET('/api/v1/commissions', { params: { query: { status: isCommissionStatus(status) ? status : undefined, format: 'csv' } }, parseAs: 'text' }))
+            call(
+              api
+                .forMode(mode)
+                .GET('/api/v1/commissions', { params: { query: { status: isCommissionStatus(status) ? status : undefined, format: 'csv' } }, parseAs: 'text' }),
+            )
           }
         />
       </div>

@@ -29,7 +29,14 @@ export function MerchantOrdersPage() {
     queryFn: () =>
       call(
         api.forMode(mode).GET('/api/v1/orders', {
-          params: { query: { status: isOrderStatus(status) ? status : undefined, attributed: attributed === '' ? undefined : attributed === 'true', page, pageSize: PAGE_SIZE } },
+          params: {
+            query: {
+              status: isOrderStatus(status) ? status : undefined,
+              attributed: attributed === '' ? undefined : attributed === 'true',
+              page,
+              pageSize: PAGE_SIZE,
+            },
+          },
         }),
       ),
   });
@@ -53,7 +60,13 @@ export function MerchantOrdersPage() {
             </option>
           ))}
         </SelectField>
-        <SelectField label="Attribution" name="attributed" value={attributed} onChange={(event) => filter(() => setAttributed(event.target.value))} hideOptional>
+        <SelectField
+          label="Attribution"
+          name="attributed"
+          value={attributed}
+          onChange={(event) => filter(() => setAttributed(event.target.value))}
+          hideOptional
+        >
           <option value="">All orders</option>
           <option value="true">With a creator</option>
           <option value="false">Without a creator</option>
@@ -64,7 +77,9 @@ export function MerchantOrdersPage() {
           fetchCsv={() =>
             call(
               api.forMode(mode).GET('/api/v1/orders', {
-                params: { query: { status: isOrderStatus(status) ? status : undefined, attributed: attributed ? attributed === 'true' : undefined, format: 'csv' } },
+                params: {
+                  query: { status: isOrderStatus(status) ? status : undefined, attributed: attributed ? attributed === 'true' : undefined, format: 'csv' },
+                },
                 parseAs: 'text',
               }),
             )
@@ -95,7 +110,12 @@ export function MerchantOrdersPage() {
                       <tr key={order.orderId}>
                         <th scope="row" data-label="Order">
                           <span className="cell-title mono">{order.orderId}</span>
-                          <button type="button" className="button button--small button--quiet" aria-label={`Details of ${order.orderId}`} onClick={() => setOpenId(order.orderId)}>
+                          <button
+                            type="button"
+                            className="button button--small button--quiet"
+                            aria-label={`Details of ${order.orderId}`}
+                            onClick={() => setOpenId(order.orderId)}
+                          >
                             Details
                           </button>
                         </th>
@@ -110,7 +130,9 @@ export function MerchantOrdersPage() {
                               {formatMoney(order.commission.amount, order.commission.currency)} <StatusBadge status={order.commission.status} />
                             </>
                           ) : (
-                            <span className="muted">None{order.unattributedReason ? ` (${order.unattributedReason.toLowerCase().replaceAll('_', ' ')})` : ''}</span>
+                            <span className="muted">
+                              None{order.unattributedReason ? ` (${order.unattributedReason.toLowerCase().replaceAll('_', ' ')})` : ''}
+                            </span>
                           )}
                         </td>
                       </tr>

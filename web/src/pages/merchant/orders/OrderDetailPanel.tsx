@@ -30,7 +30,10 @@ function OrderRiskReasons({ mode, orderId }: { mode: DataMode; orderId: string }
 /** One order: its items, commission with the risk check's verdict, status history, and a manual status change. */
 export function OrderDetailPanel({ mode, orderId, onClose }: { mode: DataMode; orderId: string; onClose(): void }) {
   const api = useApi().forMode(mode);
-  const order = useQuery({ queryKey: ['merchant', 'orders', mode, 'detail', orderId], queryFn: () => call(api.GET('/api/v1/orders/{orderId}', { params: { path: { orderId } } })) });
+  const order = useQuery({
+    queryKey: ['merchant', 'orders', mode, 'detail', orderId],
+    queryFn: () => call(api.GET('/api/v1/orders/{orderId}', { params: { path: { orderId } } })),
+  });
 
   return (
     <section className="card section" aria-labelledby="order-detail-heading">
@@ -70,7 +73,8 @@ export function OrderDetailPanel({ mode, orderId, onClose }: { mode: DataMode; o
                   </dd>
                   <dt>Rate</dt>
                   <dd>
-                    {formatCommission(detail.commission.rate.type, detail.commission.rate.value, detail.commission.currency)} (from the {detail.commission.rate.source})
+                    {formatCommission(detail.commission.rate.type, detail.commission.rate.value, detail.commission.currency)} (from the{' '}
+                    {detail.commission.rate.source})
                   </dd>
                   <dt>Payable from</dt>
                   <dd>{detail.commission.holdUntil ? formatDate(detail.commission.holdUntil) : '—'}</dd>
@@ -91,7 +95,8 @@ export function OrderDetailPanel({ mode, orderId, onClose }: { mode: DataMode; o
                   <li key={`${entry.recordedAt}:${entry.to}`}>
                     {entry.from ? `${readable(entry.from)} → ` : ''}
                     <strong>{readable(entry.to)}</strong>
-                    {entry.refundAmount && ` (${formatMoney(entry.refundAmount, detail.currency)})`} <span className="muted">{formatDateTime(entry.occurredAt)}</span>
+                    {entry.refundAmount && ` (${formatMoney(entry.refundAmount, detail.currency)})`}{' '}
+                    <span className="muted">{formatDateTime(entry.occurredAt)}</span>
                   </li>
                 ))}
               </ol>

@@ -17,7 +17,8 @@ export function OrderStatusForm({ mode, order }: { mode: DataMode; order: OrderD
   const queryClient = useQueryClient();
   const [status, setStatus] = useState('');
   const change = useMutation({
-    mutationFn: (body: BodyOf<'/api/v1/orders/{orderId}', 'patch'>) => call(api.PATCH('/api/v1/orders/{orderId}', { params: { path: { orderId: order.orderId } }, body })),
+    mutationFn: (body: BodyOf<'/api/v1/orders/{orderId}', 'patch'>) =>
+      call(api.PATCH('/api/v1/orders/{orderId}', { params: { path: { orderId: order.orderId } }, body })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['merchant', 'orders', mode] }),
   });
   const errors = useFormErrors(change, INPUTS);
@@ -39,7 +40,9 @@ export function OrderStatusForm({ mode, order }: { mode: DataMode; order: OrderD
           </option>
         ))}
       </SelectField>
-      {status === 'refunded' && <TextField label="Refund amount" name="refundAmount" inputMode="decimal" hint="Leave empty to refund the rest." error={errors.fields.refundAmount} />}
+      {status === 'refunded' && (
+        <TextField label="Refund amount" name="refundAmount" inputMode="decimal" hint="Leave empty to refund the rest." error={errors.fields.refundAmount} />
+      )}
       <SubmitButton pending={change.isPending} pendingLabel="Saving…">
         Change status
       </SubmitButton>

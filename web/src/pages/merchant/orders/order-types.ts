@@ -8,8 +8,25 @@ export type OrderStatus = Order['status'];
 export type RequestableOrderStatus = BodyOf<'/api/v1/orders/{orderId}', 'patch'>['status'];
 
 // Records rather than lists, so a status added on the server is a type error here until it is listed.
-const ORDER_STATUS: Record<OrderStatus, true> = { pending: true, confirmed: true, shipped: true, delivered: true, cancelled: true, returned: true, refunded: true, partially_refunded: true };
-const REQUESTABLE: Record<RequestableOrderStatus, true> = { pending: true, confirmed: true, shipped: true, delivered: true, cancelled: true, returned: true, refunded: true };
+const ORDER_STATUS: Record<OrderStatus, true> = {
+  pending: true,
+  confirmed: true,
+  shipped: true,
+  delivered: true,
+  cancelled: true,
+  returned: true,
+  refunded: true,
+  partially_refunded: true,
+};
+const REQUESTABLE: Record<RequestableOrderStatus, true> = {
+  pending: true,
+  confirmed: true,
+  shipped: true,
+  delivered: true,
+  cancelled: true,
+  returned: true,
+  refunded: true,
+};
 
 export const ORDER_STATUSES = Object.keys(ORDER_STATUS) as OrderStatus[];
 export const REQUESTABLE_ORDER_STATUSES = Object.keys(REQUESTABLE) as RequestableOrderStatus[];

@@ -54,7 +54,9 @@ export function MerchantProductsPage() {
 
   return (
     <div>
-      <PageHeader title="Products" actions={
+      <PageHeader
+        title="Products"
+        actions={
           <DataModeSwitch
             mode={mode}
             onChange={(next) =>
@@ -64,7 +66,8 @@ export function MerchantProductsPage() {
               })
             }
           />
-        }>
+        }
+      >
         <p>
           Products your store synced through the API, a feed or a <Link to="/merchant/imports">CSV import</Link>. Creators link to them; a product's own rate
           beats its campaign's.
@@ -77,7 +80,13 @@ export function MerchantProductsPage() {
             Search
           </button>
         </form>
-        <SelectField label="Status" name="status" hideOptional value={status} onChange={(event) => refilter(() => setStatus(event.target.value as typeof status))}>
+        <SelectField
+          label="Status"
+          name="status"
+          hideOptional
+          value={status}
+          onChange={(event) => refilter(() => setStatus(event.target.value as typeof status))}
+        >
           <option value="ACTIVE">Active</option>
           <option value="ARCHIVED">Archived</option>
           <option value="">Any status</option>
@@ -95,7 +104,9 @@ export function MerchantProductsPage() {
       <QueryState query={products} what="products" feature="Products">
         {(result) =>
           result.data.length === 0 ? (
-            <EmptyState title={search ? `No ${mode} product matches “${search}”` : `No ${mode} products here`}>Sync products through the API, a feed or a CSV import.</EmptyState>
+            <EmptyState title={search ? `No ${mode} product matches “${search}”` : `No ${mode} products here`}>
+              Sync products through the API, a feed or a CSV import.
+            </EmptyState>
           ) : (
             <>
               <div className="table-wrap">
@@ -124,7 +135,9 @@ export function MerchantProductsPage() {
                           {product.discountPrice && <span className="cell-note">was {formatMoney(product.price, product.currency)}</span>}
                         </td>
                         <td data-label="Campaign">{campaignTitle(product.campaignId)}</td>
-                        <td data-label="Commission">{product.commissionType ? formatCommission(product.commissionType, product.commissionValue, product.currency) : "The campaign's"}</td>
+                        <td data-label="Commission">
+                          {product.commissionType ? formatCommission(product.commissionType, product.commissionValue, product.currency) : "The campaign's"}
+                        </td>
                         <td data-label="Status">
                           <StatusBadge status={product.status} />
                         </td>
@@ -146,7 +159,9 @@ export function MerchantProductsPage() {
                                 label="Restore"
                                 subject={product.name}
                                 invalidates={['merchant', 'products']}
-                                act={() => call(api.forMode(mode).PATCH('/api/v1/products/{id}', { params: { path: { id: product.id } }, body: { status: 'ACTIVE' } }))}
+                                act={() =>
+                                  call(api.forMode(mode).PATCH('/api/v1/products/{id}', { params: { path: { id: product.id } }, body: { status: 'ACTIVE' } }))
+                                }
                               />
                             )}
                           </div>

@@ -23,7 +23,17 @@ function productPatch(data: FormData): ProductPatch {
 }
 
 /** Change a product's name, link, price, sale price, category, own commission and campaign. */
-export function ProductEditForm({ mode, product, campaigns, onDone }: { mode: DataMode; product: MerchantProduct; campaigns: Array<{ id: string; title: string }>; onDone(): void }) {
+export function ProductEditForm({
+  mode,
+  product,
+  campaigns,
+  onDone,
+}: {
+  mode: DataMode;
+  product: MerchantProduct;
+  campaigns: Array<{ id: string; title: string }>;
+  onDone(): void;
+}) {
   const api = useApi().forMode(mode);
   const queryClient = useQueryClient();
   const save = useMutation({
@@ -46,9 +56,23 @@ export function ProductEditForm({ mode, product, campaigns, onDone }: { mode: Da
       </h2>
       <FormAlert message={errors.message} />
       <TextField label="Name" name="name" required defaultValue={product.name} error={errors.fields.name} />
-      <TextField label="Product page" name="productUrl" type="url" required hint="On one of your approved domains." defaultValue={product.productUrl} error={errors.fields.productUrl} />
+      <TextField
+        label="Product page"
+        name="productUrl"
+        type="url"
+        required
+        hint="On one of your approved domains."
+        defaultValue={product.productUrl}
+        error={errors.fields.productUrl}
+      />
       <TextField label={`Price (${product.currency})`} name="price" required inputMode="decimal" defaultValue={product.price} error={errors.fields.price} />
-      <TextField label={`Sale price (${product.currency})`} name="discountPrice" inputMode="decimal" defaultValue={product.discountPrice ?? ''} error={errors.fields.discountPrice} />
+      <TextField
+        label={`Sale price (${product.currency})`}
+        name="discountPrice"
+        inputMode="decimal"
+        defaultValue={product.discountPrice ?? ''}
+        error={errors.fields.discountPrice}
+      />
       <TextField label="Category" name="category" defaultValue={product.category ?? ''} error={errors.fields.category} />
       <SelectField label="Campaign" name="campaignId" defaultValue={product.campaignId ?? ''} error={errors.fields.campaignId}>
         <option value="">No campaign</option>
@@ -63,7 +87,13 @@ export function ProductEditForm({ mode, product, campaigns, onDone }: { mode: Da
         <option value="PERCENTAGE">Percentage of the sale</option>
         <option value="FIXED">Fixed amount per unit</option>
       </SelectField>
-      <TextField label="Own commission rate" name="commissionValue" inputMode="decimal" defaultValue={product.commissionValue ?? ''} error={errors.fields.commissionValue} />
+      <TextField
+        label="Own commission rate"
+        name="commissionValue"
+        inputMode="decimal"
+        defaultValue={product.commissionValue ?? ''}
+        error={errors.fields.commissionValue}
+      />
       <div className="form-actions">
         <SubmitButton pending={save.isPending} pendingLabel="Saving…">
           Save product

@@ -67,7 +67,12 @@ export function ConversionsSection({ mode }: { mode: DataMode }) {
                     {result.data.map((order) => (
                       <tr key={order.orderId}>
                         <th scope="row" data-label="Order">
-                          <button type="button" className="button button--small button--quiet mono" aria-label={`Open order ${order.orderId}`} onClick={() => setOpenId(order.orderId)}>
+                          <button
+                            type="button"
+                            className="button button--small button--quiet mono"
+                            aria-label={`Open order ${order.orderId}`}
+                            onClick={() => setOpenId(order.orderId)}
+                          >
                             {order.orderId}
                           </button>
                         </th>

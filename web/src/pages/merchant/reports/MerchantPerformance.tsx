@@ -37,10 +37,22 @@ function Headline({ summary, previous }: { summary: Summary; previous: Summary |
   const figures = [
     { label: 'Clicks', value: formatCount(summary.clicks), change: previous && describeChange(summary.clicks, previous.clicks) },
     { label: 'Conversions', value: formatCount(summary.conversions), change: previous && describeChange(summary.conversions, previous.conversions) },
-    { label: 'Revenue', value: formatMoney(summary.revenue, summary.currency), change: previous && describeChange(minorUnits(summary.revenue), minorUnits(previous.revenue)) },
-    { label: 'Commission', value: formatMoney(summary.commission, summary.currency), change: previous && describeChange(minorUnits(summary.commission), minorUnits(previous.commission)) },
+    {
+      label: 'Revenue',
+      value: formatMoney(summary.revenue, summary.currency),
+      change: previous && describeChange(minorUnits(summary.revenue), minorUnits(previous.revenue)),
+    },
+    {
+      label: 'Commission',
+      value: formatMoney(summary.commission, summary.currency),
+      change: previous && describeChange(minorUnits(summary.commission), minorUnits(previous.commission)),
+    },
     // Basis points, so the change of a rate is compared exactly.
-    { label: 'Conversion rate', value: rate(summary.conversionRate), change: previous && describeChange(Math.round(summary.conversionRate * 10_000), Math.round(previous.conversionRate * 10_000)) },
+    {
+      label: 'Conversion rate',
+      value: rate(summary.conversionRate),
+      change: previous && describeChange(Math.round(summary.conversionRate * 10_000), Math.round(previous.conversionRate * 10_000)),
+    },
   ];
   return (
     <dl className="headline" aria-label="Headline numbers">
@@ -59,7 +71,10 @@ function Headline({ summary, previous }: { summary: Summary; previous: Summary |
 
 function PerformanceChart({ report }: { report: Timeseries }) {
   const days = report.data.map((d) => d.date);
-  const totals = report.data.reduce((sum, d) => ({ clicks: sum.clicks + d.clicks, conversions: sum.conversions + d.conversions }), { clicks: 0, conversions: 0 });
+  const totals = report.data.reduce((sum, d) => ({ clicks: sum.clicks + d.clicks, conversions: sum.conversions + d.conversions }), {
+    clicks: 0,
+    conversions: 0,
+  });
   const commission = report.data.reduce((sum, d) => sum + minorUnits(d.commission), 0n);
   return (
     <DailyChart
@@ -68,7 +83,13 @@ function PerformanceChart({ report }: { report: Timeseries }) {
       days={days}
       series={[
         { label: 'Clicks', axis: 'count', color: '#2563eb', values: report.data.map((d) => d.clicks), shown: report.data.map((d) => formatCount(d.clicks)) },
-        { label: 'Conversions', axis: 'count', color: '#16a34a', values: report.data.map((d) => d.conversions), shown: report.data.map((d) => formatCount(d.conversions)) },
+        {
+          label: 'Conversions',
+          axis: 'count',
+          color: '#16a34a',
+          values: report.data.map((d) => d.conversions),
+          shown: report.data.map((d) => formatCount(d.conversions)),
+        },
         {
           label: 'Commission',
           axis: 'money',

@@ -33,7 +33,13 @@ export function TopAffiliates({ mode, period }: { mode: DataMode; period: Period
           caption="Top creators"
           nameHeader="Creator"
           moneyHeaders={['Revenue', 'Commission']}
-          rows={r.data.map((a) => ({ id: a.affiliateId, name: a.displayName || a.affiliateId, clicks: a.clicks, conversions: a.conversions, money: { Revenue: a.revenue, Commission: a.commission } }))}
+          rows={r.data.map((a) => ({
+            id: a.affiliateId,
+            name: a.displayName || a.affiliateId,
+            clicks: a.clicks,
+            conversions: a.conversions,
+            money: { Revenue: a.revenue, Commission: a.commission },
+          }))}
           currency={r.currency}
           sorts={SORTS}
           sort={sort}
@@ -47,7 +53,8 @@ export function TopAffiliates({ mode, period }: { mode: DataMode; period: Period
           onPage={setPage}
           csv={{
             fileName: `top-creators-${period.from}-${period.to}`,
-            fetch: () => call(api.GET('/api/v1/reports/affiliates', { params: { query: { ...query, limit: CSV_ROWS.affiliates, format: 'csv' } }, parseAs: 'text' })),
+            fetch: () =>
+              call(api.GET('/api/v1/reports/affiliates', { params: { query: { ...query, limit: CSV_ROWS.affiliates, format: 'csv' } }, parseAs: 'text' })),
           }}
         />
       )}
