@@ -36,8 +36,11 @@ const SKIP = (route: RouteSummary) =>
 
 function call(route: RouteSummary, path: string, body?: unknown) {
   const principals = ((route.config as { principals?: readonly string[] }).principals ?? []) as readonly string[];
-  const raw = body === undefined ? '' : JSON.stringify(body);
-  const headers: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
+  // A route that takes only other body types (a CSV upload) gets a small body of its first type.
+  const bodyTypes = (route.config as { bodyTypes?: readonly string[] }).bodyTypes;
+  const type = body === undefined ? undefined : bodyTypes && !bodyTypes.includes('application/json') ? bodyTypes[0]! : 'application/json';
+  const raw = body === undefined ? '' : type === 'application/json' ? JSON.stringify(body) : 'name\nx\n';
+  const headers: Record<string, string> = type === undefined ? {} : { 'content-type': type };
   const cookies: Record<string, string> = {};
   const session = principals.find((p) => p.endsWith('Session'));
   if (principals.includes('merchantKey')) {
