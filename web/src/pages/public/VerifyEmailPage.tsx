@@ -7,7 +7,7 @@ import { Loading } from '../../components/QueryState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { Link, useLocation } from '../../router.tsx';
 import { useSession } from '../../session.ts';
-import { EMAIL_SETTINGS_KEY } from '../account/email-queries.ts';
+import { EMAIL_SETTINGS_KEY, type EmailSettings } from '../account/email-queries.ts';
 
 /** The page the verification email links to: it confirms the address as soon as it opens. */
 export function VerifyEmailPage() {
@@ -17,7 +17,11 @@ export function VerifyEmailPage() {
   const token = useLocation().search.get('token') ?? '';
   const verify = useMutation({
     mutationFn: () => call(api.POST('/api/auth/verify-email', { body: { token } })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: EMAIL_SETTINGS_KEY }),
+    onSuccess: () => {
+      // Known at once, so the dashboard does not show the notice again while the settings reload.
+      queryClient.setQueryData<EmailSettings>(EMAIL_SETTINGS_KEY, (settings) => settings && { ...settings, emailVerified: true });
+      return queryClient.invalidateQueries({ queryKey: EMAIL_SETTINGS_KEY });
+    },
   });
   const { mutate } = verify;
   useEffect(() => {
