@@ -1,5 +1,4 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { call, type ResponseOf } from '../../../api.ts';
 import { useApi } from '../../../api-context.tsx';
 import { DailyChart } from '../../../components/charts/DailyChart.tsx';
@@ -8,6 +7,7 @@ import { formatCount, formatMoney } from '../../../format.ts';
 import { RankedTable } from '../../reports/RankedTable.tsx';
 import { ReportPeriodPicker, useReportPeriod } from '../../reports/ReportPeriodPicker.tsx';
 import { REPORT_TIME_ZONE, type Period } from '../../reports/report-period.ts';
+import { useRankedPaging } from '../../reports/ranked-paging.ts';
 
 type Timeseries = ResponseOf<'/api/affiliate/reports/timeseries', 'get'>;
 type Sort = 'earnings' | 'conversions' | 'clicks';
@@ -101,8 +101,7 @@ function EarningsChart({ report }: { report: Timeseries }) {
 
 function LinkEarnings({ period }: { period: Period }) {
   const api = useApi();
-  const [sort, setSort] = useState<Sort>('earnings');
-  const [page, setPage] = useState(1);
+  const { sort, page, onSort, onPage } = useRankedPaging<Sort>('earnings');
   const query = { ...period, tz: REPORT_TIME_ZONE, by: 'link' as const, sort };
   const report = useQuery({
     queryKey: ['affiliate', 'reports', 'links', period, sort, page],
@@ -127,14 +126,11 @@ function LinkEarnings({ period }: { period: Period }) {
           currency={r.currency}
           sorts={SORTS}
           sort={sort}
-          onSort={(next) => {
-            setSort(next);
-            setPage(1);
-          }}
+          onSort={onSort}
           page={r.page}
           pageSize={r.pageSize}
           total={r.total}
-          onPage={setPage}
+          onPage={onPage}
           csv={{
             fileName: `earnings-per-link-${period.from}-${period.to}`,
             fetch: () => call(api.GET('/api/affiliate/reports/breakdown', { params: { query: { ...query, limit: 500, format: 'csv' } }, parseAs: 'text' })),

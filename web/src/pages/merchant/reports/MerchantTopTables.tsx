@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { call, type DataMode } from '../../../api.ts';
 import { useApi } from '../../../api-context.tsx';
 import { QueryState } from '../../../components/QueryState.tsx';
 import { RankedTable } from '../../reports/RankedTable.tsx';
 import { REPORT_TIME_ZONE, type Period } from '../../reports/report-period.ts';
+import { useRankedPaging } from '../../reports/ranked-paging.ts';
 
 type Sort = 'commission' | 'revenue' | 'conversions' | 'clicks';
 const SORTS = [
@@ -19,8 +19,7 @@ const CSV_ROWS = { affiliates: 100, links: 500 };
 /** The period's creators, most commission first (or as chosen), a page at a time. */
 export function TopAffiliates({ mode, period }: { mode: DataMode; period: Period }) {
   const api = useApi().forMode(mode);
-  const [sort, setSort] = useState<Sort>('commission');
-  const [page, setPage] = useState(1);
+  const { sort, page, onSort, onPage } = useRankedPaging<Sort>('commission');
   const query = { ...period, tz: REPORT_TIME_ZONE, sort };
   const report = useQuery({
     queryKey: ['merchant', 'reports', mode, 'affiliates', period, sort, page],
@@ -43,14 +42,11 @@ export function TopAffiliates({ mode, period }: { mode: DataMode; period: Period
           currency={r.currency}
           sorts={SORTS}
           sort={sort}
-          onSort={(next) => {
-            setSort(next);
-            setPage(1);
-          }}
+          onSort={onSort}
           page={r.page}
           pageSize={r.pageSize}
           total={r.total}
-          onPage={setPage}
+          onPage={onPage}
           csv={{
             fileName: `top-creators-${period.from}-${period.to}`,
             fetch: () =>
@@ -65,8 +61,7 @@ export function TopAffiliates({ mode, period }: { mode: DataMode; period: Period
 /** The period's links (by their short code), most commission first (or as chosen), a page at a time. */
 export function TopLinks({ mode, period }: { mode: DataMode; period: Period }) {
   const api = useApi().forMode(mode);
-  const [sort, setSort] = useState<Sort>('commission');
-  const [page, setPage] = useState(1);
+  const { sort, page, onSort, onPage } = useRankedPaging<Sort>('commission');
   const query = { ...period, tz: REPORT_TIME_ZONE, sort, by: 'link' as const };
   const report = useQuery({
     queryKey: ['merchant', 'reports', mode, 'links', period, sort, page],
@@ -91,14 +86,11 @@ export function TopLinks({ mode, period }: { mode: DataMode; period: Period }) {
           currency={r.currency}
           sorts={SORTS}
           sort={sort}
-          onSort={(next) => {
-            setSort(next);
-            setPage(1);
-          }}
+          onSort={onSort}
           page={r.page}
           pageSize={r.pageSize}
           total={r.total}
-          onPage={setPage}
+          onPage={onPage}
           csv={{
             fileName: `top-links-${period.from}-${period.to}`,
             fetch: () => call(api.GET('/api/v1/reports/breakdown', { params: { query: { ...query, limit: CSV_ROWS.links, format: 'csv' } }, parseAs: 'text' })),
