@@ -80,11 +80,11 @@ describe(`sandbox on ${backend}`, () => {
     const c = await mint(other.test, { campaignId: otherCampaign.id });
     expect(c.body.affiliateRef).not.toBe(a.body.affiliateRef);
     const [user] = await t.platform.db
-      .select({ email: users.email })
+      .select({ email: users.email, passwordHash: users.passwordHash })
       .from(affiliates)
       .innerJoin(users, eq(users.id, affiliates.userId))
       .where(eq(affiliates.id, a.body.affiliateRef));
-    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user!.email, password: '!sandbox-no-login' } });
+    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user!.email, password: user!.passwordHash } });
     expect(login.statusCode).toBe(401);
   });
 

@@ -4,3 +4,4 @@ export { affiliateDisplayNames } from './affiliate-names.ts';
 export { Channel, Nullable } from './affiliates.schemas.ts';
 export { isWallet } from './payout-method-rules.ts';
 export { openPayoutAccounts } from './payout-methods.service.ts';
+export { insertAffiliate } from './insert-affiliate.ts';

@@ -17,14 +17,20 @@ export async function insertCampaign(values: typeof campaigns.$inferInsert, exec
   return row ?? null;
 }
 
-/** One of the tenant's campaigns; another merchant's or mode's campaign is simply not found. */
-export async function getCampaignOrThrow(tenant: Tenant, id: string, executor: Executor, options: { forUpdate?: boolean } = {}): Promise<CampaignRow> {
-  if (!isUuid(id)) throw notFound('Campaign');
+/** One of the tenant's campaigns, or undefined: another merchant's or mode's campaign is not theirs. */
+export async function findCampaign(tenant: Tenant, id: string, executor: Executor, options: { forUpdate?: boolean } = {}): Promise<CampaignRow | undefined> {
+  if (!isUuid(id)) return undefined;
   const query = executor
     .select()
     .from(campaigns)
     .where(and(ownedBy(tenant), eq(campaigns.id, id)));
   const [row] = options.forUpdate ? await query.for('update') : await query;
+  return row;
+}
+
+/** One of the tenant's campaigns; another merchant's or mode's campaign is simply not found. */
+export async function getCampaignOrThrow(tenant: Tenant, id: string, executor: Executor, options: { forUpdate?: boolean } = {}): Promise<CampaignRow> {
+  const row = await findCampaign(tenant, id, executor, options);
   if (!row) throw notFound('Campaign');
   return row;
 }

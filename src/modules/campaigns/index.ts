@@ -7,3 +7,4 @@ export { isCampaignListed } from './campaign-status.ts';
 export { listListedCampaigns, listListedCategories } from './campaign-listing.ts';
 export type { ListedCampaign, ListedCampaignQuery } from './campaign-listing.ts';
 export { campaignTitles } from './campaign-titles.ts';
+export { findCampaign } from './campaigns.repository.ts';

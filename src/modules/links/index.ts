@@ -2,3 +2,5 @@
 // file not exported here are private to it; the app registers its routes from its *.routes.ts.
 export { createLink } from './create-link.ts';
 export { linkCodes } from './link-codes.ts';
+export { findOrCreateLink } from './find-or-create-link.ts';
+export type { LinkTarget } from './find-or-create-link.ts';

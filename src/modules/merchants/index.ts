@@ -6,3 +6,4 @@ export { findApprovedDomains, findCatalogContext } from './approved-domains.ts';
 export { isUrlOnDomains, normalizeDomain } from './domains.ts';
 export { getMerchantCurrency } from './merchant-currency.ts';
 export { merchantBusinessNames } from './merchant-names.ts';
+export { lockMerchant } from './lock-merchant.ts';

@@ -3,3 +3,4 @@
 export { MAX_BULK_ITEMS } from './products.schemas.ts';
 export { writeProducts } from './write-products.ts';
 export { productNames } from './product-names.ts';
+export { findProduct } from './products.repository.ts';

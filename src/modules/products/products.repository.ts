@@ -10,14 +10,20 @@ import { products, type ProductRow } from './products.tables.ts';
 
 const ownedBy = (tenant: Tenant) => and(eq(products.merchantId, tenant.merchantId), eq(products.livemode, tenant.livemode));
 
-/** One of the tenant's products; another merchant's or mode's product is simply not found. */
-export async function getProductOrThrow(tenant: Tenant, id: string, executor: Executor, options: { forUpdate?: boolean } = {}): Promise<ProductRow> {
-  if (!isUuid(id)) throw notFound('Product');
+/** One of the tenant's products, or undefined: another merchant's or mode's product is not theirs. */
+export async function findProduct(tenant: Tenant, id: string, executor: Executor, options: { forUpdate?: boolean } = {}): Promise<ProductRow | undefined> {
+  if (!isUuid(id)) return undefined;
   const query = executor
     .select()
     .from(products)
     .where(and(ownedBy(tenant), eq(products.id, id)));
   const [row] = options.forUpdate ? await query.for('update') : await query;
+  return row;
+}
+
+/** One of the tenant's products; another merchant's or mode's product is simply not found. */
+export async function getProductOrThrow(tenant: Tenant, id: string, executor: Executor, options: { forUpdate?: boolean } = {}): Promise<ProductRow> {
+  const row = await findProduct(tenant, id, executor, options);
   if (!row) throw notFound('Product');
   return row;
 }

@@ -1,18 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Tenant } from '../../platform/tenant.ts';
 import { inTransaction, type Db, type Tx } from '../../platform/db/client.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { validationError } from '../../platform/http/validation.ts';
 import { newId } from '../../platform/ids.ts';
-import { users } from '../accounts/accounts.tables.ts';
-import { affiliates } from '../affiliates/affiliates.tables.ts';
-import { campaigns } from '../campaigns/campaigns.tables.ts';
-import { links } from '../links/links.tables.ts';
-import { merchants } from '../merchants/merchants.tables.ts';
-import { products } from '../products/products.tables.ts';
-import { clicks } from '../tracking/clicks.tables.ts';
-import { blockedReasonOf, unattributableReason } from '../tracking/index.ts';
+import { insertLoginlessUser } from '../accounts/index.ts';
+import { insertAffiliate } from '../affiliates/index.ts';
+import { findCampaign } from '../campaigns/index.ts';
+import { findOrCreateLink } from '../links/index.ts';
+import { lockMerchant } from '../merchants/index.ts';
+import { findProduct } from '../products/index.ts';
+import { blockedReasonOf, insertClicks, unattributableReason } from '../tracking/index.ts';
 import { sandboxAffiliates } from './sandbox.tables.ts';
 
 export interface SandboxClickInput {
@@ -45,37 +44,18 @@ export async function mintSandboxClick(db: Db, principal: Tenant, input: Sandbox
   if (clickedAt.getTime() > now.getTime() + 60_000) throw validationError([{ field: 'clickedAt', code: 'IN_FUTURE', message: 'must not be in the future' }]);
   const merchantId = principal.merchantId;
   return inTransaction(db, async (tx) => {
-    const [campaign] = await tx
-      .select()
-      .from(campaigns)
-      .where(and(eq(campaigns.id, input.campaignId), eq(campaigns.merchantId, merchantId), eq(campaigns.livemode, false)));
+    const test = { merchantId, livemode: false };
+    const campaign = await findCampaign(test, input.campaignId, tx);
     if (!campaign) throw notFound('Test-mode campaign');
-    const [product] = input.productId
-      ? await tx
-          .select()
-          .from(products)
-          .where(and(eq(products.id, input.productId), eq(products.merchantId, merchantId), eq(products.livemode, false)))
-      : [];
+    const product = input.productId ? await findProduct(test, input.productId, tx) : undefined;
     if (input.productId && !product) throw notFound('Test-mode product');
     const affiliateId = await sandboxAffiliateOf(tx, merchantId);
     const productId = product?.id ?? null;
-    const [existing] = await tx
-      .select({ id: links.id })
-      .from(links)
-      .where(and(eq(links.affiliateId, affiliateId), eq(links.campaignId, campaign.id), productId ? eq(links.productId, productId) : isNull(links.productId)))
-      .limit(1);
-    const linkId = existing?.id ?? newId('lnk');
-    if (!existing) {
-      await tx.insert(links).values({
-        id: linkId,
-        code: `sbx${randomBytes(8).toString('base64url')}`,
-        affiliateId,
-        merchantId,
-        livemode: false,
-        campaignId: campaign.id,
-        productId,
-      });
-    }
+    const linkId = await findOrCreateLink(
+      tx,
+      { affiliateId, merchantId, livemode: false, campaignId: campaign.id, productId },
+      () => `sbx${randomBytes(8).toString('base64url')}`,
+    );
     // The redirect's attributability rule: inactive campaigns and archived products mint no earning
     // click. The sandbox serves merchants still awaiting approval too, so the merchant counts as active.
     const blockedReason = blockedReasonOf({
@@ -90,20 +70,26 @@ export async function mintSandboxClick(db: Db, principal: Tenant, input: Sandbox
         clickedAt.getTime(),
       ) === null;
     const clickId = newId('clk');
-    await tx.insert(clicks).values({
-      id: clickId,
-      linkId,
-      affiliateId,
-      merchantId,
-      livemode: false,
-      campaignId: campaign.id,
-      productId,
-      clickedAt,
-      ipHash: `sandbox:${randomBytes(12).toString('base64url')}`,
-      userAgent: 'Influencemart sandbox',
-      trafficSource: 'sandbox',
-      attributable,
-    });
+    await insertClicks(tx, [
+      {
+        id: clickId,
+        linkId,
+        affiliateId,
+        merchantId,
+        livemode: false,
+        campaignId: campaign.id,
+        productId,
+        clickedAt,
+        ipHash: `sandbox:${randomBytes(12).toString('base64url')}`,
+        userAgent: 'Influencemart sandbox',
+        referrer: null,
+        trafficSource: 'sandbox',
+        subIds: {},
+        attributable,
+        unattributableReason: null,
+        riskFlags: [],
+      },
+    ]);
     return {
       clickId,
       linkId,
@@ -121,20 +107,11 @@ export async function mintSandboxClick(db: Db, principal: Tenant, input: Sandbox
 async function sandboxAffiliateOf(tx: Tx, merchantId: string): Promise<string> {
   const [known] = await tx.select({ affiliateId: sandboxAffiliates.affiliateId }).from(sandboxAffiliates).where(eq(sandboxAffiliates.merchantId, merchantId));
   if (known) return known.affiliateId;
-  await tx.select({ id: merchants.id }).from(merchants).where(eq(merchants.id, merchantId)).for('no key update');
+  await lockMerchant(tx, merchantId);
   const [again] = await tx.select({ affiliateId: sandboxAffiliates.affiliateId }).from(sandboxAffiliates).where(eq(sandboxAffiliates.merchantId, merchantId));
   if (again) return again.affiliateId;
-  const userId = newId('usr');
-  // Not a password hash: no password ever verifies against it, so nobody can sign in as it.
-  await tx.insert(users).values({
-    id: userId,
-    email: `sandbox+${merchantId.toLowerCase()}@sandbox.invalid`,
-    passwordHash: '!sandbox-no-login',
-    role: 'affiliate',
-    name: 'Sandbox affiliate',
-  });
-  const affiliateId = newId('aff');
-  await tx.insert(affiliates).values({ id: affiliateId, userId, displayName: 'Sandbox affiliate' });
+  const userId = await insertLoginlessUser(tx, { email: `sandbox+${merchantId.toLowerCase()}@sandbox.invalid`, role: 'affiliate', name: 'Sandbox affiliate' });
+  const affiliateId = await insertAffiliate(tx, { userId, displayName: 'Sandbox affiliate' });
   await tx.insert(sandboxAffiliates).values({ merchantId, affiliateId });
   return affiliateId;
 }

@@ -5,5 +5,6 @@ export { clickStats, clickStatsRange } from './click-stats.ts';
 export type { ClickStatsFilter, StatsGroup } from './click-stats.ts';
 export { ClickStats, ClickStatsQuery } from './clicks.schemas.ts';
 export { findClick } from './find-click.ts';
+export { insertClicks } from './insert-clicks.ts';
 export type { ClickRow as RecordedClick } from './clicks.tables.ts';
 export { blockedReasonOf, unattributableReason } from './click-checks.ts';
