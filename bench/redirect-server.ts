@@ -5,6 +5,7 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { sql } from 'drizzle-orm';
 import { loadConfig } from '../src/platform/config.ts';
 import { startServer } from '../src/server.ts';
 import { seedBenchLink } from './seed-link.ts';
@@ -40,6 +41,8 @@ if (mode === 'bare') {
   const server = await startServer(config, {
     beforeListen: async (platform) => {
       seeded = await seedBenchLink(platform);
+      // BENCH_CLICK_TRIGGER=off measures the redirect without the report roll-up trigger on clicks.
+      if (process.env.BENCH_CLICK_TRIGGER === 'off') await platform.db.execute(sql`ALTER TABLE clicks DISABLE TRIGGER clicks_report_buckets`);
     },
   });
   send({ url: server.url, path: `/r/${seeded!.code}`, linkId: seeded!.linkId });

@@ -10,7 +10,8 @@ import { recordAudit } from '../audit/index.ts';
 import { getPlatformSettings } from '../platform-settings/index.ts';
 import { assertPayoutTransition } from './payout-states.ts';
 import { payoutBatches, payouts, type PayoutBatchRow } from './payouts.tables.ts';
-import { exportColumns, toCsv, transferRows } from './transfer-rows.ts';
+import { exportColumns, transferRows } from './transfer-rows.ts';
+import { toCsv } from '../../platform/http/csv.ts';
 
 export const WEEKLY_BATCH_JOB = 'payouts.weekly-batches';
 

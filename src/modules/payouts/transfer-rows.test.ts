@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitTransfers, toCsv, transferRows } from './transfer-rows.ts';
+import { splitTransfers, transferRows } from './transfer-rows.ts';
 
 const account = { accountHolderName: 'Sita Sharma', bankName: 'Nabil Bank', bankCode: 'NABIL', branch: 'Kathmandu', account: '0123456789012' };
 
@@ -28,24 +28,24 @@ describe('transferRows', () => {
       5_000_000n,
     );
     expect(rows).toEqual([
-      ['po_1', '1', '2', 'Sita Sharma', '9812345678', '50000.00', 'NPR'],
-      ['po_1', '2', '2', 'Sita Sharma', '9812345678', '25000.00', 'NPR'],
+      { payoutId: 'po_1', transfer: '1', transfers: '2', accountHolderName: 'Sita Sharma', mobileNumber: '9812345678', amount: '50000.00', currency: 'NPR' },
+      { payoutId: 'po_1', transfer: '2', transfers: '2', accountHolderName: 'Sita Sharma', mobileNumber: '9812345678', amount: '25000.00', currency: 'NPR' },
     ]);
   });
   it('bank rails carry holder, bank, branch and account number', () => {
     expect(transferRows('BANK_ACCOUNT', [{ payoutId: 'po_2', method: 'BANK_ACCOUNT', netAmount: 150_000n, currency: 'NPR', account }], 20_000_000n)).toEqual([
-      ['po_2', '1', '1', 'Sita Sharma', 'Nabil Bank', 'NABIL', 'Kathmandu', '0123456789012', '1500.00', 'NPR'],
+      {
+        payoutId: 'po_2',
+        transfer: '1',
+        transfers: '1',
+        accountHolderName: 'Sita Sharma',
+        bankName: 'Nabil Bank',
+        bankCode: 'NABIL',
+        branch: 'Kathmandu',
+        accountNumber: '0123456789012',
+        amount: '1500.00',
+        currency: 'NPR',
+      },
     ]);
-  });
-  it('CSV quotes separators and defuses formulas', () => {
-    expect(
-      toCsv(
-        ['a', 'b'],
-        [
-          ['x,y', '=cmd()'],
-          ['-12.50', 'ok'],
-        ],
-      ),
-    ).toBe('a,b\n"x,y",\'=cmd()\n-12.50,ok\n');
   });
 });

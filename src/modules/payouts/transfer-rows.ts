@@ -38,14 +38,17 @@ const BANK_COLUMNS = [
   'currency',
 ] as const;
 
-export const exportColumns = (method: PayoutMethodType) => (isWallet(method) ? WALLET_COLUMNS : BANK_COLUMNS);
+export type TransferColumn = (typeof WALLET_COLUMNS)[number] | (typeof BANK_COLUMNS)[number];
+export type TransferRow = Partial<Record<TransferColumn, string>>;
+
+export const exportColumns = (method: PayoutMethodType): readonly TransferColumn[] => (isWallet(method) ? WALLET_COLUMNS : BANK_COLUMNS);
 
 /**
  * The rail's transfer file: one row per transfer with the full account fields, amount and payout id.
  * A payout above the rail's limit becomes several rows of the same payout (`transfer` of `transfers`).
  */
-export function transferRows(method: PayoutMethodType, payouts: ExportPayout[], limit: bigint): string[][] {
-  const rows: string[][] = [];
+export function transferRows(method: PayoutMethodType, payouts: ExportPayout[], limit: bigint): TransferRow[] {
+  const rows: TransferRow[] = [];
   for (const p of payouts) {
     const parts = splitTransfers(p.netAmount, limit);
     parts.forEach((amount, index) => {
@@ -57,26 +60,18 @@ export function transferRows(method: PayoutMethodType, payouts: ExportPayout[], 
         amount: formatMoney(amount, p.currency),
         currency: p.currency,
       };
-      const row: Record<string, string> = isWallet(method)
-        ? { ...common, mobileNumber: p.account.account }
-        : {
-            ...common,
-            bankName: p.account.bankName ?? '',
-            bankCode: p.account.bankCode ?? '',
-            branch: p.account.branch ?? '',
-            accountNumber: p.account.account,
-          };
-      rows.push(exportColumns(method).map((column) => row[column] ?? ''));
+      rows.push(
+        isWallet(method)
+          ? { ...common, mobileNumber: p.account.account }
+          : {
+              ...common,
+              bankName: p.account.bankName ?? '',
+              bankCode: p.account.bankCode ?? '',
+              branch: p.account.branch ?? '',
+              accountNumber: p.account.account,
+            },
+      );
     });
   }
   return rows;
-}
-
-/** CSV text of a header and rows; cells that a spreadsheet would run as a formula are defused. */
-export function toCsv(header: readonly string[], rows: string[][]): string {
-  const cell = (text: string) => {
-    const safe = /^[=+\-@\t\r]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text) ? `'${text}` : text;
-    return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  };
-  return [header.join(','), ...rows.map((r) => r.map(cell).join(','))].join('\n') + '\n';
 }
