@@ -2730,6 +2730,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/affiliate/campaigns/{id}/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Active products of a campaign you joined, to link to one (search by name or SKU) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    /** @description Part of the name or SKU, case-insensitive */
+                    search?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                currency: string;
+                                discountPrice: string | null;
+                                id: string;
+                                imageUrl: string | null;
+                                name: string;
+                                /** @description Decimal string in major units */
+                                price: string;
+                                productUrl: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/affiliate/commissions": {
         parameters: {
             query?: never;

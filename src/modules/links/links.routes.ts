@@ -6,7 +6,8 @@ import { createLink } from './create-link.ts';
 import { linkQrPng, linkQrSvg } from './link-qr.ts';
 import { shortUrl } from './link-view.ts';
 import { findAffiliateLink } from './links.repository.ts';
-import { CreateLinkBody, Link, LinkListQuery, LinkPage, LinkParams, QrQuery } from './links.schemas.ts';
+import { CampaignParams, CreateLinkBody, Link, LinkListQuery, LinkPage, LinkParams, LinkProductPage, LinkProductQuery, QrQuery } from './links.schemas.ts';
+import { listLinkProducts } from './list-link-products.ts';
 import { listLinks } from './list-links.ts';
 import { resolveAffiliateId } from '../../platform/auth/resolve-principal.ts';
 
@@ -38,6 +39,21 @@ export const registerLinks: ModuleRegister = (app, { db, config }) => {
       schema: { tags: ['affiliate'], summary: 'Your links with their click counts', querystring: LinkListQuery, response: { 200: LinkPage } },
     },
     async (request) => listLinks(db, resolveAffiliateId(request), request.query, baseUrl(request)),
+  );
+
+  app.get(
+    '/api/affiliate/campaigns/:id/products',
+    {
+      config: affiliateOnly,
+      schema: {
+        tags: ['affiliate'],
+        summary: 'Active products of a campaign you joined, to link to one (search by name or SKU)',
+        params: CampaignParams,
+        querystring: LinkProductQuery,
+        response: { 200: LinkProductPage },
+      },
+    },
+    async (request) => listLinkProducts(db, resolveAffiliateId(request), request.params.id, request.query),
   );
 
   app.post(

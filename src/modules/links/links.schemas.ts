@@ -33,3 +33,20 @@ export const LinkListQuery = Type.Composite([
 export const LinkPage = Paginated(Link);
 export const LinkParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 export const QrQuery = Type.Object({ size: Type.Optional(Type.Integer({ minimum: 128, maximum: 2048, default: 512, description: 'PNG width in pixels' })) });
+
+export const LinkProductQuery = Type.Composite([
+  PageQuery,
+  Type.Object({ search: Type.Optional(Type.String({ minLength: 1, maxLength: 120, description: 'Part of the name or SKU, case-insensitive' })) }),
+]);
+
+export const LinkProduct = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  imageUrl: Nullable(Type.String()),
+  productUrl: Type.String(),
+  price: Type.String({ description: 'Decimal string in major units' }),
+  discountPrice: Nullable(Type.String()),
+  currency: Type.String(),
+});
+export const LinkProductPage = Paginated(LinkProduct);
+export const CampaignParams = Type.Object({ id: Type.String({ maxLength: 64 }) });

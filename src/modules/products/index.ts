@@ -4,3 +4,5 @@ export { MAX_BULK_ITEMS } from './products.schemas.ts';
 export { writeProducts } from './write-products.ts';
 export { productNames } from './product-names.ts';
 export { findProduct } from './products.repository.ts';
+export { listProducts } from './list-products.ts';
+export type { ProductView } from './products.schemas.ts';
