@@ -38,16 +38,56 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** Every roll-up row that holds something, as comparable text. */
+const FIGURE_COLUMNS = [
+  'clicks',
+  'attributable_clicks',
+  'conversions',
+  'revenue',
+  'commission_pending',
+  'commission_hold',
+  'commission_approved',
+  'commission_payable',
+  'commission_paid',
+  'commission_reversed',
+  'commission_rejected',
+];
+const FIGURES = sql.raw(FIGURE_COLUMNS.join(', '));
+const HOLDS_SOMETHING = sql`(${FIGURES}) <> (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)`;
+
+/** Every roll-up row that holds something, of the fine buckets and both coarse totals, as comparable text. */
 async function buckets(): Promise<string[]> {
   const rows = await queryRows<{ line: string }>(
     t.platform.db,
-    sql`select concat_ws('|', merchant_id, livemode, extract(epoch from bucket), campaign_id, product_id, affiliate_id, link_id, sub_id, currency,
-        clicks, attributable_clicks, conversions, revenue, commission_pending, commission_hold, commission_approved, commission_payable,
-        commission_paid, commission_reversed, commission_rejected) as line
-      from report_buckets
-      where (clicks, attributable_clicks, conversions, revenue, commission_pending, commission_hold, commission_approved, commission_payable,
-             commission_paid, commission_reversed, commission_rejected) <> (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    sql`select concat_ws('|', 'bucket', merchant_id, livemode, extract(epoch from bucket), campaign_id, product_id, affiliate_id, link_id, sub_id, currency,
+        ${FIGURES}) as line
+      from report_buckets where ${HOLDS_SOMETHING}
+      union all
+      select concat_ws('|', 'merchant', merchant_id, livemode, grain, extract(epoch from bucket), campaign_id, currency, ${FIGURES})
+      from report_merchant_totals where ${HOLDS_SOMETHING}
+      union all
+      select concat_ws('|', 'affiliate', merchant_id, livemode, grain, extract(epoch from bucket), campaign_id, affiliate_id, currency, ${FIGURES})
+      from report_affiliate_totals where ${HOLDS_SOMETHING}
+      order by 1`,
+  );
+  return rows.map((r) => r.line);
+}
+
+/** The coarse totals that the fine buckets imply: each grain's sums, binned independently of the triggers. */
+async function totalsFromBuckets(): Promise<string[]> {
+  const sums = sql.raw(FIGURE_COLUMNS.map((c) => `sum(${c})`).join(', '));
+  const binned = sql`(select *, date_bin(make_interval(secs => g.grain), bucket, timestamptz '1970-01-01 00:00:00+00') as binned
+    from report_buckets cross join (values (900), (3600), (86400)) as g(grain)) as b`;
+  const rows = await queryRows<{ line: string }>(
+    t.platform.db,
+    sql`select concat_ws('|', 'affiliate', merchant_id, livemode, grain, extract(epoch from binned), campaign_id, affiliate_id, currency, ${sums}) as line
+      from ${binned}
+      group by merchant_id, livemode, grain, binned, campaign_id, affiliate_id, currency
+      having (${sums}) <> (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+      union all
+      select concat_ws('|', 'merchant', merchant_id, livemode, grain, extract(epoch from binned), campaign_id, currency, ${sums})
+      from ${binned}
+      group by merchant_id, livemode, grain, binned, campaign_id, currency
+      having (${sums}) <> (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
       order by 1`,
   );
   return rows.map((r) => r.line);
@@ -187,6 +227,7 @@ describe(`report roll-ups on ${backend}`, () => {
           }
         }
         const incremental = await buckets();
+        expect(incremental.filter((line) => !line.startsWith('bucket|'))).toEqual(await totalsFromBuckets());
         await rebuildReportBuckets(db, { from: null, to: null });
         expect(await buckets()).toEqual(incremental);
         // A rebuild of some days leaves the others as they were, and those days right.

@@ -12,13 +12,15 @@ export interface RebuildRange {
 }
 
 /**
- * Recompute the roll-ups of a time range from the raw clicks, conversions, orders and commissions.
+ * Recompute the roll-ups of a time range (UTC midnights) from the raw clicks, conversions, orders and
+ * commissions: the buckets first, then the coarse totals from them (their trigger stands aside meanwhile).
  * The exclusive lock makes every writer wait until the new numbers are committed, so a click flushed
  * meanwhile is neither lost nor counted twice (its trigger runs after the rebuild commits).
  */
 export async function rebuildReportBuckets(db: Db, range: RebuildRange): Promise<{ buckets: number }> {
   return inTransaction(db, async (tx) => {
     await tx.execute(sql`lock table report_buckets in exclusive mode`);
+    await tx.execute(sql`select set_config('influencemart.reports_rebuild', 'on', true)`);
     await tx.execute(sql`delete from report_buckets
       where (${range.from}::timestamptz is null or bucket >= ${range.from}) and (${range.to}::timestamptz is null or bucket < ${range.to})`);
     const rows = await queryRows<{ buckets: number }>(
@@ -38,6 +40,8 @@ export async function rebuildReportBuckets(db: Db, range: RebuildRange): Promise
         returning 1)
       select count(*)::int as buckets from inserted`,
     );
+    await tx.execute(sql`select report_totals_rebuild(${range.from}::timestamptz, ${range.to}::timestamptz)`);
+    await tx.execute(sql`select set_config('influencemart.reports_rebuild', 'off', true)`);
     return { buckets: Number(rows[0]?.buckets ?? 0) };
   });
 }

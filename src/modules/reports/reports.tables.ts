@@ -1,5 +1,37 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, index, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+
+/** What every roll-up row counts; amounts in minor units of the row's currency. */
+const reportFigures = () => ({
+  clicks: bigint('clicks', { mode: 'number' }).notNull().default(0),
+  attributableClicks: bigint('attributable_clicks', { mode: 'number' }).notNull().default(0),
+  conversions: bigint('conversions', { mode: 'number' }).notNull().default(0),
+  /** Attributed order amounts net of refunds, minor units. */
+  revenue: bigint('revenue', { mode: 'bigint' })
+    .notNull()
+    .default(sql`0`),
+  commissionPending: bigint('commission_pending', { mode: 'bigint' })
+    .notNull()
+    .default(sql`0`),
+  commissionHold: bigint('commission_hold', { mode: 'bigint' })
+    .notNull()
+    .default(sql`0`),
+  commissionApproved: bigint('commission_approved', { mode: 'bigint' })
+    .notNull()
+    .default(sql`0`),
+  commissionPayable: bigint('commission_payable', { mode: 'bigint' })
+    .notNull()
+    .default(sql`0`),
+  commissionPaid: bigint('commission_paid', { mode: 'bigint' })
+    .notNull()
+    .default(sql`0`),
+  commissionReversed: bigint('commission_reversed', { mode: 'bigint' })
+    .notNull()
+    .default(sql`0`),
+  commissionRejected: bigint('commission_rejected', { mode: 'bigint' })
+    .notNull()
+    .default(sql`0`),
+});
 
 /**
  * Report roll-ups: what happened in one quarter hour (UTC) for one merchant, mode, campaign, product,
@@ -27,34 +59,7 @@ export const reportBuckets = pgTable(
     linkId: text('link_id').notNull(),
     subId: text('sub_id').notNull(),
     currency: text('currency').notNull(),
-    clicks: bigint('clicks', { mode: 'number' }).notNull().default(0),
-    attributableClicks: bigint('attributable_clicks', { mode: 'number' }).notNull().default(0),
-    conversions: bigint('conversions', { mode: 'number' }).notNull().default(0),
-    /** Attributed order amounts net of refunds, minor units. */
-    revenue: bigint('revenue', { mode: 'bigint' })
-      .notNull()
-      .default(sql`0`),
-    commissionPending: bigint('commission_pending', { mode: 'bigint' })
-      .notNull()
-      .default(sql`0`),
-    commissionHold: bigint('commission_hold', { mode: 'bigint' })
-      .notNull()
-      .default(sql`0`),
-    commissionApproved: bigint('commission_approved', { mode: 'bigint' })
-      .notNull()
-      .default(sql`0`),
-    commissionPayable: bigint('commission_payable', { mode: 'bigint' })
-      .notNull()
-      .default(sql`0`),
-    commissionPaid: bigint('commission_paid', { mode: 'bigint' })
-      .notNull()
-      .default(sql`0`),
-    commissionReversed: bigint('commission_reversed', { mode: 'bigint' })
-      .notNull()
-      .default(sql`0`),
-    commissionRejected: bigint('commission_rejected', { mode: 'bigint' })
-      .notNull()
-      .default(sql`0`),
+    ...reportFigures(),
   },
   (t) => [
     // Serves every merchant report: one merchant and mode over a time range.
@@ -71,3 +76,58 @@ export const reportBuckets = pgTable(
 );
 
 export type ReportBucketRow = typeof reportBuckets.$inferSelect;
+
+/** The lengths of time a totals row covers, in seconds: a quarter hour, an hour, a UTC day. */
+export const REPORT_GRAINS = [900, 3600, 86_400] as const;
+
+const grainChecks = (name: string) => [
+  check(`${name}_grain_check`, sql`grain in (900, 3600, 86400)`),
+  check(`${name}_bucket_check`, sql`extract(epoch from bucket)::bigint % grain = 0`),
+];
+
+/**
+ * Coarse roll-ups for the headline reports, kept from `report_buckets` by a trigger on it (every change
+ * to a bucket adds its difference here, in the same transaction): one row per merchant, mode, campaign
+ * and currency per quarter hour, per hour and per UTC day (`grain` in seconds), without affiliate,
+ * product, link or sub-id. A range of local days is answered from whole UTC days in its middle, whole
+ * hours next to them and quarter hours only at its two ends, so a 90-day summary reads a few hundred
+ * rows however many clicks it holds, and stays exact in every zone.
+ */
+export const reportMerchantTotals = pgTable(
+  'report_merchant_totals',
+  {
+    merchantId: text('merchant_id').notNull(),
+    livemode: boolean('livemode').notNull(),
+    grain: integer('grain').notNull(),
+    bucket: timestamp('bucket', { withTimezone: true }).notNull(),
+    campaignId: text('campaign_id').notNull(),
+    currency: text('currency').notNull(),
+    ...reportFigures(),
+  },
+  (t) => [
+    primaryKey({ name: 'report_merchant_totals_pkey', columns: [t.merchantId, t.livemode, t.grain, t.bucket, t.campaignId, t.currency] }),
+    ...grainChecks('report_merchant_totals'),
+  ],
+);
+
+/** The same coarse roll-ups per affiliate too: what the top-affiliates report reads. */
+export const reportAffiliateTotals = pgTable(
+  'report_affiliate_totals',
+  {
+    merchantId: text('merchant_id').notNull(),
+    livemode: boolean('livemode').notNull(),
+    grain: integer('grain').notNull(),
+    bucket: timestamp('bucket', { withTimezone: true }).notNull(),
+    campaignId: text('campaign_id').notNull(),
+    affiliateId: text('affiliate_id').notNull(),
+    currency: text('currency').notNull(),
+    ...reportFigures(),
+  },
+  (t) => [
+    primaryKey({
+      name: 'report_affiliate_totals_pkey',
+      columns: [t.merchantId, t.livemode, t.grain, t.bucket, t.campaignId, t.affiliateId, t.currency],
+    }),
+    ...grainChecks('report_affiliate_totals'),
+  ],
+);
