@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { TableWrap } from '../TableWrap.tsx';
 
 export interface DailySeries {
   label: string;
@@ -60,7 +61,7 @@ export function DailyChart({ title, summary, days, series }: { title: string; su
       <div ref={plotRef} className="chart-plot" aria-hidden="true" />
       <details className="chart-data">
         <summary>Figures per day</summary>
-        <div className="table-wrap">
+        <TableWrap>
           <table>
             <caption className="visually-hidden">{title}, per day</caption>
             <thead>
@@ -84,7 +85,7 @@ export function DailyChart({ title, summary, days, series }: { title: string; su
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       </details>
     </figure>
   );

@@ -8,6 +8,7 @@ import { Pager } from '../../components/Pager.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { formatDateTime } from '../../format.ts';
+import { TableWrap } from '../../components/TableWrap.tsx';
 
 const PAGE_SIZE = 50;
 const FILTERS = ['action', 'subjectType', 'subjectId'] as const;
@@ -55,7 +56,7 @@ export function AdminAuditLogPage() {
             <EmptyState title="Nothing recorded">No entry matches these filters.</EmptyState>
           ) : (
             <>
-              <div className="table-wrap">
+              <TableWrap>
                 <table className="stack-on-phone">
                   <caption className="visually-hidden">Audit entries, newest first</caption>
                   <thead>
@@ -98,7 +99,7 @@ export function AdminAuditLogPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableWrap>
               <Pager label="Audit log" page={result.page} pageSize={result.pageSize} total={result.total} onPage={setPage} />
             </>
           )

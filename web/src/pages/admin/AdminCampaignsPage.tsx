@@ -9,6 +9,7 @@ import { Pager } from '../../components/Pager.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { formatCommission, formatDateTime } from '../../format.ts';
+import { TableWrap } from '../../components/TableWrap.tsx';
 
 const PAGE_SIZE = 25;
 
@@ -33,7 +34,7 @@ export function AdminCampaignsPage() {
             <EmptyState title="No campaigns waiting">Campaigns that need approval appear here.</EmptyState>
           ) : (
             <>
-              <div className="table-wrap">
+              <TableWrap>
                 <table className="stack-on-phone">
                   <caption className="visually-hidden">Campaigns waiting for approval, oldest first</caption>
                   <thead>
@@ -92,7 +93,7 @@ export function AdminCampaignsPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableWrap>
               <Pager label="Campaigns" page={result.page} pageSize={result.pageSize} total={result.total} onPage={setPage} />
             </>
           )

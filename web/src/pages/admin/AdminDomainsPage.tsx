@@ -10,6 +10,7 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { formatDateTime } from '../../format.ts';
+import { TableWrap } from '../../components/TableWrap.tsx';
 
 const PAGE_SIZE = 25;
 const STATUSES = { PENDING: 'Waiting for review', APPROVED: 'Approved', REJECTED: 'Rejected' } as const;
@@ -57,7 +58,7 @@ export function AdminDomainsPage() {
             </EmptyState>
           ) : (
             <>
-              <div className="table-wrap">
+              <TableWrap>
                 <table className="stack-on-phone">
                   <caption className="visually-hidden">Domains, {status.toLowerCase()}, oldest request first</caption>
                   <thead>
@@ -108,7 +109,7 @@ export function AdminDomainsPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableWrap>
               <Pager label="Domains" page={result.page} pageSize={result.pageSize} total={result.total} onPage={setPage} />
             </>
           )

@@ -11,6 +11,7 @@ import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { formatDateTime } from '../../format.ts';
 import { MerchantDecision } from './MerchantDecision.tsx';
+import { TableWrap } from '../../components/TableWrap.tsx';
 
 const PAGE_SIZE = 25;
 const STATUSES = { PENDING_REVIEW: 'Waiting for review', APPROVED: 'Approved', SUSPENDED: 'Suspended', REJECTED: 'Rejected' } as const;
@@ -74,7 +75,7 @@ export function AdminMerchantsPage() {
             </EmptyState>
           ) : (
             <>
-              <div className="table-wrap">
+              <TableWrap>
                 <table className="stack-on-phone">
                   <caption className="visually-hidden">Merchants, oldest application first</caption>
                   <thead>
@@ -124,7 +125,7 @@ export function AdminMerchantsPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableWrap>
               <Pager label="Merchants" page={result.page} pageSize={result.pageSize} total={result.total} onPage={setPage} />
             </>
           )

@@ -7,6 +7,7 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { formatDateTime, formatMoney } from '../../format.ts';
 import { isPayoutMethodType, payoutMethodLabel, PAYOUT_METHOD_TYPES } from '../affiliate/payout-method-types.ts';
 import { PayoutAction } from './PayoutAction.tsx';
+import { TableWrap } from '../../components/TableWrap.tsx';
 
 /** A payout in the admin queue, with the facts for its safety review. */
 type AdminPayout = ItemOf<'/api/admin/payouts', 'get'>;
@@ -33,7 +34,7 @@ function ReviewFacts({ payout }: { payout: AdminPayout }) {
 
 function PayoutTable({ payouts, caption, actions }: { payouts: AdminPayout[]; caption: string; actions: (p: AdminPayout) => React.ReactNode }) {
   return (
-    <div className="table-wrap">
+    <TableWrap>
       <table aria-label={caption}>
         <thead>
           <tr>
@@ -68,7 +69,7 @@ function PayoutTable({ payouts, caption, actions }: { payouts: AdminPayout[]; ca
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }
 

@@ -11,6 +11,7 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { RiskReasons } from '../../components/RiskReasons.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { formatDateTime, formatMoney } from '../../format.ts';
+import { TableWrap } from '../../components/TableWrap.tsx';
 
 const PAGE_SIZE = 25;
 
@@ -50,7 +51,7 @@ export function AdminRiskReviewsPage() {
             <EmptyState title={`No ${mode} commissions waiting`}>Flagged commissions appear here when an order is reported.</EmptyState>
           ) : (
             <>
-              <div className="table-wrap">
+              <TableWrap>
                 <table className="stack-on-phone">
                   <caption className="visually-hidden">Flagged {mode} commissions, oldest first</caption>
                   <thead>
@@ -112,7 +113,7 @@ export function AdminRiskReviewsPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableWrap>
               <Pager label="Risk reviews" page={result.page} pageSize={result.pageSize} total={result.total} onPage={setPage} />
             </>
           )

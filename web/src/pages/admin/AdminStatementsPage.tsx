@@ -6,6 +6,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { formatDate, formatMoney } from '../../format.ts';
+import { TableWrap } from '../../components/TableWrap.tsx';
 
 type Statement = ItemOf<'/api/admin/statements', 'get'>;
 
@@ -100,7 +101,7 @@ export function AdminStatementsPage() {
           page.data.length === 0 ? (
             <EmptyState title="No statements yet">Statements are issued each billing period, or here at once.</EmptyState>
           ) : (
-            <div className="table-wrap">
+            <TableWrap>
               <table aria-label="All statements">
                 <thead>
                   <tr>
@@ -135,7 +136,7 @@ export function AdminStatementsPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           )
         }
       </QueryState>

@@ -10,6 +10,7 @@ import { useLocation } from '../../router.tsx';
 import { CreateLinkForm } from './CreateLinkForm.tsx';
 import { LinkQrCode } from './LinkQrCode.tsx';
 import { LINKS_KEY, useJoinedCampaigns } from './affiliate-queries.ts';
+import { TableWrap } from '../../components/TableWrap.tsx';
 
 export function LinksPage() {
   const api = useApi();
@@ -50,7 +51,7 @@ type AffiliateLink = ItemOf<'/api/affiliate/links', 'get'>;
 
 function LinksTable({ links }: { links: AffiliateLink[] }) {
   return (
-    <div className="table-wrap">
+    <TableWrap>
       <table>
         <caption className="visually-hidden">Your links with their clicks</caption>
         <thead>
@@ -82,6 +83,6 @@ function LinksTable({ links }: { links: AffiliateLink[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

@@ -9,6 +9,7 @@ import { formatDateTime, formatMoney } from '../../format.ts';
 import { PAYOUTS_KEY, WALLET_KEY } from './affiliate-queries.ts';
 import { payoutMethodLabel } from './payout-method-types.ts';
 import { PayoutRequestForm } from './PayoutRequestForm.tsx';
+import { TableWrap } from '../../components/TableWrap.tsx';
 
 export function PayoutsPage() {
   const api = useApi();
@@ -37,7 +38,7 @@ export function PayoutsPage() {
                 page.data.length === 0 ? (
                   <EmptyState title="No payouts yet">Your requests and their progress will be listed here.</EmptyState>
                 ) : (
-                  <div className="table-wrap">
+                  <TableWrap>
                     <table aria-label="Your payout requests">
                       <thead>
                         <tr>
@@ -81,7 +82,7 @@ export function PayoutsPage() {
                         ))}
                       </tbody>
                     </table>
-                  </div>
+                  </TableWrap>
                 )
               }
             </QueryState>

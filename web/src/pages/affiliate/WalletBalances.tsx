@@ -1,6 +1,7 @@
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { formatDateTime, formatMoney } from '../../format.ts';
 import type { Wallet } from './affiliate-queries.ts';
+import { TableWrap } from '../../components/TableWrap.tsx';
 
 const BALANCES = [
   { key: 'pending', label: 'Pending', note: 'Orders not yet delivered, in their return window, or not yet paid for by the store.' },
@@ -32,8 +33,9 @@ export function WalletBalances({ wallet }: { wallet: Wallet }) {
       {wallet.adjustments.length > 0 && (
         <section className="section" aria-labelledby="adjustments">
           <h2 id="adjustments">Adjustments</h2>
-          <div className="table-wrap">
+          <TableWrap>
             <table>
+              <caption className="visually-hidden">Adjustments to your balance</caption>
               <thead>
                 <tr>
                   <th scope="col">When</th>
@@ -51,7 +53,7 @@ export function WalletBalances({ wallet }: { wallet: Wallet }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         </section>
       )}
     </>

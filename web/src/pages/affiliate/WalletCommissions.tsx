@@ -7,6 +7,7 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { formatDate, formatMoney } from '../../format.ts';
 import { CsvDownloadButton } from '../reports/CsvDownloadButton.tsx';
+import { TableWrap } from '../../components/TableWrap.tsx';
 
 const PAGE_SIZE = 25;
 
@@ -37,7 +38,7 @@ export function WalletCommissions() {
             <p className="muted">No commissions yet.</p>
           ) : (
             <>
-              <div className="table-wrap">
+              <TableWrap>
                 <table className="stack-on-phone">
                   <caption className="visually-hidden">Your commissions</caption>
                   <thead>
@@ -65,7 +66,7 @@ export function WalletCommissions() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableWrap>
               <Pager label="Commissions" page={result.page} pageSize={result.pageSize} total={result.total} onPage={setPage} />
             </>
           )

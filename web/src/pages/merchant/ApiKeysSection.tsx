@@ -8,6 +8,7 @@ import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { formatDateTime } from '../../format.ts';
 import { OneTimeSecretNotice } from '../../components/OneTimeSecretNotice.tsx';
 import { RotatedKeyNotice } from './RotatedKeyNotice.tsx';
+import { TableWrap } from '../../components/TableWrap.tsx';
 
 type ApiKey = ItemOf<'/api/merchant/api-keys', 'get'>;
 
@@ -59,7 +60,7 @@ export function ApiKeysSection() {
           page.data.length === 0 ? (
             <EmptyState title="No API keys yet">Keys are issued when the platform team approves your store.</EmptyState>
           ) : (
-            <div className="table-wrap">
+            <TableWrap>
               <table>
                 <caption className="visually-hidden">API key pairs</caption>
                 <thead>
@@ -112,7 +113,7 @@ export function ApiKeysSection() {
                   })}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           )
         }
       </QueryState>

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { call, type DataMode, type ResponseOf } from '../../api.ts';
 import { useApi } from '../../api-context.tsx';
 import { previewCsv } from './csv-preview.ts';
+import { TableWrap } from '../../components/TableWrap.tsx';
 
 /** A CSV import and its progress. */
 export type CsvImport = ResponseOf<'/api/v1/imports/{id}', 'get'>;
@@ -74,7 +75,7 @@ export function ImportResult({ importId, mode }: { importId: string; mode: DataM
               Download failed rows
             </button>
           </div>
-          <div className="table-wrap">
+          <TableWrap>
             <table>
               <caption>Rows that failed</caption>
               <thead>
@@ -96,7 +97,7 @@ export function ImportResult({ importId, mode }: { importId: string; mode: DataM
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         </>
       )}
     </section>

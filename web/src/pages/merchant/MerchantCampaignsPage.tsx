@@ -13,6 +13,7 @@ import { CampaignListingToggle } from './CampaignListingToggle.tsx';
 import { CampaignForm } from './campaigns/CampaignForm.tsx';
 import { CampaignStatusActions } from './campaigns/CampaignStatusActions.tsx';
 import { JoinRequestsSection } from './campaigns/JoinRequestsSection.tsx';
+import { TableWrap } from '../../components/TableWrap.tsx';
 
 export const MERCHANT_CAMPAIGNS_KEY = ['merchant', 'campaigns'] as const;
 
@@ -59,7 +60,7 @@ export function MerchantCampaignsPage() {
           page.data.length === 0 ? (
             <EmptyState title={`No ${mode} campaigns yet`}>Create one with “New campaign”; it starts as a draft.</EmptyState>
           ) : (
-            <div className="table-wrap">
+            <TableWrap>
               <table className="stack-on-phone">
                 <caption className="visually-hidden">Your {mode} campaigns</caption>
                 <thead>
@@ -107,7 +108,7 @@ export function MerchantCampaignsPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           )
         }
       </QueryState>

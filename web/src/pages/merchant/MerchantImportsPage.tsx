@@ -7,6 +7,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { previewCsv, sameColumn } from './csv-preview.ts';
 import { ImportResult, type CsvImport } from './ImportResult.tsx';
+import { TableWrap } from '../../components/TableWrap.tsx';
 
 type ImportType = CsvImport['type'];
 
@@ -119,7 +120,7 @@ export function MerchantImportsPage() {
                 );
               })}
             </ul>
-            <div className="table-wrap">
+            <TableWrap>
               <table>
                 <caption>First rows of {chosen.file.name}</caption>
                 <thead>
@@ -141,7 +142,7 @@ export function MerchantImportsPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
             <button type="button" className="button button--primary" disabled={uploading} onClick={() => void start()}>
               {uploading ? 'Uploading…' : 'Start import'}
             </button>
@@ -154,7 +155,7 @@ export function MerchantImportsPage() {
         <h2>Past imports</h2>
         {past.data && past.data.data.length === 0 && <p>No imports yet.</p>}
         {past.data && past.data.data.length > 0 && (
-          <div className="table-wrap">
+          <TableWrap>
             <table>
               <caption className="visually-hidden">Past imports, newest first</caption>
               <thead>
@@ -188,7 +189,7 @@ export function MerchantImportsPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
       </section>
     </div>

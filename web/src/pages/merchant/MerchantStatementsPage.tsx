@@ -7,6 +7,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { formatDate, formatMoney } from '../../format.ts';
+import { TableWrap } from '../../components/TableWrap.tsx';
 
 const LINE_LABEL = { commission: 'Commission', fee: 'Platform fee', credit: 'Credit' } as const;
 
@@ -26,7 +27,7 @@ function StatementLines({ id }: { id: string }) {
               Download CSV
             </a>
           </p>
-          <div className="table-wrap">
+          <TableWrap>
             <table aria-label={`Lines of statement ${s.number}`}>
               <thead>
                 <tr>
@@ -51,7 +52,7 @@ function StatementLines({ id }: { id: string }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
           {s.payments.length > 0 && (
             <p className="muted">Payments: {s.payments.map((p) => `${formatMoney(p.amount, s.currency)} (${p.reference})`).join(', ')}</p>
           )}
@@ -82,7 +83,7 @@ export function MerchantStatementsPage() {
           page.data.length === 0 ? (
             <EmptyState title="No statements yet">Your first statement is issued after your first kept order.</EmptyState>
           ) : (
-            <div className="table-wrap">
+            <TableWrap>
               <table aria-label="Your statements">
                 <thead>
                   <tr>
@@ -131,7 +132,7 @@ export function MerchantStatementsPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           )
         }
       </QueryState>

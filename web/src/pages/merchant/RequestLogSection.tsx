@@ -6,6 +6,7 @@ import { EmptyState } from '../../components/EmptyState.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { formatDateTime } from '../../format.ts';
+import { TableWrap } from '../../components/TableWrap.tsx';
 
 const REFRESH_MS = 5_000;
 
@@ -39,7 +40,7 @@ export function RequestLogSection() {
           page.data.length === 0 ? (
             <EmptyState title="No requests yet">Signed requests to the API show up here within seconds.</EmptyState>
           ) : (
-            <div className="table-wrap">
+            <TableWrap>
               <table>
                 <caption className="visually-hidden">Recent API requests, newest first</caption>
                 <thead>
@@ -69,7 +70,7 @@ export function RequestLogSection() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           )
         }
       </QueryState>

@@ -7,6 +7,7 @@ import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { formatDateTime } from '../../format.ts';
 import { WebhookAttemptList } from './WebhookAttemptList.tsx';
 import { type WebhookDelivery, endpointParams, webhookDeliveriesKey } from './webhook-api.ts';
+import { TableWrap } from '../../components/TableWrap.tsx';
 
 const POLL_MS = 2_000;
 
@@ -39,7 +40,7 @@ export function WebhookDeliveryLog({ endpointId, livemode, endpointDisabled }: {
           page.data.length === 0 ? (
             <p className="muted">No deliveries yet. Send a test event to see one here.</p>
           ) : (
-            <div className="table-wrap">
+            <TableWrap>
               <table>
                 <caption className="visually-hidden">Deliveries to this endpoint, newest first</caption>
                 <thead>
@@ -76,7 +77,7 @@ export function WebhookDeliveryLog({ endpointId, livemode, endpointDisabled }: {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           )
         }
       </QueryState>

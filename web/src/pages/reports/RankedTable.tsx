@@ -1,6 +1,7 @@
 import { Pager } from '../../components/Pager.tsx';
 import { formatCount, formatMoney } from '../../format.ts';
 import { CsvDownloadButton } from './CsvDownloadButton.tsx';
+import { TableWrap } from '../../components/TableWrap.tsx';
 
 export interface RankedRow {
   id: string;
@@ -56,7 +57,7 @@ export function RankedTable<S extends string>(props: RankedTableProps<S>) {
       {rows.length === 0 ? (
         <p className="muted">Nothing in this period.</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap>
           <table className="stack-on-phone">
             <caption className="visually-hidden">{caption}</caption>
             <thead>
@@ -87,7 +88,7 @@ export function RankedTable<S extends string>(props: RankedTableProps<S>) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       <Pager label={caption} page={page} pageSize={pageSize} total={total} onPage={onPage} />
     </div>

@@ -5,6 +5,7 @@ import { QueryState } from '../../../components/QueryState.tsx';
 import { formatCount, formatMoney } from '../../../format.ts';
 import { ReportPeriodPicker, useReportPeriod } from '../../reports/ReportPeriodPicker.tsx';
 import { REPORT_TIME_ZONE } from '../../reports/report-period.ts';
+import { TableWrap } from '../../../components/TableWrap.tsx';
 
 type Overview = ResponseOf<'/api/admin/reports/overview', 'get'>;
 
@@ -90,7 +91,7 @@ function TopTable({ id, title, nameHeader, currency, rows }: { id: string; title
       {rows.length === 0 ? (
         <p className="muted">Nothing in this period.</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap>
           <table className="stack-on-phone">
             <caption className="visually-hidden">{title}, most commission first</caption>
             <thead>
@@ -118,7 +119,7 @@ function TopTable({ id, title, nameHeader, currency, rows }: { id: string; title
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </section>
   );

@@ -4,6 +4,7 @@ import { useApi } from '../../../api-context.tsx';
 import { EmptyState } from '../../../components/EmptyState.tsx';
 import { QueryState } from '../../../components/QueryState.tsx';
 import { formatDate } from '../../../format.ts';
+import { TableWrap } from '../../../components/TableWrap.tsx';
 
 /** An affiliate's standing with one of the merchant's campaigns (by default: asking to join). */
 type JoinRequest = ItemOf<'/api/merchant/join-requests', 'get'>;
@@ -46,7 +47,7 @@ export function JoinRequestsSection() {
           page.data.length === 0 ? (
             <EmptyState title="No one is waiting">Affiliates who ask to join a campaign that needs your approval appear here.</EmptyState>
           ) : (
-            <div className="table-wrap">
+            <TableWrap>
               <table className="stack-on-phone">
                 <caption className="visually-hidden">Pending join requests</caption>
                 <thead>
@@ -86,7 +87,7 @@ export function JoinRequestsSection() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           )
         }
       </QueryState>

@@ -12,6 +12,7 @@ import { SelectField } from '../../../components/SelectField.tsx';
 import { StatusBadge } from '../../../components/StatusBadge.tsx';
 import { formatDate, formatMoney } from '../../../format.ts';
 import { COMMISSION_STATUSES, isCommissionStatus } from './commission-types.ts';
+import { TableWrap } from '../../../components/TableWrap.tsx';
 
 const PAGE_SIZE = 25;
 
@@ -83,7 +84,7 @@ export function MerchantCommissionsPage() {
             <EmptyState title={`No ${status ? `${status} ` : ''}${mode} commissions`}>Commissions appear when a creator’s click leads to an order.</EmptyState>
           ) : (
             <>
-              <div className="table-wrap">
+              <TableWrap>
                 <table className="stack-on-phone">
                   <caption className="visually-hidden">Commissions on your {mode} orders</caption>
                   <thead>
@@ -115,7 +116,7 @@ export function MerchantCommissionsPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableWrap>
               <Pager label="Commissions" page={result.page ?? page} pageSize={result.pageSize ?? PAGE_SIZE} total={result.total ?? 0} onPage={setPage} />
             </>
           )

@@ -13,6 +13,7 @@ import { StatusBadge } from '../../../components/StatusBadge.tsx';
 import { formatDateTime, formatMoney } from '../../../format.ts';
 import { isOrderStatus, ORDER_STATUSES } from './order-types.ts';
 import { OrderDetailPanel } from './OrderDetailPanel.tsx';
+import { TableWrap } from '../../../components/TableWrap.tsx';
 
 const PAGE_SIZE = 25;
 
@@ -93,7 +94,7 @@ export function MerchantOrdersPage() {
             <EmptyState title={`No ${mode} orders`}>Orders appear here once your store reports them through the API.</EmptyState>
           ) : (
             <>
-              <div className="table-wrap">
+              <TableWrap>
                 <table className="stack-on-phone">
                   <caption className="visually-hidden">Your {mode} orders</caption>
                   <thead>
@@ -139,7 +140,7 @@ export function MerchantOrdersPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableWrap>
               <Pager label="Orders" page={result.page ?? page} pageSize={result.pageSize ?? PAGE_SIZE} total={result.total ?? 0} onPage={setPage} />
             </>
           )

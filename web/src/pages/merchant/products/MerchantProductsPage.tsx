@@ -14,6 +14,7 @@ import { TextField } from '../../../components/TextField.tsx';
 import { formatCommission, formatMoney } from '../../../format.ts';
 import { Link } from '../../../router.tsx';
 import { ProductEditForm, type MerchantProduct } from './ProductEditForm.tsx';
+import { TableWrap } from '../../../components/TableWrap.tsx';
 
 const PAGE_SIZE = 25;
 
@@ -109,7 +110,7 @@ export function MerchantProductsPage() {
             </EmptyState>
           ) : (
             <>
-              <div className="table-wrap">
+              <TableWrap>
                 <table className="stack-on-phone">
                   <caption className="visually-hidden">Your {mode} products, newest first</caption>
                   <thead>
@@ -170,7 +171,7 @@ export function MerchantProductsPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableWrap>
               <Pager label="Products" page={result.page} pageSize={result.pageSize} total={result.total} onPage={setPage} />
             </>
           )

@@ -8,6 +8,7 @@ import { StatusBadge } from '../../../components/StatusBadge.tsx';
 import { formatDateTime, formatMoney } from '../../../format.ts';
 import { ORDER_STATUSES, type OrderStatus } from '../orders/order-types.ts';
 import { OrderDetailPanel } from '../orders/OrderDetailPanel.tsx';
+import { TableWrap } from '../../../components/TableWrap.tsx';
 
 const PAGE_SIZE = 10;
 
@@ -51,7 +52,7 @@ export function ConversionsSection({ mode }: { mode: DataMode }) {
             <p className="muted">No {status ? `${status.replace('_', ' ')} ` : ''}orders from creators yet.</p>
           ) : (
             <>
-              <div className="table-wrap">
+              <TableWrap>
                 <table className="stack-on-phone">
                   <caption className="visually-hidden">Conversions: orders creators brought</caption>
                   <thead>
@@ -94,7 +95,7 @@ export function ConversionsSection({ mode }: { mode: DataMode }) {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableWrap>
               <Pager label="Conversions" page={result.page} pageSize={result.pageSize} total={result.total} onPage={setPage} />
             </>
           )
