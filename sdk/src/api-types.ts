@@ -1650,6 +1650,7 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                                 currency: string;
+                                /** Format: date-time */
                                 holdUntil: string | null;
                                 id: string;
                                 livemode: boolean;
@@ -1660,6 +1661,10 @@ export interface paths {
                                  * @example 2999.00
                                  */
                                 originalAmount: string;
+                                /**
+                                 * @description Decimal string in major units, e.g. "2999.00"
+                                 * @example 2999.00
+                                 */
                                 paidAmount: string | null;
                                 payoutId: string | null;
                                 rate: {
@@ -3242,6 +3247,7 @@ export interface paths {
                                     /** Format: date-time */
                                     createdAt: string;
                                     currency: string;
+                                    /** Format: date-time */
                                     holdUntil: string | null;
                                     id: string;
                                     livemode: boolean;
@@ -3252,6 +3258,10 @@ export interface paths {
                                      * @example 2999.00
                                      */
                                     originalAmount: string;
+                                    /**
+                                     * @description Decimal string in major units, e.g. "2999.00"
+                                     * @example 2999.00
+                                     */
                                     paidAmount: string | null;
                                     payoutId: string | null;
                                     rate: {
@@ -3446,6 +3456,7 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                                 currency: string;
+                                /** Format: date-time */
                                 holdUntil: string | null;
                                 id: string;
                                 livemode: boolean;
@@ -3456,6 +3467,10 @@ export interface paths {
                                  * @example 2999.00
                                  */
                                 originalAmount: string;
+                                /**
+                                 * @description Decimal string in major units, e.g. "2999.00"
+                                 * @example 2999.00
+                                 */
                                 paidAmount: string | null;
                                 payoutId: string | null;
                                 rate: {
@@ -3674,6 +3689,7 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                                 currency: string;
+                                /** Format: date-time */
                                 holdUntil: string | null;
                                 id: string;
                                 livemode: boolean;
@@ -3684,6 +3700,10 @@ export interface paths {
                                  * @example 2999.00
                                  */
                                 originalAmount: string;
+                                /**
+                                 * @description Decimal string in major units, e.g. "2999.00"
+                                 * @example 2999.00
+                                 */
                                 paidAmount: string | null;
                                 payoutId: string | null;
                                 rate: {

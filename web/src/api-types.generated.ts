@@ -1853,6 +1853,7 @@ export interface paths {
                             /** Format: date-time */
                             createdAt: string;
                             currency: string;
+                            /** Format: date-time */
                             holdUntil: string | null;
                             id: string;
                             livemode: boolean;
@@ -1863,6 +1864,10 @@ export interface paths {
                              * @example 2999.00
                              */
                             originalAmount: string;
+                            /**
+                             * @description Decimal string in major units, e.g. "2999.00"
+                             * @example 2999.00
+                             */
                             paidAmount: string | null;
                             payoutId: string | null;
                             rate: {
@@ -1937,6 +1942,7 @@ export interface paths {
                             /** Format: date-time */
                             createdAt: string;
                             currency: string;
+                            /** Format: date-time */
                             holdUntil: string | null;
                             id: string;
                             livemode: boolean;
@@ -1947,6 +1953,10 @@ export interface paths {
                              * @example 2999.00
                              */
                             originalAmount: string;
+                            /**
+                             * @description Decimal string in major units, e.g. "2999.00"
+                             * @example 2999.00
+                             */
                             paidAmount: string | null;
                             payoutId: string | null;
                             rate: {
@@ -2835,6 +2845,7 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                                 currency: string;
+                                /** Format: date-time */
                                 holdUntil: string | null;
                                 id: string;
                                 livemode: boolean;
@@ -2845,6 +2856,10 @@ export interface paths {
                                  * @example 2999.00
                                  */
                                 originalAmount: string;
+                                /**
+                                 * @description Decimal string in major units, e.g. "2999.00"
+                                 * @example 2999.00
+                                 */
                                 paidAmount: string | null;
                                 payoutId: string | null;
                                 rate: {
@@ -6565,6 +6580,7 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                                 currency: string;
+                                /** Format: date-time */
                                 holdUntil: string | null;
                                 id: string;
                                 livemode: boolean;
@@ -6575,6 +6591,10 @@ export interface paths {
                                  * @example 2999.00
                                  */
                                 originalAmount: string;
+                                /**
+                                 * @description Decimal string in major units, e.g. "2999.00"
+                                 * @example 2999.00
+                                 */
                                 paidAmount: string | null;
                                 payoutId: string | null;
                                 rate: {
@@ -7377,6 +7397,7 @@ export interface paths {
                                     /** Format: date-time */
                                     createdAt: string;
                                     currency: string;
+                                    /** Format: date-time */
                                     holdUntil: string | null;
                                     id: string;
                                     livemode: boolean;
@@ -7387,6 +7408,10 @@ export interface paths {
                                      * @example 2999.00
                                      */
                                     originalAmount: string;
+                                    /**
+                                     * @description Decimal string in major units, e.g. "2999.00"
+                                     * @example 2999.00
+                                     */
                                     paidAmount: string | null;
                                     payoutId: string | null;
                                     rate: {
@@ -7500,6 +7525,7 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                                 currency: string;
+                                /** Format: date-time */
                                 holdUntil: string | null;
                                 id: string;
                                 livemode: boolean;
@@ -7510,6 +7536,10 @@ export interface paths {
                                  * @example 2999.00
                                  */
                                 originalAmount: string;
+                                /**
+                                 * @description Decimal string in major units, e.g. "2999.00"
+                                 * @example 2999.00
+                                 */
                                 paidAmount: string | null;
                                 payoutId: string | null;
                                 rate: {
@@ -7644,6 +7674,7 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                                 currency: string;
+                                /** Format: date-time */
                                 holdUntil: string | null;
                                 id: string;
                                 livemode: boolean;
@@ -7654,6 +7685,10 @@ export interface paths {
                                  * @example 2999.00
                                  */
                                 originalAmount: string;
+                                /**
+                                 * @description Decimal string in major units, e.g. "2999.00"
+                                 * @example 2999.00
+                                 */
                                 paidAmount: string | null;
                                 payoutId: string | null;
                                 rate: {

@@ -1,17 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Money } from '../../platform/http/schemas.ts';
+import { Money, Nullable, StringEnum } from '../../platform/http/schemas.ts';
 import { ListFormatQuery } from '../../platform/http/csv-export.ts';
 import { PageQuery } from '../../platform/http/pagination.ts';
 import { COMMISSION_STATUSES, RATE_SOURCES } from './commissions.tables.ts';
-
-/**
- * A string schema with a closed set of values (one clear validation error, unlike a union of
- * literals). Route handlers read such bodies through this module's Static types.
- */
-export const StringEnum = <T extends readonly string[]>(values: T, description?: string) =>
-  Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...(description ? { description } : {}) });
-
-const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const CommissionSchema = Type.Object(
   {

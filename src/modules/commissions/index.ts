@@ -8,7 +8,7 @@ export { commissionReportRows } from './commission-report-rows.ts';
 export { COMMISSION_TYPES, formatCommissionValue, readCommissionInput, toCommissionRule } from './commission-rule.ts';
 export type { CommissionType } from './commission-rule.ts';
 export { COMMISSION_TRANSITIONS, canTransitionCommission, isLiveCommission } from './commission-states.ts';
-export { CommissionSchema, StringEnum } from './commissions.schemas.ts';
+export { CommissionSchema } from './commissions.schemas.ts';
 export { computeCommission } from './compute-commission.ts';
 export type { Rate } from './compute-commission.ts';
 export { createCommission } from './create-commission.ts';

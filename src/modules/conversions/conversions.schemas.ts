@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Money } from '../../platform/http/schemas.ts';
-import { StringEnum } from '../commissions/index.ts';
+import { StringEnum } from '../../platform/http/schemas.ts';
 import { INITIAL_ORDER_STATUSES } from '../orders/index.ts';
 import { UNATTRIBUTED_REASONS } from './conversions.tables.ts';
 
@@ -21,7 +21,7 @@ export const ConversionBody = Type.Object(
     clickId: Type.Optional(Type.Union([Type.String({ maxLength: 255 }), Type.Null()], { description: 'The affiliate_click_id captured on landing' })),
     amount: Money('Order amount in major units, e.g. "49.90"'),
     currency: Type.Optional(Type.String({ pattern: '^[A-Z]{3}$', description: 'ISO 4217; defaults to the merchant currency' })),
-    status: Type.Optional(StringEnum(INITIAL_ORDER_STATUSES, 'The order status now; pending when omitted')),
+    status: Type.Optional(StringEnum(INITIAL_ORDER_STATUSES, { description: 'The order status now; pending when omitted' })),
     occurredAt: Type.Optional(Type.String({ format: 'date-time', description: 'When the order was placed; now when omitted' })),
     items: Type.Optional(Type.Array(ConversionItem, { maxItems: MAX_ITEMS })),
   },
@@ -35,7 +35,7 @@ export const ConversionResponse = Type.Object(
     orderId: Type.String(),
     livemode: Type.Boolean(),
     attributed: Type.Boolean(),
-    unattributedReason: Type.Optional(StringEnum(UNATTRIBUTED_REASONS, 'Why the order earns no commission; only when attributed is false')),
+    unattributedReason: Type.Optional(StringEnum(UNATTRIBUTED_REASONS, { description: 'Why the order earns no commission; only when attributed is false' })),
     affiliateRef: Type.Union([Type.String(), Type.Null()]),
     commission: Type.Union([Type.Object({ amount: Money(), currency: Type.String(), status: Type.String() }), Type.Null()]),
     risk: Type.Union(

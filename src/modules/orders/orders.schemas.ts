@@ -1,8 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { ListFormatQuery } from '../../platform/http/csv-export.ts';
 import { PageQuery } from '../../platform/http/pagination.ts';
-import { Money } from '../../platform/http/schemas.ts';
-import { CommissionSchema, StringEnum } from '../commissions/index.ts';
+import { CommissionSchema } from '../commissions/index.ts';
+import { Money, StringEnum } from '../../platform/http/schemas.ts';
 import { UNATTRIBUTED_REASONS } from '../conversions/conversions.tables.ts';
 import { REQUESTABLE_ORDER_STATUSES } from './order-status.ts';
 import { ORDER_STATUSES } from './orders.tables.ts';
