@@ -72,8 +72,6 @@ export const knownViolations = [
   'src/modules/payouts/payouts.schemas.ts -> src/modules/affiliates/affiliates.tables.ts',
   'src/modules/payouts/request-payout.ts -> src/modules/affiliates/affiliates.tables.ts',
   'src/modules/payouts/transfer-rows.ts -> src/modules/affiliates/affiliates.tables.ts',
-  'src/modules/product-feeds/product-feeds.repository.ts -> src/modules/merchants/merchants.tables.ts',
-  'src/modules/product-feeds/product-feeds.repository.ts -> src/modules/products/products.tables.ts',
   'src/modules/products/products.schemas.ts -> src/modules/campaigns/campaigns.tables.ts',
   'src/modules/products/update-product.ts -> src/modules/campaigns/campaigns.tables.ts',
   'src/modules/products/write-products.ts -> src/modules/campaigns/campaigns.tables.ts',

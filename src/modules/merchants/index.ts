@@ -7,3 +7,4 @@ export { isUrlOnDomains, normalizeDomain } from './domains.ts';
 export { getMerchantCurrency } from './merchant-currency.ts';
 export { merchantBusinessNames } from './merchant-names.ts';
 export { lockMerchant } from './lock-merchant.ts';
+export { approvedMerchantIds } from './approved-merchant-ids.ts';

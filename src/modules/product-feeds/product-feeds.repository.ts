@@ -5,8 +5,7 @@ import { newId } from '../../platform/ids.ts';
 import { pageWindow, type PageQuery } from '../../platform/http/pagination.ts';
 import { enqueueJob } from '../../platform/jobs/enqueue.ts';
 import type { Tenant } from '../../platform/tenant.ts';
-import { merchants } from '../merchants/merchants.tables.ts';
-import { products } from '../products/products.tables.ts';
+import { approvedMerchantIds } from '../merchants/index.ts';
 import { productFeedRuns, productFeeds, type ProductFeedRow, type ProductFeedRunRow } from './product-feeds.tables.ts';
 
 export const PULL_JOB = 'product-feeds.pull';
@@ -103,31 +102,11 @@ export async function updateRun(runId: string, values: Partial<typeof productFee
 
 /** Active feeds of approved merchants whose next pull is due, locked so that one dispatcher takes each. */
 export function lockDueFeeds(now: Date, limit: number, executor: Executor): Promise<ProductFeedRow[]> {
-  const approvedMerchants = executor.select({ id: merchants.id }).from(merchants).where(eq(merchants.status, 'APPROVED'));
   return executor
     .select()
     .from(productFeeds)
-    .where(and(eq(productFeeds.status, 'ACTIVE'), lte(productFeeds.nextRunAt, now), inArray(productFeeds.merchantId, approvedMerchants)))
+    .where(and(eq(productFeeds.status, 'ACTIVE'), lte(productFeeds.nextRunAt, now), inArray(productFeeds.merchantId, approvedMerchantIds(executor))))
     .orderBy(productFeeds.nextRunAt)
     .limit(limit)
     .for('update', { skipLocked: true });
-}
-
-/** Archive the ACTIVE products `feedId` wrote that are not in `seen`; returns how many. */
-export async function archiveProductsMissingFromFeed(tenant: Tenant, feedId: string, seen: string[], executor: Executor): Promise<number> {
-  const rows = await executor
-    .update(products)
-    .set({ status: 'ARCHIVED', updatedAt: sql`now()` })
-    .where(
-      and(
-        eq(products.merchantId, tenant.merchantId),
-        eq(products.livemode, tenant.livemode),
-        eq(products.sourceFeedId, feedId),
-        eq(products.status, 'ACTIVE'),
-        // One array parameter, however long the feed.
-        sql`${products.externalProductId} <> all(${sql.param(seen)}::text[])`,
-      ),
-    )
-    .returning({ id: products.id });
-  return rows.length;
 }

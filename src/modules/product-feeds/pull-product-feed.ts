@@ -3,9 +3,9 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../platform/db/client.ts';
 import { OutboundError, safeFetch } from '../../platform/outbound/safe-fetch.ts';
 import { writeProducts } from '../products/index.ts';
-import { MAX_BULK_ITEMS } from '../products/index.ts';
+import { archiveProductsMissingFromFeed, MAX_BULK_ITEMS } from '../products/index.ts';
 import { parseProductFeed } from './parse-product-feed.ts';
-import { archiveProductsMissingFromFeed, getRun, updateRun } from './product-feeds.repository.ts';
+import { getRun, updateRun } from './product-feeds.repository.ts';
 import { productFeeds, type FeedItemError, type ProductFeedRow } from './product-feeds.tables.ts';
 
 export interface FeedPullSettings {
@@ -76,7 +76,7 @@ async function pull(db: Db, feed: ProductFeedRow, settings: FeedPullSettings): P
     const seen = parsed.items
       .map((item) => (item as { externalProductId?: unknown } | null)?.externalProductId)
       .filter((id): id is string => typeof id === 'string');
-    archived = await archiveProductsMissingFromFeed(tenant, feed.id, seen, db);
+    archived = await archiveProductsMissingFromFeed(db, tenant, feed.id, seen);
   }
   return { ok: true, httpStatus: response.status, ...totals, archived, errors };
 }

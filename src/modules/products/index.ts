@@ -6,3 +6,4 @@ export { productNames } from './product-names.ts';
 export { findProduct } from './products.repository.ts';
 export { listProducts } from './list-products.ts';
 export type { ProductView } from './products.schemas.ts';
+export { archiveProductsMissingFromFeed } from './archive-products.ts';
