@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../platform/db/client.ts';
 import type { ReportRange } from './report-range.ts';
+import { reportTotalsSource } from './report-totals-source.ts';
 
 /** Whose buckets a report reads: a merchant's, or an affiliate's across merchants, or the platform's. */
 export interface ReportScope {
@@ -50,6 +51,30 @@ const GROUP_COLUMNS: Record<Exclude<ReportGroup, 'day'>, string> = {
 const groupExpression = (group: ReportGroup | null, tz: string): SQL =>
   group === null ? sql`''` : group === 'day' ? sql`((bucket at time zone ${tz}::text)::date)::text` : sql.raw(GROUP_COLUMNS[group]);
 
+/** Groups the coarse totals keep (no product, link or sub-id); they serve one merchant's reports. */
+const TOTALS_GROUPS: ReadonlySet<ReportGroup | null> = new Set<ReportGroup | null>([null, 'day', 'campaign', 'affiliate']);
+
+/** Where a report's rows come from: the coarse totals when they hold its grouping, else the quarter-hour buckets. */
+async function reportSource(executor: Executor, scope: ReportScope, range: ReportRange, group: ReportGroup | null): Promise<{ key: SQL; from: SQL }> {
+  if (scope.merchantId !== undefined && scope.affiliateId === undefined && TOTALS_GROUPS.has(group)) {
+    const from = await reportTotalsSource(executor, { ...scope, merchantId: scope.merchantId }, range, {
+      byDay: group === 'day',
+      perAffiliate: group === 'affiliate',
+    });
+    return { key: group === 'day' ? sql`piece_day` : groupExpression(group, range.tz), from };
+  }
+  return {
+    key: groupExpression(group, range.tz),
+    from: sql`report_buckets
+      where livemode = ${scope.livemode}
+        and bucket >= (${range.from}::date)::timestamp at time zone ${range.tz}::text
+        and bucket < (${range.to}::date + 1)::timestamp at time zone ${range.tz}::text
+        ${scope.merchantId === undefined ? sql`` : sql`and merchant_id = ${scope.merchantId}`}
+        ${scope.affiliateId === undefined ? sql`` : sql`and affiliate_id = ${scope.affiliateId}`}
+        ${scope.campaignId === undefined ? sql`` : sql`and campaign_id = ${scope.campaignId}`}`,
+  };
+}
+
 /**
  * Sum the roll-ups of a range of calendar days in the range's zone: the buckets from the first day's
  * local midnight to the midnight after the last day. Amounts are summed in one currency.
@@ -61,7 +86,7 @@ export async function sumReportBuckets(
   currency: string,
   options: { group?: ReportGroup; limit?: number; offset?: number; sort?: ReportSort } = {},
 ): Promise<BucketTotals[]> {
-  const key = groupExpression(options.group ?? null, range.tz);
+  const { key, from } = await reportSource(executor, scope, range, options.group ?? null);
   const committed = sql`commission_pending + commission_hold + commission_approved + commission_payable + commission_paid`;
   const money = (column: SQL) => sql`(coalesce(sum(${column}) filter (where currency = ${currency}), 0))::text`;
   const sortBy: Record<ReportSort, SQL> = {
@@ -76,13 +101,7 @@ export async function sumReportBuckets(
         ${money(sql`revenue`)} as revenue, ${money(sql`commission_pending`)} as pending, ${money(sql`commission_hold`)} as hold,
         ${money(sql`commission_approved`)} as approved, ${money(sql`commission_payable`)} as payable, ${money(sql`commission_paid`)} as paid,
         ${money(sql`commission_reversed`)} as reversed, ${money(sql`commission_rejected`)} as rejected, count(*) over () as groups
-      from report_buckets
-      where livemode = ${scope.livemode}
-        and bucket >= (${range.from}::date)::timestamp at time zone ${range.tz}::text
-        and bucket < (${range.to}::date + 1)::timestamp at time zone ${range.tz}::text
-        ${scope.merchantId === undefined ? sql`` : sql`and merchant_id = ${scope.merchantId}`}
-        ${scope.affiliateId === undefined ? sql`` : sql`and affiliate_id = ${scope.affiliateId}`}
-        ${scope.campaignId === undefined ? sql`` : sql`and campaign_id = ${scope.campaignId}`}
+      from ${from}
       group by 1
       order by ${sortBy[options.sort ?? 'commission']} desc, sum(attributable_clicks) desc, 1
       ${options.limit === undefined ? sql`` : sql`limit ${options.limit}`} ${options.offset ? sql`offset ${options.offset}` : sql``}`,
