@@ -41,6 +41,7 @@ import { registerPayouts } from './modules/payouts/payouts.routes.ts';
 import { registerImports } from './modules/imports/imports.routes.ts';
 import { registerReports } from './modules/reports/reports.routes.ts';
 import { registerEmail } from './modules/email/email.routes.ts';
+import { registerGoLive } from './modules/go-live/go-live.routes.ts';
 
 /** Every capability, in registration order. The web dashboard comes last: its client-route fallback claims only what no module serves. */
 const modules: ModuleRegister[] = [
@@ -70,6 +71,7 @@ const modules: ModuleRegister[] = [
   registerReports,
   registerSandbox,
   registerWebhooks,
+  registerGoLive,
   registerWeb,
 ];
 

@@ -5193,6 +5193,53 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/merchant/go-live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The go-live checklist, ticked by real activity: test key used, test click, test conversion, test webhook delivered (2xx), live key used */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Every step is done */
+                            complete: boolean;
+                            /** @description In order: testKeyUsed, testClickRecorded, testConversionRecorded, testWebhookDelivered, liveKeyUsed */
+                            steps: {
+                                /** @description The latest activity that ticks the step; null until there is one */
+                                at: string | null;
+                                done: boolean;
+                                /** @enum {string} */
+                                step: "testKeyUsed" | "testClickRecorded" | "testConversionRecorded" | "testWebhookDelivered" | "liveKeyUsed";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/merchant/join-requests": {
         parameters: {
             query?: never;
@@ -5242,6 +5289,102 @@ export interface paths {
                             page: number;
                             pageSize: number;
                             total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/merchant/orders/{orderId}/webhook-deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The webhook deliveries of the conversion event an order raised, oldest first, and how many endpoints this mode has */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    orderId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Oldest first (conversion.attributed or conversion.unattributed); empty when no enabled endpoint subscribed to it */
+                            deliveries: {
+                                attemptCount: number;
+                                attempts: {
+                                    attempt: number;
+                                    error: {
+                                        code: string;
+                                        message: string;
+                                    } | null;
+                                    latencyMs: number;
+                                    /** @enum {string} */
+                                    outcome: "succeeded" | "failed";
+                                    /** @description The start of the response body (at most 1 KB). */
+                                    responseExcerpt: string | null;
+                                    /** Format: date-time */
+                                    startedAt: string;
+                                    statusCode: number | null;
+                                }[];
+                                /** Format: date-time */
+                                completedAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                endpointId: string;
+                                /** @description The event id: the webhook-id header and the payload id, the same on every attempt. */
+                                eventId: string;
+                                /** @enum {string} */
+                                eventType: "conversion.attributed" | "conversion.unattributed" | "commission.status_changed" | "payout.processed" | "import.completed" | "statement.issued" | "statement.paid" | "test.ping";
+                                id: string;
+                                /** Format: date-time */
+                                nextAttemptAt: string | null;
+                                redeliveryOf: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "succeeded" | "failed" | "cancelled";
+                            }[];
+                            /** @description Webhook endpoints in this mode, enabled or not */
+                            endpointCount: number;
+                        };
+                    };
+                };
+                /** @description Error codes: NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
                         };
                     };
                 };

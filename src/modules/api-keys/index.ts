@@ -4,3 +4,4 @@ export { issueKeyPair } from './api-keys.service.ts';
 export type { IssuedKeyPair } from './api-keys.service.ts';
 export { idempotencyRequestHasher } from './idempotency.ts';
 export { readDemoTestKeyPair } from './read-demo-key-pair.ts';
+export { lastKeyUseAt } from './last-key-use.ts';

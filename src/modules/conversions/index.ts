@@ -5,3 +5,4 @@ export type { ClickRecord } from './click-record.ts';
 export { conversionReportRows } from './conversion-report-rows.ts';
 export { ConversionBody } from './conversions.schemas.ts';
 export { recordConversion } from './record-conversion.ts';
+export { lastConversionAt } from './last-conversion.ts';

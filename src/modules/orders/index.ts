@@ -3,3 +3,4 @@
 export { applyOrderStatus } from './apply-order-status.ts';
 export { INITIAL_ORDER_STATUSES } from './order-status.ts';
 export { OrderStatusBody } from './orders.schemas.ts';
+export { findOrderDetail } from './order-view.ts';

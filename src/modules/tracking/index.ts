@@ -8,3 +8,4 @@ export { findClick } from './find-click.ts';
 export { insertClicks } from './insert-clicks.ts';
 export type { ClickRow as RecordedClick } from './clicks.tables.ts';
 export { blockedReasonOf, unattributableReason } from './click-checks.ts';
+export { lastClickAt } from './last-click.ts';

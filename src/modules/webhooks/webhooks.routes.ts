@@ -6,6 +6,7 @@ import { errorResponses } from '../../platform/http/schemas.ts';
 import { deliverWebhook, type DeliveryRuntime } from './deliver-webhook.ts';
 import { fanOutDomainEvent } from './fan-out-event.ts';
 import { InFlightDeliveries } from './in-flight-deliveries.ts';
+import { listOrderDeliveries } from './list-order-deliveries.ts';
 import { listWebhookDeliveries } from './list-webhook-deliveries.ts';
 import {
   createEndpoint,
@@ -23,6 +24,8 @@ import {
   CreateEndpointBody,
   Delivery,
   DeliveryListQuery,
+  OrderDeliveries,
+  OrderDeliveriesParams,
   DeliveryParams,
   Endpoint,
   EndpointParams,
@@ -187,5 +190,19 @@ export const registerWebhooks: ModuleRegister = (app, deps) => {
       worker.poke();
       return reply.status(202).send(delivery);
     },
+  );
+
+  app.get(
+    '/api/merchant/orders/:orderId/webhook-deliveries',
+    {
+      config: { principals: ['merchantSession'] },
+      schema: {
+        tags: ['merchant'],
+        summary: 'The webhook deliveries of the conversion event an order raised, oldest first, and how many endpoints this mode has',
+        params: OrderDeliveriesParams,
+        response: { 200: OrderDeliveries, ...errorResponses(404) },
+      },
+    },
+    async (request) => listOrderDeliveries(db, resolveTenant(request), request.params.orderId),
   );
 };

@@ -88,3 +88,12 @@ export const Delivery = Type.Object({
   attempts: Type.Array(Attempt),
 });
 export type DeliveryView = Static<typeof Delivery>;
+
+export const OrderDeliveriesParams = Type.Object({ orderId: Type.String({ minLength: 1, maxLength: 255 }) });
+
+export const OrderDeliveries = Type.Object({
+  endpointCount: Type.Integer({ description: 'Webhook endpoints in this mode, enabled or not' }),
+  deliveries: Type.Array(Delivery, {
+    description: 'Oldest first (conversion.attributed or conversion.unattributed); empty when no enabled endpoint subscribed to it',
+  }),
+});
