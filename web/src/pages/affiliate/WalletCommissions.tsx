@@ -4,8 +4,10 @@ import { call } from '../../api.ts';
 import { useApi } from '../../api-context.tsx';
 import { Pager } from '../../components/Pager.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
+import { SelectField } from '../../components/SelectField.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { formatDate, formatMoney } from '../../format.ts';
+import { COMMISSION_STATUSES, isCommissionStatus } from '../merchant/commissions/commission-types.ts';
 import { CsvDownloadButton } from '../reports/CsvDownloadButton.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
 
@@ -14,19 +16,38 @@ const PAGE_SIZE = 25;
 /** The commissions behind the balances: each with its state and, once its order is delivered, the date it can become payable. */
 export function WalletCommissions() {
   const api = useApi();
+  const [status, setStatus] = useState('');
   const [page, setPage] = useState(1);
+  const state = isCommissionStatus(status) ? status : undefined;
   const commissions = useQuery({
-    queryKey: ['affiliate', 'commissions', page],
-    queryFn: () => call(api.GET('/api/affiliate/commissions', { params: { query: { page, pageSize: PAGE_SIZE } } })),
+    queryKey: ['affiliate', 'commissions', status, page],
+    queryFn: () => call(api.GET('/api/affiliate/commissions', { params: { query: { status: state, page, pageSize: PAGE_SIZE } } })),
   });
   return (
     <section className="section" aria-labelledby="wallet-commissions">
-      <div className="section-header">
-        <h2 id="wallet-commissions">Commissions</h2>
+      <h2 id="wallet-commissions">Commissions</h2>
+      <div className="toolbar">
+        <SelectField
+          label="State"
+          name="status"
+          value={status}
+          hideOptional
+          onChange={(event) => {
+            setStatus(event.target.value);
+            setPage(1);
+          }}
+        >
+          <option value="">Any state</option>
+          {COMMISSION_STATUSES.map((value) => (
+            <option key={value} value={value}>
+              {value}
+            </option>
+          ))}
+        </SelectField>
         <CsvDownloadButton
           label="Download CSV"
-          fileName="commissions.csv"
-          fetchCsv={() => call(api.GET('/api/affiliate/commissions', { params: { query: { format: 'csv' } }, parseAs: 'text' }))}
+          fileName={state ? `commissions-${state}.csv` : 'commissions.csv'}
+          fetchCsv={() => call(api.GET('/api/affiliate/commissions', { params: { query: { status: state, format: 'csv' } }, parseAs: 'text' }))}
         />
       </div>
       <p className="muted">
@@ -35,7 +56,7 @@ export function WalletCommissions() {
       <QueryState query={commissions} what="your commissions" feature="Commissions">
         {(result) =>
           result.data.length === 0 ? (
-            <p className="muted">No commissions yet.</p>
+            <p className="muted">{state ? `No ${state} commissions.` : 'No commissions yet.'}</p>
           ) : (
             <>
               <TableWrap>
