@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { formatDate } from '../../web/src/format.ts';
 import { makeAffiliate, makeMerchant, PASSWORD, signIn, type TestMerchant } from '../../test/support/factories.ts';
+import { axeViolations } from './support/axe.ts';
 import { logIn, startHarness, type Harness } from './support/browser.ts';
 
 /**
@@ -75,6 +76,7 @@ describe('affiliate link builder in a real browser', () => {
     await page.goto('/affiliate/links');
     const form = page.getByRole('form', { name: 'New link' });
     const campaignSelect = form.getByLabel('Campaign', { exact: true });
+    await campaignSelect.locator('option', { hasText: 'First Flush Festival' }).waitFor({ state: 'attached' });
     // Only joined campaigns are offered, narrowed by the search.
     expect(await campaignSelect.locator('option').allTextContents()).toEqual(['Choose a campaign… (1)', 'First Flush Festival · Ilam Tea House']);
     await form.getByLabel('Find a campaign').fill('nothing like it');
@@ -94,6 +96,7 @@ describe('affiliate link builder in a real browser', () => {
     await form.getByLabel('sub3').fill('reel 2');
     const origin = new URL(h.t.url).origin;
     expect(await form.getByRole('status', { name: 'Link preview' }).textContent()).toBe(`${origin}/r/{code}?sub1=spring-sale&sub3=reel+2`);
+    expect(await axeViolations(page, 'link builder')).toEqual([]);
     await form.getByRole('button', { name: 'Create link' }).click();
 
     const made = page.getByRole('status').filter({ hasText: 'New link:' });
@@ -130,6 +133,7 @@ describe('affiliate link builder in a real browser', () => {
     await reloadUntil(page, () => linkRow().getByRole('cell', { name: 'NPR 150.00' }));
     const cells = await linkRow().getByRole('cell').allTextContents();
     expect(cells.slice(2, 5)).toEqual(['1', '1', 'NPR 150.00']);
+    expect(await axeViolations(page, 'links with figures')).toEqual([]);
 
     // The commission is on hold after delivery, with its payable-from date; the state filter asks the server.
     await page.goto('/affiliate/wallet');
@@ -149,6 +153,7 @@ describe('affiliate link builder in a real browser', () => {
     // Delivered just now, held through the store's 14-day return window.
     expect(Date.parse(commission.holdUntil) - Date.now()).toBeGreaterThan(13 * 86_400_000);
     expect(heldCells[3]).toBe(formatDate(commission.holdUntil));
+    expect(await axeViolations(page, 'filtered commissions')).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();
   }, 120_000);
