@@ -62,9 +62,17 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => h?.close());
 
-/** The page has its heading and nothing is still loading. */
+/** The page has its heading, nothing is still loading, and each table frame has taken in the new width (TableWrap). */
 async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelector('main h1') !== null && document.querySelector('.loading, [aria-busy="true"]') === null);
+  await page.waitForFunction(
+    () =>
+      document.querySelector('main h1') !== null &&
+      document.querySelector('.loading, [aria-busy="true"]') === null &&
+      // (a frame inside a closed <details> is measured once it opens)
+      [...document.querySelectorAll('.table-wrap')].every(
+        (frame) => !frame.checkVisibility() || frame.scrollWidth > frame.clientWidth + 1 === frame.hasAttribute('tabindex'),
+      ),
+  );
 }
 
 /** `merchant-campaigns-phone.png`; the signed-out pages start with `public-`. */
@@ -87,7 +95,11 @@ async function audit(page: Page, role: string, paths: string[]): Promise<string[
     for (const size of WIDTHS) {
       await page.setViewportSize(size);
       await settle(page);
-      violations.push(...(await axeViolations(page, `${role} ${path} at ${size.width} px`)));
+      const where = `${role} ${path} at ${size.width} px`;
+      violations.push(...(await axeViolations(page, where)));
+      // Nothing pushes the page sideways: only a table may scroll, inside its own frame.
+      const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (pageWidth > size.width) violations.push(`${where}: the page is ${pageWidth} px wide`);
       await page.screenshot({ path: fileName(role, path, size.name), fullPage: true });
     }
   }
@@ -121,4 +133,59 @@ describe('accessibility of every page, at 1366 px and 390 px', () => {
       await context.close();
     }, 120_000);
   }
+
+  it('on a phone the navigation folds behind a Menu button that works by keyboard, and table rows keep their actions in reach', async () => {
+    const { page, context, problems } = await h.newPage();
+    await page.setViewportSize(WIDTHS[1]);
+    await logIn(page, store.email, PASSWORD, '/merchant');
+    const menu = page.getByRole('button', { name: 'Menu' });
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    expect(await nav.isVisible()).toBe(false);
+    // The closed bar is one row: brand and Menu button side by side.
+    expect((await page.locator('header.topbar').boundingBox())!.height).toBeLessThan(80);
+
+    await menu.focus();
+    await page.keyboard.press('Enter');
+    expect(await menu.getAttribute('aria-expanded')).toBe('true');
+    await nav.waitFor();
+    // One column: each link under the one before, none past the screen's edge.
+    const boxes = await nav.getByRole('link').evaluateAll((links) => links.map((link) => link.getBoundingClientRect().toJSON() as DOMRect));
+    expect(boxes).toHaveLength(NAVIGATION.merchant.length);
+    for (const [i, box] of boxes.entries()) {
+      expect(box.right).toBeLessThanOrEqual(WIDTHS[1].width);
+      if (i > 0) expect(box.top).toBeGreaterThanOrEqual(boxes[i - 1]!.bottom);
+    }
+    expect(await page.getByRole('button', { name: 'Sign out' }).isVisible()).toBe(true);
+    expect(await axeViolations(page, 'merchant menu open at 390 px')).toEqual([]);
+    await page.screenshot({ path: `${SCREENSHOTS}/merchant-menu-open-phone.png` });
+
+    await page.keyboard.press('Escape');
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    expect(await nav.isVisible()).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Menu');
+
+    // Space opens it too; a link taken from it leads to its page and closes the menu.
+    await page.keyboard.press('Space');
+    await nav.getByRole('link', { name: 'Orders' }).click();
+    await page.waitForURL('**/merchant/orders');
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    expect(await nav.isVisible()).toBe(false);
+
+    // A table row becomes a card whose action is on screen and works.
+    const details = page.getByRole('row', { name: /ORD-2001/ }).getByRole('button', { name: 'Details of ORD-2001' });
+    const box = (await details.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(WIDTHS[1].width);
+    await details.click();
+    await page.getByRole('region', { name: 'Order ORD-2001' }).waitFor();
+
+    // Wider again, the Menu button is gone and the navigation is one row in the bar.
+    await page.setViewportSize(WIDTHS[0]);
+    expect(await menu.isVisible()).toBe(false);
+    const tops = await nav.getByRole('link').evaluateAll((links) => links.map((link) => link.getBoundingClientRect().top));
+    expect(new Set(tops).size).toBe(1);
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 60_000);
 });

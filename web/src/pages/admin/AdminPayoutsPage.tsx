@@ -35,7 +35,7 @@ function ReviewFacts({ payout }: { payout: AdminPayout }) {
 function PayoutTable({ payouts, caption, actions }: { payouts: AdminPayout[]; caption: string; actions: (p: AdminPayout) => React.ReactNode }) {
   return (
     <TableWrap>
-      <table aria-label={caption}>
+      <table aria-label={caption} className="stack-on-phone">
         <thead>
           <tr>
             <th scope="col">Affiliate</th>
@@ -55,16 +55,16 @@ function PayoutTable({ payouts, caption, actions }: { payouts: AdminPayout[]; ca
                 <span className="cell-title">{p.affiliateName}</span>
                 <span className="cell-note mono">{p.id}</span>
               </th>
-              <td className="numeric">
+              <td className="numeric" data-label="Amount">
                 {formatMoney(p.amount, p.currency)}
                 <span className="cell-note">net {formatMoney(p.netAmount, p.currency)}</span>
               </td>
-              <td>{payoutMethodLabel(p.method)}</td>
-              <td>{formatDateTime(p.requestedAt)}</td>
-              <td>
+              <td data-label="Method">{payoutMethodLabel(p.method)}</td>
+              <td data-label="Requested">{formatDateTime(p.requestedAt)}</td>
+              <td data-label="Review">
                 <ReviewFacts payout={p} />
               </td>
-              <td>{actions(p)}</td>
+              <td data-label="Action">{actions(p)}</td>
             </tr>
           ))}
         </tbody>

@@ -102,7 +102,7 @@ export function AdminStatementsPage() {
             <EmptyState title="No statements yet">Statements are issued each billing period, or here at once.</EmptyState>
           ) : (
             <TableWrap>
-              <table aria-label="All statements">
+              <table aria-label="All statements" className="stack-on-phone">
                 <thead>
                   <tr>
                     <th scope="col">Statement</th>
@@ -123,15 +123,19 @@ export function AdminStatementsPage() {
                       <th scope="row">
                         #{s.number} <span className="cell-note mono">{s.merchantId}</span>
                       </th>
-                      <td>
+                      <td data-label="Period">
                         {formatDate(s.periodStart)} – {formatDate(s.periodEnd)}
                       </td>
-                      <td className="numeric">{formatMoney(s.total, s.currency)}</td>
-                      <td className="numeric">{formatMoney(s.amountPaid, s.currency)}</td>
-                      <td>
+                      <td className="numeric" data-label="Total">
+                        {formatMoney(s.total, s.currency)}
+                      </td>
+                      <td className="numeric" data-label="Paid">
+                        {formatMoney(s.amountPaid, s.currency)}
+                      </td>
+                      <td data-label="Status">
                         <StatusBadge status={s.status} />
                       </td>
-                      <td>{s.status === 'issued' ? <RecordPayment statement={s} /> : '—'}</td>
+                      <td data-label="Payment">{s.status === 'issued' ? <RecordPayment statement={s} /> : '—'}</td>
                     </tr>
                   ))}
                 </tbody>

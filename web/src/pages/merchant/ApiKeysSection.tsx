@@ -61,7 +61,7 @@ export function ApiKeysSection() {
             <EmptyState title="No API keys yet">Keys are issued when the platform team approves your store.</EmptyState>
           ) : (
             <TableWrap>
-              <table>
+              <table className="stack-on-phone">
                 <caption className="visually-hidden">API key pairs</caption>
                 <thead>
                   <tr>
@@ -84,13 +84,13 @@ export function ApiKeysSection() {
                           <span className="mono">{key.publishableKey}</span>
                           <span className="cell-note">Secret {key.secretHint}</span>
                         </th>
-                        <td>{key.mode === 'live' ? 'Live' : 'Test'}</td>
-                        <td>
+                        <td data-label="Mode">{key.mode === 'live' ? 'Live' : 'Test'}</td>
+                        <td data-label="State">
                           <StatusBadge status={state} />
                           {state === 'EXPIRING' && <span className="cell-note">Works until {formatDateTime(key.expiresAt)}</span>}
                         </td>
-                        <td>{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : 'Never'}</td>
-                        <td>{formatDateTime(key.createdAt)}</td>
+                        <td data-label="Last used">{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : 'Never'}</td>
+                        <td data-label="Created">{formatDateTime(key.createdAt)}</td>
                         <td className="actions">
                           {key.secretRevealable && state === 'ACTIVE' && (
                             <button type="button" className="button" disabled={reveal.isPending} onClick={() => reveal.mutate(key)}>
