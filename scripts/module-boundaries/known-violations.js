@@ -39,7 +39,6 @@ export const knownViolations = [
   'src/modules/email/notify.ts -> src/modules/merchants/merchants.tables.ts',
   'src/modules/email/notify.ts -> src/modules/payouts/payouts.tables.ts',
   'src/modules/email/queue-email.ts -> src/modules/accounts/accounts.tables.ts',
-  'src/modules/imports/apply-order-statuses.ts -> src/modules/orders/orders.tables.ts',
   'src/modules/ledger/ledger-movements.test.ts -> src/modules/commissions/commissions.tables.ts',
   'src/modules/ledger/ledger-movements.ts -> src/modules/commissions/commissions.tables.ts',
   'src/modules/ledger/post-ledger-entries.ts -> src/modules/commissions/commissions.tables.ts',

@@ -26,33 +26,73 @@ export async function applyOrderStatus(
   platformHoldDays: number,
   now = new Date(),
 ): Promise<OrderDetail> {
-  if (body.refundAmount !== undefined && body.amount !== undefined && body.refundAmount !== body.amount) {
-    throw validationError([{ field: 'amount', code: 'CONFLICTS', message: 'differs from refundAmount; send only refundAmount' }]);
-  }
-  const occurredAt = body.occurredAt ? new Date(body.occurredAt) : now;
   const scope = { merchantId: principal.merchantId, livemode: principal.livemode };
   return inTransaction(db, async (tx) => {
-    const [order] = await tx
-      .select()
-      .from(orders)
-      .where(and(eq(orders.merchantId, scope.merchantId), eq(orders.livemode, scope.livemode), eq(orders.orderId, orderId)))
-      .for('update');
-    if (!order) throw notFound('Order');
-    const refundText = body.refundAmount ?? body.amount;
-    let refundAmount: bigint | undefined;
-    if (refundText !== undefined) {
-      const parsed = parseMoney(refundText, order.currency);
-      if (!parsed.ok) throw validationError([{ field: 'refundAmount', code: parsed.error, message: parsed.message }]);
-      refundAmount = parsed.value;
-    }
-    const plan = planOrderTransition(order, body.status, refundAmount);
-    if (!plan.ok)
-      throw new AppError(plan.code, plan.message, [{ field: 'status', code: plan.code, message: plan.message, from: order.status, to: body.status }]);
-    if (!plan.noop) await applyPlan(tx, order, plan, body.status, occurredAt, platformHoldDays, principal.actor);
+    await changeOrderStatus(tx, principal, orderId, body, platformHoldDays, { now });
     const detail = await findOrderDetail(tx, scope, orderId);
     if (!detail) throw notFound('Order');
     return detail;
   });
+}
+
+export interface ChangeOrderStatusOptions {
+  now?: Date;
+  /**
+   * The update may be one applied before (a status file uploaded again): a full refund of a fully
+   * refunded order, or a refund with the same amount and occurredAt as one on record, then changes
+   * nothing instead of refunding again.
+   */
+  skipRepeatedRefund?: boolean;
+}
+
+/**
+ * applyOrderStatus in the caller's transaction; whether the order changed (false for an update that
+ * repeats the order's current state).
+ */
+export async function changeOrderStatus(
+  tx: Tx,
+  principal: TenantActor,
+  orderId: string,
+  body: OrderStatusBody,
+  platformHoldDays: number,
+  options: ChangeOrderStatusOptions = {},
+): Promise<{ changed: boolean }> {
+  if (body.refundAmount !== undefined && body.amount !== undefined && body.refundAmount !== body.amount) {
+    throw validationError([{ field: 'amount', code: 'CONFLICTS', message: 'differs from refundAmount; send only refundAmount' }]);
+  }
+  const occurredAt = body.occurredAt ? new Date(body.occurredAt) : (options.now ?? new Date());
+  const [order] = await tx
+    .select()
+    .from(orders)
+    .where(and(eq(orders.merchantId, principal.merchantId), eq(orders.livemode, principal.livemode), eq(orders.orderId, orderId)))
+    .for('update');
+  if (!order) throw notFound('Order');
+  if (options.skipRepeatedRefund && (await isRepeatedRefund(tx, order, body))) return { changed: false };
+  const refundText = body.refundAmount ?? body.amount;
+  let refundAmount: bigint | undefined;
+  if (refundText !== undefined) {
+    const parsed = parseMoney(refundText, order.currency);
+    if (!parsed.ok) throw validationError([{ field: 'refundAmount', code: parsed.error, message: parsed.message }]);
+    refundAmount = parsed.value;
+  }
+  const plan = planOrderTransition(order, body.status, refundAmount);
+  if (!plan.ok) throw new AppError(plan.code, plan.message, [{ field: 'status', code: plan.code, message: plan.message, from: order.status, to: body.status }]);
+  if (plan.noop) return { changed: false };
+  await applyPlan(tx, order, plan, body.status, occurredAt, platformHoldDays, principal.actor);
+  return { changed: true };
+}
+
+async function isRepeatedRefund(tx: Tx, order: OrderRow, body: OrderStatusBody): Promise<boolean> {
+  if (body.status !== 'refunded') return false;
+  if (body.refundAmount === undefined) return order.status === 'refunded';
+  if (body.occurredAt === undefined) return false;
+  const amount = parseMoney(body.refundAmount, order.currency);
+  if (!amount.ok) return false;
+  const [event] = await tx
+    .select({ id: orderEvents.id })
+    .from(orderEvents)
+    .where(and(eq(orderEvents.orderId, order.id), eq(orderEvents.refundAmount, amount.value), eq(orderEvents.occurredAt, new Date(body.occurredAt))));
+  return event !== undefined;
 }
 
 async function applyPlan(

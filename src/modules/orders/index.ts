@@ -1,6 +1,6 @@
 // The orders module's public face: what other modules may use. Its tables, repositories and every
 // file not exported here are private to it; the app registers its routes from its *.routes.ts.
-export { applyOrderStatus } from './apply-order-status.ts';
+export { applyOrderStatus, changeOrderStatus } from './apply-order-status.ts';
 export { INITIAL_ORDER_STATUSES } from './order-status.ts';
 export { OrderStatusBody } from './orders.schemas.ts';
 export { findOrderDetail } from './order-view.ts';
