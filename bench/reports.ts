@@ -227,9 +227,13 @@ for (const name of ['summary', 'timeseries', 'affiliates'] as const) {
 }
 
 const backend = scratch ? 'postgres' : 'pglite';
-const [buckets] = await queryRows<{ n: string }>(db, sql`select count(*)::text as n from report_buckets`);
+const [buckets] = await queryRows<{ n: string; merchant: string; affiliate: string }>(
+  db,
+  sql`select (select count(*) from report_buckets)::text as n, (select count(*) from report_merchant_totals)::text as merchant,
+    (select count(*) from report_affiliate_totals)::text as affiliate`,
+);
 console.log(
-  `Reports bench on ${backend}: ${CLICKS} clicks and ${ORDERS} orders over ${DAYS} days for one merchant (two others beside it), seeded in ${seedSeconds} s, ${buckets!.n} roll-up rows`,
+  `Reports bench on ${backend}: ${CLICKS} clicks and ${ORDERS} orders over ${DAYS} days for one merchant (two others beside it), seeded in ${seedSeconds} s, ${buckets!.n} quarter-hour buckets, ${buckets!.merchant} merchant and ${buckets!.affiliate} affiliate totals rows (all merchants)`,
 );
 for (const [name, r] of Object.entries(results)) {
   console.log(
@@ -246,6 +250,8 @@ console.log(
     rawRequests: RAW_REQUESTS,
     seedSeconds,
     rollupRows: Number(buckets!.n),
+    merchantTotalsRows: Number(buckets!.merchant),
+    affiliateTotalsRows: Number(buckets!.affiliate),
     results,
     mismatches: mismatches.length,
   }),

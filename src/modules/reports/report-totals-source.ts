@@ -38,11 +38,14 @@ export async function reportTotalsSource(
       tos.push(new Date(piece.to).toISOString());
     }
   }
+  // `offset 0` keeps the lateral subquery a primary-key range scan per piece: pulled up into the join,
+  // PostgreSQL hash-joined the pieces against a scan of every row of the merchant.
   const table = sql.raw(options.perAffiliate ? 'report_affiliate_totals' : 'report_merchant_totals');
   return sql`unnest(${sql.param(days)}::text[], ${sql.param(grains)}::int[], ${sql.param(froms)}::timestamptz[], ${sql.param(tos)}::timestamptz[])
       as piece(piece_day, piece_grain, piece_from, piece_to)
     cross join lateral (select * from ${table} as t
       where t.merchant_id = ${scope.merchantId} and t.livemode = ${scope.livemode} and t.grain = piece.piece_grain
         and t.bucket >= piece.piece_from and t.bucket < piece.piece_to
-        ${scope.campaignId === undefined ? sql`` : sql`and t.campaign_id = ${scope.campaignId}`}) as report_totals`;
+        ${scope.campaignId === undefined ? sql`` : sql`and t.campaign_id = ${scope.campaignId}`}
+      offset 0) as report_totals`;
 }
