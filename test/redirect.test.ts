@@ -4,6 +4,7 @@ import { campaigns } from '../src/modules/campaigns/campaigns.tables.ts';
 import { merchants } from '../src/modules/merchants/merchants.tables.ts';
 import { products } from '../src/modules/products/products.tables.ts';
 import { clicks, type ClickRow } from '../src/modules/tracking/clicks.tables.ts';
+import { TestClock } from './support/clock.ts';
 import { backend } from './support/database.ts';
 import { makeMerchant, signIn, type TestMerchant } from './support/factories.ts';
 import { makeLink } from './support/link-factories.ts';
@@ -15,8 +16,11 @@ const CLICK_ID = /^clk_[A-Za-z0-9_-]{22}$/;
 let t: TestApp;
 let merchant: TestMerchant;
 let ipCounter = 0;
+const clock = new TestClock();
+/** Past what the link cache may still serve (twice its TTL); the TTL is long, so only this brings a change in. */
+const pastCachedLinks = () => clock.advance(2 * t.config.linkCacheTtlMs);
 beforeAll(async () => {
-  t = await createTestApp({ listen: true, config: { linkCacheTtlMs: 100, clickVelocityPerIp: 1000 } });
+  t = await createTestApp({ listen: true, clock, config: { linkCacheTtlMs: 60_000, clickVelocityPerIp: 1000 } });
   merchant = await makeMerchant(t);
 });
 afterAll(() => t.close());
@@ -108,7 +112,7 @@ describe(`GET /r/{code} on ${backend}`, () => {
       // Written behind the app's back, so only the cache's TTL brings it in (changes made through the
       // API take effect at once: test/link-cache-invalidation.test.ts).
       await t.platform.db.update(campaigns).set(change).where(eq(campaigns.id, campaign.id));
-      await new Promise((resolve) => setTimeout(resolve, 2 * t.config.linkCacheTtlMs + 20));
+      pastCachedLinks();
       const { response, location } = await click(link.code);
       expect(response.statusCode, what).toBe(302);
       expect(location, what).toBe(`https://${merchant.domain}/p/${what.replace(' ', '-')}?x=1`);
@@ -128,7 +132,9 @@ describe(`GET /r/{code} on ${backend}`, () => {
     expect((await click(link.code)).clickId).toMatch(CLICK_ID);
     // Changed behind this process's back: no invalidation, only the TTL.
     await t.platform.db.update(campaigns).set({ status: 'PAUSED' }).where(eq(campaigns.id, campaign.id));
-    await new Promise((resolve) => setTimeout(resolve, 2 * t.config.linkCacheTtlMs + 20));
+    clock.advance(t.config.linkCacheTtlMs - 1000);
+    expect((await click(link.code)).clickId, 'still cached within the TTL').toMatch(CLICK_ID);
+    pastCachedLinks();
     expect((await click(link.code)).clickId).toBeNull();
   });
 
@@ -211,7 +217,6 @@ describe(`GET /r/{code} on ${backend}`, () => {
     const other = await makeMerchant(t);
     const { link } = await makeLink(t, other);
     await t.platform.db.update(merchants).set({ status: 'SUSPENDED' }).where(eq(merchants.id, other.merchantId));
-    await new Promise((resolve) => setTimeout(resolve, 2 * t.config.linkCacheTtlMs + 20));
     expect((await click(link.code)).clickId).toBeNull();
     expect((await storedClicks(link.id)).map((c) => c.unattributableReason)).toEqual(['MERCHANT_INACTIVE']);
   });

@@ -22,7 +22,7 @@ function setup(options: { ttlMs?: number; maxEntries?: number } = {}) {
       const row = db.get(code);
       return row ? { ...row } : null;
     },
-    { ttlMs: options.ttlMs ?? 1000, maxEntries: options.maxEntries ?? 100, now: () => clock },
+    { ttlMs: options.ttlMs ?? 1000, maxEntries: options.maxEntries ?? 100, clock: { now: () => clock } },
   );
   return {
     cache,

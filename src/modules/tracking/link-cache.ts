@@ -1,3 +1,5 @@
+import type { Clock } from '../../platform/clock.ts';
+
 /**
  * Links by code, kept in process for the redirect. Bounded (oldest entries go first), with a short
  * TTL so several processes agree soon after a change made elsewhere; a change made in this process
@@ -13,14 +15,14 @@ export class LinkCache<T extends { campaignId: string }> {
 
   constructor(
     private readonly load: (code: string) => Promise<T | null>,
-    private readonly options: { ttlMs: number; maxEntries: number; now?: () => number },
+    private readonly options: { ttlMs: number; maxEntries: number; clock: Clock },
   ) {}
 
   /** The cached entry without waiting: a link, null for an unknown code, undefined when not cached. */
   peek(code: string): T | null | undefined {
     const entry = this.entries.get(code);
     if (entry === undefined) return undefined;
-    const age = this.now() - entry.loadedAt;
+    const age = this.options.clock.now() - entry.loadedAt;
     if (age < this.options.ttlMs) return entry.value;
     if (age >= 2 * this.options.ttlMs) return undefined;
     void this.get(code).catch(() => undefined);
@@ -74,10 +76,6 @@ export class LinkCache<T extends { campaignId: string }> {
       const oldest = this.entries.keys().next();
       if (!oldest.done) this.entries.delete(oldest.value);
     }
-    this.entries.set(code, { value, loadedAt: this.now() });
-  }
-
-  private now(): number {
-    return this.options.now ? this.options.now() : Date.now();
+    this.entries.set(code, { value, loadedAt: this.options.clock.now() });
   }
 }

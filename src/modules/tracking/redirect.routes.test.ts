@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
+import { systemClock } from '../../platform/clock.ts';
 import { LinkCache } from './link-cache.ts';
 import type { LinkTarget } from './load-link-target.ts';
 import { redirectTemplate } from './redirect-target.ts';
@@ -21,7 +22,11 @@ const target: LinkTarget = {
 };
 
 function setup(options: { load?: (code: string) => Promise<LinkTarget | null>; record?: () => string; closing?: boolean } = {}) {
-  const cache = new LinkCache<LinkTarget>(options.load ?? (async (code) => (code === 'GOODCODE1' ? target : null)), { ttlMs: 60_000, maxEntries: 10 });
+  const cache = new LinkCache<LinkTarget>(options.load ?? (async (code) => (code === 'GOODCODE1' ? target : null)), {
+    ttlMs: 60_000,
+    maxEntries: 10,
+    clock: systemClock,
+  });
   const handler = createRedirectHandler({
     trustedProxy: () => false,
     cache,

@@ -32,7 +32,7 @@ export interface Tracking {
 }
 
 /** Links' redirect, click recording and the click APIs. */
-export const registerTracking: ModuleRegister = async (app, { db, database, config, secrets, worker, changes, onShutdown, frontDoor }) => {
+export const registerTracking: ModuleRegister = async (app, { db, database, config, secrets, worker, changes, clock, onShutdown, frontDoor }) => {
   const spoolDir = clickSpoolDir(config);
   const spool = spoolDir ? new ClickSpool(spoolDir, app.log) : undefined;
   const buffer = new ClickBuffer((rows) => insertClicks(db, rows), {
@@ -52,7 +52,7 @@ export const registerTracking: ModuleRegister = async (app, { db, database, conf
     await buffer.close();
     spool?.close();
   });
-  const cache = new LinkCache<LinkTarget>((code) => loadLinkTarget(db, code), { ttlMs: config.linkCacheTtlMs, maxEntries: 100_000 });
+  const cache = new LinkCache<LinkTarget>((code) => loadLinkTarget(db, code), { ttlMs: config.linkCacheTtlMs, maxEntries: 100_000, clock });
   const recordClick = createClickRecorder({
     buffer,
     secrets,
