@@ -5,6 +5,7 @@ import { verifyWebhook } from '../sdk/src/index.ts';
 import { inTransaction, queryRows } from '../src/platform/db/client.ts';
 import { recordEvent } from '../src/platform/events/record-event.ts';
 import type { Config } from '../src/platform/config.ts';
+import { TestClock } from './support/clock.ts';
 import { backend } from './support/database.ts';
 import { makeMerchant, type TestMerchant } from './support/factories.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
@@ -98,7 +99,8 @@ describe(`webhook delivery on ${backend}`, () => {
   });
 
   it('waits the scheduled delay (with jitter) before a retry', async () => {
-    const slow = await createTestApp({ listen: true, config: { ...FAST, webhookRetryScheduleSeconds: [1] } });
+    const clock = new TestClock();
+    const slow = await createTestApp({ listen: true, clock, config: { ...FAST, webhookRetryScheduleSeconds: [60] } });
     try {
       const owner = await makeMerchant(slow);
       const endpoint = await endpointAt(slow, owner, [{ status: 500 }]);
@@ -108,15 +110,16 @@ describe(`webhook delivery on ${backend}`, () => {
       const pending = await deliveryById(owner, endpoint.id, queued.id);
       expect(pending).toMatchObject({ status: 'pending', attemptCount: 1 });
       const wait = new Date(pending.nextAttemptAt!).getTime() - new Date(pending.attempts[0]!.startedAt).getTime();
-      expect(wait).toBeGreaterThanOrEqual(850);
-      expect(wait).toBeLessThanOrEqual(1200);
-      await slow.platform.worker.runDueJobs();
+      expect(wait).toBeGreaterThanOrEqual(54_000); // 60 s ± 10 %
+      expect(wait).toBeLessThanOrEqual(70_000);
+      clock.advance(40_000);
+      await slow.platform.worker.runDueJobs({ now: clock.date() });
       expect(receiver.at(endpoint.path)).toHaveLength(1); // not due yet
-      await new Promise((resolve) => setTimeout(resolve, 1300));
-      await slow.platform.worker.runDueJobs();
-      const requests = receiver.at(endpoint.path);
-      expect(requests.map((r) => r.answeredWith)).toEqual([500, 200]);
-      expect(requests[1]!.at - requests[0]!.at).toBeGreaterThanOrEqual(850);
+      clock.advance(40_000);
+      await slow.platform.worker.runDueJobs({ now: clock.date() });
+      expect(receiver.at(endpoint.path).map((r) => r.answeredWith)).toEqual([500, 200]);
+      const attempts = (await deliveryById(owner, endpoint.id, queued.id)).attempts.map((a) => new Date(a.startedAt).getTime());
+      expect(attempts[1]! - attempts[0]!).toBeGreaterThanOrEqual(wait);
     } finally {
       await slow.close();
     }
@@ -257,9 +260,11 @@ describe(`webhook delivery on ${backend}`, () => {
 
 describe(`webhook circuit breaker on ${backend}`, () => {
   it('holds a failing endpoint’s deliveries back unattempted, probes once per cool-down, and resumes on success', async () => {
+    const clock = new TestClock();
     const app = await createTestApp({
       listen: true,
-      config: { ...FAST, webhookRetryScheduleSeconds: [0, 0, 0, 0, 0, 0], webhookCircuitFailures: 2, webhookCircuitCooldownSeconds: 1 },
+      clock,
+      config: { ...FAST, webhookRetryScheduleSeconds: [0, 0, 0, 0, 0, 0], webhookCircuitFailures: 2, webhookCircuitCooldownSeconds: 60 },
     });
     try {
       const owner = await makeMerchant(app);
@@ -274,23 +279,26 @@ describe(`webhook circuit breaker on ${backend}`, () => {
       expect(receiver.at(dead.path)).toHaveLength(2);
       const open = (await owner.test.get(`/api/v1/webhook-endpoints/${dead.id}`)).body;
       expect(open.circuit.consecutiveFailures).toBe(2);
-      expect(new Date(open.circuit.openUntil).getTime()).toBeGreaterThan(Date.now());
+      expect(new Date(open.circuit.openUntil).getTime()).toBeGreaterThan(clock.now() + 50_000);
       // The healthy endpoint is not held up.
       expect(await deliveryById(owner, fine.id, finePing.id)).toMatchObject({ status: 'succeeded', attemptCount: 1 });
       const held = await deliveries(owner, dead.id);
       expect(held.every((d) => d.status === 'pending')).toBe(true);
       expect(held.map((d) => d.attemptCount).sort()).toEqual([0, 1, 1]);
 
-      // After the cool-down one probe goes out; it fails, so the circuit opens again.
-      await new Promise((resolve) => setTimeout(resolve, 2200));
-      await app.platform.worker.runDueJobs();
+      // Within the cool-down nothing goes out; after it one probe does, fails, and the circuit opens again.
+      clock.advance(50_000);
+      await app.platform.worker.runDueJobs({ now: clock.date() });
+      expect(receiver.at(dead.path)).toHaveLength(2);
+      clock.advance(12_000);
+      await app.platform.worker.runDueJobs({ now: clock.date() });
       expect(receiver.at(dead.path)).toHaveLength(3);
       expect((await owner.test.get(`/api/v1/webhook-endpoints/${dead.id}`)).body.circuit.openUntil).not.toBeNull();
 
       // The next probe succeeds: the circuit closes and every held delivery goes out.
       healthy = true;
-      await new Promise((resolve) => setTimeout(resolve, 2200));
-      await app.platform.worker.runDueJobs();
+      clock.advance(62_000);
+      await app.platform.worker.runDueJobs({ now: clock.date() });
       expect(receiver.at(dead.path)).toHaveLength(6);
       const done = await deliveries(owner, dead.id);
       expect(done.every((d) => d.status === 'succeeded')).toBe(true);

@@ -9,6 +9,10 @@ export class TestClock implements Clock {
   advance(ms: number): void {
     this.shiftMs += ms;
   }
+  /** `now()` as a Date, e.g. for `worker.runDueJobs({ now: clock.date() })`. */
+  date(): Date {
+    return new Date(this.now());
+  }
 }
 
 /** Rate limit windows are whole clock minutes; tests that count requests start well inside one. */

@@ -1,5 +1,6 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, lte, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
+import type { Clock } from '../../platform/clock.ts';
 import type { SecretBox } from '../../platform/crypto/secret-box.ts';
 import { inTransaction, type Db } from '../../platform/db/client.ts';
 import { domainEvents } from '../../platform/events/events.tables.ts';
@@ -16,6 +17,8 @@ export interface DeliveryRuntime {
   log: FastifyBaseLogger;
   settings: DeliverySettings & SendSettings;
   inFlight: InFlightDeliveries;
+  /** Retry times and the circuit's cool-down are reckoned on it. */
+  clock: Clock;
 }
 
 /** Deliveries held back by an open circuit are spread over this much time after it closes. */
@@ -55,7 +58,7 @@ export async function deliverWebhook(runtime: DeliveryRuntime, payload: DeliverJ
       .where(and(eq(webhookDeliveries.id, delivery.id), eq(webhookDeliveries.status, 'pending')));
     return;
   }
-  const heldUntil = await holdForCircuit(db, endpoint, runtime.settings.circuitCooldownSeconds);
+  const heldUntil = await holdForCircuit(db, endpoint, runtime.settings.circuitCooldownSeconds, new Date(runtime.clock.now()));
   if (heldUntil) {
     await defer(db, delivery, payload, new Date(heldUntil.getTime() + Math.random() * DEFERRAL_SPREAD_MS));
     return;
@@ -63,7 +66,7 @@ export async function deliverWebhook(runtime: DeliveryRuntime, payload: DeliverJ
 
   const controller = runtime.inFlight.begin();
   if (!controller) return enqueueDeliveryAttempt(payload, undefined, db);
-  const startedAt = new Date();
+  const startedAt = new Date(runtime.clock.now());
   let result;
   try {
     result = await sendWebhook(endpoint.url, event, signingSecrets(runtime.secrets, endpoint, startedAt), runtime.settings, controller.signal);
@@ -72,7 +75,7 @@ export async function deliverWebhook(runtime: DeliveryRuntime, payload: DeliverJ
   }
   // Cut short by shutdown: the same attempt is due again at once, for this or another process.
   if (result.kind === 'aborted') return enqueueDeliveryAttempt(payload, undefined, db);
-  await recordWebhookAttempt(db, runtime.settings, delivery.id, payload.attempt, startedAt, result);
+  await recordWebhookAttempt(db, runtime.settings, delivery.id, payload.attempt, startedAt, result, new Date(runtime.clock.now()));
   if (result.kind === 'unreachable' || result.statusCode < 200 || result.statusCode >= 300) {
     runtime.log.info(
       { deliveryId: delivery.id, endpointId: endpoint.id, attempt: payload.attempt, status: result.kind === 'answered' ? result.statusCode : result.errorCode },
@@ -93,18 +96,18 @@ function signingSecrets(secrets: SecretBox, endpoint: WebhookEndpointRow, now: D
  * has passed, the first attempt to move it on (an update that re-checks it under the row lock) is the probe;
  * every other attempt waits for the new cool-down, so a dead endpoint gets one request per cool-down.
  */
-async function holdForCircuit(db: Db, endpoint: WebhookEndpointRow, cooldownSeconds: number): Promise<Date | null> {
-  const gate = circuitGate(endpoint.circuitOpenUntil, new Date());
+async function holdForCircuit(db: Db, endpoint: WebhookEndpointRow, cooldownSeconds: number, now: Date): Promise<Date | null> {
+  const gate = circuitGate(endpoint.circuitOpenUntil, now);
   if (!gate.pass) return gate.until;
   if (!gate.probe) return null;
   const [claimed] = await db
     .update(webhookEndpoints)
-    .set({ circuitOpenUntil: sql`now() + make_interval(secs => ${cooldownSeconds})` })
-    .where(and(eq(webhookEndpoints.id, endpoint.id), sql`${webhookEndpoints.circuitOpenUntil} <= now()`))
+    .set({ circuitOpenUntil: new Date(now.getTime() + cooldownSeconds * 1000) })
+    .where(and(eq(webhookEndpoints.id, endpoint.id), lte(webhookEndpoints.circuitOpenUntil, now)))
     .returning({ id: webhookEndpoints.id });
   if (claimed) return null;
-  const [now] = await db.select({ until: webhookEndpoints.circuitOpenUntil }).from(webhookEndpoints).where(eq(webhookEndpoints.id, endpoint.id));
-  return now?.until ?? null;
+  const [current] = await db.select({ until: webhookEndpoints.circuitOpenUntil }).from(webhookEndpoints).where(eq(webhookEndpoints.id, endpoint.id));
+  return current?.until ?? null;
 }
 
 /** Hold a delivery back without attempting it: its attempt number and retry schedule stay as they are. */

@@ -11,7 +11,7 @@ export type Answer = Exclude<SendResult, { kind: 'aborted' }>;
 /**
  * Write attempt number `attempt` of a delivery and what follows from it, in one transaction: the
  * attempt row, the delivery's new status, the job for the next retry, and the endpoint's failure
- * count, circuit and (on 410) its disabling. Locks the endpoint before the delivery, the same order
+ * count, circuit and (on 410) its disabling; retry and cool-down are reckoned from `now`. Locks the endpoint before the delivery, the same order
  * as disabling an endpoint, so the two never deadlock.
  */
 export async function recordWebhookAttempt(
@@ -21,6 +21,7 @@ export async function recordWebhookAttempt(
   attempt: number,
   startedAt: Date,
   answer: Answer,
+  now: Date,
 ): Promise<void> {
   await inTransaction(db, async (tx) => {
     const [delivery] = await tx.select({ endpointId: webhookDeliveries.endpointId }).from(webhookDeliveries).where(eq(webhookDeliveries.id, deliveryId));
@@ -48,7 +49,7 @@ export async function recordWebhookAttempt(
     const plan = planAfterAttempt(result, attempt, endpoint.consecutiveFailures, settings);
     // A delivery cancelled while its attempt was on the wire keeps its status; the attempt is still logged.
     const stillPending = current.status === 'pending';
-    const retryAt = stillPending && plan.delivery.retryInMs !== null ? new Date(Date.now() + plan.delivery.retryInMs) : null;
+    const retryAt = stillPending && plan.delivery.retryInMs !== null ? new Date(now.getTime() + plan.delivery.retryInMs) : null;
     await tx
       .update(webhookDeliveries)
       .set({
@@ -63,7 +64,7 @@ export async function recordWebhookAttempt(
       plan.endpoint.circuit === 'close'
         ? { circuitOpenUntil: null }
         : plan.endpoint.circuit === 'open'
-          ? { circuitOpenUntil: sql`now() + make_interval(secs => ${settings.circuitCooldownSeconds})` }
+          ? { circuitOpenUntil: new Date(now.getTime() + settings.circuitCooldownSeconds * 1000) }
           : {};
     await tx
       .update(webhookEndpoints)

@@ -39,13 +39,14 @@ const merchant = { principals: ['merchantKey', 'merchantSession'] } as const;
 
 /** Webhooks (SPEC §4): endpoints per merchant and mode, fan-out of domain events, signed delivery with retries. */
 export const registerWebhooks: ModuleRegister = (app, deps) => {
-  const { db, secrets, config, worker, onShutdown } = deps;
+  const { db, secrets, config, worker, onShutdown, clock } = deps;
   const endpointDeps: EndpointDeps = { db, secrets, allowPrivate: config.outboundAllowPrivate, secretGraceSeconds: config.webhookSecretGraceSeconds };
   const runtime: DeliveryRuntime = {
     db,
     secrets,
     log: app.log,
     inFlight: new InFlightDeliveries(),
+    clock,
     settings: {
       retryScheduleSeconds: config.webhookRetryScheduleSeconds,
       circuitFailures: config.webhookCircuitFailures,
