@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InfluencemartClient } from '../sdk/src/index.ts';
 import { apiKeys } from '../src/modules/api-keys/api-keys.tables.ts';
-import { awayFromMinuteBoundary } from './support/clock.ts';
+import { awayFromMinuteBoundary, TestClock } from './support/clock.ts';
 import { backend } from './support/database.ts';
 import { makeMerchant, signIn } from './support/factories.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
@@ -14,7 +14,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const clientFor = (app: TestApp, pair: { publishableKey: string; signingSecret: string }) =>
-  new InfluencemartClient({ baseUrl: app.url, ...pair, maxRetries: 0 });
+  new InfluencemartClient({ baseUrl: app.url, ...pair, maxRetries: 0, now: () => app.platform.clock.now() });
 
 describe(`API key rotation and revocation on ${backend}`, () => {
   it('lists keys without secrets: mode, hint, status, dates and lastUsedAt', async () => {
@@ -70,7 +70,8 @@ describe(`API key rotation and revocation on ${backend}`, () => {
   });
 
   it('stops the old pair when the grace period ends', async () => {
-    const short = await createTestApp({ listen: true, config: { apiKeyRotationGraceSeconds: 5 } });
+    const clock = new TestClock();
+    const short = await createTestApp({ listen: true, clock });
     try {
       const merchant = await makeMerchant(short);
       const session = await signIn(short, merchant.email);
@@ -80,9 +81,12 @@ describe(`API key rotation and revocation on ${backend}`, () => {
       expect(rotated.status).toBe(201);
       const old = clientFor(short, merchant.keys.test);
       expect((await old.get('/api/v1/account')).status).toBe(200);
-      // Wait for the end the server announced, not a fixed time, so a slow machine cannot run past it early.
+      // Up to the end the server announced (the default grace, a day) the old pair works; then it stops.
       const oldEnd = Date.parse(rotated.body.retired[0].expiresAt);
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, oldEnd - Date.now()) + 300));
+      expect(oldEnd - clock.now()).toBeGreaterThan(23 * 3600_000);
+      clock.advance(oldEnd - clock.now() - 60_000);
+      expect((await old.get('/api/v1/account')).status).toBe(200);
+      clock.advance(oldEnd - clock.now() + 1000);
       const after = await old.get('/api/v1/account');
       expect(after.status).toBe(401);
       expect(after.body.error.code).toBe('INVALID_API_KEY');

@@ -35,8 +35,9 @@ export async function makeMerchant(t: TestApp, options: { domain?: string; busin
     return { merchantId, userId, email, domain, keys: { test: none, live: none }, test: client, live: client };
   }
   const approval = await approveMerchant(t.platform.db, t.platform.secrets, merchantId, null);
+  // Signed on the app's clock, so a test that moves it forward is not refused for clock skew.
   const client = (pair: { publishableKey: string; signingSecret: string }) =>
-    new InfluencemartClient({ baseUrl: t.url || 'http://127.0.0.1:1', ...pair, maxRetries: 0 });
+    new InfluencemartClient({ baseUrl: t.url || 'http://127.0.0.1:1', ...pair, maxRetries: 0, now: () => t.platform.clock.now() });
   return { merchantId, userId, email, domain, keys: { test: approval.test, live: approval.live }, test: client(approval.test), live: client(approval.live) };
 }
 

@@ -19,7 +19,7 @@ const merchantSession = { principals: ['merchantSession'] } as const;
 
 /** The signed merchant API's trust layer (key + signature, rate limit, idempotency) and the key dashboard. */
 export const registerApiKeys: ModuleRegister = (app, { db, secrets, worker, config, changes, clock }) => {
-  const keys = createKeyStore(db, secrets, { cacheSeconds: config.apiKeyCacheSeconds });
+  const keys = createKeyStore(db, secrets, { cacheSeconds: config.apiKeyCacheSeconds, clock });
   changes.subscribe((change) => {
     if (change.kind === 'merchant') keys.forgetMerchant(change.merchantId);
   });
@@ -75,7 +75,7 @@ export const registerApiKeys: ModuleRegister = (app, { db, secrets, worker, conf
         response: { 200: Paginated(ApiKeySummary) },
       },
     },
-    async (request) => listApiKeys(db, resolveMerchantId(request), request.query),
+    async (request) => listApiKeys(db, resolveMerchantId(request), request.query, new Date(clock.now())),
   );
 
   app.post(
@@ -91,7 +91,7 @@ export const registerApiKeys: ModuleRegister = (app, { db, secrets, worker, conf
     },
     async (request, reply) => {
       const rotation = await rotateApiKey(
-        { db, secrets, graceSeconds: config.apiKeyRotationGraceSeconds },
+        { db, secrets, graceSeconds: config.apiKeyRotationGraceSeconds, now: new Date(clock.now()) },
         resolveMerchantId(request),
         request.body.mode === 'live',
         resolveSessionUser(request).userId,
@@ -119,7 +119,7 @@ export const registerApiKeys: ModuleRegister = (app, { db, secrets, worker, conf
     async (request) => {
       const revoked = await revokeApiKey(db, resolveMerchantId(request), request.params.id, resolveSessionUser(request).userId);
       keys.forget(revoked.publishableKey);
-      return describeKey(revoked);
+      return describeKey(revoked, new Date(clock.now()));
     },
   );
 

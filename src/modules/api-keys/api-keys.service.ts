@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, isNull, or, gt, sql } from 'drizzle-orm';
+import type { Clock } from '../../platform/clock.ts';
 import type { Db, Executor } from '../../platform/db/client.ts';
 import type { SecretBox } from '../../platform/crypto/secret-box.ts';
 import { newId } from '../../platform/ids.ts';
@@ -51,6 +52,8 @@ export interface KeyStoreOptions {
   cacheSeconds: number;
   /** Bound on cached lookups, so a flood of made-up keys cannot grow memory without limit. */
   maxEntries?: number;
+  /** Cache age and key expiry are reckoned on it. */
+  clock: Clock;
 }
 
 const LAST_USED_EVERY_MS = 60_000;
@@ -66,12 +69,12 @@ export function createKeyStore(db: Db, secrets: SecretBox, options: KeyStoreOpti
   const cache = new Map<string, { value: VerifiedKey | null; at: number }>();
   const lastUsedWritten = new Map<string, number>();
 
-  async function load(publishableKey: string): Promise<VerifiedKey | null> {
+  async function load(publishableKey: string, now: number): Promise<VerifiedKey | null> {
     const [row] = await db
       .select({ key: apiKeys, merchantStatus: merchants.status })
       .from(apiKeys)
       .innerJoin(merchants, eq(merchants.id, apiKeys.merchantId))
-      .where(and(eq(apiKeys.publishableKey, publishableKey), isNull(apiKeys.revokedAt), or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, sql`now()`))));
+      .where(and(eq(apiKeys.publishableKey, publishableKey), isNull(apiKeys.revokedAt), or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, new Date(now)))));
     if (!row) return null;
     return { key: row.key, merchantStatus: row.merchantStatus, signingSecret: secrets.open(row.key.secretSealed) };
   }
@@ -85,13 +88,13 @@ export function createKeyStore(db: Db, secrets: SecretBox, options: KeyStoreOpti
 
   return {
     async find(publishableKey: string): Promise<VerifiedKey | null> {
-      const now = Date.now();
+      const now = options.clock.now();
       const cached = cache.get(publishableKey);
       let value: VerifiedKey | null;
       if (cached && now - cached.at < ttlMs) {
         value = cached.value;
       } else {
-        value = await load(publishableKey);
+        value = await load(publishableKey, now);
         if (ttlMs > 0) remember(publishableKey, value, now);
       }
       // A rotated-out key stops at its expiry even while cached.

@@ -6,7 +6,7 @@ import { apiKeys, type ApiKeyRow } from './api-keys.tables.ts';
 import { keyStatus } from './key-status.ts';
 
 /** What the dashboard may show of a key: never the secret, only its last characters. */
-export function describeKey(key: ApiKeyRow, now = new Date()) {
+export function describeKey(key: ApiKeyRow, now: Date) {
   const mode = modeName(key.livemode);
   return {
     id: key.id,
@@ -22,14 +22,13 @@ export function describeKey(key: ApiKeyRow, now = new Date()) {
   };
 }
 
-export async function listApiKeys(db: Db, merchantId: string, query: PageQuery & { mode?: 'test' | 'live' | undefined }) {
+export async function listApiKeys(db: Db, merchantId: string, query: PageQuery & { mode?: 'test' | 'live' | undefined }, now: Date) {
   const conditions: SQL[] = [eq(apiKeys.merchantId, merchantId)];
   if (query.mode) conditions.push(eq(apiKeys.livemode, query.mode === 'live'));
   const where = and(...conditions);
   const { limit, offset } = pageWindow(query);
   const rows = await db.select().from(apiKeys).where(where).orderBy(desc(apiKeys.createdAt), desc(apiKeys.id)).limit(limit).offset(offset);
   const [total] = await db.select({ n: count() }).from(apiKeys).where(where);
-  const now = new Date();
   return toPage(
     query,
     rows.map((row) => describeKey(row, now)),

@@ -18,7 +18,7 @@ export interface Rotation {
  * grace period after which it stops (a pair already expiring keeps its earlier end).
  */
 export async function rotateApiKey(
-  deps: { db: Db; secrets: SecretBox; graceSeconds: number },
+  deps: { db: Db; secrets: SecretBox; graceSeconds: number; now: Date },
   merchantId: string,
   livemode: boolean,
   actorUserId: string | null,
@@ -28,16 +28,16 @@ export async function rotateApiKey(
     const [merchant] = await tx.select({ status: merchants.status }).from(merchants).where(eq(merchants.id, merchantId)).for('update');
     if (!merchant) throw notFound('Merchant');
     if (merchant.status !== 'APPROVED') throw new AppError('MERCHANT_NOT_APPROVED', 'API keys are available once the merchant account is approved');
-    const graceEnd = sql`now() + make_interval(secs => ${deps.graceSeconds})`;
+    const graceEnd = new Date(deps.now.getTime() + deps.graceSeconds * 1000).toISOString();
     const retired = await tx
       .update(apiKeys)
-      .set({ expiresAt: sql`least(coalesce(${apiKeys.expiresAt}, 'infinity'::timestamptz), ${graceEnd})` })
+      .set({ expiresAt: sql`least(coalesce(${apiKeys.expiresAt}, 'infinity'::timestamptz), ${graceEnd}::timestamptz)` })
       .where(
         and(
           eq(apiKeys.merchantId, merchantId),
           eq(apiKeys.livemode, livemode),
           isNull(apiKeys.revokedAt),
-          or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, sql`now()`)),
+          or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, deps.now)),
         ),
       )
       .returning({ id: apiKeys.id, publishableKey: apiKeys.publishableKey, expiresAt: apiKeys.expiresAt });
