@@ -1,6 +1,5 @@
 import pino from 'pino';
-import { describe, expect, it } from 'vitest';
-import { eventually } from '../../../test/support/eventually.ts';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ClickBuffer } from './click-buffer.ts';
 import type { ClickRow } from './clicks.tables.ts';
 
@@ -24,6 +23,8 @@ const click = (id: string): ClickRow => ({
   riskFlags: [],
 });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Move the faked timers and Date on by `ms`, running what falls due and the promises it starts. */
+const pass = (ms: number) => vi.advanceTimersByTimeAsync(ms);
 
 function recorder(options: { failTimes?: number; delayMs?: number } = {}) {
   const batches: string[][] = [];
@@ -38,14 +39,19 @@ function recorder(options: { failTimes?: number; delayMs?: number } = {}) {
   return { batches, write, started: () => writesStarted };
 }
 
+// Time here is vitest's fake timers (setTimeout and Date): a test steps through the flush interval instead of sleeping.
+beforeEach(() => void vi.useFakeTimers());
+afterEach(() => void vi.useRealTimers());
+
 describe('ClickBuffer', () => {
   it('writes after the interval, in one batch', async () => {
     const { batches, write } = recorder();
     const buffer = new ClickBuffer(write, { flushIntervalMs: 20, batchSize: 100, log });
     buffer.add(click('a'));
     buffer.add(click('b'));
+    await pass(19);
     expect(batches).toEqual([]);
-    await sleep(60);
+    await pass(1);
     expect(batches).toEqual([['a', 'b']]);
     expect(buffer.size).toBe(0);
   });
@@ -54,8 +60,8 @@ describe('ClickBuffer', () => {
     const { batches, write } = recorder();
     const buffer = new ClickBuffer(write, { flushIntervalMs: 60_000, batchSize: 3, log });
     for (const id of ['a', 'b', 'c', 'd', 'e', 'f', 'g']) buffer.add(click(id));
-    await sleep(20);
-    expect(batches.slice(0, 2)).toEqual([
+    await pass(0);
+    expect(batches).toEqual([
       ['a', 'b', 'c'],
       ['d', 'e', 'f'],
     ]);
@@ -67,13 +73,17 @@ describe('ClickBuffer', () => {
     const { batches, write, started } = recorder({ delayMs: 50 });
     const buffer = new ClickBuffer(write, { flushIntervalMs: 200, batchSize: 100, log });
     buffer.add(click('a'));
-    await eventually(() => (started() === 1 ? true : undefined), 5000, 'the first write', 2);
-    buffer.add(click('b')); // during a's write
+    await pass(200);
+    expect(started()).toBe(1);
+    buffer.add(click('b')); // during a's write, which ends at 250 ms
     buffer.add(click('c'));
-    await eventually(() => (batches.length === 1 ? true : undefined), 5000, 'the first batch', 2);
-    await sleep(30);
-    expect(started()).toBe(1); // b and c are not due for another ~120 ms
-    await eventually(() => (batches.length === 2 ? true : undefined), 5000, 'the second batch', 2);
+    await pass(50);
+    expect(batches).toEqual([['a']]);
+    await pass(149);
+    expect(started()).toBe(1); // b and c are due at 400 ms, their own interval after they came
+    await pass(1);
+    expect(started()).toBe(2);
+    await pass(50);
     expect(batches).toEqual([['a'], ['b', 'c']]);
     await buffer.close();
   });
@@ -82,10 +92,12 @@ describe('ClickBuffer', () => {
     const { batches, write } = recorder({ delayMs: 30 });
     const buffer = new ClickBuffer(write, { flushIntervalMs: 1, batchSize: 100, log });
     buffer.add(click('a'));
-    await sleep(10); // the write is in flight now
+    await pass(10); // the write is in flight now
     expect(batches).toEqual([]);
     expect(buffer.get('a')?.id).toBe('a');
-    await buffer.flush();
+    const flushed = buffer.flush();
+    await pass(30);
+    await flushed;
     expect(batches).toEqual([['a']]);
     expect(buffer.get('a')).toBeUndefined();
   });
@@ -94,10 +106,13 @@ describe('ClickBuffer', () => {
     const { batches, write } = recorder({ failTimes: 2 });
     const buffer = new ClickBuffer(write, { flushIntervalMs: 1, batchSize: 100, log });
     buffer.add(click('a'));
-    await sleep(5);
+    await pass(5);
+    expect(batches).toEqual([]); // the first write failed
     buffer.add(click('b'));
     expect(buffer.get('a')).toBeDefined();
-    await buffer.close();
+    const closed = buffer.close();
+    await vi.runAllTimersAsync();
+    await closed;
     expect(batches.flat()).toEqual(['a', 'b']);
     expect(buffer.size).toBe(0);
   });
