@@ -127,18 +127,19 @@ describe.runIf(backend === 'postgres')('webhook delivery by two server processes
     expect(queued.every((q) => q.status === 202)).toBe(true);
     const eventIds = queued.map((q) => q.body.eventId as string);
 
+    // Finished, and no delivery job left queued or running: a duplicate request would still be on the wire in one.
     await eventually(
       async () => {
-        const [row] = await queryRows<{ open: bigint }>(
+        const [row] = await queryRows<{ open: bigint; jobs: bigint }>(
           t.platform.db,
-          sql`select count(*) as open from webhook_deliveries where endpoint_id = ${endpoint.body.id} and status = 'pending'`,
+          sql`select (select count(*) from webhook_deliveries where endpoint_id = ${endpoint.body.id} and status = 'pending') as open,
+                     (select count(*) from jobs where type = 'webhooks.deliver' and status in ('queued', 'running')) as jobs`,
         );
-        return row!.open === 0n ? true : undefined;
+        return row!.open === 0n && row!.jobs === 0n ? true : undefined;
       },
       60_000,
       'every delivery finished',
     );
-    await new Promise((resolve) => setTimeout(resolve, 500));
 
     const byEvent = new Map<string, number[]>();
     for (const request of receiver.at(route.path))
