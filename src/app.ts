@@ -11,7 +11,7 @@ import { BODY_LIMIT, MAX_JSON_DEPTH } from './platform/http/body-limits.ts';
 import { nestsDeeperThan } from './platform/http/json-depth.ts';
 import { AppError } from './platform/errors.ts';
 import { clientAddressOf, compileTrustedProxy } from './platform/http/client-address.ts';
-import { registerApiDocs } from './platform/http/api-docs.ts';
+import { registerApiDocs, type ApiDocsOptions } from './platform/http/api-docs.ts';
 import cookie from '@fastify/cookie';
 import './platform/auth/route-auth.types.ts';
 import { registerHealth } from './modules/health/health.routes.ts';
@@ -84,6 +84,8 @@ declare module 'fastify' {
 
 export interface BuildAppOptions {
   logger?: FastifyBaseLogger | boolean | { level: string };
+  /** A signed call answered with an error code the merchant API reference does not list for it (default: logged). */
+  onUndocumentedError?: ApiDocsOptions['onUndocumentedError'];
 }
 
 export type { App } from './platform/module.ts';
@@ -155,7 +157,7 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
     frontDoor: (door) => void frontDoors.push(door),
   };
 
-  await registerApiDocs(app);
+  await registerApiDocs(app, { onUndocumentedError: options.onUndocumentedError });
   for (const register of modules) await register(app, deps);
 
   // Order matters: finish buffered work first, then stop the workers, then close the database.

@@ -39,17 +39,42 @@ describe(`API documents on ${backend}`, () => {
     expect(merchant.info.description).toContain('HMAC-SHA256');
     const refs = JSON.stringify(merchant).match(/"\$ref":"#\/components\/schemas\/[^"]+"/g) ?? [];
     for (const ref of refs) expect(merchant.components.schemas[ref.split('/').pop()!.slice(0, -1)], ref).toBeDefined();
+    const codes = (op: any, status: string) => Object.keys(op.responses[status]?.content['application/json'].examples ?? {});
     for (const { path, method, op } of operations(merchant)) {
       expect(op.security, `${method} ${path}`).toEqual([{ apiKey: [] }]);
-      expect(op.responses['401'].content['application/json'].schema.properties.error, `${method} ${path}`).toBeDefined();
-      expect(op.responses['401'].description, `${method} ${path}`).toMatch(/^Error codes: .*SIGNATURE_MISMATCH/);
-      expect(op.responses['429'].description).toContain('RATE_LIMITED');
+      expect(op.responses['401'].content['application/json'].schema, `${method} ${path}`).toEqual({ $ref: '#/components/schemas/ErrorResponse' });
+      expect(codes(op, '401'), `${method} ${path}`).toEqual([
+        'MISSING_API_KEY',
+        'INVALID_API_KEY',
+        'MISSING_SIGNATURE',
+        'STALE_TIMESTAMP',
+        'SIGNATURE_MISMATCH',
+      ]);
+      expect(op.responses['401'].description).toContain('- `SIGNATURE_MISMATCH`: ');
+      expect(codes(op, '429')).toEqual(['RATE_LIMITED']);
+      expect(codes(op, '500')).toEqual(['INTERNAL']);
     }
+    expect(merchant.components.schemas.ErrorResponse.properties.error.required).toEqual(['code', 'message', 'details']);
     const create = merchant.paths['/api/v1/campaigns'].post;
     expect(create.parameters).toContainEqual(expect.objectContaining({ in: 'header', name: 'X-Idempotency-Key' }));
-    expect(create.responses['422'].description).toContain('IDEMPOTENCY_KEY_REUSED');
-    expect(create.responses['400'].description).toContain('VALIDATION_FAILED');
-    expect(merchant.paths['/api/v1/campaigns/{id}'].get.responses['404'].description).toContain('NOT_FOUND');
+    expect(codes(create, '422')).toContain('IDEMPOTENCY_KEY_REUSED');
+    expect(codes(create, '409')).toEqual(expect.arrayContaining(['IDEMPOTENCY_IN_PROGRESS', 'REQUEST_REPLAYED']));
+    expect(codes(create, '400')).toEqual(expect.arrayContaining(['VALIDATION_FAILED', 'INVALID_JSON']));
+    expect(codes(create, '413')).toEqual(['PAYLOAD_TOO_LARGE']);
+    expect(codes(create, '415')).toEqual(['UNSUPPORTED_MEDIA_TYPE']);
+    // A read takes no body: no body errors, no replay refusal.
+    const get = merchant.paths['/api/v1/campaigns/{id}'].get;
+    expect(codes(get, '404')).toEqual(['NOT_FOUND']);
+    expect(get.responses['404'].description).toBe('- `NOT_FOUND`: No campaign with this id in this mode.');
+    for (const status of ['409', '413', '415', '422']) expect(get.responses[status], status).toBeUndefined();
+    // A route's own wording and example win over the shared ones.
+    const activate = merchant.paths['/api/v1/campaigns/{id}/activate'].post;
+    expect(codes(activate, '422')).toEqual(['CAMPAIGN_APPROVAL_REQUIRED']);
+    expect(activate.responses['422'].content['application/json'].examples.CAMPAIGN_APPROVAL_REQUIRED.value).toEqual({
+      error: { code: 'CAMPAIGN_APPROVAL_REQUIRED', message: expect.stringContaining('requires approval'), details: [] },
+    });
+    const imports = merchant.paths['/api/v1/imports'].post.responses;
+    expect(imports['415'].content['application/json'].examples.UNSUPPORTED_MEDIA_TYPE.value.error.message).toContain('text/csv');
   });
 
   it('serves the same merchant document to the /docs page', async () => {

@@ -63,4 +63,35 @@ describe('the API reference at /docs', () => {
     expect(signed.body).toContain('Tihar lights');
     await context.close();
   });
+
+  it("lists each operation's error codes, with when each happens and an example body", async () => {
+    const { page, context, problems } = await h.newPage();
+    await page.goto('/docs');
+    const activate = page.locator('.opblock-post', { has: page.locator('[data-path="/api/v1/campaigns/{id}/activate"]') }).first();
+    await activate.locator('.opblock-summary').click();
+    const approval = activate.locator('tr.response[data-code="422"]');
+    await approval.waitFor();
+    // Its own code, worded for this operation, beside the codes every signed call shares.
+    await expect
+      .poll(() => approval.locator('.response-col_description .markdown').first().innerText())
+      .toContain('CAMPAIGN_APPROVAL_REQUIRED: The campaign needs the platform’s approval before it can be activated.');
+    const example = await approval.locator('.response-col_description pre').first().innerText();
+    expect(JSON.parse(example)).toEqual({
+      error: { code: 'CAMPAIGN_APPROVAL_REQUIRED', message: 'This campaign requires approval and has not been approved by the platform yet', details: [] },
+    });
+    const unauthorized = await activate.locator('tr.response[data-code="401"] .response-col_description .markdown').first().innerText();
+    for (const code of ['MISSING_API_KEY', 'INVALID_API_KEY', 'MISSING_SIGNATURE', 'STALE_TIMESTAMP', 'SIGNATURE_MISMATCH'])
+      expect(unauthorized).toContain(code);
+    await expect
+      .poll(() => activate.locator('tr.response[data-code="409"] .response-col_description .markdown').first().innerText())
+      .toContain('INVALID_TRANSITION');
+
+    // Several codes share a status: the example shown follows the one picked.
+    const conflicts = activate.locator('tr.response[data-code="409"]');
+    const picker = conflicts.locator('select').first();
+    await picker.selectOption('REQUEST_REPLAYED');
+    await expect.poll(async () => JSON.parse(await conflicts.locator('.response-col_description pre').first().innerText()).error.code).toBe('REQUEST_REPLAYED');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });

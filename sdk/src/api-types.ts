@@ -42,67 +42,55 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                /** @description - `INVALID_CHARACTERS`: A value holds a character that cannot be stored (NUL or an unpaired surrogate), or the path is not UTF-8. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /**
+                 * @description - `MISSING_API_KEY`: No `Authorization: Bearer pk_…` header.
+                 *     - `INVALID_API_KEY`: The publishable key is malformed, unknown, revoked, or past its rotation grace period.
+                 *     - `MISSING_SIGNATURE`: No `X-Timestamp` or `X-Signature` header, or a timestamp that is not unix seconds.
+                 *     - `STALE_TIMESTAMP`: `X-Timestamp` is more than 300 s away from the server time.
+                 *     - `SIGNATURE_MISMATCH`: `X-Signature` is not the HMAC-SHA256 of `<X-Timestamp>.<METHOD>.<path with query>.<raw body>` with your signing secret.
+                 */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                /** @description - `MERCHANT_NOT_APPROVED`: The merchant account is pending review, rejected or suspended. */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: RATE_LIMITED */
+                /** @description - `RATE_LIMITED`: Too many requests for this key this minute; retry after `Retry-After` seconds. */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `INTERNAL`: Something failed on our side; the `X-Request-Id` header identifies it in our logs. Safe to retry with the same `X-Idempotency-Key`. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -148,88 +136,86 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED, INVALID_JSON */
+                /**
+                 * @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field.
+                 *     - `INVALID_CHARACTERS`: A value holds a character that cannot be stored (NUL or an unpaired surrogate), or the path is not UTF-8.
+                 *     - `INVALID_JSON`: The body is not JSON, or nests more than 32 levels deep.
+                 */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                /**
+                 * @description - `MISSING_API_KEY`: No `Authorization: Bearer pk_…` header.
+                 *     - `INVALID_API_KEY`: The publishable key is malformed, unknown, revoked, or past its rotation grace period.
+                 *     - `MISSING_SIGNATURE`: No `X-Timestamp` or `X-Signature` header, or a timestamp that is not unix seconds.
+                 *     - `STALE_TIMESTAMP`: `X-Timestamp` is more than 300 s away from the server time.
+                 *     - `SIGNATURE_MISMATCH`: `X-Signature` is not the HMAC-SHA256 of `<X-Timestamp>.<METHOD>.<path with query>.<raw body>` with your signing secret.
+                 */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                /** @description - `MERCHANT_NOT_APPROVED`: The merchant account is pending review, rejected or suspended. */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: RATE_LIMITED */
+                /** @description - `REQUEST_REPLAYED`: This exact signed request (same signature) was already accepted; sign each request with a fresh timestamp. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `PAYLOAD_TOO_LARGE`: The body is larger than this operation accepts. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `UNSUPPORTED_MEDIA_TYPE`: The body is not of a content type this operation takes. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `RATE_LIMITED`: Too many requests for this key this minute; retry after `Retry-After` seconds. */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `INTERNAL`: Something failed on our side; the `X-Request-Id` header identifies it in our logs. Safe to retry with the same `X-Idempotency-Key`. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -271,88 +257,58 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /**
+                 * @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field.
+                 *     - `INVALID_CHARACTERS`: A value holds a character that cannot be stored (NUL or an unpaired surrogate), or the path is not UTF-8.
+                 */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                /**
+                 * @description - `MISSING_API_KEY`: No `Authorization: Bearer pk_…` header.
+                 *     - `INVALID_API_KEY`: The publishable key is malformed, unknown, revoked, or past its rotation grace period.
+                 *     - `MISSING_SIGNATURE`: No `X-Timestamp` or `X-Signature` header, or a timestamp that is not unix seconds.
+                 *     - `STALE_TIMESTAMP`: `X-Timestamp` is more than 300 s away from the server time.
+                 *     - `SIGNATURE_MISMATCH`: `X-Signature` is not the HMAC-SHA256 of `<X-Timestamp>.<METHOD>.<path with query>.<raw body>` with your signing secret.
+                 */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                /** @description - `MERCHANT_NOT_APPROVED`: The merchant account is pending review, rejected or suspended. */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: RATE_LIMITED */
+                /** @description - `RATE_LIMITED`: Too many requests for this key this minute; retry after `Retry-After` seconds. */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `INTERNAL`: Something failed on our side; the `X-Request-Id` header identifies it in our logs. Safe to retry with the same `X-Idempotency-Key`. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -419,151 +375,98 @@ export interface paths {
                         "application/json": components["schemas"]["Campaign"];
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED, INVALID_JSON */
+                /**
+                 * @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field.
+                 *     - `INVALID_CHARACTERS`: A value holds a character that cannot be stored (NUL or an unpaired surrogate), or the path is not UTF-8.
+                 *     - `INVALID_JSON`: The body is not JSON, or nests more than 32 levels deep.
+                 */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                /**
+                 * @description - `MISSING_API_KEY`: No `Authorization: Bearer pk_…` header.
+                 *     - `INVALID_API_KEY`: The publishable key is malformed, unknown, revoked, or past its rotation grace period.
+                 *     - `MISSING_SIGNATURE`: No `X-Timestamp` or `X-Signature` header, or a timestamp that is not unix seconds.
+                 *     - `STALE_TIMESTAMP`: `X-Timestamp` is more than 300 s away from the server time.
+                 *     - `SIGNATURE_MISMATCH`: `X-Signature` is not the HMAC-SHA256 of `<X-Timestamp>.<METHOD>.<path with query>.<raw body>` with your signing secret.
+                 */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                /** @description - `MERCHANT_NOT_APPROVED`: The merchant account is pending review, rejected or suspended. */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: NOT_FOUND */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Error codes: CONFLICT, IDEMPOTENCY_IN_PROGRESS */
+                /**
+                 * @description - `REQUEST_REPLAYED`: This exact signed request (same signature) was already accepted; sign each request with a fresh timestamp.
+                 *     - `IDEMPOTENCY_IN_PROGRESS`: A request with this `X-Idempotency-Key` is still being processed; retry after `Retry-After`.
+                 */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: UNPROCESSABLE, IDEMPOTENCY_KEY_REUSED */
+                /** @description - `PAYLOAD_TOO_LARGE`: The body is larger than this operation accepts. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `UNSUPPORTED_MEDIA_TYPE`: The body is not of a content type this operation takes. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `IDEMPOTENCY_KEY_REUSED`: This `X-Idempotency-Key` was used before with a different method, path or body. */
                 422: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: RATE_LIMITED */
+                /** @description - `RATE_LIMITED`: Too many requests for this key this minute; retry after `Retry-After` seconds. */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `INTERNAL`: Something failed on our side; the `X-Request-Id` header identifies it in our logs. Safe to retry with the same `X-Idempotency-Key`. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -603,109 +506,67 @@ export interface paths {
                         "application/json": components["schemas"]["Campaign"];
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /**
+                 * @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field.
+                 *     - `INVALID_CHARACTERS`: A value holds a character that cannot be stored (NUL or an unpaired surrogate), or the path is not UTF-8.
+                 */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                /**
+                 * @description - `MISSING_API_KEY`: No `Authorization: Bearer pk_…` header.
+                 *     - `INVALID_API_KEY`: The publishable key is malformed, unknown, revoked, or past its rotation grace period.
+                 *     - `MISSING_SIGNATURE`: No `X-Timestamp` or `X-Signature` header, or a timestamp that is not unix seconds.
+                 *     - `STALE_TIMESTAMP`: `X-Timestamp` is more than 300 s away from the server time.
+                 *     - `SIGNATURE_MISMATCH`: `X-Signature` is not the HMAC-SHA256 of `<X-Timestamp>.<METHOD>.<path with query>.<raw body>` with your signing secret.
+                 */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                /** @description - `MERCHANT_NOT_APPROVED`: The merchant account is pending review, rejected or suspended. */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: NOT_FOUND */
+                /** @description - `NOT_FOUND`: No campaign with this id in this mode. */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: RATE_LIMITED */
+                /** @description - `RATE_LIMITED`: Too many requests for this key this minute; retry after `Retry-After` seconds. */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `INTERNAL`: Something failed on our side; the `X-Request-Id` header identifies it in our logs. Safe to retry with the same `X-Idempotency-Key`. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -775,151 +636,98 @@ export interface paths {
                         "application/json": components["schemas"]["Campaign"];
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED, INVALID_JSON */
+                /**
+                 * @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field.
+                 *     - `INVALID_CHARACTERS`: A value holds a character that cannot be stored (NUL or an unpaired surrogate), or the path is not UTF-8.
+                 *     - `INVALID_JSON`: The body is not JSON, or nests more than 32 levels deep.
+                 */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                /**
+                 * @description - `MISSING_API_KEY`: No `Authorization: Bearer pk_…` header.
+                 *     - `INVALID_API_KEY`: The publishable key is malformed, unknown, revoked, or past its rotation grace period.
+                 *     - `MISSING_SIGNATURE`: No `X-Timestamp` or `X-Signature` header, or a timestamp that is not unix seconds.
+                 *     - `STALE_TIMESTAMP`: `X-Timestamp` is more than 300 s away from the server time.
+                 *     - `SIGNATURE_MISMATCH`: `X-Signature` is not the HMAC-SHA256 of `<X-Timestamp>.<METHOD>.<path with query>.<raw body>` with your signing secret.
+                 */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                /** @description - `MERCHANT_NOT_APPROVED`: The merchant account is pending review, rejected or suspended. */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: NOT_FOUND */
+                /** @description - `NOT_FOUND`: No campaign with this id in this mode. */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: CONFLICT */
+                /**
+                 * @description - `REQUEST_REPLAYED`: This exact signed request (same signature) was already accepted; sign each request with a fresh timestamp.
+                 *     - `INVALID_TRANSITION`: The campaign is not in a status that allows this (e.g. archived, or already active).
+                 */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: UNPROCESSABLE */
-                422: {
+                /** @description - `PAYLOAD_TOO_LARGE`: The body is larger than this operation accepts. */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: RATE_LIMITED */
+                /** @description - `UNSUPPORTED_MEDIA_TYPE`: The body is not of a content type this operation takes. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `RATE_LIMITED`: Too many requests for this key this minute; retry after `Retry-After` seconds. */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `INTERNAL`: Something failed on our side; the `X-Request-Id` header identifies it in our logs. Safe to retry with the same `X-Idempotency-Key`. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -957,151 +765,107 @@ export interface paths {
                         "application/json": components["schemas"]["Campaign"];
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /**
+                 * @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field.
+                 *     - `INVALID_CHARACTERS`: A value holds a character that cannot be stored (NUL or an unpaired surrogate), or the path is not UTF-8.
+                 *     - `INVALID_JSON`: The body is not JSON, or nests more than 32 levels deep.
+                 */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                /**
+                 * @description - `MISSING_API_KEY`: No `Authorization: Bearer pk_…` header.
+                 *     - `INVALID_API_KEY`: The publishable key is malformed, unknown, revoked, or past its rotation grace period.
+                 *     - `MISSING_SIGNATURE`: No `X-Timestamp` or `X-Signature` header, or a timestamp that is not unix seconds.
+                 *     - `STALE_TIMESTAMP`: `X-Timestamp` is more than 300 s away from the server time.
+                 *     - `SIGNATURE_MISMATCH`: `X-Signature` is not the HMAC-SHA256 of `<X-Timestamp>.<METHOD>.<path with query>.<raw body>` with your signing secret.
+                 */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                /** @description - `MERCHANT_NOT_APPROVED`: The merchant account is pending review, rejected or suspended. */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: NOT_FOUND */
+                /** @description - `NOT_FOUND`: No campaign with this id in this mode. */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: CONFLICT */
+                /**
+                 * @description - `REQUEST_REPLAYED`: This exact signed request (same signature) was already accepted; sign each request with a fresh timestamp.
+                 *     - `INVALID_TRANSITION`: The campaign is not in a status that allows this (e.g. archived, or already active).
+                 */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: UNPROCESSABLE */
+                /** @description - `PAYLOAD_TOO_LARGE`: The body is larger than this operation accepts. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `UNSUPPORTED_MEDIA_TYPE`: The body is not of a content type this operation takes. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `CAMPAIGN_APPROVAL_REQUIRED`: The campaign needs the platform’s approval before it can be activated. */
                 422: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: RATE_LIMITED */
+                /** @description - `RATE_LIMITED`: Too many requests for this key this minute; retry after `Retry-After` seconds. */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `INTERNAL`: Something failed on our side; the `X-Request-Id` header identifies it in our logs. Safe to retry with the same `X-Idempotency-Key`. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -1143,151 +907,98 @@ export interface paths {
                         "application/json": components["schemas"]["Campaign"];
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /**
+                 * @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field.
+                 *     - `INVALID_CHARACTERS`: A value holds a character that cannot be stored (NUL or an unpaired surrogate), or the path is not UTF-8.
+                 *     - `INVALID_JSON`: The body is not JSON, or nests more than 32 levels deep.
+                 */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                /**
+                 * @description - `MISSING_API_KEY`: No `Authorization: Bearer pk_…` header.
+                 *     - `INVALID_API_KEY`: The publishable key is malformed, unknown, revoked, or past its rotation grace period.
+                 *     - `MISSING_SIGNATURE`: No `X-Timestamp` or `X-Signature` header, or a timestamp that is not unix seconds.
+                 *     - `STALE_TIMESTAMP`: `X-Timestamp` is more than 300 s away from the server time.
+                 *     - `SIGNATURE_MISMATCH`: `X-Signature` is not the HMAC-SHA256 of `<X-Timestamp>.<METHOD>.<path with query>.<raw body>` with your signing secret.
+                 */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                /** @description - `MERCHANT_NOT_APPROVED`: The merchant account is pending review, rejected or suspended. */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: NOT_FOUND */
+                /** @description - `NOT_FOUND`: No campaign with this id in this mode. */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: CONFLICT */
+                /**
+                 * @description - `REQUEST_REPLAYED`: This exact signed request (same signature) was already accepted; sign each request with a fresh timestamp.
+                 *     - `INVALID_TRANSITION`: The campaign is not in a status that allows this (e.g. archived, or already active).
+                 */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: UNPROCESSABLE */
-                422: {
+                /** @description - `PAYLOAD_TOO_LARGE`: The body is larger than this operation accepts. */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: RATE_LIMITED */
+                /** @description - `UNSUPPORTED_MEDIA_TYPE`: The body is not of a content type this operation takes. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `RATE_LIMITED`: Too many requests for this key this minute; retry after `Retry-After` seconds. */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `INTERNAL`: Something failed on our side; the `X-Request-Id` header identifies it in our logs. Safe to retry with the same `X-Idempotency-Key`. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -1362,88 +1073,58 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /**
+                 * @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field.
+                 *     - `INVALID_CHARACTERS`: A value holds a character that cannot be stored (NUL or an unpaired surrogate), or the path is not UTF-8.
+                 */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                /**
+                 * @description - `MISSING_API_KEY`: No `Authorization: Bearer pk_…` header.
+                 *     - `INVALID_API_KEY`: The publishable key is malformed, unknown, revoked, or past its rotation grace period.
+                 *     - `MISSING_SIGNATURE`: No `X-Timestamp` or `X-Signature` header, or a timestamp that is not unix seconds.
+                 *     - `STALE_TIMESTAMP`: `X-Timestamp` is more than 300 s away from the server time.
+                 *     - `SIGNATURE_MISMATCH`: `X-Signature` is not the HMAC-SHA256 of `<X-Timestamp>.<METHOD>.<path with query>.<raw body>` with your signing secret.
+                 */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                /** @description - `MERCHANT_NOT_APPROVED`: The merchant account is pending review, rejected or suspended. */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: RATE_LIMITED */
+                /** @description - `RATE_LIMITED`: Too many requests for this key this minute; retry after `Retry-After` seconds. */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `INTERNAL`: Something failed on our side; the `X-Request-Id` header identifies it in our logs. Safe to retry with the same `X-Idempotency-Key`. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -1508,88 +1189,67 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /**
+                 * @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field.
+                 *     - `INVALID_CHARACTERS`: A value holds a character that cannot be stored (NUL or an unpaired surrogate), or the path is not UTF-8.
+                 */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                /**
+                 * @description - `MISSING_API_KEY`: No `Authorization: Bearer pk_…` header.
+                 *     - `INVALID_API_KEY`: The publishable key is malformed, unknown, revoked, or past its rotation grace period.
+                 *     - `MISSING_SIGNATURE`: No `X-Timestamp` or `X-Signature` header, or a timestamp that is not unix seconds.
+                 *     - `STALE_TIMESTAMP`: `X-Timestamp` is more than 300 s away from the server time.
+                 *     - `SIGNATURE_MISMATCH`: `X-Signature` is not the HMAC-SHA256 of `<X-Timestamp>.<METHOD>.<path with query>.<raw body>` with your signing secret.
+                 */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                /** @description - `MERCHANT_NOT_APPROVED`: The merchant account is pending review, rejected or suspended. */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: RATE_LIMITED */
+                /** @description - `NOT_FOUND`: No click with this id in this mode: not a click on one of your links. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `RATE_LIMITED`: Too many requests for this key this minute; retry after `Retry-After` seconds. */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `INTERNAL`: Something failed on our side; the `X-Request-Id` header identifies it in our logs. Safe to retry with the same `X-Idempotency-Key`. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -1690,88 +1350,58 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /**
+                 * @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field.
+                 *     - `INVALID_CHARACTERS`: A value holds a character that cannot be stored (NUL or an unpaired surrogate), or the path is not UTF-8.
+                 */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                /**
+                 * @description - `MISSING_API_KEY`: No `Authorization: Bearer pk_…` header.
+                 *     - `INVALID_API_KEY`: The publishable key is malformed, unknown, revoked, or past its rotation grace period.
+                 *     - `MISSING_SIGNATURE`: No `X-Timestamp` or `X-Signature` header, or a timestamp that is not unix seconds.
+                 *     - `STALE_TIMESTAMP`: `X-Timestamp` is more than 300 s away from the server time.
+                 *     - `SIGNATURE_MISMATCH`: `X-Signature` is not the HMAC-SHA256 of `<X-Timestamp>.<METHOD>.<path with query>.<raw body>` with your signing secret.
+                 */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                /** @description - `MERCHANT_NOT_APPROVED`: The merchant account is pending review, rejected or suspended. */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: RATE_LIMITED */
+                /** @description - `RATE_LIMITED`: Too many requests for this key this minute; retry after `Retry-After` seconds. */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `INTERNAL`: Something failed on our side; the `X-Request-Id` header identifies it in our logs. Safe to retry with the same `X-Idempotency-Key`. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -1921,130 +1551,98 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED, INVALID_JSON */
+                /**
+                 * @description - `VALIDATION_FAILED`: A field is missing or invalid (e.g. `amount` not a positive decimal string, line items adding up to more than `amount`, `occurredAt` in the future); `details` lists each.
+                 *     - `INVALID_CHARACTERS`: A value holds a character that cannot be stored (NUL or an unpaired surrogate), or the path is not UTF-8.
+                 *     - `INVALID_JSON`: The body is not JSON, or nests more than 32 levels deep.
+                 */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                /**
+                 * @description - `MISSING_API_KEY`: No `Authorization: Bearer pk_…` header.
+                 *     - `INVALID_API_KEY`: The publishable key is malformed, unknown, revoked, or past its rotation grace period.
+                 *     - `MISSING_SIGNATURE`: No `X-Timestamp` or `X-Signature` header, or a timestamp that is not unix seconds.
+                 *     - `STALE_TIMESTAMP`: `X-Timestamp` is more than 300 s away from the server time.
+                 *     - `SIGNATURE_MISMATCH`: `X-Signature` is not the HMAC-SHA256 of `<X-Timestamp>.<METHOD>.<path with query>.<raw body>` with your signing secret.
+                 */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                /** @description - `MERCHANT_NOT_APPROVED`: The merchant account is pending review, rejected or suspended. */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: IDEMPOTENCY_IN_PROGRESS */
+                /**
+                 * @description - `REQUEST_REPLAYED`: This exact signed request (same signature) was already accepted; sign each request with a fresh timestamp.
+                 *     - `IDEMPOTENCY_IN_PROGRESS`: A request with this `X-Idempotency-Key` is still being processed; retry after `Retry-After`.
+                 */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: IDEMPOTENCY_KEY_REUSED */
+                /** @description - `PAYLOAD_TOO_LARGE`: The body is larger than this operation accepts. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `UNSUPPORTED_MEDIA_TYPE`: The body is not of a content type this operation takes. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `IDEMPOTENCY_KEY_REUSED`: This `X-Idempotency-Key` was used before with a different method, path or body. */
                 422: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: RATE_LIMITED */
+                /** @description - `RATE_LIMITED`: Too many requests for this key this minute; retry after `Retry-After` seconds. */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `INTERNAL`: Something failed on our side; the `X-Request-Id` header identifies it in our logs. Safe to retry with the same `X-Idempotency-Key`. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -2096,130 +1694,99 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED, INVALID_JSON */
+                /**
+                 * @description - `VALIDATION_FAILED`: `domain` is not a domain name.
+                 *     - `INVALID_CHARACTERS`: A value holds a character that cannot be stored (NUL or an unpaired surrogate), or the path is not UTF-8.
+                 *     - `INVALID_JSON`: The body is not JSON, or nests more than 32 levels deep.
+                 */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                /**
+                 * @description - `MISSING_API_KEY`: No `Authorization: Bearer pk_…` header.
+                 *     - `INVALID_API_KEY`: The publishable key is malformed, unknown, revoked, or past its rotation grace period.
+                 *     - `MISSING_SIGNATURE`: No `X-Timestamp` or `X-Signature` header, or a timestamp that is not unix seconds.
+                 *     - `STALE_TIMESTAMP`: `X-Timestamp` is more than 300 s away from the server time.
+                 *     - `SIGNATURE_MISMATCH`: `X-Signature` is not the HMAC-SHA256 of `<X-Timestamp>.<METHOD>.<path with query>.<raw body>` with your signing secret.
+                 */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                /** @description - `MERCHANT_NOT_APPROVED`: The merchant account is pending review, rejected or suspended. */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: IDEMPOTENCY_IN_PROGRESS */
+                /**
+                 * @description - `REQUEST_REPLAYED`: This exact signed request (same signature) was already accepted; sign each request with a fresh timestamp.
+                 *     - `IDEMPOTENCY_IN_PROGRESS`: A request with this `X-Idempotency-Key` is still being processed; retry after `Retry-After`.
+                 *     - `ALREADY_EXISTS`: The domain is already on this account (pending, approved or rejected).
+                 */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: IDEMPOTENCY_KEY_REUSED */
+                /** @description - `PAYLOAD_TOO_LARGE`: The body is larger than this operation accepts. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `UNSUPPORTED_MEDIA_TYPE`: The body is not of a content type this operation takes. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `IDEMPOTENCY_KEY_REUSED`: This `X-Idempotency-Key` was used before with a different method, path or body. */
                 422: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: RATE_LIMITED */
+                /** @description - `RATE_LIMITED`: Too many requests for this key this minute; retry after `Retry-After` seconds. */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `INTERNAL`: Something failed on our side; the `X-Request-Id` header identifies it in our logs. Safe to retry with the same `X-Idempotency-Key`. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -2291,88 +1858,58 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /**
+                 * @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field.
+                 *     - `INVALID_CHARACTERS`: A value holds a character that cannot be stored (NUL or an unpaired surrogate), or the path is not UTF-8.
+                 */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                /**
+                 * @description - `MISSING_API_KEY`: No `Authorization: Bearer pk_…` header.
+                 *     - `INVALID_API_KEY`: The publishable key is malformed, unknown, revoked, or past its rotation grace period.
+                 *     - `MISSING_SIGNATURE`: No `X-Timestamp` or `X-Signature` header, or a timestamp that is not unix seconds.
+                 *     - `STALE_TIMESTAMP`: `X-Timestamp` is more than 300 s away from the server time.
+                 *     - `SIGNATURE_MISMATCH`: `X-Signature` is not the HMAC-SHA256 of `<X-Timestamp>.<METHOD>.<path with query>.<raw body>` with your signing secret.
+                 */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                /** @description - `MERCHANT_NOT_APPROVED`: The merchant account is pending review, rejected or suspended. */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: RATE_LIMITED */
+                /** @description - `RATE_LIMITED`: Too many requests for this key this minute; retry after `Retry-After` seconds. */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `INTERNAL`: Something failed on our side; the `X-Request-Id` header identifies it in our logs. Safe to retry with the same `X-Idempotency-Key`. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -2433,172 +1970,100 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED, CSV_HEADER_INVALID, CSV_EMPTY */
+                /**
+                 * @description - `VALIDATION_FAILED`: No file in the body, or `type` missing or unknown.
+                 *     - `INVALID_CHARACTERS`: A value holds a character that cannot be stored (NUL or an unpaired surrogate), or the path is not UTF-8.
+                 *     - `INVALID_JSON`: The body is not JSON, or nests more than 32 levels deep.
+                 *     - `CSV_HEADER_INVALID`: The header line cannot be read, or has unknown or missing columns for this `type`; `details` lists each.
+                 *     - `CSV_EMPTY`: The file is empty, or has a header and no rows.
+                 */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                /**
+                 * @description - `MISSING_API_KEY`: No `Authorization: Bearer pk_…` header.
+                 *     - `INVALID_API_KEY`: The publishable key is malformed, unknown, revoked, or past its rotation grace period.
+                 *     - `MISSING_SIGNATURE`: No `X-Timestamp` or `X-Signature` header, or a timestamp that is not unix seconds.
+                 *     - `STALE_TIMESTAMP`: `X-Timestamp` is more than 300 s away from the server time.
+                 *     - `SIGNATURE_MISMATCH`: `X-Signature` is not the HMAC-SHA256 of `<X-Timestamp>.<METHOD>.<path with query>.<raw body>` with your signing secret.
+                 */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                /** @description - `MERCHANT_NOT_APPROVED`: The merchant account is pending review, rejected or suspended. */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: CONFLICT, IDEMPOTENCY_IN_PROGRESS */
+                /**
+                 * @description - `REQUEST_REPLAYED`: This exact signed request (same signature) was already accepted; sign each request with a fresh timestamp.
+                 *     - `IDEMPOTENCY_IN_PROGRESS`: A request with this `X-Idempotency-Key` is still being processed; retry after `Retry-After`.
+                 */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: PAYLOAD_TOO_LARGE */
+                /** @description - `PAYLOAD_TOO_LARGE`: The file is larger than 50 MB. */
                 413: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: UNSUPPORTED_MEDIA_TYPE */
+                /** @description - `UNSUPPORTED_MEDIA_TYPE`: The body is not `text/csv` (or a `multipart/form-data` form from the dashboard). */
                 415: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: IDEMPOTENCY_KEY_REUSED */
+                /** @description - `IDEMPOTENCY_KEY_REUSED`: This `X-Idempotency-Key` was used before with a different method, path or body. */
                 422: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: RATE_LIMITED */
+                /** @description - `RATE_LIMITED`: Too many requests for this key this minute; retry after `Retry-After` seconds. */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `INTERNAL`: Something failed on our side; the `X-Request-Id` header identifies it in our logs. Safe to retry with the same `X-Idempotency-Key`. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -2664,109 +2129,67 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /**
+                 * @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field.
+                 *     - `INVALID_CHARACTERS`: A value holds a character that cannot be stored (NUL or an unpaired surrogate), or the path is not UTF-8.
+                 */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                /**
+                 * @description - `MISSING_API_KEY`: No `Authorization: Bearer pk_…` header.
+                 *     - `INVALID_API_KEY`: The publishable key is malformed, unknown, revoked, or past its rotation grace period.
+                 *     - `MISSING_SIGNATURE`: No `X-Timestamp` or `X-Signature` header, or a timestamp that is not unix seconds.
+                 *     - `STALE_TIMESTAMP`: `X-Timestamp` is more than 300 s away from the server time.
+                 *     - `SIGNATURE_MISMATCH`: `X-Signature` is not the HMAC-SHA256 of `<X-Timestamp>.<METHOD>.<path with query>.<raw body>` with your signing secret.
+                 */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                /** @description - `MERCHANT_NOT_APPROVED`: The merchant account is pending review, rejected or suspended. */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: NOT_FOUND */
+                /** @description - `NOT_FOUND`: No import with this id in this mode. */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: RATE_LIMITED */
+                /** @description - `RATE_LIMITED`: Too many requests for this key this minute; retry after `Retry-After` seconds. */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `INTERNAL`: Something failed on our side; the `X-Request-Id` header identifies it in our logs. Safe to retry with the same `X-Idempotency-Key`. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -2808,109 +2231,67 @@ export interface paths {
                         "text/csv": string;
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /**
+                 * @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field.
+                 *     - `INVALID_CHARACTERS`: A value holds a character that cannot be stored (NUL or an unpaired surrogate), or the path is not UTF-8.
+                 */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                /**
+                 * @description - `MISSING_API_KEY`: No `Authorization: Bearer pk_…` header.
+                 *     - `INVALID_API_KEY`: The publishable key is malformed, unknown, revoked, or past its rotation grace period.
+                 *     - `MISSING_SIGNATURE`: No `X-Timestamp` or `X-Signature` header, or a timestamp that is not unix seconds.
+                 *     - `STALE_TIMESTAMP`: `X-Timestamp` is more than 300 s away from the server time.
+                 *     - `SIGNATURE_MISMATCH`: `X-Signature` is not the HMAC-SHA256 of `<X-Timestamp>.<METHOD>.<path with query>.<raw body>` with your signing secret.
+                 */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                /** @description - `MERCHANT_NOT_APPROVED`: The merchant account is pending review, rejected or suspended. */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: NOT_FOUND */
+                /** @description - `NOT_FOUND`: No import with this id in this mode. */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: RATE_LIMITED */
+                /** @description - `RATE_LIMITED`: Too many requests for this key this minute; retry after `Retry-After` seconds. */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `INTERNAL`: Something failed on our side; the `X-Request-Id` header identifies it in our logs. Safe to retry with the same `X-Idempotency-Key`. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -2952,109 +2333,67 @@ export interface paths {
                         "text/csv": string;
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /**
+                 * @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field.
+                 *     - `INVALID_CHARACTERS`: A value holds a character that cannot be stored (NUL or an unpaired surrogate), or the path is not UTF-8.
+                 */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                /**
+                 * @description - `MISSING_API_KEY`: No `Authorization: Bearer pk_…` header.
+                 *     - `INVALID_API_KEY`: The publishable key is malformed, unknown, revoked, or past its rotation grace period.
+                 *     - `MISSING_SIGNATURE`: No `X-Timestamp` or `X-Signature` header, or a timestamp that is not unix seconds.
+                 *     - `STALE_TIMESTAMP`: `X-Timestamp` is more than 300 s away from the server time.
+                 *     - `SIGNATURE_MISMATCH`: `X-Signature` is not the HMAC-SHA256 of `<X-Timestamp>.<METHOD>.<path with query>.<raw body>` with your signing secret.
+                 */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                /** @description - `MERCHANT_NOT_APPROVED`: The merchant account is pending review, rejected or suspended. */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: NOT_FOUND */
+                /** @description - `NOT_FOUND`: No import with this id in this mode. */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: RATE_LIMITED */
+                /** @description - `RATE_LIMITED`: Too many requests for this key this minute; retry after `Retry-After` seconds. */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `INTERNAL`: Something failed on our side; the `X-Request-Id` header identifies it in our logs. Safe to retry with the same `X-Idempotency-Key`. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -3095,88 +2434,58 @@ export interface paths {
                         "text/csv": string;
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /**
+                 * @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field.
+                 *     - `INVALID_CHARACTERS`: A value holds a character that cannot be stored (NUL or an unpaired surrogate), or the path is not UTF-8.
+                 */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                /**
+                 * @description - `MISSING_API_KEY`: No `Authorization: Bearer pk_…` header.
+                 *     - `INVALID_API_KEY`: The publishable key is malformed, unknown, revoked, or past its rotation grace period.
+                 *     - `MISSING_SIGNATURE`: No `X-Timestamp` or `X-Signature` header, or a timestamp that is not unix seconds.
+                 *     - `STALE_TIMESTAMP`: `X-Timestamp` is more than 300 s away from the server time.
+                 *     - `SIGNATURE_MISMATCH`: `X-Signature` is not the HMAC-SHA256 of `<X-Timestamp>.<METHOD>.<path with query>.<raw body>` with your signing secret.
+                 */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                /** @description - `MERCHANT_NOT_APPROVED`: The merchant account is pending review, rejected or suspended. */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: RATE_LIMITED */
+                /** @description - `RATE_LIMITED`: Too many requests for this key this minute; retry after `Retry-After` seconds. */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `INTERNAL`: Something failed on our side; the `X-Request-Id` header identifies it in our logs. Safe to retry with the same `X-Idempotency-Key`. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -3316,88 +2625,58 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /**
+                 * @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field.
+                 *     - `INVALID_CHARACTERS`: A value holds a character that cannot be stored (NUL or an unpaired surrogate), or the path is not UTF-8.
+                 */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                /**
+                 * @description - `MISSING_API_KEY`: No `Authorization: Bearer pk_…` header.
+                 *     - `INVALID_API_KEY`: The publishable key is malformed, unknown, revoked, or past its rotation grace period.
+                 *     - `MISSING_SIGNATURE`: No `X-Timestamp` or `X-Signature` header, or a timestamp that is not unix seconds.
+                 *     - `STALE_TIMESTAMP`: `X-Timestamp` is more than 300 s away from the server time.
+                 *     - `SIGNATURE_MISMATCH`: `X-Signature` is not the HMAC-SHA256 of `<X-Timestamp>.<METHOD>.<path with query>.<raw body>` with your signing secret.
+                 */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                /** @description - `MERCHANT_NOT_APPROVED`: The merchant account is pending review, rejected or suspended. */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: RATE_LIMITED */
+                /** @description - `RATE_LIMITED`: Too many requests for this key this minute; retry after `Retry-After` seconds. */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `INTERNAL`: Something failed on our side; the `X-Request-Id` header identifies it in our logs. Safe to retry with the same `X-Idempotency-Key`. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -3531,88 +2810,67 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /**
+                 * @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field.
+                 *     - `INVALID_CHARACTERS`: A value holds a character that cannot be stored (NUL or an unpaired surrogate), or the path is not UTF-8.
+                 */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                /**
+                 * @description - `MISSING_API_KEY`: No `Authorization: Bearer pk_…` header.
+                 *     - `INVALID_API_KEY`: The publishable key is malformed, unknown, revoked, or past its rotation grace period.
+                 *     - `MISSING_SIGNATURE`: No `X-Timestamp` or `X-Signature` header, or a timestamp that is not unix seconds.
+                 *     - `STALE_TIMESTAMP`: `X-Timestamp` is more than 300 s away from the server time.
+                 *     - `SIGNATURE_MISMATCH`: `X-Signature` is not the HMAC-SHA256 of `<X-Timestamp>.<METHOD>.<path with query>.<raw body>` with your signing secret.
+                 */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                /** @description - `MERCHANT_NOT_APPROVED`: The merchant account is pending review, rejected or suspended. */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: RATE_LIMITED */
+                /** @description - `NOT_FOUND`: No order with this orderId in this mode. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `RATE_LIMITED`: Too many requests for this key this minute; retry after `Retry-After` seconds. */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `INTERNAL`: Something failed on our side; the `X-Request-Id` header identifies it in our logs. Safe to retry with the same `X-Idempotency-Key`. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -3764,130 +3022,113 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED, INVALID_JSON */
+                /**
+                 * @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field.
+                 *     - `INVALID_CHARACTERS`: A value holds a character that cannot be stored (NUL or an unpaired surrogate), or the path is not UTF-8.
+                 *     - `INVALID_JSON`: The body is not JSON, or nests more than 32 levels deep.
+                 */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                /**
+                 * @description - `MISSING_API_KEY`: No `Authorization: Bearer pk_…` header.
+                 *     - `INVALID_API_KEY`: The publishable key is malformed, unknown, revoked, or past its rotation grace period.
+                 *     - `MISSING_SIGNATURE`: No `X-Timestamp` or `X-Signature` header, or a timestamp that is not unix seconds.
+                 *     - `STALE_TIMESTAMP`: `X-Timestamp` is more than 300 s away from the server time.
+                 *     - `SIGNATURE_MISMATCH`: `X-Signature` is not the HMAC-SHA256 of `<X-Timestamp>.<METHOD>.<path with query>.<raw body>` with your signing secret.
+                 */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                /** @description - `MERCHANT_NOT_APPROVED`: The merchant account is pending review, rejected or suspended. */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: IDEMPOTENCY_IN_PROGRESS */
+                /** @description - `NOT_FOUND`: No order with this orderId in this mode. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /**
+                 * @description - `REQUEST_REPLAYED`: This exact signed request (same signature) was already accepted; sign each request with a fresh timestamp.
+                 *     - `IDEMPOTENCY_IN_PROGRESS`: A request with this `X-Idempotency-Key` is still being processed; retry after `Retry-After`.
+                 *     - `INVALID_TRANSITION`: The order cannot move from its status to the one asked for (e.g. a cancelled order shipped, or a refunded order refunded again).
+                 *     - `CONFLICT`: The order's commission changed while this request ran; retry it with the same X-Idempotency-Key.
+                 */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: IDEMPOTENCY_KEY_REUSED */
+                /** @description - `PAYLOAD_TOO_LARGE`: The body is larger than this operation accepts. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `UNSUPPORTED_MEDIA_TYPE`: The body is not of a content type this operation takes. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /**
+                 * @description - `IDEMPOTENCY_KEY_REUSED`: This `X-Idempotency-Key` was used before with a different method, path or body.
+                 *     - `REFUND_EXCEEDS_REMAINDER`: `refundAmount` is more than what is left to refund on the order.
+                 *     - `UNPROCESSABLE`: `refundAmount` with a status other than `refunded`, or a refund of zero.
+                 */
                 422: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: RATE_LIMITED */
+                /** @description - `RATE_LIMITED`: Too many requests for this key this minute; retry after `Retry-After` seconds. */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `INTERNAL`: Something failed on our side; the `X-Request-Id` header identifies it in our logs. Safe to retry with the same `X-Idempotency-Key`. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -3932,109 +3173,67 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /**
+                 * @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field.
+                 *     - `INVALID_CHARACTERS`: A value holds a character that cannot be stored (NUL or an unpaired surrogate), or the path is not UTF-8.
+                 */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                /**
+                 * @description - `MISSING_API_KEY`: No `Authorization: Bearer pk_…` header.
+                 *     - `INVALID_API_KEY`: The publishable key is malformed, unknown, revoked, or past its rotation grace period.
+                 *     - `MISSING_SIGNATURE`: No `X-Timestamp` or `X-Signature` header, or a timestamp that is not unix seconds.
+                 *     - `STALE_TIMESTAMP`: `X-Timestamp` is more than 300 s away from the server time.
+                 *     - `SIGNATURE_MISMATCH`: `X-Signature` is not the HMAC-SHA256 of `<X-Timestamp>.<METHOD>.<path with query>.<raw body>` with your signing secret.
+                 */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                /** @description - `MERCHANT_NOT_APPROVED`: The merchant account is pending review, rejected or suspended. */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: NOT_FOUND */
+                /** @description - `NOT_FOUND`: No order with this orderId in this mode, or the order was not attributed (so it has no risk check). */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: RATE_LIMITED */
+                /** @description - `RATE_LIMITED`: Too many requests for this key this minute; retry after `Retry-After` seconds. */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `INTERNAL`: Something failed on our side; the `X-Request-Id` header identifies it in our logs. Safe to retry with the same `X-Idempotency-Key`. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -4103,88 +3302,58 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /**
+                 * @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field.
+                 *     - `INVALID_CHARACTERS`: A value holds a character that cannot be stored (NUL or an unpaired surrogate), or the path is not UTF-8.
+                 */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                /**
+                 * @description - `MISSING_API_KEY`: No `Authorization: Bearer pk_…` header.
+                 *     - `INVALID_API_KEY`: The publishable key is malformed, unknown, revoked, or past its rotation grace period.
+                 *     - `MISSING_SIGNATURE`: No `X-Timestamp` or `X-Signature` header, or a timestamp that is not unix seconds.
+                 *     - `STALE_TIMESTAMP`: `X-Timestamp` is more than 300 s away from the server time.
+                 *     - `SIGNATURE_MISMATCH`: `X-Signature` is not the HMAC-SHA256 of `<X-Timestamp>.<METHOD>.<path with query>.<raw body>` with your signing secret.
+                 */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                /** @description - `MERCHANT_NOT_APPROVED`: The merchant account is pending review, rejected or suspended. */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: RATE_LIMITED */
+                /** @description - `RATE_LIMITED`: Too many requests for this key this minute; retry after `Retry-After` seconds. */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `INTERNAL`: Something failed on our side; the `X-Request-Id` header identifies it in our logs. Safe to retry with the same `X-Idempotency-Key`. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -4251,130 +3420,98 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED, INVALID_JSON */
+                /**
+                 * @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field.
+                 *     - `INVALID_CHARACTERS`: A value holds a character that cannot be stored (NUL or an unpaired surrogate), or the path is not UTF-8.
+                 *     - `INVALID_JSON`: The body is not JSON, or nests more than 32 levels deep.
+                 */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                /**
+                 * @description - `MISSING_API_KEY`: No `Authorization: Bearer pk_…` header.
+                 *     - `INVALID_API_KEY`: The publishable key is malformed, unknown, revoked, or past its rotation grace period.
+                 *     - `MISSING_SIGNATURE`: No `X-Timestamp` or `X-Signature` header, or a timestamp that is not unix seconds.
+                 *     - `STALE_TIMESTAMP`: `X-Timestamp` is more than 300 s away from the server time.
+                 *     - `SIGNATURE_MISMATCH`: `X-Signature` is not the HMAC-SHA256 of `<X-Timestamp>.<METHOD>.<path with query>.<raw body>` with your signing secret.
+                 */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                /** @description - `MERCHANT_NOT_APPROVED`: The merchant account is pending review, rejected or suspended. */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: IDEMPOTENCY_IN_PROGRESS */
+                /**
+                 * @description - `REQUEST_REPLAYED`: This exact signed request (same signature) was already accepted; sign each request with a fresh timestamp.
+                 *     - `IDEMPOTENCY_IN_PROGRESS`: A request with this `X-Idempotency-Key` is still being processed; retry after `Retry-After`.
+                 */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: IDEMPOTENCY_KEY_REUSED */
+                /** @description - `PAYLOAD_TOO_LARGE`: The body is larger than this operation accepts. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `UNSUPPORTED_MEDIA_TYPE`: The body is not of a content type this operation takes. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `IDEMPOTENCY_KEY_REUSED`: This `X-Idempotency-Key` was used before with a different method, path or body. */
                 422: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: RATE_LIMITED */
+                /** @description - `RATE_LIMITED`: Too many requests for this key this minute; retry after `Retry-After` seconds. */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `INTERNAL`: Something failed on our side; the `X-Request-Id` header identifies it in our logs. Safe to retry with the same `X-Idempotency-Key`. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -4435,109 +3572,67 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /**
+                 * @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field.
+                 *     - `INVALID_CHARACTERS`: A value holds a character that cannot be stored (NUL or an unpaired surrogate), or the path is not UTF-8.
+                 */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                /**
+                 * @description - `MISSING_API_KEY`: No `Authorization: Bearer pk_…` header.
+                 *     - `INVALID_API_KEY`: The publishable key is malformed, unknown, revoked, or past its rotation grace period.
+                 *     - `MISSING_SIGNATURE`: No `X-Timestamp` or `X-Signature` header, or a timestamp that is not unix seconds.
+                 *     - `STALE_TIMESTAMP`: `X-Timestamp` is more than 300 s away from the server time.
+                 *     - `SIGNATURE_MISMATCH`: `X-Signature` is not the HMAC-SHA256 of `<X-Timestamp>.<METHOD>.<path with query>.<raw body>` with your signing secret.
+                 */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                /** @description - `MERCHANT_NOT_APPROVED`: The merchant account is pending review, rejected or suspended. */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: NOT_FOUND */
+                /** @description - `NOT_FOUND`: No product feed with this id in this mode. */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: RATE_LIMITED */
+                /** @description - `RATE_LIMITED`: Too many requests for this key this minute; retry after `Retry-After` seconds. */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `INTERNAL`: Something failed on our side; the `X-Request-Id` header identifies it in our logs. Safe to retry with the same `X-Idempotency-Key`. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -4563,109 +3658,95 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /**
+                 * @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field.
+                 *     - `INVALID_CHARACTERS`: A value holds a character that cannot be stored (NUL or an unpaired surrogate), or the path is not UTF-8.
+                 *     - `INVALID_JSON`: The body is not JSON, or nests more than 32 levels deep.
+                 */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                /**
+                 * @description - `MISSING_API_KEY`: No `Authorization: Bearer pk_…` header.
+                 *     - `INVALID_API_KEY`: The publishable key is malformed, unknown, revoked, or past its rotation grace period.
+                 *     - `MISSING_SIGNATURE`: No `X-Timestamp` or `X-Signature` header, or a timestamp that is not unix seconds.
+                 *     - `STALE_TIMESTAMP`: `X-Timestamp` is more than 300 s away from the server time.
+                 *     - `SIGNATURE_MISMATCH`: `X-Signature` is not the HMAC-SHA256 of `<X-Timestamp>.<METHOD>.<path with query>.<raw body>` with your signing secret.
+                 */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                /** @description - `MERCHANT_NOT_APPROVED`: The merchant account is pending review, rejected or suspended. */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: NOT_FOUND */
+                /** @description - `NOT_FOUND`: No product feed with this id in this mode. */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: RATE_LIMITED */
+                /** @description - `REQUEST_REPLAYED`: This exact signed request (same signature) was already accepted; sign each request with a fresh timestamp. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `PAYLOAD_TOO_LARGE`: The body is larger than this operation accepts. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `UNSUPPORTED_MEDIA_TYPE`: The body is not of a content type this operation takes. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `RATE_LIMITED`: Too many requests for this key this minute; retry after `Retry-After` seconds. */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `INTERNAL`: Something failed on our side; the `X-Request-Id` header identifies it in our logs. Safe to retry with the same `X-Idempotency-Key`. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -4737,109 +3818,95 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED, INVALID_JSON */
+                /**
+                 * @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field.
+                 *     - `INVALID_CHARACTERS`: A value holds a character that cannot be stored (NUL or an unpaired surrogate), or the path is not UTF-8.
+                 *     - `INVALID_JSON`: The body is not JSON, or nests more than 32 levels deep.
+                 */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                /**
+                 * @description - `MISSING_API_KEY`: No `Authorization: Bearer pk_…` header.
+                 *     - `INVALID_API_KEY`: The publishable key is malformed, unknown, revoked, or past its rotation grace period.
+                 *     - `MISSING_SIGNATURE`: No `X-Timestamp` or `X-Signature` header, or a timestamp that is not unix seconds.
+                 *     - `STALE_TIMESTAMP`: `X-Timestamp` is more than 300 s away from the server time.
+                 *     - `SIGNATURE_MISMATCH`: `X-Signature` is not the HMAC-SHA256 of `<X-Timestamp>.<METHOD>.<path with query>.<raw body>` with your signing secret.
+                 */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                /** @description - `MERCHANT_NOT_APPROVED`: The merchant account is pending review, rejected or suspended. */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: NOT_FOUND */
+                /** @description - `NOT_FOUND`: No product feed with this id in this mode. */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: RATE_LIMITED */
+                /** @description - `REQUEST_REPLAYED`: This exact signed request (same signature) was already accepted; sign each request with a fresh timestamp. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `PAYLOAD_TOO_LARGE`: The body is larger than this operation accepts. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `UNSUPPORTED_MEDIA_TYPE`: The body is not of a content type this operation takes. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `RATE_LIMITED`: Too many requests for this key this minute; retry after `Retry-After` seconds. */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `INTERNAL`: Something failed on our side; the `X-Request-Id` header identifies it in our logs. Safe to retry with the same `X-Idempotency-Key`. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -4906,130 +3973,98 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /**
+                 * @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field.
+                 *     - `INVALID_CHARACTERS`: A value holds a character that cannot be stored (NUL or an unpaired surrogate), or the path is not UTF-8.
+                 *     - `INVALID_JSON`: The body is not JSON, or nests more than 32 levels deep.
+                 */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                /**
+                 * @description - `MISSING_API_KEY`: No `Authorization: Bearer pk_…` header.
+                 *     - `INVALID_API_KEY`: The publishable key is malformed, unknown, revoked, or past its rotation grace period.
+                 *     - `MISSING_SIGNATURE`: No `X-Timestamp` or `X-Signature` header, or a timestamp that is not unix seconds.
+                 *     - `STALE_TIMESTAMP`: `X-Timestamp` is more than 300 s away from the server time.
+                 *     - `SIGNATURE_MISMATCH`: `X-Signature` is not the HMAC-SHA256 of `<X-Timestamp>.<METHOD>.<path with query>.<raw body>` with your signing secret.
+                 */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                /** @description - `MERCHANT_NOT_APPROVED`: The merchant account is pending review, rejected or suspended. */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: NOT_FOUND */
+                /** @description - `NOT_FOUND`: No product feed with this id in this mode. */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: CONFLICT */
+                /**
+                 * @description - `REQUEST_REPLAYED`: This exact signed request (same signature) was already accepted; sign each request with a fresh timestamp.
+                 *     - `FEED_RUN_IN_PROGRESS`: A run of this feed is already queued or running.
+                 */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: RATE_LIMITED */
+                /** @description - `PAYLOAD_TOO_LARGE`: The body is larger than this operation accepts. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `UNSUPPORTED_MEDIA_TYPE`: The body is not of a content type this operation takes. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `RATE_LIMITED`: Too many requests for this key this minute; retry after `Retry-After` seconds. */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `INTERNAL`: Something failed on our side; the `X-Request-Id` header identifies it in our logs. Safe to retry with the same `X-Idempotency-Key`. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -5106,109 +4141,67 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /**
+                 * @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field.
+                 *     - `INVALID_CHARACTERS`: A value holds a character that cannot be stored (NUL or an unpaired surrogate), or the path is not UTF-8.
+                 */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                /**
+                 * @description - `MISSING_API_KEY`: No `Authorization: Bearer pk_…` header.
+                 *     - `INVALID_API_KEY`: The publishable key is malformed, unknown, revoked, or past its rotation grace period.
+                 *     - `MISSING_SIGNATURE`: No `X-Timestamp` or `X-Signature` header, or a timestamp that is not unix seconds.
+                 *     - `STALE_TIMESTAMP`: `X-Timestamp` is more than 300 s away from the server time.
+                 *     - `SIGNATURE_MISMATCH`: `X-Signature` is not the HMAC-SHA256 of `<X-Timestamp>.<METHOD>.<path with query>.<raw body>` with your signing secret.
+                 */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                /** @description - `MERCHANT_NOT_APPROVED`: The merchant account is pending review, rejected or suspended. */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: NOT_FOUND */
+                /** @description - `NOT_FOUND`: No product feed with this id in this mode. */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: RATE_LIMITED */
+                /** @description - `RATE_LIMITED`: Too many requests for this key this minute; retry after `Retry-After` seconds. */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `INTERNAL`: Something failed on our side; the `X-Request-Id` header identifies it in our logs. Safe to retry with the same `X-Idempotency-Key`. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -5263,88 +4256,58 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /**
+                 * @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field.
+                 *     - `INVALID_CHARACTERS`: A value holds a character that cannot be stored (NUL or an unpaired surrogate), or the path is not UTF-8.
+                 */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                /**
+                 * @description - `MISSING_API_KEY`: No `Authorization: Bearer pk_…` header.
+                 *     - `INVALID_API_KEY`: The publishable key is malformed, unknown, revoked, or past its rotation grace period.
+                 *     - `MISSING_SIGNATURE`: No `X-Timestamp` or `X-Signature` header, or a timestamp that is not unix seconds.
+                 *     - `STALE_TIMESTAMP`: `X-Timestamp` is more than 300 s away from the server time.
+                 *     - `SIGNATURE_MISMATCH`: `X-Signature` is not the HMAC-SHA256 of `<X-Timestamp>.<METHOD>.<path with query>.<raw body>` with your signing secret.
+                 */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                /** @description - `MERCHANT_NOT_APPROVED`: The merchant account is pending review, rejected or suspended. */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: RATE_LIMITED */
+                /** @description - `RATE_LIMITED`: Too many requests for this key this minute; retry after `Retry-After` seconds. */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `INTERNAL`: Something failed on our side; the `X-Request-Id` header identifies it in our logs. Safe to retry with the same `X-Idempotency-Key`. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -5421,130 +4384,103 @@ export interface paths {
                         "application/json": components["schemas"]["Product"];
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED, INVALID_JSON */
+                /**
+                 * @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field.
+                 *     - `INVALID_CHARACTERS`: A value holds a character that cannot be stored (NUL or an unpaired surrogate), or the path is not UTF-8.
+                 *     - `INVALID_JSON`: The body is not JSON, or nests more than 32 levels deep.
+                 *     - `PRODUCT_URL_NOT_ALLOWED`: `productUrl` is not on one of your approved domains (or a subdomain of one).
+                 */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                /**
+                 * @description - `MISSING_API_KEY`: No `Authorization: Bearer pk_…` header.
+                 *     - `INVALID_API_KEY`: The publishable key is malformed, unknown, revoked, or past its rotation grace period.
+                 *     - `MISSING_SIGNATURE`: No `X-Timestamp` or `X-Signature` header, or a timestamp that is not unix seconds.
+                 *     - `STALE_TIMESTAMP`: `X-Timestamp` is more than 300 s away from the server time.
+                 *     - `SIGNATURE_MISMATCH`: `X-Signature` is not the HMAC-SHA256 of `<X-Timestamp>.<METHOD>.<path with query>.<raw body>` with your signing secret.
+                 */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                /** @description - `MERCHANT_NOT_APPROVED`: The merchant account is pending review, rejected or suspended. */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: CONFLICT, IDEMPOTENCY_IN_PROGRESS */
+                /**
+                 * @description - `REQUEST_REPLAYED`: This exact signed request (same signature) was already accepted; sign each request with a fresh timestamp.
+                 *     - `IDEMPOTENCY_IN_PROGRESS`: A request with this `X-Idempotency-Key` is still being processed; retry after `Retry-After`.
+                 *     - `ALREADY_EXISTS`: A product with this externalProductId exists already; upsert updates it.
+                 */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: UNPROCESSABLE, IDEMPOTENCY_KEY_REUSED */
+                /** @description - `PAYLOAD_TOO_LARGE`: The body is larger than this operation accepts. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `UNSUPPORTED_MEDIA_TYPE`: The body is not of a content type this operation takes. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /**
+                 * @description - `IDEMPOTENCY_KEY_REUSED`: This `X-Idempotency-Key` was used before with a different method, path or body.
+                 *     - `UNKNOWN_CAMPAIGN`: `campaignId` is not one of your campaigns in this mode.
+                 */
                 422: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: RATE_LIMITED */
+                /** @description - `RATE_LIMITED`: Too many requests for this key this minute; retry after `Retry-After` seconds. */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `INTERNAL`: Something failed on our side; the `X-Request-Id` header identifies it in our logs. Safe to retry with the same `X-Idempotency-Key`. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -5584,109 +4520,67 @@ export interface paths {
                         "application/json": components["schemas"]["Product"];
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /**
+                 * @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field.
+                 *     - `INVALID_CHARACTERS`: A value holds a character that cannot be stored (NUL or an unpaired surrogate), or the path is not UTF-8.
+                 */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                /**
+                 * @description - `MISSING_API_KEY`: No `Authorization: Bearer pk_…` header.
+                 *     - `INVALID_API_KEY`: The publishable key is malformed, unknown, revoked, or past its rotation grace period.
+                 *     - `MISSING_SIGNATURE`: No `X-Timestamp` or `X-Signature` header, or a timestamp that is not unix seconds.
+                 *     - `STALE_TIMESTAMP`: `X-Timestamp` is more than 300 s away from the server time.
+                 *     - `SIGNATURE_MISMATCH`: `X-Signature` is not the HMAC-SHA256 of `<X-Timestamp>.<METHOD>.<path with query>.<raw body>` with your signing secret.
+                 */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                /** @description - `MERCHANT_NOT_APPROVED`: The merchant account is pending review, rejected or suspended. */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: NOT_FOUND */
+                /** @description - `NOT_FOUND`: No product with this id in this mode. */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: RATE_LIMITED */
+                /** @description - `RATE_LIMITED`: Too many requests for this key this minute; retry after `Retry-After` seconds. */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `INTERNAL`: Something failed on our side; the `X-Request-Id` header identifies it in our logs. Safe to retry with the same `X-Idempotency-Key`. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -5767,130 +4661,105 @@ export interface paths {
                         "application/json": components["schemas"]["Product"];
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED, INVALID_JSON */
+                /**
+                 * @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field.
+                 *     - `INVALID_CHARACTERS`: A value holds a character that cannot be stored (NUL or an unpaired surrogate), or the path is not UTF-8.
+                 *     - `INVALID_JSON`: The body is not JSON, or nests more than 32 levels deep.
+                 *     - `PRODUCT_URL_NOT_ALLOWED`: `productUrl` is not on one of your approved domains (or a subdomain of one).
+                 */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                /**
+                 * @description - `MISSING_API_KEY`: No `Authorization: Bearer pk_…` header.
+                 *     - `INVALID_API_KEY`: The publishable key is malformed, unknown, revoked, or past its rotation grace period.
+                 *     - `MISSING_SIGNATURE`: No `X-Timestamp` or `X-Signature` header, or a timestamp that is not unix seconds.
+                 *     - `STALE_TIMESTAMP`: `X-Timestamp` is more than 300 s away from the server time.
+                 *     - `SIGNATURE_MISMATCH`: `X-Signature` is not the HMAC-SHA256 of `<X-Timestamp>.<METHOD>.<path with query>.<raw body>` with your signing secret.
+                 */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                /** @description - `MERCHANT_NOT_APPROVED`: The merchant account is pending review, rejected or suspended. */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: NOT_FOUND */
+                /** @description - `NOT_FOUND`: No product with this id in this mode. */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: UNPROCESSABLE */
+                /** @description - `REQUEST_REPLAYED`: This exact signed request (same signature) was already accepted; sign each request with a fresh timestamp. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `PAYLOAD_TOO_LARGE`: The body is larger than this operation accepts. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `UNSUPPORTED_MEDIA_TYPE`: The body is not of a content type this operation takes. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `UNKNOWN_CAMPAIGN`: `campaignId` is not one of your campaigns in this mode. */
                 422: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: RATE_LIMITED */
+                /** @description - `RATE_LIMITED`: Too many requests for this key this minute; retry after `Retry-After` seconds. */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `INTERNAL`: Something failed on our side; the `X-Request-Id` header identifies it in our logs. Safe to retry with the same `X-Idempotency-Key`. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -5934,88 +4803,86 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED, INVALID_JSON */
+                /**
+                 * @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field.
+                 *     - `INVALID_CHARACTERS`: A value holds a character that cannot be stored (NUL or an unpaired surrogate), or the path is not UTF-8.
+                 *     - `INVALID_JSON`: The body is not JSON, or nests more than 32 levels deep.
+                 */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                /**
+                 * @description - `MISSING_API_KEY`: No `Authorization: Bearer pk_…` header.
+                 *     - `INVALID_API_KEY`: The publishable key is malformed, unknown, revoked, or past its rotation grace period.
+                 *     - `MISSING_SIGNATURE`: No `X-Timestamp` or `X-Signature` header, or a timestamp that is not unix seconds.
+                 *     - `STALE_TIMESTAMP`: `X-Timestamp` is more than 300 s away from the server time.
+                 *     - `SIGNATURE_MISMATCH`: `X-Signature` is not the HMAC-SHA256 of `<X-Timestamp>.<METHOD>.<path with query>.<raw body>` with your signing secret.
+                 */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                /** @description - `MERCHANT_NOT_APPROVED`: The merchant account is pending review, rejected or suspended. */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: RATE_LIMITED */
+                /** @description - `REQUEST_REPLAYED`: This exact signed request (same signature) was already accepted; sign each request with a fresh timestamp. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `PAYLOAD_TOO_LARGE`: The body is larger than this operation accepts. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `UNSUPPORTED_MEDIA_TYPE`: The body is not of a content type this operation takes. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `RATE_LIMITED`: Too many requests for this key this minute; retry after `Retry-After` seconds. */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `INTERNAL`: Something failed on our side; the `X-Request-Id` header identifies it in our logs. Safe to retry with the same `X-Idempotency-Key`. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -6096,130 +4963,98 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED, INVALID_JSON */
+                /**
+                 * @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field.
+                 *     - `INVALID_CHARACTERS`: A value holds a character that cannot be stored (NUL or an unpaired surrogate), or the path is not UTF-8.
+                 *     - `INVALID_JSON`: The body is not JSON, or nests more than 32 levels deep.
+                 */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                /**
+                 * @description - `MISSING_API_KEY`: No `Authorization: Bearer pk_…` header.
+                 *     - `INVALID_API_KEY`: The publishable key is malformed, unknown, revoked, or past its rotation grace period.
+                 *     - `MISSING_SIGNATURE`: No `X-Timestamp` or `X-Signature` header, or a timestamp that is not unix seconds.
+                 *     - `STALE_TIMESTAMP`: `X-Timestamp` is more than 300 s away from the server time.
+                 *     - `SIGNATURE_MISMATCH`: `X-Signature` is not the HMAC-SHA256 of `<X-Timestamp>.<METHOD>.<path with query>.<raw body>` with your signing secret.
+                 */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                /** @description - `MERCHANT_NOT_APPROVED`: The merchant account is pending review, rejected or suspended. */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: IDEMPOTENCY_IN_PROGRESS */
+                /**
+                 * @description - `REQUEST_REPLAYED`: This exact signed request (same signature) was already accepted; sign each request with a fresh timestamp.
+                 *     - `IDEMPOTENCY_IN_PROGRESS`: A request with this `X-Idempotency-Key` is still being processed; retry after `Retry-After`.
+                 */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: IDEMPOTENCY_KEY_REUSED */
+                /** @description - `PAYLOAD_TOO_LARGE`: The body is larger than this operation accepts. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `UNSUPPORTED_MEDIA_TYPE`: The body is not of a content type this operation takes. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `IDEMPOTENCY_KEY_REUSED`: This `X-Idempotency-Key` was used before with a different method, path or body. */
                 422: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: RATE_LIMITED */
+                /** @description - `RATE_LIMITED`: Too many requests for this key this minute; retry after `Retry-After` seconds. */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `INTERNAL`: Something failed on our side; the `X-Request-Id` header identifies it in our logs. Safe to retry with the same `X-Idempotency-Key`. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -6300,130 +5135,98 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED, INVALID_JSON */
+                /**
+                 * @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field.
+                 *     - `INVALID_CHARACTERS`: A value holds a character that cannot be stored (NUL or an unpaired surrogate), or the path is not UTF-8.
+                 *     - `INVALID_JSON`: The body is not JSON, or nests more than 32 levels deep.
+                 */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                /**
+                 * @description - `MISSING_API_KEY`: No `Authorization: Bearer pk_…` header.
+                 *     - `INVALID_API_KEY`: The publishable key is malformed, unknown, revoked, or past its rotation grace period.
+                 *     - `MISSING_SIGNATURE`: No `X-Timestamp` or `X-Signature` header, or a timestamp that is not unix seconds.
+                 *     - `STALE_TIMESTAMP`: `X-Timestamp` is more than 300 s away from the server time.
+                 *     - `SIGNATURE_MISMATCH`: `X-Signature` is not the HMAC-SHA256 of `<X-Timestamp>.<METHOD>.<path with query>.<raw body>` with your signing secret.
+                 */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                /** @description - `MERCHANT_NOT_APPROVED`: The merchant account is pending review, rejected or suspended. */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: IDEMPOTENCY_IN_PROGRESS */
+                /**
+                 * @description - `REQUEST_REPLAYED`: This exact signed request (same signature) was already accepted; sign each request with a fresh timestamp.
+                 *     - `IDEMPOTENCY_IN_PROGRESS`: A request with this `X-Idempotency-Key` is still being processed; retry after `Retry-After`.
+                 */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: IDEMPOTENCY_KEY_REUSED */
+                /** @description - `PAYLOAD_TOO_LARGE`: The body is larger than this operation accepts. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `UNSUPPORTED_MEDIA_TYPE`: The body is not of a content type this operation takes. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `IDEMPOTENCY_KEY_REUSED`: This `X-Idempotency-Key` was used before with a different method, path or body. */
                 422: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: RATE_LIMITED */
+                /** @description - `RATE_LIMITED`: Too many requests for this key this minute; retry after `Retry-After` seconds. */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `INTERNAL`: Something failed on our side; the `X-Request-Id` header identifies it in our logs. Safe to retry with the same `X-Idempotency-Key`. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -6477,88 +5280,58 @@ export interface paths {
                         "application/json": components["schemas"]["AffiliatesReport"];
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /**
+                 * @description - `VALIDATION_FAILED`: A date is not `YYYY-MM-DD`, `from` is after `to`, the range is longer than a report covers, or `tz` is not an IANA time zone.
+                 *     - `INVALID_CHARACTERS`: A value holds a character that cannot be stored (NUL or an unpaired surrogate), or the path is not UTF-8.
+                 */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                /**
+                 * @description - `MISSING_API_KEY`: No `Authorization: Bearer pk_…` header.
+                 *     - `INVALID_API_KEY`: The publishable key is malformed, unknown, revoked, or past its rotation grace period.
+                 *     - `MISSING_SIGNATURE`: No `X-Timestamp` or `X-Signature` header, or a timestamp that is not unix seconds.
+                 *     - `STALE_TIMESTAMP`: `X-Timestamp` is more than 300 s away from the server time.
+                 *     - `SIGNATURE_MISMATCH`: `X-Signature` is not the HMAC-SHA256 of `<X-Timestamp>.<METHOD>.<path with query>.<raw body>` with your signing secret.
+                 */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                /** @description - `MERCHANT_NOT_APPROVED`: The merchant account is pending review, rejected or suspended. */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: RATE_LIMITED */
+                /** @description - `RATE_LIMITED`: Too many requests for this key this minute; retry after `Retry-After` seconds. */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `INTERNAL`: Something failed on our side; the `X-Request-Id` header identifies it in our logs. Safe to retry with the same `X-Idempotency-Key`. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -6615,88 +5388,58 @@ export interface paths {
                         "application/json": components["schemas"]["BreakdownReport"];
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /**
+                 * @description - `VALIDATION_FAILED`: A date is not `YYYY-MM-DD`, `from` is after `to`, the range is longer than a report covers, or `tz` is not an IANA time zone.
+                 *     - `INVALID_CHARACTERS`: A value holds a character that cannot be stored (NUL or an unpaired surrogate), or the path is not UTF-8.
+                 */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                /**
+                 * @description - `MISSING_API_KEY`: No `Authorization: Bearer pk_…` header.
+                 *     - `INVALID_API_KEY`: The publishable key is malformed, unknown, revoked, or past its rotation grace period.
+                 *     - `MISSING_SIGNATURE`: No `X-Timestamp` or `X-Signature` header, or a timestamp that is not unix seconds.
+                 *     - `STALE_TIMESTAMP`: `X-Timestamp` is more than 300 s away from the server time.
+                 *     - `SIGNATURE_MISMATCH`: `X-Signature` is not the HMAC-SHA256 of `<X-Timestamp>.<METHOD>.<path with query>.<raw body>` with your signing secret.
+                 */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                /** @description - `MERCHANT_NOT_APPROVED`: The merchant account is pending review, rejected or suspended. */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: RATE_LIMITED */
+                /** @description - `RATE_LIMITED`: Too many requests for this key this minute; retry after `Retry-After` seconds. */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `INTERNAL`: Something failed on our side; the `X-Request-Id` header identifies it in our logs. Safe to retry with the same `X-Idempotency-Key`. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -6746,88 +5489,58 @@ export interface paths {
                         "application/json": components["schemas"]["SummaryReport"];
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /**
+                 * @description - `VALIDATION_FAILED`: A date is not `YYYY-MM-DD`, `from` is after `to`, the range is longer than a report covers, or `tz` is not an IANA time zone.
+                 *     - `INVALID_CHARACTERS`: A value holds a character that cannot be stored (NUL or an unpaired surrogate), or the path is not UTF-8.
+                 */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                /**
+                 * @description - `MISSING_API_KEY`: No `Authorization: Bearer pk_…` header.
+                 *     - `INVALID_API_KEY`: The publishable key is malformed, unknown, revoked, or past its rotation grace period.
+                 *     - `MISSING_SIGNATURE`: No `X-Timestamp` or `X-Signature` header, or a timestamp that is not unix seconds.
+                 *     - `STALE_TIMESTAMP`: `X-Timestamp` is more than 300 s away from the server time.
+                 *     - `SIGNATURE_MISMATCH`: `X-Signature` is not the HMAC-SHA256 of `<X-Timestamp>.<METHOD>.<path with query>.<raw body>` with your signing secret.
+                 */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                /** @description - `MERCHANT_NOT_APPROVED`: The merchant account is pending review, rejected or suspended. */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: RATE_LIMITED */
+                /** @description - `RATE_LIMITED`: Too many requests for this key this minute; retry after `Retry-After` seconds. */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `INTERNAL`: Something failed on our side; the `X-Request-Id` header identifies it in our logs. Safe to retry with the same `X-Idempotency-Key`. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -6877,88 +5590,58 @@ export interface paths {
                         "application/json": components["schemas"]["TimeseriesReport"];
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /**
+                 * @description - `VALIDATION_FAILED`: A date is not `YYYY-MM-DD`, `from` is after `to`, the range is longer than a report covers, or `tz` is not an IANA time zone.
+                 *     - `INVALID_CHARACTERS`: A value holds a character that cannot be stored (NUL or an unpaired surrogate), or the path is not UTF-8.
+                 */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                /**
+                 * @description - `MISSING_API_KEY`: No `Authorization: Bearer pk_…` header.
+                 *     - `INVALID_API_KEY`: The publishable key is malformed, unknown, revoked, or past its rotation grace period.
+                 *     - `MISSING_SIGNATURE`: No `X-Timestamp` or `X-Signature` header, or a timestamp that is not unix seconds.
+                 *     - `STALE_TIMESTAMP`: `X-Timestamp` is more than 300 s away from the server time.
+                 *     - `SIGNATURE_MISMATCH`: `X-Signature` is not the HMAC-SHA256 of `<X-Timestamp>.<METHOD>.<path with query>.<raw body>` with your signing secret.
+                 */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                /** @description - `MERCHANT_NOT_APPROVED`: The merchant account is pending review, rejected or suspended. */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: RATE_LIMITED */
+                /** @description - `RATE_LIMITED`: Too many requests for this key this minute; retry after `Retry-After` seconds. */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `INTERNAL`: Something failed on our side; the `X-Request-Id` header identifies it in our logs. Safe to retry with the same `X-Idempotency-Key`. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -7027,130 +5710,110 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED, INVALID_JSON */
+                /**
+                 * @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field.
+                 *     - `INVALID_CHARACTERS`: A value holds a character that cannot be stored (NUL or an unpaired surrogate), or the path is not UTF-8.
+                 *     - `INVALID_JSON`: The body is not JSON, or nests more than 32 levels deep.
+                 */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                /**
+                 * @description - `MISSING_API_KEY`: No `Authorization: Bearer pk_…` header.
+                 *     - `INVALID_API_KEY`: The publishable key is malformed, unknown, revoked, or past its rotation grace period.
+                 *     - `MISSING_SIGNATURE`: No `X-Timestamp` or `X-Signature` header, or a timestamp that is not unix seconds.
+                 *     - `STALE_TIMESTAMP`: `X-Timestamp` is more than 300 s away from the server time.
+                 *     - `SIGNATURE_MISMATCH`: `X-Signature` is not the HMAC-SHA256 of `<X-Timestamp>.<METHOD>.<path with query>.<raw body>` with your signing secret.
+                 */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                /**
+                 * @description - `MERCHANT_NOT_APPROVED`: The merchant account is pending review, rejected or suspended.
+                 *     - `TEST_MODE_ONLY`: Called with a live key: the sandbox takes test keys only.
+                 */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: IDEMPOTENCY_IN_PROGRESS */
+                /** @description - `NOT_FOUND`: No test-mode campaign (or product of it) with this id. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /**
+                 * @description - `REQUEST_REPLAYED`: This exact signed request (same signature) was already accepted; sign each request with a fresh timestamp.
+                 *     - `IDEMPOTENCY_IN_PROGRESS`: A request with this `X-Idempotency-Key` is still being processed; retry after `Retry-After`.
+                 */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: IDEMPOTENCY_KEY_REUSED */
+                /** @description - `PAYLOAD_TOO_LARGE`: The body is larger than this operation accepts. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `UNSUPPORTED_MEDIA_TYPE`: The body is not of a content type this operation takes. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `IDEMPOTENCY_KEY_REUSED`: This `X-Idempotency-Key` was used before with a different method, path or body. */
                 422: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: RATE_LIMITED */
+                /** @description - `RATE_LIMITED`: Too many requests for this key this minute; retry after `Retry-After` seconds. */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `INTERNAL`: Something failed on our side; the `X-Request-Id` header identifies it in our logs. Safe to retry with the same `X-Idempotency-Key`. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -7240,88 +5903,58 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /**
+                 * @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field.
+                 *     - `INVALID_CHARACTERS`: A value holds a character that cannot be stored (NUL or an unpaired surrogate), or the path is not UTF-8.
+                 */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                /**
+                 * @description - `MISSING_API_KEY`: No `Authorization: Bearer pk_…` header.
+                 *     - `INVALID_API_KEY`: The publishable key is malformed, unknown, revoked, or past its rotation grace period.
+                 *     - `MISSING_SIGNATURE`: No `X-Timestamp` or `X-Signature` header, or a timestamp that is not unix seconds.
+                 *     - `STALE_TIMESTAMP`: `X-Timestamp` is more than 300 s away from the server time.
+                 *     - `SIGNATURE_MISMATCH`: `X-Signature` is not the HMAC-SHA256 of `<X-Timestamp>.<METHOD>.<path with query>.<raw body>` with your signing secret.
+                 */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                /** @description - `MERCHANT_NOT_APPROVED`: The merchant account is pending review, rejected or suspended. */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: RATE_LIMITED */
+                /** @description - `RATE_LIMITED`: Too many requests for this key this minute; retry after `Retry-After` seconds. */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `INTERNAL`: Something failed on our side; the `X-Request-Id` header identifies it in our logs. Safe to retry with the same `X-Idempotency-Key`. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -7433,88 +6066,67 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /**
+                 * @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field.
+                 *     - `INVALID_CHARACTERS`: A value holds a character that cannot be stored (NUL or an unpaired surrogate), or the path is not UTF-8.
+                 */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                /**
+                 * @description - `MISSING_API_KEY`: No `Authorization: Bearer pk_…` header.
+                 *     - `INVALID_API_KEY`: The publishable key is malformed, unknown, revoked, or past its rotation grace period.
+                 *     - `MISSING_SIGNATURE`: No `X-Timestamp` or `X-Signature` header, or a timestamp that is not unix seconds.
+                 *     - `STALE_TIMESTAMP`: `X-Timestamp` is more than 300 s away from the server time.
+                 *     - `SIGNATURE_MISMATCH`: `X-Signature` is not the HMAC-SHA256 of `<X-Timestamp>.<METHOD>.<path with query>.<raw body>` with your signing secret.
+                 */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                /** @description - `MERCHANT_NOT_APPROVED`: The merchant account is pending review, rejected or suspended. */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: RATE_LIMITED */
+                /** @description - `NOT_FOUND`: No statement with this id (statements are live money: a test key has none). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `RATE_LIMITED`: Too many requests for this key this minute; retry after `Retry-After` seconds. */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `INTERNAL`: Something failed on our side; the `X-Request-Id` header identifies it in our logs. Safe to retry with the same `X-Idempotency-Key`. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -7592,88 +6204,58 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /**
+                 * @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field.
+                 *     - `INVALID_CHARACTERS`: A value holds a character that cannot be stored (NUL or an unpaired surrogate), or the path is not UTF-8.
+                 */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                /**
+                 * @description - `MISSING_API_KEY`: No `Authorization: Bearer pk_…` header.
+                 *     - `INVALID_API_KEY`: The publishable key is malformed, unknown, revoked, or past its rotation grace period.
+                 *     - `MISSING_SIGNATURE`: No `X-Timestamp` or `X-Signature` header, or a timestamp that is not unix seconds.
+                 *     - `STALE_TIMESTAMP`: `X-Timestamp` is more than 300 s away from the server time.
+                 *     - `SIGNATURE_MISMATCH`: `X-Signature` is not the HMAC-SHA256 of `<X-Timestamp>.<METHOD>.<path with query>.<raw body>` with your signing secret.
+                 */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                /** @description - `MERCHANT_NOT_APPROVED`: The merchant account is pending review, rejected or suspended. */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: RATE_LIMITED */
+                /** @description - `RATE_LIMITED`: Too many requests for this key this minute; retry after `Retry-After` seconds. */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `INTERNAL`: Something failed on our side; the `X-Request-Id` header identifies it in our logs. Safe to retry with the same `X-Idempotency-Key`. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -7744,109 +6326,95 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED, INVALID_JSON */
+                /**
+                 * @description - `VALIDATION_FAILED`: A field is invalid, e.g. `url` not https or pointing to a private address, or an unknown event type.
+                 *     - `INVALID_CHARACTERS`: A value holds a character that cannot be stored (NUL or an unpaired surrogate), or the path is not UTF-8.
+                 *     - `INVALID_JSON`: The body is not JSON, or nests more than 32 levels deep.
+                 */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                /**
+                 * @description - `MISSING_API_KEY`: No `Authorization: Bearer pk_…` header.
+                 *     - `INVALID_API_KEY`: The publishable key is malformed, unknown, revoked, or past its rotation grace period.
+                 *     - `MISSING_SIGNATURE`: No `X-Timestamp` or `X-Signature` header, or a timestamp that is not unix seconds.
+                 *     - `STALE_TIMESTAMP`: `X-Timestamp` is more than 300 s away from the server time.
+                 *     - `SIGNATURE_MISMATCH`: `X-Signature` is not the HMAC-SHA256 of `<X-Timestamp>.<METHOD>.<path with query>.<raw body>` with your signing secret.
+                 */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                /** @description - `MERCHANT_NOT_APPROVED`: The merchant account is pending review, rejected or suspended. */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: UNPROCESSABLE */
+                /** @description - `REQUEST_REPLAYED`: This exact signed request (same signature) was already accepted; sign each request with a fresh timestamp. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `PAYLOAD_TOO_LARGE`: The body is larger than this operation accepts. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `UNSUPPORTED_MEDIA_TYPE`: The body is not of a content type this operation takes. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `WEBHOOK_ENDPOINT_LIMIT`: The mode already has the most webhook endpoints allowed. */
                 422: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: RATE_LIMITED */
+                /** @description - `RATE_LIMITED`: Too many requests for this key this minute; retry after `Retry-After` seconds. */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `INTERNAL`: Something failed on our side; the `X-Request-Id` header identifies it in our logs. Safe to retry with the same `X-Idempotency-Key`. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -7916,109 +6484,67 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /**
+                 * @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field.
+                 *     - `INVALID_CHARACTERS`: A value holds a character that cannot be stored (NUL or an unpaired surrogate), or the path is not UTF-8.
+                 */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                /**
+                 * @description - `MISSING_API_KEY`: No `Authorization: Bearer pk_…` header.
+                 *     - `INVALID_API_KEY`: The publishable key is malformed, unknown, revoked, or past its rotation grace period.
+                 *     - `MISSING_SIGNATURE`: No `X-Timestamp` or `X-Signature` header, or a timestamp that is not unix seconds.
+                 *     - `STALE_TIMESTAMP`: `X-Timestamp` is more than 300 s away from the server time.
+                 *     - `SIGNATURE_MISMATCH`: `X-Signature` is not the HMAC-SHA256 of `<X-Timestamp>.<METHOD>.<path with query>.<raw body>` with your signing secret.
+                 */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                /** @description - `MERCHANT_NOT_APPROVED`: The merchant account is pending review, rejected or suspended. */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: NOT_FOUND */
+                /** @description - `NOT_FOUND`: No webhook endpoint with this id in this mode. */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: RATE_LIMITED */
+                /** @description - `RATE_LIMITED`: Too many requests for this key this minute; retry after `Retry-After` seconds. */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `INTERNAL`: Something failed on our side; the `X-Request-Id` header identifies it in our logs. Safe to retry with the same `X-Idempotency-Key`. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -8044,109 +6570,95 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /**
+                 * @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field.
+                 *     - `INVALID_CHARACTERS`: A value holds a character that cannot be stored (NUL or an unpaired surrogate), or the path is not UTF-8.
+                 *     - `INVALID_JSON`: The body is not JSON, or nests more than 32 levels deep.
+                 */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                /**
+                 * @description - `MISSING_API_KEY`: No `Authorization: Bearer pk_…` header.
+                 *     - `INVALID_API_KEY`: The publishable key is malformed, unknown, revoked, or past its rotation grace period.
+                 *     - `MISSING_SIGNATURE`: No `X-Timestamp` or `X-Signature` header, or a timestamp that is not unix seconds.
+                 *     - `STALE_TIMESTAMP`: `X-Timestamp` is more than 300 s away from the server time.
+                 *     - `SIGNATURE_MISMATCH`: `X-Signature` is not the HMAC-SHA256 of `<X-Timestamp>.<METHOD>.<path with query>.<raw body>` with your signing secret.
+                 */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                /** @description - `MERCHANT_NOT_APPROVED`: The merchant account is pending review, rejected or suspended. */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: NOT_FOUND */
+                /** @description - `NOT_FOUND`: No webhook endpoint with this id in this mode. */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: RATE_LIMITED */
+                /** @description - `REQUEST_REPLAYED`: This exact signed request (same signature) was already accepted; sign each request with a fresh timestamp. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `PAYLOAD_TOO_LARGE`: The body is larger than this operation accepts. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `UNSUPPORTED_MEDIA_TYPE`: The body is not of a content type this operation takes. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `RATE_LIMITED`: Too many requests for this key this minute; retry after `Retry-After` seconds. */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `INTERNAL`: Something failed on our side; the `X-Request-Id` header identifies it in our logs. Safe to retry with the same `X-Idempotency-Key`. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -8217,109 +6729,95 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED, INVALID_JSON */
+                /**
+                 * @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field.
+                 *     - `INVALID_CHARACTERS`: A value holds a character that cannot be stored (NUL or an unpaired surrogate), or the path is not UTF-8.
+                 *     - `INVALID_JSON`: The body is not JSON, or nests more than 32 levels deep.
+                 */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                /**
+                 * @description - `MISSING_API_KEY`: No `Authorization: Bearer pk_…` header.
+                 *     - `INVALID_API_KEY`: The publishable key is malformed, unknown, revoked, or past its rotation grace period.
+                 *     - `MISSING_SIGNATURE`: No `X-Timestamp` or `X-Signature` header, or a timestamp that is not unix seconds.
+                 *     - `STALE_TIMESTAMP`: `X-Timestamp` is more than 300 s away from the server time.
+                 *     - `SIGNATURE_MISMATCH`: `X-Signature` is not the HMAC-SHA256 of `<X-Timestamp>.<METHOD>.<path with query>.<raw body>` with your signing secret.
+                 */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                /** @description - `MERCHANT_NOT_APPROVED`: The merchant account is pending review, rejected or suspended. */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: NOT_FOUND */
+                /** @description - `NOT_FOUND`: No webhook endpoint with this id in this mode. */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: RATE_LIMITED */
+                /** @description - `REQUEST_REPLAYED`: This exact signed request (same signature) was already accepted; sign each request with a fresh timestamp. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `PAYLOAD_TOO_LARGE`: The body is larger than this operation accepts. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `UNSUPPORTED_MEDIA_TYPE`: The body is not of a content type this operation takes. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `RATE_LIMITED`: Too many requests for this key this minute; retry after `Retry-After` seconds. */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `INTERNAL`: Something failed on our side; the `X-Request-Id` header identifies it in our logs. Safe to retry with the same `X-Idempotency-Key`. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -8395,109 +6893,67 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /**
+                 * @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field.
+                 *     - `INVALID_CHARACTERS`: A value holds a character that cannot be stored (NUL or an unpaired surrogate), or the path is not UTF-8.
+                 */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                /**
+                 * @description - `MISSING_API_KEY`: No `Authorization: Bearer pk_…` header.
+                 *     - `INVALID_API_KEY`: The publishable key is malformed, unknown, revoked, or past its rotation grace period.
+                 *     - `MISSING_SIGNATURE`: No `X-Timestamp` or `X-Signature` header, or a timestamp that is not unix seconds.
+                 *     - `STALE_TIMESTAMP`: `X-Timestamp` is more than 300 s away from the server time.
+                 *     - `SIGNATURE_MISMATCH`: `X-Signature` is not the HMAC-SHA256 of `<X-Timestamp>.<METHOD>.<path with query>.<raw body>` with your signing secret.
+                 */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                /** @description - `MERCHANT_NOT_APPROVED`: The merchant account is pending review, rejected or suspended. */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: NOT_FOUND */
+                /** @description - `NOT_FOUND`: No webhook endpoint with this id in this mode. */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: RATE_LIMITED */
+                /** @description - `RATE_LIMITED`: Too many requests for this key this minute; retry after `Retry-After` seconds. */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `INTERNAL`: Something failed on our side; the `X-Request-Id` header identifies it in our logs. Safe to retry with the same `X-Idempotency-Key`. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -8573,130 +7029,98 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /**
+                 * @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field.
+                 *     - `INVALID_CHARACTERS`: A value holds a character that cannot be stored (NUL or an unpaired surrogate), or the path is not UTF-8.
+                 *     - `INVALID_JSON`: The body is not JSON, or nests more than 32 levels deep.
+                 */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                /**
+                 * @description - `MISSING_API_KEY`: No `Authorization: Bearer pk_…` header.
+                 *     - `INVALID_API_KEY`: The publishable key is malformed, unknown, revoked, or past its rotation grace period.
+                 *     - `MISSING_SIGNATURE`: No `X-Timestamp` or `X-Signature` header, or a timestamp that is not unix seconds.
+                 *     - `STALE_TIMESTAMP`: `X-Timestamp` is more than 300 s away from the server time.
+                 *     - `SIGNATURE_MISMATCH`: `X-Signature` is not the HMAC-SHA256 of `<X-Timestamp>.<METHOD>.<path with query>.<raw body>` with your signing secret.
+                 */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                /** @description - `MERCHANT_NOT_APPROVED`: The merchant account is pending review, rejected or suspended. */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: NOT_FOUND */
+                /** @description - `NOT_FOUND`: No webhook endpoint with this id in this mode, or no delivery with this id to it. */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: CONFLICT */
+                /**
+                 * @description - `REQUEST_REPLAYED`: This exact signed request (same signature) was already accepted; sign each request with a fresh timestamp.
+                 *     - `WEBHOOK_ENDPOINT_DISABLED`: The endpoint is disabled; enable it with PATCH `{ "disabled": false }` first.
+                 */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: RATE_LIMITED */
+                /** @description - `PAYLOAD_TOO_LARGE`: The body is larger than this operation accepts. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `UNSUPPORTED_MEDIA_TYPE`: The body is not of a content type this operation takes. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `RATE_LIMITED`: Too many requests for this key this minute; retry after `Retry-After` seconds. */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `INTERNAL`: Something failed on our side; the `X-Request-Id` header identifies it in our logs. Safe to retry with the same `X-Idempotency-Key`. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -8770,109 +7194,95 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /**
+                 * @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field.
+                 *     - `INVALID_CHARACTERS`: A value holds a character that cannot be stored (NUL or an unpaired surrogate), or the path is not UTF-8.
+                 *     - `INVALID_JSON`: The body is not JSON, or nests more than 32 levels deep.
+                 */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                /**
+                 * @description - `MISSING_API_KEY`: No `Authorization: Bearer pk_…` header.
+                 *     - `INVALID_API_KEY`: The publishable key is malformed, unknown, revoked, or past its rotation grace period.
+                 *     - `MISSING_SIGNATURE`: No `X-Timestamp` or `X-Signature` header, or a timestamp that is not unix seconds.
+                 *     - `STALE_TIMESTAMP`: `X-Timestamp` is more than 300 s away from the server time.
+                 *     - `SIGNATURE_MISMATCH`: `X-Signature` is not the HMAC-SHA256 of `<X-Timestamp>.<METHOD>.<path with query>.<raw body>` with your signing secret.
+                 */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                /** @description - `MERCHANT_NOT_APPROVED`: The merchant account is pending review, rejected or suspended. */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: NOT_FOUND */
+                /** @description - `NOT_FOUND`: No webhook endpoint with this id in this mode. */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: RATE_LIMITED */
+                /** @description - `REQUEST_REPLAYED`: This exact signed request (same signature) was already accepted; sign each request with a fresh timestamp. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `PAYLOAD_TOO_LARGE`: The body is larger than this operation accepts. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `UNSUPPORTED_MEDIA_TYPE`: The body is not of a content type this operation takes. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `RATE_LIMITED`: Too many requests for this key this minute; retry after `Retry-After` seconds. */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `INTERNAL`: Something failed on our side; the `X-Request-Id` header identifies it in our logs. Safe to retry with the same `X-Idempotency-Key`. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -8945,130 +7355,98 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /**
+                 * @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field.
+                 *     - `INVALID_CHARACTERS`: A value holds a character that cannot be stored (NUL or an unpaired surrogate), or the path is not UTF-8.
+                 *     - `INVALID_JSON`: The body is not JSON, or nests more than 32 levels deep.
+                 */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MISSING_API_KEY, INVALID_API_KEY, MISSING_SIGNATURE, STALE_TIMESTAMP, SIGNATURE_MISMATCH */
+                /**
+                 * @description - `MISSING_API_KEY`: No `Authorization: Bearer pk_…` header.
+                 *     - `INVALID_API_KEY`: The publishable key is malformed, unknown, revoked, or past its rotation grace period.
+                 *     - `MISSING_SIGNATURE`: No `X-Timestamp` or `X-Signature` header, or a timestamp that is not unix seconds.
+                 *     - `STALE_TIMESTAMP`: `X-Timestamp` is more than 300 s away from the server time.
+                 *     - `SIGNATURE_MISMATCH`: `X-Signature` is not the HMAC-SHA256 of `<X-Timestamp>.<METHOD>.<path with query>.<raw body>` with your signing secret.
+                 */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: MERCHANT_NOT_APPROVED */
+                /** @description - `MERCHANT_NOT_APPROVED`: The merchant account is pending review, rejected or suspended. */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: NOT_FOUND */
+                /** @description - `NOT_FOUND`: No webhook endpoint with this id in this mode. */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: CONFLICT */
+                /**
+                 * @description - `REQUEST_REPLAYED`: This exact signed request (same signature) was already accepted; sign each request with a fresh timestamp.
+                 *     - `WEBHOOK_ENDPOINT_DISABLED`: The endpoint is disabled; enable it with PATCH `{ "disabled": false }` first.
+                 */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Error codes: RATE_LIMITED */
+                /** @description - `PAYLOAD_TOO_LARGE`: The body is larger than this operation accepts. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `UNSUPPORTED_MEDIA_TYPE`: The body is not of a content type this operation takes. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `RATE_LIMITED`: Too many requests for this key this minute; retry after `Retry-After` seconds. */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description - `INTERNAL`: Something failed on our side; the `X-Request-Id` header identifies it in our logs. Safe to retry with the same `X-Idempotency-Key`. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -9197,6 +7575,19 @@ export interface components {
             title: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        ErrorResponse: {
+            error: {
+                code: string;
+                details: ({
+                    code?: string;
+                    field?: string;
+                    message: string;
+                } & {
+                    [key: string]: unknown;
+                })[];
+                message: string;
+            };
         };
         Product: {
             brand: string | null;

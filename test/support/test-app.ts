@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { buildApp, type App } from '../../src/app.ts';
+import type { UndocumentedError } from '../../src/platform/http/api-docs.ts';
 import { loadConfig, type Config } from '../../src/platform/config.ts';
 import type { Clock } from '../../src/platform/clock.ts';
 import { openPlatform, type Platform } from '../../src/platform/platform.ts';
@@ -18,6 +19,8 @@ export interface TestApp {
   databaseUrl: string | undefined;
   /** Close the app and remove its database, or keep it (`keepDatabase`) for `createTestApp({ reopen })`. */
   close(options?: { keepDatabase?: boolean }): Promise<void>;
+  /** Signed calls answered with an error code the merchant API reference does not list for them; close() fails on any. */
+  undocumentedErrors: UndocumentedError[];
 }
 
 export interface TestAppOptions {
@@ -47,7 +50,11 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   );
   const log = pino({ level: config.logLevel });
   const platform = await openPlatform(config, log, { clock: options.clock });
-  const app = await buildApp(platform, { logger: log });
+  const undocumentedErrors: UndocumentedError[] = [];
+  const app = await buildApp(platform, {
+    logger: log,
+    onUndocumentedError: (error) => void undocumentedErrors.push(error),
+  });
   if (options.workers) platform.worker.start();
   let url = '';
   if (options.listen) url = await app.listen({ port: 0, host: '127.0.0.1' });
@@ -64,9 +71,15 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     url,
     databaseUrl,
     cleanup,
+    undocumentedErrors,
     async close(closeOptions = {}) {
       await app.close();
       if (!closeOptions.keepDatabase) await cleanup?.();
+      // Every test of the signed API doubles as a check that its reference lists the codes it answers.
+      if (undocumentedErrors.length > 0) {
+        const lines = [...new Set(undocumentedErrors.map((e) => `${e.method} ${e.url} answered ${e.status} ${e.code}`))];
+        throw new Error(`The merchant API reference does not list these error codes; declare them on the route (errorResponses):\n${lines.join('\n')}`);
+      }
     },
   };
   return testApp;

@@ -95,7 +95,7 @@ export interface paths {
                         "application/json": components["schemas"]["Campaign"];
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /** @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field. */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -116,7 +116,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: NOT_FOUND */
+                /** @description - `NOT_FOUND`: No such record in this mode (another merchant’s records are not found either). */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -137,7 +137,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: CONFLICT */
+                /** @description - `CONFLICT`: The record changed while this request ran; retry it. */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -158,7 +158,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: UNPROCESSABLE */
+                /** @description - `UNPROCESSABLE`: The request is well-formed but cannot be carried out. */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -224,7 +224,7 @@ export interface paths {
                         "application/json": components["schemas"]["Campaign"];
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /** @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field. */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -245,7 +245,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: NOT_FOUND */
+                /** @description - `NOT_FOUND`: No such record in this mode (another merchant’s records are not found either). */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -266,7 +266,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: CONFLICT */
+                /** @description - `CONFLICT`: The record changed while this request ran; retry it. */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -287,7 +287,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: UNPROCESSABLE */
+                /** @description - `UNPROCESSABLE`: The request is well-formed but cannot be carried out. */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1713,7 +1713,7 @@ export interface paths {
                         "application/json": components["schemas"]["AdminOverviewReport"];
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /** @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field. */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2095,7 +2095,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /** @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field. */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2116,7 +2116,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: NOT_FOUND */
+                /** @description - `NOT_FOUND`: No such record in this mode (another merchant’s records are not found either). */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2137,7 +2137,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: UNPROCESSABLE */
+                /** @description - `UNPROCESSABLE`: The request is well-formed but cannot be carried out. */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -2517,6 +2517,27 @@ export interface paths {
                              * @example 2999.00
                              */
                             total: string;
+                        };
+                    };
+                };
+                /** @description - `NOT_FOUND`: No statement with this id (statements are live money: a test key has none). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
                         };
                     };
                 };
@@ -3799,7 +3820,7 @@ export interface paths {
                         "application/json": components["schemas"]["AffiliateBreakdownReport"];
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /** @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field. */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3869,7 +3890,7 @@ export interface paths {
                         "application/json": components["schemas"]["AffiliateTimeseriesReport"];
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /** @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field. */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4174,7 +4195,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /** @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field. */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4195,7 +4216,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: TOO_MANY_ATTEMPTS */
+                /** @description - `TOO_MANY_ATTEMPTS`: Too many attempts; retry after `Retry-After` seconds. */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -4388,7 +4409,10 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Error codes: VALIDATION_FAILED, INVALID_TOKEN */
+                /**
+                 * @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field.
+                 *     - `INVALID_TOKEN`: The emailed link is invalid, expired or already used.
+                 */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4515,7 +4539,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: TOO_MANY_ATTEMPTS */
+                /** @description - `TOO_MANY_ATTEMPTS`: Too many attempts; retry after `Retry-After` seconds. */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -4580,7 +4604,10 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED, INVALID_TOKEN */
+                /**
+                 * @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field.
+                 *     - `INVALID_TOKEN`: The emailed link is invalid, expired or already used.
+                 */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5101,7 +5128,7 @@ export interface paths {
                         "application/json": components["schemas"]["Campaign"];
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /** @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field. */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5122,7 +5149,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: NOT_FOUND */
+                /** @description - `NOT_FOUND`: No such record in this mode (another merchant’s records are not found either). */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5143,7 +5170,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: CONFLICT */
+                /** @description - `CONFLICT`: The record changed while this request ran; retry it. */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5164,7 +5191,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: UNPROCESSABLE */
+                /** @description - `UNPROCESSABLE`: The request is well-formed but cannot be carried out. */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5646,6 +5673,27 @@ export interface paths {
                         };
                     };
                 };
+                /** @description - `NOT_FOUND`: No statement with this id (statements are live money: a test key has none). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -5726,7 +5774,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /** @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field. */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5890,7 +5938,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /** @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field. */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5975,71 +6023,8 @@ export interface paths {
                         "application/json": components["schemas"]["Campaign"];
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /** @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field. */
                 400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Error codes: NOT_FOUND */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Error codes: CONFLICT */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Error codes: UNPROCESSABLE */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6099,7 +6084,7 @@ export interface paths {
                         "application/json": components["schemas"]["Campaign"];
                     };
                 };
-                /** @description Error codes: NOT_FOUND */
+                /** @description - `NOT_FOUND`: No campaign with this id in this mode. */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6190,7 +6175,7 @@ export interface paths {
                         "application/json": components["schemas"]["Campaign"];
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /** @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field. */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6211,7 +6196,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: NOT_FOUND */
+                /** @description - `NOT_FOUND`: No campaign with this id in this mode. */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6232,29 +6217,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: CONFLICT */
+                /** @description - `INVALID_TRANSITION`: The campaign is not in a status that allows this (e.g. archived, or already active). */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Error codes: UNPROCESSABLE */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6312,28 +6276,7 @@ export interface paths {
                         "application/json": components["schemas"]["Campaign"];
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Error codes: NOT_FOUND */
+                /** @description - `NOT_FOUND`: No campaign with this id in this mode. */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6354,7 +6297,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: CONFLICT */
+                /** @description - `INVALID_TRANSITION`: The campaign is not in a status that allows this (e.g. archived, or already active). */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6375,7 +6318,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: UNPROCESSABLE */
+                /** @description - `CAMPAIGN_APPROVAL_REQUIRED`: The campaign needs the platform’s approval before it can be activated. */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6438,28 +6381,7 @@ export interface paths {
                         "application/json": components["schemas"]["Campaign"];
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Error codes: NOT_FOUND */
+                /** @description - `NOT_FOUND`: No campaign with this id in this mode. */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6480,29 +6402,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: CONFLICT */
+                /** @description - `INVALID_TRANSITION`: The campaign is not in a status that allows this (e.g. archived, or already active). */
                 409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Error codes: UNPROCESSABLE */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6659,6 +6560,27 @@ export interface paths {
                             trafficSource: string | null;
                             unattributableReason: string | null;
                             userAgent: string | null;
+                        };
+                    };
+                };
+                /** @description - `NOT_FOUND`: No click with this id in this mode: not a click on one of your links. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
                         };
                     };
                 };
@@ -6910,6 +6832,27 @@ export interface paths {
                         };
                     };
                 };
+                /** @description - `VALIDATION_FAILED`: A field is missing or invalid (e.g. `amount` not a positive decimal string, line items adding up to more than `amount`, `occurredAt` in the future); `details` lists each. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -6956,6 +6899,48 @@ export interface paths {
                             domain: string;
                             id: string;
                             status: string;
+                        };
+                    };
+                };
+                /** @description - `VALIDATION_FAILED`: `domain` is not a domain name. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `ALREADY_EXISTS`: The domain is already on this account (pending, approved or rejected). */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
                         };
                     };
                 };
@@ -7031,7 +7016,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /** @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field. */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7110,7 +7095,11 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED, CSV_HEADER_INVALID, CSV_EMPTY */
+                /**
+                 * @description - `VALIDATION_FAILED`: No file in the body, or `type` missing or unknown.
+                 *     - `CSV_HEADER_INVALID`: The header line cannot be read, or has unknown or missing columns for this `type`; `details` lists each.
+                 *     - `CSV_EMPTY`: The file is empty, or has a header and no rows.
+                 */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7131,28 +7120,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: CONFLICT */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                details: ({
-                                    code?: string;
-                                    field?: string;
-                                    message: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                message: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Error codes: PAYLOAD_TOO_LARGE */
+                /** @description - `PAYLOAD_TOO_LARGE`: The file is larger than 50 MB. */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -7173,7 +7141,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: UNSUPPORTED_MEDIA_TYPE */
+                /** @description - `UNSUPPORTED_MEDIA_TYPE`: The body is not `text/csv` (or a `multipart/form-data` form from the dashboard). */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -7194,7 +7162,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: IDEMPOTENCY_KEY_REUSED */
+                /** @description - `IDEMPOTENCY_KEY_REUSED`: This `X-Idempotency-Key` was used before with a different method, path or body. */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7281,7 +7249,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: NOT_FOUND */
+                /** @description - `NOT_FOUND`: No import with this id in this mode. */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7344,7 +7312,7 @@ export interface paths {
                         "text/csv": string;
                     };
                 };
-                /** @description Error codes: NOT_FOUND */
+                /** @description - `NOT_FOUND`: No import with this id in this mode. */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7407,7 +7375,7 @@ export interface paths {
                         "text/csv": string;
                     };
                 };
-                /** @description Error codes: NOT_FOUND */
+                /** @description - `NOT_FOUND`: No import with this id in this mode. */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7743,6 +7711,27 @@ export interface paths {
                         };
                     };
                 };
+                /** @description - `NOT_FOUND`: No order with this orderId in this mode. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -7892,6 +7881,75 @@ export interface paths {
                         };
                     };
                 };
+                /** @description - `NOT_FOUND`: No order with this orderId in this mode. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `INVALID_TRANSITION`: The order cannot move from its status to the one asked for (e.g. a cancelled order shipped, or a refunded order refunded again).
+                 *     - `CONFLICT`: The order's commission changed while this request ran; retry it with the same X-Idempotency-Key.
+                 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /**
+                 * @description - `REFUND_EXCEEDS_REMAINDER`: `refundAmount` is more than what is left to refund on the order.
+                 *     - `UNPROCESSABLE`: `refundAmount` with a status other than `refunded`, or a refund of zero.
+                 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         trace?: never;
@@ -7937,7 +7995,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: NOT_FOUND */
+                /** @description - `NOT_FOUND`: No order with this orderId in this mode, or the order was not attributed (so it has no risk check). */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -8027,7 +8085,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /** @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field. */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8112,7 +8170,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /** @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field. */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8194,7 +8252,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: NOT_FOUND */
+                /** @description - `NOT_FOUND`: No product feed with this id in this mode. */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -8241,7 +8299,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Error codes: NOT_FOUND */
+                /** @description - `NOT_FOUND`: No product feed with this id in this mode. */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -8334,7 +8392,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /** @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field. */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8355,7 +8413,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: NOT_FOUND */
+                /** @description - `NOT_FOUND`: No product feed with this id in this mode. */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -8443,7 +8501,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: NOT_FOUND */
+                /** @description - `NOT_FOUND`: No product feed with this id in this mode. */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -8464,7 +8522,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: CONFLICT */
+                /** @description - `FEED_RUN_IN_PROGRESS`: A run of this feed is already queued or running. */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8562,7 +8620,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /** @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field. */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8583,7 +8641,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: NOT_FOUND */
+                /** @description - `NOT_FOUND`: No product feed with this id in this mode. */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -8659,7 +8717,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /** @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field. */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8754,7 +8812,10 @@ export interface paths {
                         "application/json": components["schemas"]["Product"];
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /**
+                 * @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field.
+                 *     - `PRODUCT_URL_NOT_ALLOWED`: `productUrl` is not on one of your approved domains (or a subdomain of one).
+                 */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8775,7 +8836,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: CONFLICT */
+                /** @description - `ALREADY_EXISTS`: A product with this externalProductId exists already; upsert updates it. */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8796,7 +8857,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: UNPROCESSABLE */
+                /** @description - `UNKNOWN_CAMPAIGN`: `campaignId` is not one of your campaigns in this mode. */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -8857,7 +8918,7 @@ export interface paths {
                         "application/json": components["schemas"]["Product"];
                     };
                 };
-                /** @description Error codes: NOT_FOUND */
+                /** @description - `NOT_FOUND`: No product with this id in this mode. */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -8959,7 +9020,10 @@ export interface paths {
                         "application/json": components["schemas"]["Product"];
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /**
+                 * @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field.
+                 *     - `PRODUCT_URL_NOT_ALLOWED`: `productUrl` is not on one of your approved domains (or a subdomain of one).
+                 */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8980,7 +9044,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: NOT_FOUND */
+                /** @description - `NOT_FOUND`: No product with this id in this mode. */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -9001,7 +9065,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: UNPROCESSABLE */
+                /** @description - `UNKNOWN_CAMPAIGN`: `campaignId` is not one of your campaigns in this mode. */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -9066,7 +9130,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /** @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field. */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9165,7 +9229,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /** @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field. */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9264,7 +9328,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /** @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field. */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9339,7 +9403,7 @@ export interface paths {
                         "application/json": components["schemas"]["AffiliatesReport"];
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /** @description - `VALIDATION_FAILED`: A date is not `YYYY-MM-DD`, `from` is after `to`, the range is longer than a report covers, or `tz` is not an IANA time zone. */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9417,7 +9481,7 @@ export interface paths {
                         "application/json": components["schemas"]["BreakdownReport"];
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /** @description - `VALIDATION_FAILED`: A date is not `YYYY-MM-DD`, `from` is after `to`, the range is longer than a report covers, or `tz` is not an IANA time zone. */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9488,7 +9552,7 @@ export interface paths {
                         "application/json": components["schemas"]["SummaryReport"];
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /** @description - `VALIDATION_FAILED`: A date is not `YYYY-MM-DD`, `from` is after `to`, the range is longer than a report covers, or `tz` is not an IANA time zone. */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9559,7 +9623,7 @@ export interface paths {
                         "application/json": components["schemas"]["TimeseriesReport"];
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /** @description - `VALIDATION_FAILED`: A date is not `YYYY-MM-DD`, `from` is after `to`, the range is longer than a report covers, or `tz` is not an IANA time zone. */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9643,6 +9707,48 @@ export interface paths {
                             /** @enum {boolean} */
                             livemode: false;
                             productId: string | null;
+                        };
+                    };
+                };
+                /** @description - `TEST_MODE_ONLY`: Called with a live key: the sandbox takes test keys only. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description - `NOT_FOUND`: No test-mode campaign (or product of it) with this id. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
                         };
                     };
                 };
@@ -9848,6 +9954,27 @@ export interface paths {
                         };
                     };
                 };
+                /** @description - `NOT_FOUND`: No statement with this id (statements are live money: a test key has none). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details: ({
+                                    code?: string;
+                                    field?: string;
+                                    message: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                message: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -9926,7 +10053,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /** @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field. */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -10018,7 +10145,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /** @description - `VALIDATION_FAILED`: A field is invalid, e.g. `url` not https or pointing to a private address, or an unknown event type. */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -10039,7 +10166,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: UNPROCESSABLE */
+                /** @description - `WEBHOOK_ENDPOINT_LIMIT`: The mode already has the most webhook endpoints allowed. */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -10130,7 +10257,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: NOT_FOUND */
+                /** @description - `NOT_FOUND`: No webhook endpoint with this id in this mode. */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -10177,7 +10304,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Error codes: NOT_FOUND */
+                /** @description - `NOT_FOUND`: No webhook endpoint with this id in this mode. */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -10269,7 +10396,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /** @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field. */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -10290,7 +10417,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: NOT_FOUND */
+                /** @description - `NOT_FOUND`: No webhook endpoint with this id in this mode. */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -10387,7 +10514,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: VALIDATION_FAILED */
+                /** @description - `VALIDATION_FAILED`: A field, query parameter or header is missing or invalid; `details` lists every bad field. */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -10408,7 +10535,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: NOT_FOUND */
+                /** @description - `NOT_FOUND`: No webhook endpoint with this id in this mode. */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -10505,7 +10632,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: NOT_FOUND */
+                /** @description - `NOT_FOUND`: No webhook endpoint with this id in this mode, or no delivery with this id to it. */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -10526,7 +10653,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: CONFLICT */
+                /** @description - `WEBHOOK_ENDPOINT_DISABLED`: The endpoint is disabled; enable it with PATCH `{ "disabled": false }` first. */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -10621,7 +10748,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: NOT_FOUND */
+                /** @description - `NOT_FOUND`: No webhook endpoint with this id in this mode. */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -10715,7 +10842,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: NOT_FOUND */
+                /** @description - `NOT_FOUND`: No webhook endpoint with this id in this mode. */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -10736,7 +10863,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: CONFLICT */
+                /** @description - `WEBHOOK_ENDPOINT_DISABLED`: The endpoint is disabled; enable it with PATCH `{ "disabled": false }` first. */
                 409: {
                     headers: {
                         [name: string]: unknown;

@@ -3,6 +3,7 @@ import { resolveMerchantId, resolveSessionUser, resolveTenant } from '../../plat
 import type { ModuleRegister } from '../../platform/module.ts';
 import { notFound } from '../../platform/errors.ts';
 import { Paginated } from '../../platform/http/pagination.ts';
+import { errorResponses } from '../../platform/http/schemas.ts';
 import {
   AdminStatementListQuery,
   IssueStatementBody,
@@ -38,7 +39,10 @@ export const registerBilling: ModuleRegister = (app, { db, worker }) => {
           ...(security ? { security } : {}),
           params: StatementParams,
           querystring: StatementFormatQuery,
-          response: { 200: StatementDetailSchema },
+          response: {
+            200: StatementDetailSchema,
+            ...errorResponses({ NOT_FOUND: 'No statement with this id (statements are live money: a test key has none).' }),
+          },
         },
       },
       async (request, reply) => {

@@ -23,7 +23,8 @@ import { updateCampaign } from './update-campaign.ts';
 import { resolveMerchantId, resolveTenant } from '../../platform/auth/resolve-principal.ts';
 
 const signed = { tags: ['campaigns'], security: [{ apiKey: [] }] };
-const errors = errorResponses(400, 404, 409, 422);
+const notFound = { NOT_FOUND: 'No campaign with this id in this mode.' } as const;
+const transition = { INVALID_TRANSITION: 'The campaign is not in a status that allows this (e.g. archived, or already active).' } as const;
 
 /** Campaigns (seed: Campaigns API reference), for signed keys and the merchant dashboard alike, and the public listing. */
 export const registerCampaigns: ModuleRegister = (app, { db, changes }) => {
@@ -38,7 +39,12 @@ export const registerCampaigns: ModuleRegister = (app, { db, changes }) => {
     '/api/v1/campaigns',
     {
       config: { principals: ['merchantKey', 'merchantSession'], idempotent: true },
-      schema: { ...signed, summary: 'Create a campaign (starts in DRAFT)', body: CreateCampaignBody, response: { 201: Type.Ref(Campaign), ...errors } },
+      schema: {
+        ...signed,
+        summary: 'Create a campaign (starts in DRAFT)',
+        body: CreateCampaignBody,
+        response: { 201: Type.Ref(Campaign), ...errorResponses(400) },
+      },
     },
     async (request, reply) => reply.status(201).send(await createCampaign(db, resolveTenant(request), request.body)),
   );
@@ -61,7 +67,7 @@ export const registerCampaigns: ModuleRegister = (app, { db, changes }) => {
     '/api/v1/campaigns/:id',
     {
       config: { principals: ['merchantKey', 'merchantSession'] },
-      schema: { ...signed, summary: 'Get a campaign', params: CampaignParams, response: { 200: Type.Ref(Campaign), ...errorResponses(404) } },
+      schema: { ...signed, summary: 'Get a campaign', params: CampaignParams, response: { 200: Type.Ref(Campaign), ...errorResponses(notFound) } },
     },
     async (request) => getCampaign(db, resolveTenant(request), request.params.id),
   );
@@ -75,7 +81,7 @@ export const registerCampaigns: ModuleRegister = (app, { db, changes }) => {
         summary: 'Update a campaign (partial; status ARCHIVED archives it)',
         params: CampaignParams,
         body: UpdateCampaignBody,
-        response: { 200: Type.Ref(Campaign), ...errors },
+        response: { 200: Type.Ref(Campaign), ...errorResponses(400, notFound, transition) },
       },
     },
     async (request) => announced(await updateCampaign(db, resolveTenant(request), request.params.id, request.body)),
@@ -85,7 +91,12 @@ export const registerCampaigns: ModuleRegister = (app, { db, changes }) => {
     '/api/v1/campaigns/:id/pause',
     {
       config: { principals: ['merchantKey', 'merchantSession'] },
-      schema: { ...signed, summary: 'Pause an active campaign', params: CampaignParams, response: { 200: Type.Ref(Campaign), ...errors } },
+      schema: {
+        ...signed,
+        summary: 'Pause an active campaign',
+        params: CampaignParams,
+        response: { 200: Type.Ref(Campaign), ...errorResponses(notFound, transition) },
+      },
     },
     async (request) => announced(await pauseCampaign(db, resolveTenant(request), request.params.id)),
   );
@@ -98,7 +109,7 @@ export const registerCampaigns: ModuleRegister = (app, { db, changes }) => {
         ...signed,
         summary: 'Activate a campaign (blocked while it awaits approval)',
         params: CampaignParams,
-        response: { 200: Type.Ref(Campaign), ...errors },
+        response: { 200: Type.Ref(Campaign), ...errorResponses(notFound, transition, 'CAMPAIGN_APPROVAL_REQUIRED') },
       },
     },
     async (request) => announced(await activateCampaign(db, resolveTenant(request), request.params.id)),
@@ -113,7 +124,7 @@ export const registerCampaigns: ModuleRegister = (app, { db, changes }) => {
         summary: 'Opt a campaign in or out of the public listing',
         params: CampaignParams,
         body: ListingBody,
-        response: { 200: Type.Ref(Campaign), ...errors },
+        response: { 200: Type.Ref(Campaign), ...errorResponses(400, 404, 409, 422) },
       },
     },
     async (request) => setCampaignListing(db, { merchantId: resolveMerchantId(request) }, request.params.id, request.body.public),

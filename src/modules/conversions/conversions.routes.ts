@@ -1,5 +1,6 @@
 import type { App, ModuleDeps, ModuleRegister } from '../../platform/module.ts';
 import { BODY_LIMIT } from '../../platform/http/body-limits.ts';
+import { errorResponses } from '../../platform/http/schemas.ts';
 import { loadPlatformDefaults } from '../commissions/index.ts';
 import { findClickInDatabase, type FindClick } from './click-record.ts';
 import { ConversionBody, ConversionResponse } from './conversions.schemas.ts';
@@ -32,7 +33,17 @@ export function conversionsModule(options: ConversionsModuleOptions = {}): Modul
             'An order that cannot be attributed is still stored, with `attributed: false` and `unattributedReason`.',
           security: [{ apiKey: [] }],
           body: ConversionBody,
-          response: { 201: ConversionResponse, 200: ConversionResponse },
+          response: {
+            201: ConversionResponse,
+            200: ConversionResponse,
+            ...errorResponses({
+              VALIDATION_FAILED: {
+                when: 'A field is missing or invalid (e.g. `amount` not a positive decimal string, line items adding up to more than `amount`, `occurredAt` in the future); `details` lists each.',
+                message: 'Invalid request: amount must be a decimal string such as "2999.00", not a number',
+                details: [{ field: 'amount', code: 'MUST_BE_DECIMAL_STRING', message: 'must be a decimal string such as "2999.00", not a number' }],
+              },
+            }),
+          },
         },
       },
       async (request, reply) => {

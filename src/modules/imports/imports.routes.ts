@@ -20,6 +20,7 @@ import { runImport } from './run-import.ts';
 const principals = ['merchantKey', 'merchantSession'] as const;
 const IMPORT_BODY_TYPES = ['text/csv', 'multipart/form-data'] as const;
 const security = [{ apiKey: [] }];
+const notFound = { NOT_FOUND: 'No import with this id in this mode.' } as const;
 const CsvResponse = (description: string) => ({ description, content: { 'text/csv': { schema: Type.String() } } });
 
 export const registerImports: ModuleRegister = async (app, { db, worker, config }) => {
@@ -74,7 +75,20 @@ export const registerImports: ModuleRegister = async (app, { db, worker, config 
         querystring: ImportTypeQuery,
         response: {
           202: ImportView,
-          ...errorResponses(400, 'CSV_HEADER_INVALID', 'CSV_EMPTY', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 409, 'IDEMPOTENCY_KEY_REUSED'),
+          ...errorResponses(
+            {
+              VALIDATION_FAILED: 'No file in the body, or `type` missing or unknown.',
+              CSV_HEADER_INVALID: 'The header line cannot be read, or has unknown or missing columns for this `type`; `details` lists each.',
+              CSV_EMPTY: 'The file is empty, or has a header and no rows.',
+              PAYLOAD_TOO_LARGE: { when: 'The file is larger than 50 MB.', message: 'The file is larger than the 50 MB limit' },
+              UNSUPPORTED_MEDIA_TYPE: {
+                when: 'The body is not `text/csv` (or a `multipart/form-data` form from the dashboard).',
+                message: 'Unsupported Content-Type; send text/csv or multipart/form-data',
+                details: [{ field: 'header.content-type', code: 'UNSUPPORTED_MEDIA_TYPE', message: 'must be text/csv or multipart/form-data' }],
+              },
+            },
+            'IDEMPOTENCY_KEY_REUSED',
+          ),
         },
       },
     },
@@ -121,7 +135,7 @@ export const registerImports: ModuleRegister = async (app, { db, worker, config 
         summary: 'An import with its progress and counts',
         security,
         params: ImportParams,
-        response: { 200: ImportView, ...errorResponses(404) },
+        response: { 200: ImportView, ...errorResponses(notFound) },
       },
     },
     async (request) => importView(await findImport(db, resolveTenant(request), request.params.id)),
@@ -136,7 +150,7 @@ export const registerImports: ModuleRegister = async (app, { db, worker, config 
         summary: "The error report: `line,column,code,message`, one line per error (line = the record's line in the file, the header is line 1)",
         security,
         params: ImportParams,
-        response: { 200: CsvResponse('text/csv'), ...errorResponses(404) },
+        response: { 200: CsvResponse('text/csv'), ...errorResponses(notFound) },
       },
     },
     async (request, reply) => {
@@ -157,7 +171,7 @@ export const registerImports: ModuleRegister = async (app, { db, worker, config 
         summary: 'The failed rows alone under the original header, ready to fix and upload again',
         security,
         params: ImportParams,
-        response: { 200: CsvResponse('text/csv'), ...errorResponses(404) },
+        response: { 200: CsvResponse('text/csv'), ...errorResponses(notFound) },
       },
     },
     async (request, reply) => {

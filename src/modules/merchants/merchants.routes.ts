@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { ModuleRegister } from '../../platform/module.ts';
-import { Money, Nullable, StringEnum } from '../../platform/http/schemas.ts';
+import { errorResponses, Money, Nullable, StringEnum } from '../../platform/http/schemas.ts';
 import { COMMISSION_TYPES, formatCommissionValue } from '../commissions/index.ts';
 import { setMerchantDefaultCommission } from '../commissions/index.ts';
 import { getMerchantOrThrow } from './get-merchant.ts';
@@ -87,7 +87,24 @@ export const registerMerchants: ModuleRegister = (app, deps) => {
         summary: 'Ask to sell on another domain (also possible before approval, from the dashboard); product URLs may use it once an admin approves it',
         security: [{ apiKey: [] }],
         body: DomainBody,
-        response: { 201: Domain },
+        response: {
+          201: Domain,
+          ...errorResponses(
+            {
+              VALIDATION_FAILED: {
+                when: '`domain` is not a domain name.',
+                message: 'domain: must be a domain name such as shop.example.com',
+                details: [{ field: 'domain', code: 'INVALID_DOMAIN', message: 'must be a domain name such as shop.example.com' }],
+              },
+            },
+            {
+              ALREADY_EXISTS: {
+                when: 'The domain is already on this account (pending, approved or rejected).',
+                message: 'shop.example.com is already on this account (APPROVED)',
+              },
+            },
+          ),
+        },
       },
     },
     async (request, reply) => reply.status(201).send(await requestDomain(db, resolveMerchantId(request), request.body.domain)),

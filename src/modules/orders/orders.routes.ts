@@ -1,6 +1,7 @@
 import type { ModuleRegister } from '../../platform/module.ts';
 import { notFound } from '../../platform/errors.ts';
 import { Paginated } from '../../platform/http/pagination.ts';
+import { errorResponses } from '../../platform/http/schemas.ts';
 import { loadPlatformDefaults } from '../commissions/index.ts';
 import { sendCsv, wantsCsv } from '../../platform/http/csv-export.ts';
 import { applyOrderStatus } from './apply-order-status.ts';
@@ -9,6 +10,8 @@ import { listOrders } from './list-orders.ts';
 import { findOrderDetail } from './order-view.ts';
 import { OrderDetail, OrderListQuery, OrderParams, OrderSchema, OrderStatusBody } from './orders.schemas.ts';
 import { resolveTenant, resolveTenantActor } from '../../platform/auth/resolve-principal.ts';
+
+const orderNotFound = { NOT_FOUND: 'No order with this orderId in this mode.' } as const;
 
 export const registerOrders: ModuleRegister = (app, { db, config }) => {
   const { holdDays } = loadPlatformDefaults(config);
@@ -26,7 +29,27 @@ export const registerOrders: ModuleRegister = (app, { db, config }) => {
         security: [{ apiKey: [] }],
         params: OrderParams,
         body: OrderStatusBody,
-        response: { 200: OrderDetail },
+        response: {
+          200: OrderDetail,
+          ...errorResponses(orderNotFound, {
+            INVALID_TRANSITION: {
+              when: 'The order cannot move from its status to the one asked for (e.g. a cancelled order shipped, or a refunded order refunded again).',
+              message: 'An order that is cancelled cannot become shipped',
+              details: [
+                { field: 'status', code: 'INVALID_TRANSITION', message: 'An order that is cancelled cannot become shipped', from: 'cancelled', to: 'shipped' },
+              ],
+            },
+            REFUND_EXCEEDS_REMAINDER: '`refundAmount` is more than what is left to refund on the order.',
+            UNPROCESSABLE: {
+              when: '`refundAmount` with a status other than `refunded`, or a refund of zero.',
+              message: 'refundAmount is only allowed with status "refunded"',
+              details: [
+                { field: 'status', code: 'UNPROCESSABLE', message: 'refundAmount is only allowed with status "refunded"', from: 'delivered', to: 'shipped' },
+              ],
+            },
+            CONFLICT: "The order's commission changed while this request ran; retry it with the same X-Idempotency-Key.",
+          }),
+        },
       },
     },
     async (request) => applyOrderStatus(db, resolveTenantActor(request), request.params.orderId, request.body as OrderStatusBody, holdDays),
@@ -41,7 +64,7 @@ export const registerOrders: ModuleRegister = (app, { db, config }) => {
         summary: 'An order with its attribution, commission and status history',
         security: [{ apiKey: [] }],
         params: OrderParams,
-        response: { 200: OrderDetail },
+        response: { 200: OrderDetail, ...errorResponses(orderNotFound) },
       },
     },
     async (request) => {

@@ -10,6 +10,7 @@ import { dispatchDueFeeds } from './dispatch-due-feeds.ts';
 import { resolveTenant } from '../../platform/auth/resolve-principal.ts';
 
 const signed = { tags: ['product feeds'], security: [{ apiKey: [] }] };
+const notFound = { NOT_FOUND: 'No product feed with this id in this mode.' } as const;
 const DISPATCH_JOB = 'product-feeds.dispatch';
 
 /** Product feeds: registered catalog URLs the platform pulls on schedule through the upsert engine. */
@@ -51,7 +52,7 @@ export const registerProductFeeds: ModuleRegister = (app, { db, config, worker }
     '/api/v1/product-feeds/:id',
     {
       config: { principals: ['merchantKey', 'merchantSession'] },
-      schema: { ...signed, summary: 'Get a product feed', params: FeedParams, response: { 200: Feed, ...errorResponses(404) } },
+      schema: { ...signed, summary: 'Get a product feed', params: FeedParams, response: { 200: Feed, ...errorResponses(notFound) } },
     },
     async (request) => getFeed(db, resolveTenant(request), request.params.id),
   );
@@ -65,7 +66,7 @@ export const registerProductFeeds: ModuleRegister = (app, { db, config, worker }
         summary: 'Update a product feed (URL, format, interval, archiveMissing, ACTIVE/PAUSED)',
         params: FeedParams,
         body: UpdateFeedBody,
-        response: { 200: Feed, ...errorResponses(400, 404) },
+        response: { 200: Feed, ...errorResponses(400, notFound) },
       },
     },
     async (request) => updateFeed(db, resolveTenant(request), request.params.id, request.body, allowPrivate),
@@ -79,7 +80,7 @@ export const registerProductFeeds: ModuleRegister = (app, { db, config, worker }
         ...signed,
         summary: 'Delete a product feed and its run history (its products stay)',
         params: FeedParams,
-        response: { 204: Type.Null(), ...errorResponses(404) },
+        response: { 204: Type.Null(), ...errorResponses(notFound) },
       },
     },
     async (request, reply) => {
@@ -96,7 +97,7 @@ export const registerProductFeeds: ModuleRegister = (app, { db, config, worker }
         ...signed,
         summary: 'Pull the feed now; answers with the queued run',
         params: FeedParams,
-        response: { 202: FeedRun, ...errorResponses(404, 409) },
+        response: { 202: FeedRun, ...errorResponses(notFound, 'FEED_RUN_IN_PROGRESS') },
       },
     },
     async (request, reply) => {
@@ -115,7 +116,7 @@ export const registerProductFeeds: ModuleRegister = (app, { db, config, worker }
         summary: 'Runs of a feed, newest first, with counts and per-item errors',
         params: FeedParams,
         querystring: PageQuery,
-        response: { 200: Paginated(FeedRun), ...errorResponses(400, 404) },
+        response: { 200: Paginated(FeedRun), ...errorResponses(400, notFound) },
       },
     },
     async (request) => listFeedRuns(db, resolveTenant(request), request.params.id, request.query),

@@ -23,6 +23,7 @@ import { writeProducts } from './write-products.ts';
 import { resolveTenant } from '../../platform/auth/resolve-principal.ts';
 
 const signed = { tags: ['products'], security: [{ apiKey: [] }] };
+const notFound = { NOT_FOUND: 'No product with this id in this mode.' } as const;
 
 /** Products in the signed merchant API (seed: Products API reference). */
 export const registerProducts: ModuleRegister = (app, { db, changes }) => {
@@ -73,7 +74,20 @@ export const registerProducts: ModuleRegister = (app, { db, changes }) => {
     '/api/v1/products',
     {
       config: { principals: ['merchantKey', 'merchantSession'], idempotent: true },
-      schema: { ...signed, summary: 'Create one product', body: ProductInput, response: { 201: Type.Ref(Product), ...errorResponses(400, 409, 422) } },
+      schema: {
+        ...signed,
+        summary: 'Create one product',
+        body: ProductInput,
+        response: {
+          201: Type.Ref(Product),
+          ...errorResponses(
+            400,
+            'PRODUCT_URL_NOT_ALLOWED',
+            { ALREADY_EXISTS: 'A product with this externalProductId exists already; upsert updates it.' },
+            'UNKNOWN_CAMPAIGN',
+          ),
+        },
+      },
     },
     async (request, reply) => reply.status(201).send(await createProduct(db, resolveTenant(request), request.body)),
   );
@@ -101,7 +115,12 @@ export const registerProducts: ModuleRegister = (app, { db, changes }) => {
     '/api/v1/products/:id',
     {
       config: { principals: ['merchantKey', 'merchantSession'] },
-      schema: { ...signed, summary: 'Get a product by its platform id', params: ProductParams, response: { 200: Type.Ref(Product), ...errorResponses(404) } },
+      schema: {
+        ...signed,
+        summary: 'Get a product by its platform id',
+        params: ProductParams,
+        response: { 200: Type.Ref(Product), ...errorResponses(notFound) },
+      },
     },
     async (request) => getProduct(db, resolveTenant(request), request.params.id),
   );
@@ -115,7 +134,7 @@ export const registerProducts: ModuleRegister = (app, { db, changes }) => {
         summary: 'Update a product (partial; null clears an optional field)',
         params: ProductParams,
         body: ProductPatch,
-        response: { 200: Type.Ref(Product), ...errorResponses(400, 404, 422) },
+        response: { 200: Type.Ref(Product), ...errorResponses(400, 'PRODUCT_URL_NOT_ALLOWED', notFound, 'UNKNOWN_CAMPAIGN') },
       },
     },
     async (request) => announced(request, (tenant) => updateProduct(db, tenant, request.params.id, request.body)),

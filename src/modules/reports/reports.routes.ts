@@ -9,7 +9,16 @@ import { AffiliatesReport, AffiliatesReportQuery, BreakdownQuery, BreakdownRepor
 
 const signed = { tags: ['reports'], security: [{ apiKey: [] }] };
 const merchant = { principals: ['merchantKey' as const, 'merchantSession' as const] };
-const ok = (schema: TSchema) => ({ 200: Type.Ref(schema), ...errorResponses(400) });
+const ok = (schema: TSchema) => ({
+  200: Type.Ref(schema),
+  ...errorResponses({
+    VALIDATION_FAILED: {
+      when: 'A date is not `YYYY-MM-DD`, `from` is after `to`, the range is longer than a report covers, or `tz` is not an IANA time zone.',
+      message: 'from: must not be after to',
+      details: [{ field: 'from', code: 'FROM_AFTER_TO', message: 'must not be after to' }],
+    },
+  }),
+});
 
 /** Merchant reports (SPEC §10 Reports): read from the roll-ups, never from raw clicks. */
 export const registerReports: ModuleRegister = (app: App, { db }) => {

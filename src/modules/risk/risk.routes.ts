@@ -60,7 +60,15 @@ export const registerRisk: ModuleRegister = (app, { db, secrets }) => {
         summary: 'The risk check of an attributed order: score, reasons and the review threshold (404 for an unattributed order)',
         security: [{ apiKey: [] }],
         params: Type.Object({ orderId: Type.String({ minLength: 1, maxLength: 255 }) }),
-        response: { 200: OrderRisk, ...errorResponses(404) },
+        response: {
+          200: OrderRisk,
+          ...errorResponses({
+            NOT_FOUND: {
+              when: 'No order with this orderId in this mode, or the order was not attributed (so it has no risk check).',
+              message: 'Risk assessment of this order not found',
+            },
+          }),
+        },
       },
     },
     async (request) => findOrderRiskOrThrow(db, resolveTenant(request), request.params.orderId),

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { ModuleRegister } from '../../platform/module.ts';
+import { errorResponses } from '../../platform/http/schemas.ts';
 import { mintSandboxClick } from './mint-sandbox-click.ts';
 import { resolveTenant } from '../../platform/auth/resolve-principal.ts';
 
@@ -33,7 +34,13 @@ export const registerSandbox: ModuleRegister = (app, { db }) => {
         summary: 'Test keys only: mint a test click on a campaign or product, then report a conversion with its clickId',
         security: [{ apiKey: [] }],
         body: SandboxClickBody,
-        response: { 201: SandboxClickResponse },
+        response: {
+          201: SandboxClickResponse,
+          ...errorResponses({
+            TEST_MODE_ONLY: 'Called with a live key: the sandbox takes test keys only.',
+            NOT_FOUND: { when: 'No test-mode campaign (or product of it) with this id.', message: 'Test-mode campaign not found' },
+          }),
+        },
       },
     },
     async (request, reply) => reply.status(201).send(await mintSandboxClick(db, resolveTenant(request), request.body)),

@@ -109,7 +109,7 @@ export const registerTracking: ModuleRegister = async (app, { db, database, conf
         summary: 'Verify a click id: one of your clicks in this mode',
         security: [{ apiKey: [] }],
         params: ClickParams,
-        response: { 200: Click },
+        response: { 200: Click, ...errorResponses({ NOT_FOUND: 'No click with this id in this mode: not a click on one of your links.' }) },
       },
     },
     async (request) => getClickOrThrow({ buffer, db }, resolveTenant(request), request.params.clickId),

@@ -36,6 +36,8 @@ import { resolveTenant } from '../../platform/auth/resolve-principal.ts';
 
 const signed = { tags: ['webhooks'], security: [{ apiKey: [] }] };
 const merchant = { principals: ['merchantKey', 'merchantSession'] } as const;
+const notFound = { NOT_FOUND: 'No webhook endpoint with this id in this mode.' } as const;
+const disabled = { WEBHOOK_ENDPOINT_DISABLED: 'The endpoint is disabled; enable it with PATCH `{ "disabled": false }` first.' } as const;
 
 /** Webhooks (SPEC §4): endpoints per merchant and mode, fan-out of domain events, signed delivery with retries. */
 export const registerWebhooks: ModuleRegister = (app, deps) => {
@@ -70,7 +72,19 @@ export const registerWebhooks: ModuleRegister = (app, deps) => {
         summary: 'Register a webhook endpoint for this mode; the answer carries its signing secret, shown only here and on rotation',
         description: 'Not idempotent: replaying the answer would mean storing the secret in the clear. List endpoints before retrying a failed create.',
         body: CreateEndpointBody,
-        response: { 201: EndpointWithSecret, ...errorResponses(400, 422) },
+        response: {
+          201: EndpointWithSecret,
+          ...errorResponses(
+            {
+              VALIDATION_FAILED: {
+                when: 'A field is invalid, e.g. `url` not https or pointing to a private address, or an unknown event type.',
+                message: 'url: must be https',
+                details: [{ field: 'url', code: 'URL_NOT_ALLOWED', message: 'must be https' }],
+              },
+            },
+            'WEBHOOK_ENDPOINT_LIMIT',
+          ),
+        },
       },
     },
     async (request, reply) => reply.status(201).send(await createEndpoint(endpointDeps, resolveTenant(request), request.body)),
@@ -92,7 +106,10 @@ export const registerWebhooks: ModuleRegister = (app, deps) => {
 
   app.get(
     '/api/v1/webhook-endpoints/:id',
-    { config: merchant, schema: { ...signed, summary: 'Get a webhook endpoint', params: EndpointParams, response: { 200: Endpoint, ...errorResponses(404) } } },
+    {
+      config: merchant,
+      schema: { ...signed, summary: 'Get a webhook endpoint', params: EndpointParams, response: { 200: Endpoint, ...errorResponses(notFound) } },
+    },
     async (request) => getEndpoint(db, resolveTenant(request), request.params.id),
   );
 
@@ -105,7 +122,7 @@ export const registerWebhooks: ModuleRegister = (app, deps) => {
         summary: 'Change the URL, events or description, or disable/enable the endpoint',
         params: EndpointParams,
         body: UpdateEndpointBody,
-        response: { 200: Endpoint, ...errorResponses(400, 404) },
+        response: { 200: Endpoint, ...errorResponses(400, notFound) },
       },
     },
     async (request) => updateEndpoint(endpointDeps, resolveTenant(request), request.params.id, request.body),
@@ -119,7 +136,7 @@ export const registerWebhooks: ModuleRegister = (app, deps) => {
         ...signed,
         summary: 'Delete a webhook endpoint and its delivery log',
         params: EndpointParams,
-        response: { 204: Type.Null(), ...errorResponses(404) },
+        response: { 204: Type.Null(), ...errorResponses(notFound) },
       },
     },
     async (request, reply) => {
@@ -136,7 +153,7 @@ export const registerWebhooks: ModuleRegister = (app, deps) => {
         ...signed,
         summary: 'Issue a new signing secret; the old one keeps signing beside it for the grace period',
         params: EndpointParams,
-        response: { 200: EndpointWithSecret, ...errorResponses(404) },
+        response: { 200: EndpointWithSecret, ...errorResponses(notFound) },
       },
     },
     async (request) => rotateEndpointSecret(endpointDeps, resolveTenant(request), request.params.id),
@@ -150,7 +167,7 @@ export const registerWebhooks: ModuleRegister = (app, deps) => {
         ...signed,
         summary: 'Send a test.ping event to this endpoint only; answers with the queued delivery',
         params: EndpointParams,
-        response: { 202: Delivery, ...errorResponses(404, 409) },
+        response: { 202: Delivery, ...errorResponses(notFound, disabled) },
       },
     },
     async (request, reply) => {
@@ -169,7 +186,7 @@ export const registerWebhooks: ModuleRegister = (app, deps) => {
         summary: 'The delivery log, newest first: every delivery with each attempt (time, status or error, latency, response excerpt)',
         params: EndpointParams,
         querystring: DeliveryListQuery,
-        response: { 200: Paginated(Delivery), ...errorResponses(400, 404) },
+        response: { 200: Paginated(Delivery), ...errorResponses(400, notFound) },
       },
     },
     async (request) => listWebhookDeliveries(db, resolveTenant(request), request.params.id, request.query),
@@ -183,7 +200,10 @@ export const registerWebhooks: ModuleRegister = (app, deps) => {
         ...signed,
         summary: 'Send a delivery’s event again, as a new delivery with the same event id',
         params: DeliveryParams,
-        response: { 202: Delivery, ...errorResponses(404, 409) },
+        response: {
+          202: Delivery,
+          ...errorResponses({ NOT_FOUND: 'No webhook endpoint with this id in this mode, or no delivery with this id to it.' }, disabled),
+        },
       },
     },
     async (request, reply) => {

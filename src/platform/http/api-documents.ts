@@ -1,5 +1,6 @@
 import type { RouteSummary } from '../module.ts';
-import { ERROR_CODES_PREFIX, InlineErrorResponse } from './schemas.ts';
+import { ERROR_STATUS, type ErrorCode } from '../errors.ts';
+import { declaredError, declaredErrorsOf, errorResponseSchema, InlineErrorResponse, type DeclaredError } from './schemas.ts';
 
 /**
  * The two API documents cut from one generated OpenAPI document: the merchant API (routes that
@@ -16,7 +17,6 @@ interface Operation extends Json {
 type Document = Json & { paths?: Record<string, Record<string, Operation>>; components?: { schemas?: Json } & Json; info?: Json };
 
 const SESSION_PRINCIPALS = new Set(['merchantSession', 'affiliateSession', 'adminSession']);
-const SIGNATURE_CODES = ['MISSING_API_KEY', 'INVALID_API_KEY', 'MISSING_SIGNATURE', 'STALE_TIMESTAMP', 'SIGNATURE_MISMATCH'];
 
 /** `/api/v1/campaigns/:id` as OpenAPI writes it: `/api/v1/campaigns/{id}`. */
 const openApiPath = (url: string) => url.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
@@ -41,8 +41,9 @@ export const MERCHANT_API_DESCRIPTION = [
   'replays the first answer with `Idempotent-Replayed: true`; the same key with another body is `422 IDEMPOTENCY_KEY_REUSED`;',
   'a key still in flight is `409 IDEMPOTENCY_IN_PROGRESS`.',
   '',
-  'Money is always a decimal string in major units (`"2999.00"`). Errors are `{ "error": { "code", "message", "details" } }`;',
-  'each operation lists the codes it can answer with. A rate limit per key answers `429 RATE_LIMITED` with `Retry-After`.',
+  'Money is always a decimal string in major units (`"2999.00"`). Errors are `{ "error": { "code", "message", "details" } }` with a',
+  'stable `code`; each operation lists, under its responses, every code it can answer with, when, and an example body. A rate',
+  'limit per key answers `429 RATE_LIMITED` with `Retry-After`.',
 ].join('\n');
 
 export const SESSION_API_DESCRIPTION =
@@ -89,24 +90,47 @@ function withReachableSchemas(document: Document): Document {
   return { ...document, components: { ...document.components, schemas } };
 }
 
-function addErrorCodes(operation: Operation, status: number, codes: string[]): void {
-  const responses = (operation.responses ??= {});
-  const existing = responses[String(status)];
-  const description =
-    typeof existing?.description === 'string' && existing.description.startsWith(ERROR_CODES_PREFIX) ? existing.description : ERROR_CODES_PREFIX;
-  const known = description.slice(ERROR_CODES_PREFIX.length).split(', ').filter(Boolean);
-  const merged = [...new Set([...known, ...codes])];
-  const body = existing?.content ?? { 'application/json': { schema: JSON.parse(JSON.stringify(InlineErrorResponse)) as Json } };
-  responses[String(status)] = { ...existing, description: `${ERROR_CODES_PREFIX}${merged.join(', ')}`, content: body };
+/** The errors every signed operation can answer with, whatever it does: added once here rather than on each route. */
+export function sharedMerchantErrors(route: RouteSummary): DeclaredError[] {
+  const schema = route.schema ?? {};
+  const takesInput = schema.params !== undefined || schema.querystring !== undefined || schema.body !== undefined;
+  const takesBody = !['GET', 'HEAD', 'OPTIONS'].includes(route.method);
+  const codes: ErrorCode[] = ['MISSING_API_KEY', 'INVALID_API_KEY', 'MISSING_SIGNATURE', 'STALE_TIMESTAMP', 'SIGNATURE_MISMATCH', 'MERCHANT_NOT_APPROVED'];
+  if (takesInput || route.config.idempotent) codes.push('VALIDATION_FAILED');
+  codes.push('INVALID_CHARACTERS');
+  if (takesBody) codes.push('INVALID_JSON', 'REQUEST_REPLAYED', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE');
+  if (route.config.idempotent) codes.push('IDEMPOTENCY_IN_PROGRESS', 'IDEMPOTENCY_KEY_REUSED');
+  codes.push('RATE_LIMITED', 'INTERNAL');
+  return codes.map((code) => declaredError(code));
+}
+
+/** Every error a signed operation can answer with: the shared ones, then the route's own (its wording wins). */
+export function merchantRouteErrors(route: RouteSummary): DeclaredError[] {
+  const byCode = new Map<ErrorCode, DeclaredError>();
+  for (const error of sharedMerchantErrors(route)) byCode.set(error.code, error);
+  for (const [status, schema] of Object.entries((route.schema?.response ?? {}) as Record<string, unknown>))
+    if (Number(status) >= 400) for (const error of declaredErrorsOf(schema)) byCode.set(error.code, error);
+  return [...byCode.values()];
+}
+
+/** The error responses of an operation by status, each listing its codes and showing an example of each. */
+function errorResponsesOf(errors: readonly DeclaredError[]): Record<string, Json> {
+  const byStatus = new Map<number, DeclaredError[]>();
+  for (const error of errors) byStatus.set(ERROR_STATUS[error.code], [...(byStatus.get(ERROR_STATUS[error.code]) ?? []), error]);
+  return Object.fromEntries(
+    [...byStatus]
+      .sort(([a], [b]) => a - b)
+      .map(([status, group]) => {
+        const { description, 'x-examples': examples } = errorResponseSchema(group);
+        return [String(status), { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponse' }, examples } } }];
+      }),
+  );
 }
 
 function asMerchantOperation(operation: Operation, route: RouteSummary): Operation {
   operation.security = [{ apiKey: [] }];
-  const takesInput = operation.requestBody !== undefined || (operation.parameters?.length ?? 0) > 0;
-  if (takesInput) addErrorCodes(operation, 400, operation.requestBody !== undefined ? ['VALIDATION_FAILED', 'INVALID_JSON'] : ['VALIDATION_FAILED']);
-  addErrorCodes(operation, 401, SIGNATURE_CODES);
-  addErrorCodes(operation, 403, ['MERCHANT_NOT_APPROVED']);
-  addErrorCodes(operation, 429, ['RATE_LIMITED']);
+  const responses = Object.fromEntries(Object.entries(operation.responses ?? {}).filter(([status]) => Number(status) < 400));
+  operation.responses = { ...responses, ...errorResponsesOf(merchantRouteErrors(route)) };
   if (route.config.idempotent) {
     operation.parameters = [
       ...(operation.parameters ?? []),
@@ -118,8 +142,6 @@ function asMerchantOperation(operation: Operation, route: RouteSummary): Operati
         description: 'Makes a retry safe: the same key and body replay the first answer.',
       },
     ];
-    addErrorCodes(operation, 409, ['IDEMPOTENCY_IN_PROGRESS']);
-    addErrorCodes(operation, 422, ['IDEMPOTENCY_KEY_REUSED']);
   }
   return operation;
 }
@@ -145,11 +167,25 @@ function asSessionOperation(operation: Operation, route: RouteSummary): Operatio
 
 export function merchantApiDocument(full: Document, routes: readonly RouteSummary[]): Document {
   const document = pick(full, routes, isMerchantApi, asMerchantOperation);
-  return { ...document, info: { ...full.info, title: 'Influencemart merchant API', description: MERCHANT_API_DESCRIPTION } };
+  const components = { ...document.components, schemas: { ...document.components?.schemas, ErrorResponse: structuredClone(InlineErrorResponse) } };
+  return { ...document, components, info: { ...full.info, title: 'Influencemart merchant API', description: MERCHANT_API_DESCRIPTION } };
 }
 
 export function sessionApiDocument(full: Document, routes: readonly RouteSummary[]): Document {
   const document = pick(full, routes, isSessionApi, asSessionOperation);
   const { securitySchemes: _keys, ...components } = document.components ?? {};
   return { ...document, components, info: { ...full.info, title: 'Influencemart dashboard session API', description: SESSION_API_DESCRIPTION } };
+}
+
+/** The error codes each operation of a merchant document lists, by `METHOD /route/:param` as Fastify names the route. */
+export function documentedErrorCodes(document: Document): Map<string, Set<string>> {
+  const codes = new Map<string, Set<string>>();
+  for (const [path, methods] of Object.entries(document.paths ?? {}))
+    for (const [method, operation] of Object.entries(methods)) {
+      const listed = Object.entries(operation.responses ?? {})
+        .filter(([status]) => Number(status) >= 400)
+        .flatMap(([, response]) => Object.keys(((response.content as Json | undefined)?.['application/json'] as Json | undefined)?.examples ?? {}));
+      codes.set(`${method.toUpperCase()} ${path.replace(/\{([A-Za-z0-9_]+)\}/g, ':$1')}`, new Set(listed));
+    }
+  return codes;
 }

@@ -1,5 +1,6 @@
 import { Type, type TLiteral, type TNull, type TSchema, type TUnion } from '@sinclair/typebox';
-import { ERROR_STATUS, type ErrorCode } from '../errors.ts';
+import { ERROR_STATUS, type ErrorBody, type ErrorCode, type ErrorDetail } from '../errors.ts';
+import { ERROR_CATALOGUE } from './error-catalogue.ts';
 import { MONEY_PATTERN } from './validation.ts';
 
 /** A money amount at the API edge: a decimal string in major units, never a JSON number. */
@@ -53,24 +54,68 @@ const GENERIC_CODE: Partial<Record<number, ErrorCode>> = {
   429: 'RATE_LIMITED',
 };
 
-/** How an error response lists its codes in the API documents (read back when documents add more). */
-export const ERROR_CODES_PREFIX = 'Error codes: ';
+/** One error a route can answer with: its code, when it happens, and an example body in the error envelope. */
+export interface DeclaredError {
+  code: ErrorCode;
+  when: string;
+  example: ErrorBody;
+}
+
+/** How a route words an error: when it happens, or that and the example's message and details. */
+export type ErrorWording = string | { when: string; message?: string; details?: ErrorDetail[] };
+
+/** An error response schema as the API documents show it: one example per code, named by the code. */
+export type ErrorResponseSchema = typeof InlineErrorResponse & {
+  description: string;
+  'x-examples': Record<string, { summary: string; description: string; value: ErrorBody }>;
+};
+
+export function declaredError(code: ErrorCode, wording?: ErrorWording): DeclaredError {
+  const catalogued = ERROR_CATALOGUE[code];
+  const own: Partial<Exclude<ErrorWording, string>> = typeof wording === 'string' ? { when: wording } : (wording ?? {});
+  const message = own.message ?? catalogued.message;
+  const details = own.details ?? catalogued.details ?? [];
+  return { code, when: own.when ?? catalogued.when, example: { error: { code, message, details } } };
+}
 
 /**
- * Response schemas for the errors a route can answer with, by status or by code:
- * `errorResponses(400, 404, 'INVALID_TRANSITION')`. Each status's description lists its codes, so
- * the API reference says which codes each operation can return.
+ * The response schema of one status: the description lists each code and when it happens (Markdown,
+ * as the reference page shows it), and `x-examples` carries one example body per code.
  */
-export function errorResponses(...items: Array<number | ErrorCode>): Record<number, typeof InlineErrorResponse> {
-  const codes = new Map<number, Set<string>>();
+export function errorResponseSchema(errors: readonly DeclaredError[]): ErrorResponseSchema {
+  return {
+    ...InlineErrorResponse,
+    description: errors.map((e) => `- \`${e.code}\`: ${e.when}`).join('\n'),
+    'x-examples': Object.fromEntries(errors.map((e) => [e.code, { summary: e.code, description: e.when, value: e.example }])),
+  };
+}
+
+/** The errors an error response schema declares, read back (the merchant document adds the shared ones to them). */
+export function declaredErrorsOf(schema: unknown): DeclaredError[] {
+  const examples = (schema as Partial<ErrorResponseSchema> | undefined)?.['x-examples'] ?? {};
+  return Object.entries(examples).map(([code, e]) => ({ code: code as ErrorCode, when: e.description, example: e.value }));
+}
+
+/**
+ * Response schemas for the errors a route can answer with, grouped by status (from the one code →
+ * status table): `errorResponses({ NOT_FOUND: 'No campaign with this id in this mode' }, 'CONFLICT')`.
+ * A code alone takes its catalogued wording; a bare status stands for its generic code. The API
+ * documents show each code with its example.
+ */
+export function errorResponses(...items: Array<number | ErrorCode | Partial<Record<ErrorCode, ErrorWording>>>): Record<number, ErrorResponseSchema> {
+  const byStatus = new Map<number, Map<ErrorCode, DeclaredError>>();
+  const add = (code: ErrorCode, wording?: ErrorWording) => {
+    const status = ERROR_STATUS[code];
+    const errors = byStatus.get(status) ?? new Map<ErrorCode, DeclaredError>();
+    errors.set(code, declaredError(code, wording));
+    byStatus.set(status, errors);
+  };
   for (const item of items) {
-    const status = typeof item === 'number' ? item : ERROR_STATUS[item];
-    const code = typeof item === 'number' ? GENERIC_CODE[item] : item;
-    const set = codes.get(status) ?? new Set<string>();
-    if (code) set.add(code);
-    codes.set(status, set);
+    if (typeof item === 'number') {
+      const code = GENERIC_CODE[item];
+      if (code) add(code);
+    } else if (typeof item === 'string') add(item);
+    else for (const [code, wording] of Object.entries(item)) add(code as ErrorCode, wording);
   }
-  return Object.fromEntries(
-    [...codes].map(([status, set]) => [status, { ...InlineErrorResponse, description: `${ERROR_CODES_PREFIX}${[...set].join(', ')}` }]),
-  ) as Record<number, typeof InlineErrorResponse>;
+  return Object.fromEntries([...byStatus].map(([status, errors]) => [status, errorResponseSchema([...errors.values()])]));
 }
