@@ -5,7 +5,7 @@ import { signRequest } from '../src/platform/auth/request-signature.ts';
 import Fastify from 'fastify';
 import { AppError, ERROR_STATUS, type ErrorCode } from '../src/platform/errors.ts';
 import { registerApiDocs, type UndocumentedError } from '../src/platform/http/api-docs.ts';
-import { documentedErrorCodes } from '../src/platform/http/api-documents.ts';
+import { merchantErrorCodesByRoute } from '../src/platform/http/api-documents.ts';
 import { installErrorHandling } from '../src/platform/http/error-handler.ts';
 import { errorResponses } from '../src/platform/http/schemas.ts';
 import type { RouteSummary } from '../src/platform/module.ts';
@@ -30,8 +30,23 @@ beforeAll(async () => {
   merchant = await makeMerchant(t);
   document = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
   documented = documentedErrorCodes(document);
+  // What the server checks its answers against is what the document shows.
+  expect(merchantErrorCodesByRoute(t.app.routeTable)).toEqual(documented);
 });
 afterAll(() => t?.close());
+
+/** The error codes each operation of the document lists, by `METHOD /route/:param`. */
+function documentedErrorCodes(doc: any): Map<string, Set<string>> {
+  const codes = new Map<string, Set<string>>();
+  for (const [path, methods] of Object.entries(doc.paths as Record<string, Record<string, any>>))
+    for (const [method, operation] of Object.entries(methods)) {
+      const listed = Object.entries(operation.responses as Record<string, any>)
+        .filter(([status]) => Number(status) >= 400)
+        .flatMap(([, response]) => Object.keys(response.content['application/json'].examples));
+      codes.set(`${method.toUpperCase()} ${path.replace(/\{([A-Za-z0-9_]+)\}/g, ':$1')}`, new Set(listed));
+    }
+  return codes;
+}
 
 const signedRoutes = () => t.app.routeTable.filter((r) => r.method !== 'HEAD' && r.config.principals?.includes('merchantKey'));
 const nameOf = (route: RouteSummary) => `${route.method} ${route.url}`;
@@ -93,7 +108,7 @@ describe(`error codes of the merchant API on ${backend}`, () => {
       for (const [said, status, code] of text.matchAll(/`?\b([1-5]\d\d)`? `?([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)`?/g))
         if (ERROR_STATUS[code as ErrorCode] !== Number(status)) wrong.push(`${guide}: ${said}`);
       // "with code `SIGNATURE_MISMATCH`" (a detail code is called one).
-      for (const [said, code] of text.matchAll(/(?<!detail )code `([A-Z][A-Z_]+)`/g))
+      for (const [said, code] of text.matchAll(/(?<!detail\s+)code `([A-Z][A-Z_]+)`/g))
         if (ERROR_STATUS[code as ErrorCode] === undefined) wrong.push(`${guide}: ${said}`);
     }
     expect(wrong).toEqual([]);

@@ -73,22 +73,22 @@ describe('the API reference at /docs', () => {
     await approval.waitFor();
     // Its own code, worded for this operation, beside the codes every signed call shares.
     await expect
-      .poll(() => approval.locator('.response-col_description .markdown').first().innerText())
+      .poll(() => approval.locator('.response-col_description__inner').first().innerText())
       .toContain('CAMPAIGN_APPROVAL_REQUIRED: The campaign needs the platform’s approval before it can be activated.');
     const example = await approval.locator('.response-col_description pre').first().innerText();
     expect(JSON.parse(example)).toEqual({
       error: { code: 'CAMPAIGN_APPROVAL_REQUIRED', message: 'This campaign requires approval and has not been approved by the platform yet', details: [] },
     });
-    const unauthorized = await activate.locator('tr.response[data-code="401"] .response-col_description .markdown').first().innerText();
+    const unauthorized = await activate.locator('tr.response[data-code="401"] .response-col_description__inner').first().innerText();
     for (const code of ['MISSING_API_KEY', 'INVALID_API_KEY', 'MISSING_SIGNATURE', 'STALE_TIMESTAMP', 'SIGNATURE_MISMATCH'])
       expect(unauthorized).toContain(code);
     await expect
-      .poll(() => activate.locator('tr.response[data-code="409"] .response-col_description .markdown').first().innerText())
+      .poll(() => activate.locator('tr.response[data-code="409"] .response-col_description__inner').first().innerText())
       .toContain('INVALID_TRANSITION');
 
     // Several codes share a status: the example shown follows the one picked.
     const conflicts = activate.locator('tr.response[data-code="409"]');
-    const picker = conflicts.locator('select').first();
+    const picker = conflicts.locator('select.examples-select-element');
     await picker.selectOption('REQUEST_REPLAYED');
     await expect.poll(async () => JSON.parse(await conflicts.locator('.response-col_description pre').first().innerText()).error.code).toBe('REQUEST_REPLAYED');
     expect(problems).toEqual([]);

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { FastifyRequest } from 'fastify';
 import { authenticationFor } from '../auth/route-principals.ts';
 import type { App } from '../module.ts';
-import { documentedErrorCodes, merchantApiDocument, sessionApiDocument } from './api-documents.ts';
+import { merchantApiDocument, merchantErrorCodesByRoute, sessionApiDocument } from './api-documents.ts';
 
 /** Where the server serves the session API document for the dashboard's generated client types (not linked anywhere). */
 export const SESSION_OPENAPI_PATH = '/api/session/openapi.json';
@@ -85,14 +85,14 @@ export async function registerApiDocs(app: App, options: ApiDocsOptions = {}): P
     transformSpecificationClone: false,
   });
 
-  // Each signed error answer is checked against the codes its operation documents.
+  // Each signed error answer is checked against the codes its operation documents (what the merchant document is built from).
   let documented: Map<string, Set<string>> | undefined;
   const onUndocumented = options.onUndocumentedError ?? warnInLog;
   app.addHook('onSend', async (request, reply, payload) => {
     const url = request.routeOptions.url;
     if (reply.statusCode < 400 || url === undefined || request.method === 'HEAD' || authenticationFor(request) !== 'merchantKey') return payload;
     const code = errorCodeOf(payload);
-    documented ??= documentedErrorCodes(merchantDocument());
+    documented ??= merchantErrorCodesByRoute(app.routeTable);
     const codes = documented.get(`${request.method} ${url}`);
     if (code !== undefined && codes !== undefined && !codes.has(code)) onUndocumented({ method: request.method, url, status: reply.statusCode, code }, request);
     return payload;

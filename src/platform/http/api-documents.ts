@@ -177,15 +177,11 @@ export function sessionApiDocument(full: Document, routes: readonly RouteSummary
   return { ...document, components, info: { ...full.info, title: 'Influencemart dashboard session API', description: SESSION_API_DESCRIPTION } };
 }
 
-/** The error codes each operation of a merchant document lists, by `METHOD /route/:param` as Fastify names the route. */
-export function documentedErrorCodes(document: Document): Map<string, Set<string>> {
-  const codes = new Map<string, Set<string>>();
-  for (const [path, methods] of Object.entries(document.paths ?? {}))
-    for (const [method, operation] of Object.entries(methods)) {
-      const listed = Object.entries(operation.responses ?? {})
-        .filter(([status]) => Number(status) >= 400)
-        .flatMap(([, response]) => Object.keys(((response.content as Json | undefined)?.['application/json'] as Json | undefined)?.examples ?? {}));
-      codes.set(`${method.toUpperCase()} ${path.replace(/\{([A-Za-z0-9_]+)\}/g, ':$1')}`, new Set(listed));
-    }
-  return codes;
+/** The error codes each signed operation documents, by `METHOD /route/:param` as Fastify names the route. */
+export function merchantErrorCodesByRoute(routes: readonly RouteSummary[]): Map<string, Set<string>> {
+  return new Map(
+    routes
+      .filter((route) => isMerchantApi(route) && route.method !== 'HEAD')
+      .map((route) => [`${route.method} ${route.url}`, new Set(merchantRouteErrors(route).map((e) => e.code))]),
+  );
 }
