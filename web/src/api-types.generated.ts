@@ -5394,7 +5394,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error codes: NOT_FOUND */
+                /** @description - `NOT_FOUND`: No such record in this mode (another merchant’s records are not found either). */
                 404: {
                     headers: {
                         [name: string]: unknown;
