@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { linkQrSvg } from '../src/modules/links/link-qr.ts';
 import { backend } from './support/database.ts';
 import { makeCampaign, makeProduct } from './support/catalog-factories.ts';
 import { makeAffiliate, makeMerchant, signIn, type SessionClient, type TestMerchant } from './support/factories.ts';
@@ -113,5 +114,26 @@ describe(`link builder's product picker on ${backend}`, () => {
     const list = await mine.client.request('GET', `/api/affiliate/links?campaignId=${campaign.id}`);
     expect(list.body.total).toBe(1);
     expect(list.body.data.map((l: { id: string }) => l.id)).toEqual([myLink.body.id]);
+  });
+
+  it('draws a QR code of the link with the sub-ids asked for, and refuses one too long for the redirect', async () => {
+    const campaign = await makeCampaign(t, merchant);
+    const { affiliateId, client } = await affiliate();
+    await approveMembership(t, campaign, affiliateId);
+    const link = (await client.request('POST', '/api/affiliate/links', { campaignId: campaign.id })).body;
+
+    const plain = await client.request('GET', `/api/affiliate/links/${link.id}/qr.svg`);
+    expect(plain.body).toBe(await linkQrSvg(link.url));
+    const tagged = await client.request('GET', `/api/affiliate/links/${link.id}/qr.svg?sub3=reel%202&sub1=spring-sale`);
+    expect(tagged.status).toBe(200);
+    expect(tagged.body).toBe(await linkQrSvg(`${link.url}?sub1=spring-sale&sub3=reel+2`));
+    expect(tagged.body).not.toBe(plain.body);
+
+    const tooLong = await client.request('GET', `/api/affiliate/links/${link.id}/qr.svg?sub2=${'x'.repeat(101)}`);
+    expect(tooLong.status).toBe(400);
+    expect(JSON.stringify(tooLong.body.error.details)).toContain('sub2');
+    const png = await client.request('GET', `/api/affiliate/links/${link.id}/qr.png?size=200&sub1=spring-sale`);
+    expect(png.status).toBe(200);
+    expect(png.headers['content-type']).toBe('image/png');
   });
 });

@@ -104,7 +104,10 @@ describe('affiliate link builder in a real browser', () => {
     const shared = (await made.locator('.mono').textContent())!.trim();
     expect(shared).toMatch(new RegExp(`^${origin}/r/[A-Z0-9]{10}\\?sub1=spring-sale&sub3=reel\\+2$`));
     await made.getByRole('button', { name: /QR code/ }).click();
-    await made.getByRole('img', { name: /QR code for/ }).waitFor();
+    const qr = made.getByRole('img', { name: `QR code for ${shared}` });
+    await qr.waitFor();
+    expect(await qr.getAttribute('src')).toMatch(/\/qr\.svg\?sub1=spring-sale&sub3=reel\+2$/);
+    await expect.poll(() => qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
 
     const row = page.getByRole('row').filter({ hasText: shared.split('?')[0]! });
     await row.waitFor();

@@ -3088,6 +3088,16 @@ export interface paths {
                 query?: {
                     /** @description PNG width in pixels */
                     size?: number;
+                    /** @description Put `?sub1=…` on the encoded link */
+                    sub1?: string;
+                    /** @description Put `?sub2=…` on the encoded link */
+                    sub2?: string;
+                    /** @description Put `?sub3=…` on the encoded link */
+                    sub3?: string;
+                    /** @description Put `?sub4=…` on the encoded link */
+                    sub4?: string;
+                    /** @description Put `?sub5=…` on the encoded link */
+                    sub5?: string;
                 };
                 header?: never;
                 path: {
@@ -3124,7 +3134,18 @@ export interface paths {
         /** QR code of the link (SVG) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Put `?sub1=…` on the encoded link */
+                    sub1?: string;
+                    /** @description Put `?sub2=…` on the encoded link */
+                    sub2?: string;
+                    /** @description Put `?sub3=…` on the encoded link */
+                    sub3?: string;
+                    /** @description Put `?sub4=…` on the encoded link */
+                    sub4?: string;
+                    /** @description Put `?sub5=…` on the encoded link */
+                    sub5?: string;
+                };
                 header?: never;
                 path: {
                     id: string;

@@ -6,10 +6,22 @@ import { createLink } from './create-link.ts';
 import { linkQrPng, linkQrSvg } from './link-qr.ts';
 import { shortUrl } from './link-view.ts';
 import { findAffiliateLink } from './links.repository.ts';
-import { CampaignParams, CreateLinkBody, Link, LinkListQuery, LinkPage, LinkParams, LinkProductPage, LinkProductQuery, QrQuery } from './links.schemas.ts';
+import {
+  CampaignParams,
+  CreateLinkBody,
+  Link,
+  LinkListQuery,
+  LinkPage,
+  LinkParams,
+  LinkProductPage,
+  LinkProductQuery,
+  QrQuery,
+  QrSvgQuery,
+} from './links.schemas.ts';
 import { listLinkProducts } from './list-link-products.ts';
 import { listLinks } from './list-links.ts';
 import { resolveAffiliateId } from '../../platform/auth/resolve-principal.ts';
+import { withSubIds, type SubIds } from '../../platform/sub-ids.ts';
 
 const affiliateOnly = { principals: ['affiliateSession'] } as const;
 
@@ -65,17 +77,18 @@ export const registerLinks: ModuleRegister = (app, { db, config }) => {
     async (request) => archiveLink(db, resolveAffiliateId(request), request.params.id, baseUrl(request), (code) => app.tracking.invalidateLink(code)),
   );
 
-  const linkUrl = async (request: FastifyRequest, affiliateId: string, linkId: string) => {
+  // The address a QR code carries: the short link, with the sub-ids asked for.
+  const linkUrl = async (request: FastifyRequest, affiliateId: string, linkId: string, subIds: SubIds) => {
     const row = await findAffiliateLink(affiliateId, linkId, db);
     if (!row) throw notFound('Link');
-    return { url: shortUrl(baseUrl(request), row.link.code), code: row.link.code };
+    return { url: withSubIds(shortUrl(baseUrl(request), row.link.code), subIds), code: row.link.code };
   };
 
   app.get(
     '/api/affiliate/links/:id/qr.svg',
-    { config: affiliateOnly, schema: { tags: ['affiliate'], summary: 'QR code of the link (SVG)', params: LinkParams } },
+    { config: affiliateOnly, schema: { tags: ['affiliate'], summary: 'QR code of the link (SVG)', params: LinkParams, querystring: QrSvgQuery } },
     async (request, reply) => {
-      const { url, code } = await linkUrl(request, resolveAffiliateId(request), request.params.id);
+      const { url, code } = await linkUrl(request, resolveAffiliateId(request), request.params.id, request.query);
       return reply
         .headers({ 'content-type': 'image/svg+xml', 'content-disposition': `inline; filename="${code}.svg"`, 'cache-control': 'private, max-age=3600' })
         .send(await linkQrSvg(url));
@@ -86,7 +99,7 @@ export const registerLinks: ModuleRegister = (app, { db, config }) => {
     '/api/affiliate/links/:id/qr.png',
     { config: affiliateOnly, schema: { tags: ['affiliate'], summary: 'QR code of the link (PNG)', params: LinkParams, querystring: QrQuery } },
     async (request, reply) => {
-      const { url, code } = await linkUrl(request, resolveAffiliateId(request), request.params.id);
+      const { url, code } = await linkUrl(request, resolveAffiliateId(request), request.params.id, request.query);
       return reply
         .headers({ 'content-type': 'image/png', 'content-disposition': `inline; filename="${code}.png"`, 'cache-control': 'private, max-age=3600' })
         .send(await linkQrPng(url, request.query.size ?? 512));

@@ -1,4 +1,5 @@
-import { Type } from '@sinclair/typebox';
+import { Type, type TOptional, type TString } from '@sinclair/typebox';
+import { MAX_SUB_ID_LENGTH, SUB_ID_KEYS, type SubIdKey } from '../../platform/sub-ids.ts';
 import { PageQuery, Paginated } from '../../platform/http/pagination.ts';
 import { Nullable } from '../affiliates/index.ts';
 
@@ -32,7 +33,18 @@ export const LinkListQuery = Type.Composite([
 
 export const LinkPage = Paginated(Link);
 export const LinkParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
-export const QrQuery = Type.Object({ size: Type.Optional(Type.Integer({ minimum: 128, maximum: 2048, default: 512, description: 'PNG width in pixels' })) });
+/** The sub-ids a QR code's address carries, as the redirect reads them. */
+const QrSubIds = Object.fromEntries(
+  SUB_ID_KEYS.map((key) => [
+    key,
+    Type.Optional(Type.String({ minLength: 1, maxLength: MAX_SUB_ID_LENGTH, description: `Put \`?${key}=…\` on the encoded link` })),
+  ]),
+) as Record<SubIdKey, TOptional<TString>>;
+export const QrSvgQuery = Type.Object(QrSubIds, { additionalProperties: false });
+export const QrQuery = Type.Object(
+  { ...QrSubIds, size: Type.Optional(Type.Integer({ minimum: 128, maximum: 2048, default: 512, description: 'PNG width in pixels' })) },
+  { additionalProperties: false },
+);
 
 export const LinkProductQuery = Type.Composite([
   PageQuery,

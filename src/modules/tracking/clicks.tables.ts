@@ -1,4 +1,5 @@
 import { boolean, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { SubIds } from '../../platform/sub-ids.ts';
 
 /** Why a recorded click can never earn; null on an attributable click. */
 export const UNATTRIBUTABLE_REASONS = [
@@ -17,9 +18,8 @@ export type UnattributableReason = (typeof UNATTRIBUTABLE_REASONS)[number];
 export const CLICK_RISK_FLAGS = ['LINK_VELOCITY', 'IP_VELOCITY', 'TRAFFIC_SOURCE_NOT_ALLOWED'] as const;
 export type ClickRiskFlag = (typeof CLICK_RISK_FLAGS)[number];
 
-export const SUB_ID_KEYS = ['sub1', 'sub2', 'sub3', 'sub4', 'sub5'] as const;
-export type SubIdKey = (typeof SUB_ID_KEYS)[number];
-export type SubIds = Partial<Record<SubIdKey, string>>;
+export { SUB_ID_KEYS, type SubIdKey } from '../../platform/sub-ids.ts';
+export type { SubIds };
 
 /**
  * One recorded click. Written in batches off the redirect path, so there are no foreign keys here

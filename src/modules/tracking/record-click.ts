@@ -3,7 +3,8 @@ import { toStorableText } from '../../platform/db/storable-text.ts';
 import type { ClickBuffer } from './click-buffer.ts';
 import { ClickVelocity, countableAgent, NO_FLAGS, RepeatClicks, repeatKey, unattributableReason, UserAgents } from './click-checks.ts';
 import { newClickId } from './click-id.ts';
-import { SUB_ID_KEYS, type ClickRiskFlag, type SubIds } from './clicks.tables.ts';
+import { MAX_SUB_ID_LENGTH, SUB_ID_KEYS, type SubIds } from '../../platform/sub-ids.ts';
+import type { ClickRiskFlag } from './clicks.tables.ts';
 import type { LinkTarget } from './load-link-target.ts';
 import { isTrafficAllowed, trafficSourceOf } from './traffic-source.ts';
 
@@ -25,7 +26,6 @@ export interface ClickRecorderOptions {
   velocityPerIp: number;
 }
 
-const MAX_SUB_ID = 100;
 const MAX_USER_AGENT = 512;
 const MAX_REFERRER = 1000;
 const NO_SUB_IDS: SubIds = Object.freeze({});
@@ -37,7 +37,7 @@ export function readSubIds(search: string): SubIds {
   let subIds: SubIds | undefined;
   for (const key of SUB_ID_KEYS) {
     const value = params.get(key);
-    const clean = value && toStorableText(value.slice(0, MAX_SUB_ID));
+    const clean = value && toStorableText(value.slice(0, MAX_SUB_ID_LENGTH));
     if (clean) (subIds ??= {})[key] = clean;
   }
   return subIds ?? NO_SUB_IDS;

@@ -107,7 +107,7 @@ export function CreateLinkForm({
           <p>
             New link: <span className="mono">{made}</span> <CopyButton text={made} label="Copy link" />
           </p>
-          <LinkQrCode linkId={create.data.id} url={create.data.url} />
+          <LinkQrCode linkId={create.data.id} url={made} subIds={madeWith} />
         </div>
       )}
     </section>

@@ -1,10 +1,11 @@
 import { useState } from 'react';
+import { withSubIds, type SubIds } from './link-url.ts';
 
-/** The link's QR code as an SVG the server draws; says so plainly when the server cannot. */
-export function LinkQrCode({ linkId, url }: { linkId: string; url: string }) {
+/** The link's QR code (with its sub-ids, when given) as an SVG the server draws; says so plainly when the server cannot. */
+export function LinkQrCode({ linkId, url, subIds = {} }: { linkId: string; url: string; subIds?: SubIds }) {
   const [open, setOpen] = useState(false);
   const [failed, setFailed] = useState(false);
-  const src = `/api/affiliate/links/${encodeURIComponent(linkId)}/qr.svg`;
+  const src = withSubIds(`/api/affiliate/links/${encodeURIComponent(linkId)}/qr.svg`, subIds);
   if (!open) {
     return (
       <button type="button" className="button button--small" onClick={() => setOpen(true)} aria-label={`Show QR code for ${url}`}>

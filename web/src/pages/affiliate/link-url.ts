@@ -1,6 +1,7 @@
 /**
  * Sub-ids the redirect stores with each click (`?sub1=…` to `?sub5=…`, each kept to 100 characters;
- * see docs/tracking.md). The short link itself carries none: they are added to the URL the affiliate shares.
+ * the server's rule is src/platform/sub-ids.ts, see docs/tracking.md). The short link itself carries
+ * none: they are added to the URL the affiliate shares and to its QR code.
  */
 export const SUB_ID_KEYS = ['sub1', 'sub2', 'sub3', 'sub4', 'sub5'] as const;
 export const MAX_SUB_ID_LENGTH = 100;
