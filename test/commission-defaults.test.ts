@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCommissionRules } from '../src/modules/commissions/load-commission-rules.ts';
+import { loadCommissionRules } from '../src/modules/commissions/index.ts';
 import { resolveCommission } from '../src/modules/commissions/resolve-commission.ts';
 import { backend } from './support/database.ts';
 import { makeAdmin, makeMerchant, signIn, type SessionClient, type TestMerchant } from './support/factories.ts';

@@ -8,3 +8,4 @@ export { listListedCampaigns, listListedCategories } from './campaign-listing.ts
 export type { ListedCampaign, ListedCampaignQuery } from './campaign-listing.ts';
 export { campaignTitles } from './campaign-titles.ts';
 export { findCampaign } from './campaigns.repository.ts';
+export type { CampaignRow, StoredCampaignStatus } from './campaigns.tables.ts';

@@ -19,3 +19,5 @@ export { expectedLineAmounts, pickCommissionRule } from './resolve-commission.ts
 export { setMerchantDefaultCommission } from './set-merchant-default-commission.ts';
 export { settleBilledCommissions } from './settle-commissions.ts';
 export { startHold } from './start-hold.ts';
+export { loadCommissionRules } from './load-commission-rules.ts';
+export type { CommissionRules } from './load-commission-rules.ts';

@@ -1,4 +1,4 @@
-import type { StoredCampaignStatus } from '../campaigns/campaigns.tables.ts';
+import type { StoredCampaignStatus } from '../campaigns/index.ts';
 import type { ClickRecord } from './click-record.ts';
 import type { UnattributedReason } from './conversions.tables.ts';
 

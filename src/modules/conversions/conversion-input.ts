@@ -1,6 +1,6 @@
 import type { ErrorDetail } from '../../platform/errors.ts';
 import { parseMoney } from '../../platform/money.ts';
-import type { FulfilmentStatus } from '../orders/orders.tables.ts';
+import type { FulfilmentStatus } from '../orders/index.ts';
 import type { ConversionBody } from './conversions.schemas.ts';
 
 export interface ConversionInput {

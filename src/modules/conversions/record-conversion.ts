@@ -1,20 +1,17 @@
-import { and, eq, inArray } from 'drizzle-orm';
 import type { TenantActor } from '../../platform/auth/resolve-principal.ts';
-import { inTransaction, type Db, type Executor, type Tx } from '../../platform/db/client.ts';
+import { inTransaction, type Db, type Tx } from '../../platform/db/client.ts';
 import { notFound } from '../../platform/errors.ts';
 import { recordEvent } from '../../platform/events/record-event.ts';
 import { validationError } from '../../platform/http/validation.ts';
 import { newId } from '../../platform/ids.ts';
 import { formatMoney } from '../../platform/money.ts';
-import { campaigns } from '../campaigns/campaigns.tables.ts';
-import { computeCommission, type Rate } from '../commissions/index.ts';
-import { getPlatformSettings } from '../platform-settings/index.ts';
+import { findCampaign, type CampaignRow } from '../campaigns/index.ts';
+import { computeCommission, loadCommissionRules, toCommissionRule, type CommissionRules } from '../commissions/index.ts';
 import { createCommission } from '../commissions/index.ts';
 import type { PlatformDefaults } from '../commissions/index.ts';
 import { startHold } from '../commissions/index.ts';
-import { merchants, type MerchantRow } from '../merchants/merchants.tables.ts';
-import { orderEvents, orderItems, orders } from '../orders/orders.tables.ts';
-import { products } from '../products/products.tables.ts';
+import { findMerchantCommissionDefault } from '../merchants/index.ts';
+import { createOrder } from '../orders/index.ts';
 import { assessConversionRisk } from '../risk/index.ts';
 import { attributeConversion } from './attribute-conversion.ts';
 import type { FindClick } from './click-record.ts';
@@ -28,9 +25,6 @@ export interface ConversionDeps {
   defaults: PlatformDefaults;
   findClick: FindClick;
 }
-
-const rateOf = (type: 'PERCENTAGE' | 'FIXED' | null, value: number | null, currency: string): Rate | null =>
-  type && value !== null ? { type, value, currency } : null;
 
 /**
  * Record a reported order (SPEC §2, §3): store it whatever happens, attribute it to a click, and
@@ -46,8 +40,8 @@ export async function recordConversion(
 ): Promise<{ response: ConversionResponse; created: boolean }> {
   // Both read before the transaction (in parallel): the click lookup may consult clicks not yet
   // written to the table.
-  const [[merchant], click] = await Promise.all([
-    deps.db.select().from(merchants).where(eq(merchants.id, principal.merchantId)),
+  const [merchant, click] = await Promise.all([
+    findMerchantCommissionDefault(deps.db, principal.merchantId),
     body.clickId ? deps.findClick(body.clickId) : Promise.resolve(null),
   ]);
   if (!merchant) throw notFound('Merchant');
@@ -55,51 +49,35 @@ export async function recordConversion(
   if (!parsed.ok) throw validationError(parsed.details);
   const input = parsed.value;
   const ownClick = click && click.merchantId === principal.merchantId && click.livemode === principal.livemode ? click : null;
-  // Also read up front: the click's campaign and the catalog rows of the SKUs, so the transaction
-  // only writes (and stays short).
-  const [[campaign], catalog] = await Promise.all([
+  // Also read up front: the click's campaign and the commission rules (the merchant's is known), so
+  // the transaction only writes (and stays short).
+  const [campaign, rules] = await Promise.all([
+    ownClick ? findCampaign(principal, ownClick.campaignId, deps.db) : Promise.resolve(undefined),
     ownClick
-      ? deps.db
-          .select()
-          .from(campaigns)
-          .where(and(eq(campaigns.id, ownClick.campaignId), eq(campaigns.merchantId, principal.merchantId), eq(campaigns.livemode, principal.livemode)))
-      : Promise.resolve([]),
-    ownClick ? catalogRates(deps.db, principal.merchantId, principal.livemode, input) : Promise.resolve(new Map<string, Rate | null>()),
+      ? loadCommissionRules(
+          deps.db,
+          { merchantId: principal.merchantId, livemode: principal.livemode, campaignId: null, skus: input.items.map((item) => item.sku) },
+          { merchant: toCommissionRule(merchant.type, merchant.value, merchant.currency) },
+        )
+      : Promise.resolve(null),
   ]);
 
   return inTransaction(deps.db, async (tx) => {
-    const [order] = await tx
-      .insert(orders)
-      .values({
-        id: newId('ord'),
-        merchantId: principal.merchantId,
-        livemode: principal.livemode,
-        orderId: input.orderId,
-        status: input.status,
-        fulfilmentStatus: input.status,
-        amount: input.amount,
-        currency: input.currency,
-        occurredAt: input.occurredAt,
-        deliveredAt: input.status === 'delivered' ? input.occurredAt : null,
-      })
-      .onConflictDoNothing({ target: [orders.merchantId, orders.livemode, orders.orderId] })
-      .returning();
-    if (!order) {
-      // Reported before. On PostgreSQL the insert above waited for the first report to commit.
-      const [existing] = await tx
-        .select({ id: orders.id })
-        .from(orders)
-        .where(and(eq(orders.merchantId, principal.merchantId), eq(orders.livemode, principal.livemode), eq(orders.orderId, input.orderId)));
-      if (!existing) throw new Error('order vanished after a conflicting insert');
-      return { response: await loadConversionView(tx, existing.id, true), created: false };
-    }
-    if (input.items.length > 0) {
-      await tx
-        .insert(orderItems)
-        .values(input.items.map((item, lineNo) => ({ orderId: order.id, lineNo, sku: item.sku, qty: item.qty, unitPrice: item.unitPrice })));
-    }
     const actor = principal.actor;
-    await tx.insert(orderEvents).values({ orderId: order.id, fromStatus: null, toStatus: input.status, occurredAt: input.occurredAt, actor });
+    const stored = await createOrder(tx, {
+      merchantId: principal.merchantId,
+      livemode: principal.livemode,
+      orderId: input.orderId,
+      status: input.status,
+      amount: input.amount,
+      currency: input.currency,
+      occurredAt: input.occurredAt,
+      items: input.items,
+      actor,
+    });
+    // Reported before: answered with the first report's conversion.
+    if (!stored.created) return { response: await loadConversionView(tx, stored.id, true), created: false };
+    const { order } = stored;
 
     const attribution = attributeConversion({
       merchantId: principal.merchantId,
@@ -133,11 +111,11 @@ export async function recordConversion(
     if (!conversion) throw new Error('conversion insert returned nothing');
 
     const earned =
-      attributedClick && campaign
+      attributedClick && campaign && rules
         ? await commissionFor(tx, deps.defaults, {
-            merchant,
+            merchantId: principal.merchantId,
             campaign,
-            catalog,
+            rules,
             click: attributedClick,
             input,
             orderRef: order.id,
@@ -163,29 +141,13 @@ export async function recordConversion(
   });
 }
 
-/** The commission rate of each reported SKU that is in the catalog (null when the product sets none). */
-async function catalogRates(db: Db, merchantId: string, livemode: boolean, input: ConversionInput): Promise<Map<string, Rate | null>> {
-  const skus = [...new Set(input.items.map((item) => item.sku))];
-  if (skus.length === 0) return new Map();
-  const rows = await db
-    .select({ sku: products.externalProductId, type: products.commissionType, value: products.commissionValue, currency: products.currency })
-    .from(products)
-    .where(and(eq(products.merchantId, merchantId), eq(products.livemode, livemode), inArray(products.externalProductId, skus)));
-  return new Map(rows.map((p) => [p.sku, rateOf(p.type, p.value, p.currency)]));
-}
-
-async function platformCommissionRule(executor: Executor): Promise<Rate> {
-  const settings = await getPlatformSettings(executor);
-  return { type: settings.defaultCommissionType, value: settings.defaultCommissionValue, currency: settings.currency };
-}
-
 async function commissionFor(
   tx: Tx,
   defaults: PlatformDefaults,
   ctx: {
-    merchant: MerchantRow;
-    campaign: typeof campaigns.$inferSelect;
-    catalog: Map<string, Rate | null>;
+    merchantId: string;
+    campaign: CampaignRow;
+    rules: CommissionRules;
     click: NonNullable<Awaited<ReturnType<FindClick>>>;
     input: ConversionInput;
     orderRef: string;
@@ -193,19 +155,19 @@ async function commissionFor(
     actor: string;
   },
 ) {
-  const { merchant, campaign, input } = ctx;
+  const { campaign, rules, input } = ctx;
   const computed = computeCommission({
     currency: input.currency,
     orderAmount: input.amount,
-    lines: input.items.map((item) => ({ ...item, productRate: ctx.catalog.get(item.sku) ?? null })),
-    campaignRate: rateOf(campaign.defaultCommissionType, campaign.defaultCommissionValue, campaign.currency),
-    merchantRate: rateOf(merchant.defaultCommissionType, merchant.defaultCommissionValue, merchant.currency),
-    platformRate: await platformCommissionRule(tx),
+    lines: input.items.map((item) => ({ ...item, productRate: rules.products.get(item.sku)?.rule ?? null })),
+    campaignRate: toCommissionRule(campaign.defaultCommissionType, campaign.defaultCommissionValue, campaign.currency),
+    merchantRate: rules.merchant,
+    platformRate: rules.platform,
   });
   const risk = await assessConversionRisk(tx, {
     conversionId: ctx.conversionId,
     orderRef: ctx.orderRef,
-    merchantId: merchant.id,
+    merchantId: ctx.merchantId,
     livemode: campaign.livemode,
     click: ctx.click,
     occurredAt: input.occurredAt,
@@ -216,7 +178,7 @@ async function commissionFor(
   let commission = await createCommission(
     tx,
     {
-      merchantId: merchant.id,
+      merchantId: ctx.merchantId,
       livemode: campaign.livemode,
       conversionId: ctx.conversionId,
       orderRef: ctx.orderRef,

@@ -8,3 +8,4 @@ export { getMerchantCurrency } from './merchant-currency.ts';
 export { merchantBusinessNames } from './merchant-names.ts';
 export { lockMerchant } from './lock-merchant.ts';
 export { approvedMerchantIds } from './approved-merchant-ids.ts';
+export { findMerchantCommissionDefault } from './merchant-commission-default.ts';

@@ -4,3 +4,6 @@ export { applyOrderStatus, changeOrderStatus } from './apply-order-status.ts';
 export { INITIAL_ORDER_STATUSES } from './order-status.ts';
 export { OrderStatusBody } from './orders.schemas.ts';
 export { findOrderDetail } from './order-view.ts';
+export { createOrder } from './create-order.ts';
+export type { NewOrder } from './create-order.ts';
+export type { FulfilmentStatus } from './orders.tables.ts';

@@ -7,3 +7,4 @@ export { findProduct } from './products.repository.ts';
 export { listProducts } from './list-products.ts';
 export type { ProductView } from './products.schemas.ts';
 export { archiveProductsMissingFromFeed } from './archive-products.ts';
+export { findProductCommissionsBySku } from './product-commissions-by-sku.ts';
