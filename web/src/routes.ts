@@ -17,6 +17,7 @@ import { MarketplacePage } from './pages/affiliate/MarketplacePage.tsx';
 import { PayoutMethodsPage } from './pages/affiliate/PayoutMethodsPage.tsx';
 import { PayoutsPage } from './pages/affiliate/PayoutsPage.tsx';
 import { WalletPage } from './pages/affiliate/WalletPage.tsx';
+import { MerchantAffiliatesPage } from './pages/merchant/affiliates/MerchantAffiliatesPage.tsx';
 import { MerchantCampaignsPage } from './pages/merchant/MerchantCampaignsPage.tsx';
 import { MerchantDevelopersPage } from './pages/merchant/MerchantDevelopersPage.tsx';
 import { MerchantHomePage } from './pages/merchant/MerchantHomePage.tsx';
@@ -55,6 +56,7 @@ export const ROUTES: RouteDef[] = [
 
   { path: '/merchant', access: 'merchant', page: MerchantHomePage },
   { path: '/merchant/campaigns', access: 'merchant', page: MerchantCampaignsPage },
+  { path: '/merchant/affiliates', access: 'merchant', page: MerchantAffiliatesPage },
   { path: '/merchant/imports', access: 'merchant', page: MerchantImportsPage },
   { path: '/merchant/profile', access: 'merchant', page: StoreProfilePage },
   { path: '/merchant/products', access: 'merchant', page: MerchantProductsPage },

@@ -14,6 +14,7 @@ export const NAVIGATION: Record<Role | 'guest', NavItem[]> = {
   merchant: [
     { to: '/merchant', label: 'Overview' },
     { to: '/merchant/campaigns', label: 'Campaigns' },
+    { to: '/merchant/affiliates', label: 'Affiliates' },
     { to: '/merchant/profile', label: 'Store' },
     { to: '/merchant/products', label: 'Products' },
     { to: '/merchant/orders', label: 'Orders' },

@@ -16,13 +16,13 @@ const SORTS = [
 const PAGE_SIZE = 10;
 const CSV_ROWS = { affiliates: 100, links: 500 };
 
-/** The period's creators, most commission first (or as chosen), a page at a time. */
-export function TopAffiliates({ mode, period }: { mode: DataMode; period: Period }) {
+/** The period's creators (of one campaign, or all), most commission first (or as chosen), a page at a time. */
+export function TopAffiliates({ mode, period, campaignId }: { mode: DataMode; period: Period; campaignId?: string | undefined }) {
   const api = useApi().forMode(mode);
   const { sort, page, onSort, onPage } = useRankedPaging<Sort>('commission');
-  const query = { ...period, tz: REPORT_TIME_ZONE, sort };
+  const query = { ...period, tz: REPORT_TIME_ZONE, sort, campaignId };
   const report = useQuery({
-    queryKey: ['merchant', 'reports', mode, 'affiliates', period, sort, page],
+    queryKey: ['merchant', 'reports', mode, 'affiliates', period, campaignId, sort, page],
     queryFn: () => call(api.GET('/api/v1/reports/affiliates', { params: { query: { ...query, limit: PAGE_SIZE, page } } })),
   });
   return (
