@@ -1,5 +1,7 @@
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ApiKeysSection } from './ApiKeysSection.tsx';
+import { GoLiveChecklist } from './developers/GoLiveChecklist.tsx';
+import { SandboxReplay } from './developers/SandboxReplay.tsx';
 import { RequestLogSection } from './RequestLogSection.tsx';
 import { WebhooksSection } from './WebhooksSection.tsx';
 
@@ -12,7 +14,9 @@ export function MerchantDevelopersPage() {
           <a href="/docs">API reference</a> lists every endpoint.
         </p>
       </PageHeader>
+      <GoLiveChecklist />
       <ApiKeysSection />
+      <SandboxReplay />
       <WebhooksSection />
       <RequestLogSection />
     </div>
