@@ -9,3 +9,4 @@ export type { ListedCampaign, ListedCampaignQuery } from './campaign-listing.ts'
 export { campaignTitles } from './campaign-titles.ts';
 export { findCampaign } from './campaigns.repository.ts';
 export type { CampaignRow, StoredCampaignStatus } from './campaigns.tables.ts';
+export { findCampaignHoldDays } from './campaign-hold-days.ts';

@@ -6,7 +6,7 @@ export { commissionView, lockCommission, lockCommissionOfOrder } from './commiss
 export type { CommissionRecord } from './commission-record.ts';
 export { commissionReportRows } from './commission-report-rows.ts';
 export { COMMISSION_TYPES, formatCommissionValue, readCommissionInput, toCommissionRule } from './commission-rule.ts';
-export type { CommissionType } from './commission-rule.ts';
+export type { CommissionInput, CommissionType } from './commission-rule.ts';
 export { COMMISSION_TRANSITIONS, canTransitionCommission, isLiveCommission } from './commission-states.ts';
 export { CommissionSchema } from './commissions.schemas.ts';
 export { computeCommission } from './compute-commission.ts';
@@ -16,7 +16,6 @@ export { payCommissions } from './pay-commissions.ts';
 export { loadPlatformDefaults } from './platform-defaults.ts';
 export type { PlatformDefaults } from './platform-defaults.ts';
 export { expectedLineAmounts, pickCommissionRule } from './resolve-commission.ts';
-export { setMerchantDefaultCommission } from './set-merchant-default-commission.ts';
 export { settleBilledCommissions } from './settle-commissions.ts';
 export { startHold } from './start-hold.ts';
 export { loadCommissionRules } from './load-commission-rules.ts';

@@ -1,7 +1,6 @@
-import { eq } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/client.ts';
-import { campaigns } from '../campaigns/campaigns.tables.ts';
-import { merchants } from '../merchants/merchants.tables.ts';
+import { findCampaignHoldDays } from '../campaigns/index.ts';
+import { findMerchantHoldDays } from '../merchants/index.ts';
 import { transitionCommission, type ChangeContext } from './change-commission.ts';
 import type { CommissionRecord } from './commission-record.ts';
 import { holdUntil, resolveHoldDays } from './hold-period.ts';
@@ -17,8 +16,8 @@ export async function startHold(
   platformHoldDays: number,
   ctx: ChangeContext,
 ): Promise<CommissionRecord> {
-  const [campaign] = await tx.select({ holdDays: campaigns.holdDays }).from(campaigns).where(eq(campaigns.id, commission.campaignId));
-  const [merchant] = await tx.select({ holdDays: merchants.holdDays }).from(merchants).where(eq(merchants.id, commission.merchantId));
-  const days = resolveHoldDays(campaign?.holdDays, merchant?.holdDays, platformHoldDays);
+  const campaignHoldDays = await findCampaignHoldDays(tx, commission.campaignId);
+  const merchantHoldDays = await findMerchantHoldDays(tx, commission.merchantId);
+  const days = resolveHoldDays(campaignHoldDays, merchantHoldDays, platformHoldDays);
   return transitionCommission(tx, commission, 'hold', ctx, { holdUntil: holdUntil(deliveredAt, days) });
 }

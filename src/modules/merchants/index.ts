@@ -9,3 +9,4 @@ export { merchantBusinessNames } from './merchant-names.ts';
 export { lockMerchant } from './lock-merchant.ts';
 export { approvedMerchantIds } from './approved-merchant-ids.ts';
 export { findMerchantCommissionDefault } from './merchant-commission-default.ts';
+export { findMerchantHoldDays } from './merchant-hold-days.ts';

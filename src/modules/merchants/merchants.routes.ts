@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { ModuleRegister } from '../../platform/module.ts';
 import { errorResponses, Money, Nullable, StringEnum } from '../../platform/http/schemas.ts';
 import { COMMISSION_TYPES, formatCommissionValue } from '../commissions/index.ts';
-import { setMerchantDefaultCommission } from '../commissions/index.ts';
+import { setMerchantDefaultCommission } from './set-default-commission.ts';
 import { getMerchantOrThrow } from './get-merchant.ts';
 import { registerMerchantReview } from './merchant-review.routes.ts';
 import { DomainBody, MerchantDetail, StoreProfileBody } from './merchants.schemas.ts';

@@ -2,8 +2,8 @@ import { eq } from 'drizzle-orm';
 import { inTransaction, type Db } from '../../platform/db/client.ts';
 import { notFound } from '../../platform/errors.ts';
 import { validationError } from '../../platform/http/validation.ts';
-import { merchants } from '../merchants/merchants.tables.ts';
-import { readCommissionInput, type CommissionInput, type CommissionType } from './commission-rule.ts';
+import { readCommissionInput, type CommissionInput, type CommissionType } from '../commissions/index.ts';
+import { merchants } from './merchants.tables.ts';
 
 export interface MerchantDefaultCommission {
   defaultCommissionType: CommissionType | null;
