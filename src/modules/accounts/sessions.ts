@@ -5,8 +5,8 @@ import type { Db } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { SessionPrincipal } from '../../platform/auth/route-auth.types.ts';
 import { SESSION_COOKIE, sessionRolesOf } from '../../platform/auth/route-principals.ts';
-import { affiliates } from '../affiliates/affiliates.tables.ts';
-import { merchants } from '../merchants/merchants.tables.ts';
+import { affiliateColumns } from '../affiliates/index.ts';
+import { merchantColumns } from '../merchants/index.ts';
 import { sessions, users } from './accounts.tables.ts';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -29,11 +29,18 @@ export async function purgeExpiredSessions(db: Db): Promise<void> {
 
 export async function findSession(db: Db, token: string): Promise<SessionPrincipal | null> {
   const [row] = await db
-    .select({ userId: users.id, email: users.email, role: users.role, csrfToken: sessions.csrfToken, merchantId: merchants.id, affiliateId: affiliates.id })
+    .select({
+      userId: users.id,
+      email: users.email,
+      role: users.role,
+      csrfToken: sessions.csrfToken,
+      merchantId: merchantColumns.id,
+      affiliateId: affiliateColumns.id,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .leftJoin(merchants, eq(merchants.userId, users.id))
-    .leftJoin(affiliates, eq(affiliates.userId, users.id))
+    .leftJoin(merchantColumns, eq(merchantColumns.userId, users.id))
+    .leftJoin(affiliateColumns, eq(affiliateColumns.userId, users.id))
     .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, sql`now()`)));
   return row ?? null;
 }

@@ -3,17 +3,19 @@ import type { ModuleRegister } from '../../platform/module.ts';
 import { PayoutMethod, PayoutMethodBody, PayoutMethodList, Profile, ProfilePatchBody } from './affiliates.schemas.ts';
 import { addPayoutMethod, listPayoutMethods, removePayoutMethod, setDefaultPayoutMethod } from './payout-methods.service.ts';
 import { getProfile, updateProfile } from './update-profile.ts';
-import { resolveAffiliateId } from '../../platform/auth/resolve-principal.ts';
+import { resolveAffiliateId, resolveSessionUser } from '../../platform/auth/resolve-principal.ts';
+import type { FastifyRequest } from 'fastify';
 
 const affiliateOnly = { principals: ['affiliateSession'] } as const;
 const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
+const signedInAffiliate = (request: FastifyRequest) => ({ affiliateId: resolveAffiliateId(request), email: resolveSessionUser(request).email });
 
 /** The affiliate's own profile and payout methods (dashboard session). */
 export const registerAffiliates: ModuleRegister = (app, { db, secrets }) => {
   app.get(
     '/api/affiliate/profile',
     { config: affiliateOnly, schema: { tags: ['affiliate'], summary: 'Your profile', response: { 200: Profile } } },
-    async (request) => getProfile(db, resolveAffiliateId(request)),
+    async (request) => getProfile(db, signedInAffiliate(request)),
   );
 
   app.patch(
@@ -27,7 +29,7 @@ export const registerAffiliates: ModuleRegister = (app, { db, secrets }) => {
         response: { 200: Profile },
       },
     },
-    async (request) => updateProfile(db, resolveAffiliateId(request), request.body),
+    async (request) => updateProfile(db, signedInAffiliate(request), request.body),
   );
 
   app.get(

@@ -2,7 +2,6 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { notFound } from '../../platform/errors.ts';
 import { validationError } from '../../platform/http/validation.ts';
-import { users } from '../accounts/accounts.tables.ts';
 import { affiliates, type AffiliateChannel, type SocialHandles } from './affiliates.tables.ts';
 import { mergeHandles, validateProfilePatch, type ProfilePatch } from './profile-rules.ts';
 
@@ -18,17 +17,18 @@ export interface AffiliateProfile {
   updatedAt: string;
 }
 
-export async function getProfile(db: Db, affiliateId: string): Promise<AffiliateProfile> {
-  const [row] = await db
-    .select({ affiliate: affiliates, email: users.email })
-    .from(affiliates)
-    .innerJoin(users, eq(users.id, affiliates.userId))
-    .where(eq(affiliates.id, affiliateId));
-  if (!row) throw notFound('Affiliate');
-  const a = row.affiliate;
+/** The signed-in affiliate: their affiliate id and the email they sign in with (the session's). */
+export interface AffiliateSelf {
+  affiliateId: string;
+  email: string;
+}
+
+export async function getProfile(db: Db, self: AffiliateSelf): Promise<AffiliateProfile> {
+  const [a] = await db.select().from(affiliates).where(eq(affiliates.id, self.affiliateId));
+  if (!a) throw notFound('Affiliate');
   return {
     affiliateId: a.id,
-    email: row.email,
+    email: self.email,
     displayName: a.displayName,
     bio: a.bio,
     channels: a.channels,
@@ -40,7 +40,8 @@ export async function getProfile(db: Db, affiliateId: string): Promise<Affiliate
 }
 
 /** Change the fields given; handles merge (null removes one), everything else replaces. */
-export async function updateProfile(db: Db, affiliateId: string, patch: ProfilePatch): Promise<AffiliateProfile> {
+export async function updateProfile(db: Db, self: AffiliateSelf, patch: ProfilePatch): Promise<AffiliateProfile> {
+  const { affiliateId } = self;
   const checked = validateProfilePatch(patch);
   if (!checked.ok) throw validationError(checked.details);
   const { socialHandles, ...fields } = checked.value;
@@ -52,5 +53,5 @@ export async function updateProfile(db: Db, affiliateId: string, patch: ProfileP
       .set({ ...fields, ...(socialHandles ? { socialHandles: mergeHandles(current.socialHandles, socialHandles) } : {}), updatedAt: sql`now()` })
       .where(eq(affiliates.id, affiliateId));
   });
-  return getProfile(db, affiliateId);
+  return getProfile(db, self);
 }

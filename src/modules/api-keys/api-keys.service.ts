@@ -4,7 +4,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Db, Executor } from '../../platform/db/client.ts';
 import type { SecretBox } from '../../platform/crypto/secret-box.ts';
 import { newId } from '../../platform/ids.ts';
-import { merchants } from '../merchants/merchants.tables.ts';
+import { merchantColumns } from '../merchants/index.ts';
 import { apiKeys, type ApiKeyRow } from './api-keys.tables.ts';
 
 export interface IssuedKeyPair {
@@ -71,9 +71,9 @@ export function createKeyStore(db: Db, secrets: SecretBox, options: KeyStoreOpti
 
   async function load(publishableKey: string, now: number): Promise<VerifiedKey | null> {
     const [row] = await db
-      .select({ key: apiKeys, merchantStatus: merchants.status })
+      .select({ key: apiKeys, merchantStatus: merchantColumns.status })
       .from(apiKeys)
-      .innerJoin(merchants, eq(merchants.id, apiKeys.merchantId))
+      .innerJoin(merchantColumns, eq(merchantColumns.id, apiKeys.merchantId))
       .where(and(eq(apiKeys.publishableKey, publishableKey), isNull(apiKeys.revokedAt), or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, new Date(now)))));
     if (!row) return null;
     return { key: row.key, merchantStatus: row.merchantStatus, signingSecret: secrets.open(row.key.secretSealed) };

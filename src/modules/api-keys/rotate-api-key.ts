@@ -3,7 +3,7 @@ import type { SecretBox } from '../../platform/crypto/secret-box.ts';
 import { inTransaction, type Db } from '../../platform/db/client.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { recordAudit } from '../audit/index.ts';
-import { merchants } from '../merchants/merchants.tables.ts';
+import { lockMerchantForUpdate } from '../merchants/index.ts';
 import { issueKeyPair, modeName, type IssuedKeyPair } from './api-keys.service.ts';
 import { apiKeys } from './api-keys.tables.ts';
 
@@ -25,7 +25,7 @@ export async function rotateApiKey(
 ): Promise<Rotation> {
   return inTransaction(deps.db, async (tx) => {
     // Locking the merchant row makes two rotations of one merchant take turns.
-    const [merchant] = await tx.select({ status: merchants.status }).from(merchants).where(eq(merchants.id, merchantId)).for('update');
+    const merchant = await lockMerchantForUpdate(tx, merchantId);
     if (!merchant) throw notFound('Merchant');
     if (merchant.status !== 'APPROVED') throw new AppError('MERCHANT_NOT_APPROVED', 'API keys are available once the merchant account is approved');
     const graceEnd = new Date(deps.now.getTime() + deps.graceSeconds * 1000).toISOString();

@@ -1,7 +1,7 @@
 import { and, count, desc, eq, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { pageWindow, toPage, type PageQuery } from '../../platform/http/pagination.ts';
-import { users } from '../accounts/accounts.tables.ts';
+import { userColumns } from '../accounts/index.ts';
 import { auditLog } from './audit.tables.ts';
 
 export interface AuditFilter extends PageQuery {
@@ -24,7 +24,7 @@ export async function listAuditLog(db: Db, filter: AuditFilter) {
     .select({
       id: auditLog.id,
       actorUserId: auditLog.actorUserId,
-      actorEmail: users.email,
+      actorEmail: userColumns.email,
       action: auditLog.action,
       subjectType: auditLog.subjectType,
       subjectId: auditLog.subjectId,
@@ -32,7 +32,7 @@ export async function listAuditLog(db: Db, filter: AuditFilter) {
       createdAt: auditLog.createdAt,
     })
     .from(auditLog)
-    .leftJoin(users, eq(users.id, auditLog.actorUserId))
+    .leftJoin(userColumns, eq(userColumns.id, auditLog.actorUserId))
     .where(where)
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(limit)

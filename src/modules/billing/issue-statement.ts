@@ -3,7 +3,7 @@ import { inTransaction, queryRows, type Db, type Tx } from '../../platform/db/cl
 import { AppError, notFound } from '../../platform/errors.ts';
 import { recordEvent } from '../../platform/events/record-event.ts';
 import { newId } from '../../platform/ids.ts';
-import { merchants } from '../merchants/merchants.tables.ts';
+import { lockMerchantForUpdate } from '../merchants/index.ts';
 import { getPlatformSettings } from '../platform-settings/index.ts';
 import { statementLines, statements, type StatementRow } from './billing.tables.ts';
 import { markStatementPaid } from './mark-statement-paid.ts';
@@ -46,7 +46,7 @@ class NothingToBill extends Error {}
 async function issueInTransaction(db: Db, input: IssueStatementInput): Promise<StatementRow> {
   return inTransaction(db, async (tx) => {
     // One issuer per merchant at a time: numbering and "not yet billed" hold under concurrency.
-    const [merchant] = await tx.select({ id: merchants.id }).from(merchants).where(eq(merchants.id, input.merchantId)).for('update');
+    const merchant = await lockMerchantForUpdate(tx, input.merchantId);
     if (!merchant) throw notFound('Merchant');
     const settings = await getPlatformSettings(tx);
     // Live APPROVED commissions of this currency not on any statement yet.

@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db/client.ts';
 import { containsPattern } from '../../platform/db/like-pattern.ts';
 import { pageWindow, toPage, type Page, type PageQuery } from '../../platform/http/pagination.ts';
 import { formatCommissionValue, pickCommissionRule, toCommissionRule, type CommissionType } from '../commissions/index.ts';
-import { merchants } from '../merchants/merchants.tables.ts';
+import { merchantColumns } from '../merchants/index.ts';
 import { getPlatformSettings } from '../platform-settings/index.ts';
 import { campaigns } from './campaigns.tables.ts';
 
@@ -40,7 +40,7 @@ function listedCampaignsWhere(now: Date): SQL {
     eq(campaigns.status, 'ACTIVE'),
     or(isNull(campaigns.endDate), gt(campaigns.endDate, now)),
     or(eq(campaigns.approvalRequired, false), isNotNull(campaigns.approvedAt)),
-    eq(merchants.status, 'APPROVED'),
+    eq(merchantColumns.status, 'APPROVED'),
   )!;
 }
 
@@ -56,19 +56,19 @@ export async function listListedCampaigns(db: Db, query: ListedCampaignQuery, no
     db
       .select({
         campaign: campaigns,
-        merchantName: merchants.businessName,
-        website: merchants.website,
-        merchantType: merchants.defaultCommissionType,
-        merchantValue: merchants.defaultCommissionValue,
-        merchantCurrency: merchants.currency,
+        merchantName: merchantColumns.businessName,
+        website: merchantColumns.website,
+        merchantType: merchantColumns.defaultCommissionType,
+        merchantValue: merchantColumns.defaultCommissionValue,
+        merchantCurrency: merchantColumns.currency,
       })
       .from(campaigns)
-      .innerJoin(merchants, eq(merchants.id, campaigns.merchantId))
+      .innerJoin(merchantColumns, eq(merchantColumns.id, campaigns.merchantId))
       .where(where)
       .orderBy(desc(campaigns.createdAt), desc(campaigns.id))
       .limit(limit)
       .offset(offset),
-    db.select({ total: count() }).from(campaigns).innerJoin(merchants, eq(merchants.id, campaigns.merchantId)).where(where),
+    db.select({ total: count() }).from(campaigns).innerJoin(merchantColumns, eq(merchantColumns.id, campaigns.merchantId)).where(where),
     getPlatformSettings(db),
   ]);
   const platformRule = { type: platform.defaultCommissionType, value: platform.defaultCommissionValue, currency: platform.currency };
@@ -109,7 +109,7 @@ export async function listListedCategories(db: Db, now = new Date()): Promise<st
   const rows = await db
     .selectDistinct({ category: campaigns.category })
     .from(campaigns)
-    .innerJoin(merchants, eq(merchants.id, campaigns.merchantId))
+    .innerJoin(merchantColumns, eq(merchantColumns.id, campaigns.merchantId))
     .where(and(listedCampaignsWhere(now), isNotNull(campaigns.category)))
     .orderBy(asc(campaigns.category));
   return rows.map((row) => row.category!);

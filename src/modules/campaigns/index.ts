@@ -10,3 +10,4 @@ export { campaignTitles } from './campaign-titles.ts';
 export { findCampaign } from './campaigns.repository.ts';
 export type { CampaignRow, StoredCampaignStatus } from './campaigns.tables.ts';
 export { findCampaignHoldDays } from './campaign-hold-days.ts';
+export { campaignColumns, campaignsByIds, findAnyCampaign, findMerchantCampaignOrThrow, tenantCampaignIds } from './find-campaigns.ts';

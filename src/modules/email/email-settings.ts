@@ -1,7 +1,6 @@
-import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { notFound } from '../../platform/errors.ts';
-import { users } from '../accounts/accounts.tables.ts';
+import { changeEmailOptOuts, findEmailRecipient } from '../accounts/index.ts';
 import { OPTIONAL_EMAIL_KINDS, type OptionalEmailKind } from './email-kinds.ts';
 
 export interface EmailSettingsView {
@@ -10,21 +9,13 @@ export interface EmailSettingsView {
 }
 
 export async function getEmailSettings(db: Db, userId: string): Promise<EmailSettingsView> {
-  const [user] = await db.select({ verifiedAt: users.emailVerifiedAt, optOuts: users.emailOptOuts }).from(users).where(eq(users.id, userId));
+  const user = await findEmailRecipient(db, userId);
   if (!user) throw notFound('User');
   return { emailVerified: user.verifiedAt !== null, notifications: OPTIONAL_EMAIL_KINDS.map((kind) => ({ kind, enabled: !user.optOuts.includes(kind) })) };
 }
 
 /** Turn optional notifications on or off; kinds not named keep their setting. */
 export async function updateEmailSettings(db: Db, userId: string, changes: Array<{ kind: OptionalEmailKind; enabled: boolean }>): Promise<EmailSettingsView> {
-  const off = changes.filter((c) => !c.enabled).map((c) => c.kind);
-  const on = changes.filter((c) => c.enabled).map((c) => c.kind);
-  // One statement, so two tabs saving at once each keep the other's changes.
-  await db
-    .update(users)
-    .set({
-      emailOptOuts: sql`array(select distinct k from unnest(${users.emailOptOuts} || ${sql.param(off)}::text[]) k where not (k = any(${sql.param(on)}::text[])) order by k)`,
-    })
-    .where(eq(users.id, userId));
+  await changeEmailOptOuts(db, userId, { off: changes.filter((c) => !c.enabled).map((c) => c.kind), on: changes.filter((c) => c.enabled).map((c) => c.kind) });
   return getEmailSettings(db, userId);
 }

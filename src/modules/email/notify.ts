@@ -1,31 +1,27 @@
-import { eq } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.ts';
 import type { NewDomainEvent } from '../../platform/events/record-event.ts';
 import { formatMoney } from '../../platform/money.ts';
-import { affiliates } from '../affiliates/affiliates.tables.ts';
-import { campaigns } from '../campaigns/campaigns.tables.ts';
-import { merchants } from '../merchants/merchants.tables.ts';
-import type { PayoutRow } from '../payouts/payouts.tables.ts';
+import { findAffiliateRecipient } from '../affiliates/index.ts';
+import { findMerchantRecipient } from '../merchants/index.ts';
 import { queueEmail } from './queue-email.ts';
 
 /*
  * The notification emails, each queued in the transaction of the change it reports (see
- * queue-email.ts). Callers pass ids; what the email shows is looked up here.
+ * queue-email.ts). Callers pass ids (and the campaign or payout they already hold); the merchant
+ * and affiliate an email goes to are looked up here.
  */
 
-async function merchantOf(tx: Executor, merchantId: string) {
-  const [row] = await tx.select({ userId: merchants.userId, businessName: merchants.businessName }).from(merchants).where(eq(merchants.id, merchantId));
-  return row;
+/** What a membership email says about the campaign. */
+export interface CampaignMention {
+  title: string;
+  merchantId: string;
 }
 
-async function affiliateOf(tx: Executor, affiliateId: string) {
-  const [row] = await tx.select({ userId: affiliates.userId, displayName: affiliates.displayName }).from(affiliates).where(eq(affiliates.id, affiliateId));
-  return row;
-}
-
-async function campaignOf(tx: Executor, campaignId: string) {
-  const [row] = await tx.select({ title: campaigns.title, merchantId: campaigns.merchantId }).from(campaigns).where(eq(campaigns.id, campaignId));
-  return row;
+/** What a payout email says about the payout. */
+export interface PayoutMention {
+  affiliateId: string;
+  netAmount: bigint;
+  currency: string;
 }
 
 export async function notifyMerchantReviewed(
@@ -33,7 +29,7 @@ export async function notifyMerchantReviewed(
   merchantId: string,
   decision: { approved: true } | { approved: false; reason: string },
 ): Promise<void> {
-  const merchant = await merchantOf(tx, merchantId);
+  const merchant = await findMerchantRecipient(tx, merchantId);
   if (!merchant) return;
   await queueEmail(
     tx,
@@ -44,11 +40,10 @@ export async function notifyMerchantReviewed(
 }
 
 /** An affiliate asked to join a campaign that needs the merchant's approval. */
-export async function notifyJoinRequested(tx: Executor, campaignId: string, affiliateId: string): Promise<void> {
-  const campaign = await campaignOf(tx, campaignId);
-  const affiliate = await affiliateOf(tx, affiliateId);
-  const merchant = campaign && (await merchantOf(tx, campaign.merchantId));
-  if (!campaign || !affiliate || !merchant) return;
+export async function notifyJoinRequested(tx: Executor, campaign: CampaignMention, affiliateId: string): Promise<void> {
+  const affiliate = await findAffiliateRecipient(tx, affiliateId);
+  const merchant = await findMerchantRecipient(tx, campaign.merchantId);
+  if (!affiliate || !merchant) return;
   await queueEmail(tx, {
     userId: merchant.userId,
     kind: 'join_request_received',
@@ -57,11 +52,10 @@ export async function notifyJoinRequested(tx: Executor, campaignId: string, affi
 }
 
 /** The merchant approved or declined an affiliate's join request. */
-export async function notifyJoinDecided(tx: Executor, campaignId: string, affiliateId: string, approved: boolean): Promise<void> {
-  const campaign = await campaignOf(tx, campaignId);
-  const affiliate = await affiliateOf(tx, affiliateId);
-  const merchant = campaign && (await merchantOf(tx, campaign.merchantId));
-  if (!campaign || !affiliate || !merchant) return;
+export async function notifyJoinDecided(tx: Executor, campaign: CampaignMention, affiliateId: string, approved: boolean): Promise<void> {
+  const affiliate = await findAffiliateRecipient(tx, affiliateId);
+  const merchant = await findMerchantRecipient(tx, campaign.merchantId);
+  if (!affiliate || !merchant) return;
   await queueEmail(tx, {
     userId: affiliate.userId,
     kind: 'join_request_decided',
@@ -72,10 +66,10 @@ export async function notifyJoinDecided(tx: Executor, campaignId: string, affili
 /** A payout was paid by the rail, or failed there. */
 export async function notifyPayoutSettled(
   tx: Executor,
-  payout: PayoutRow,
+  payout: PayoutMention,
   outcome: { paid: true; reference: string } | { paid: false; reason: string },
 ): Promise<void> {
-  const affiliate = await affiliateOf(tx, payout.affiliateId);
+  const affiliate = await findAffiliateRecipient(tx, payout.affiliateId);
   if (!affiliate) return;
   const money = { amount: formatMoney(payout.netAmount, payout.currency), currency: payout.currency };
   await queueEmail(
@@ -88,7 +82,7 @@ export async function notifyPayoutSettled(
 
 /** The platform disabled a merchant's webhook endpoint (it answered 410 Gone). */
 export async function notifyWebhookEndpointDisabled(tx: Executor, endpoint: { merchantId: string; url: string }, reason: string): Promise<void> {
-  const merchant = await merchantOf(tx, endpoint.merchantId);
+  const merchant = await findMerchantRecipient(tx, endpoint.merchantId);
   if (!merchant) return;
   await queueEmail(tx, { userId: merchant.userId, kind: 'webhook_endpoint_disabled', params: { url: endpoint.url, reason } });
 }
@@ -100,8 +94,8 @@ export async function notifyWebhookEndpointDisabled(tx: Executor, endpoint: { me
 export async function notifyCommissionApproved(tx: Executor, event: NewDomainEvent): Promise<void> {
   if (event.type !== 'commission.status_changed' || event.data.to !== 'approved' || !event.livemode || !event.merchantId) return;
   const commission = event.data.commission as { affiliateRef: string; amount: string; currency: string };
-  const affiliate = await affiliateOf(tx, commission.affiliateRef);
-  const merchant = await merchantOf(tx, event.merchantId);
+  const affiliate = await findAffiliateRecipient(tx, commission.affiliateRef);
+  const merchant = await findMerchantRecipient(tx, event.merchantId);
   if (!affiliate || !merchant) return;
   await queueEmail(tx, {
     userId: affiliate.userId,

@@ -1,8 +1,7 @@
-import { eq } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.ts';
 import { newId } from '../../platform/ids.ts';
 import { enqueueJob } from '../../platform/jobs/enqueue.ts';
-import { users } from '../accounts/accounts.tables.ts';
+import { findEmailRecipient } from '../accounts/index.ts';
 import { isOptionalEmailKind, reachesUnverified, type EmailKind } from './email-kinds.ts';
 import { emails } from './email.tables.ts';
 
@@ -24,10 +23,7 @@ export interface EmailToUser {
  * `skipped` (and not sent) when the user turned that kind off or has not verified the address yet.
  */
 export async function queueEmail(tx: Executor, email: EmailToUser): Promise<string | null> {
-  const [user] = await tx
-    .select({ email: users.email, verifiedAt: users.emailVerifiedAt, optOuts: users.emailOptOuts })
-    .from(users)
-    .where(eq(users.id, email.userId));
+  const user = await findEmailRecipient(tx, email.userId);
   if (!user) return null;
   const skipReason =
     isOptionalEmailKind(email.kind) && user.optOuts.includes(email.kind)

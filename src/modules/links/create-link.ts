@@ -1,11 +1,9 @@
-import { and, eq } from 'drizzle-orm';
 import { inTransaction, type Db } from '../../platform/db/client.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import { newId } from '../../platform/ids.ts';
-import { campaigns } from '../campaigns/campaigns.tables.ts';
-import { isUuid } from '../../platform/ids.ts';
-import { findMembership } from '../memberships/memberships.repository.ts';
-import { products } from '../products/products.tables.ts';
+import { isUuid, newId } from '../../platform/ids.ts';
+import { findAnyCampaign } from '../campaigns/index.ts';
+import { findMembershipStatus } from '../memberships/index.ts';
+import { findCampaignProduct } from '../products/index.ts';
 import { newLinkCode } from './link-code.ts';
 import { toLinkView, type LinkView } from './link-view.ts';
 import { findAffiliateLink } from './links.repository.ts';
@@ -26,26 +24,21 @@ export async function createLink(
 ): Promise<LinkView> {
   if (!isUuid(input.campaignId)) throw notFound('Campaign');
   const linkId = await inTransaction(db, async (tx) => {
-    const [campaign] = await tx.select().from(campaigns).where(eq(campaigns.id, input.campaignId));
-    const membership = campaign ? await findMembership(campaign.id, affiliateId, tx) : undefined;
+    const campaign = await findAnyCampaign(tx, input.campaignId);
+    const membership = campaign ? await findMembershipStatus(tx, campaign.id, affiliateId) : undefined;
     // Without a membership the campaign is not the affiliate's business at all.
     if (!campaign || !membership) throw notFound('Campaign');
-    if (membership.status !== 'APPROVED') {
+    if (membership !== 'APPROVED') {
       throw new AppError(
         'CAMPAIGN_NOT_JOINED',
-        membership.status === 'PENDING' ? 'Your request to join this campaign is waiting for the merchant' : 'Join this campaign before making links for it',
+        membership === 'PENDING' ? 'Your request to join this campaign is waiting for the merchant' : 'Join this campaign before making links for it',
       );
     }
     if (campaign.status === 'ARCHIVED' || (campaign.endDate && campaign.endDate <= now)) {
       throw new AppError('CAMPAIGN_INACTIVE', 'This campaign has ended and takes no new links');
     }
     if (input.productId !== undefined) {
-      const [product] = isUuid(input.productId)
-        ? await tx
-            .select()
-            .from(products)
-            .where(and(eq(products.id, input.productId), eq(products.campaignId, campaign.id), eq(products.merchantId, campaign.merchantId)))
-        : [];
+      const product = await findCampaignProduct(tx, { productId: input.productId, campaignId: campaign.id, merchantId: campaign.merchantId });
       if (!product)
         throw new AppError('NOT_FOUND', 'Product not found in this campaign', [
           { field: 'productId', code: 'NOT_IN_CAMPAIGN', message: 'is not a product of this campaign' },

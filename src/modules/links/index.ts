@@ -4,3 +4,5 @@ export { createLink } from './create-link.ts';
 export { linkCodes } from './link-codes.ts';
 export { findOrCreateLink } from './find-or-create-link.ts';
 export type { LinkTarget } from './find-or-create-link.ts';
+export { findLinkWithTarget } from './find-link-with-target.ts';
+export { affiliateLinkIds } from './affiliate-link-ids.ts';

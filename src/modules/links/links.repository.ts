@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.ts';
-import { campaigns } from '../campaigns/campaigns.tables.ts';
-import { products } from '../products/products.tables.ts';
+import { campaignColumns } from '../campaigns/index.ts';
+import { productColumns } from '../products/index.ts';
 import { links, type LinkRow } from './links.tables.ts';
 
 export interface LinkWithNames {
@@ -13,10 +13,10 @@ export interface LinkWithNames {
 /** Links with their campaign title and product name. */
 export function selectLinks(executor: Executor) {
   return executor
-    .select({ link: links, campaignTitle: campaigns.title, productName: products.name })
+    .select({ link: links, campaignTitle: campaignColumns.title, productName: productColumns.name })
     .from(links)
-    .innerJoin(campaigns, eq(campaigns.id, links.campaignId))
-    .leftJoin(products, eq(products.id, links.productId));
+    .innerJoin(campaignColumns, eq(campaignColumns.id, links.campaignId))
+    .leftJoin(productColumns, eq(productColumns.id, links.productId));
 }
 
 export async function findAffiliateLink(affiliateId: string, linkId: string, executor: Executor): Promise<LinkWithNames | undefined> {

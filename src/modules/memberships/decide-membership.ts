@@ -1,12 +1,10 @@
-import { and, eq, sql } from 'drizzle-orm';
-import { inTransaction, type Db, type Executor } from '../../platform/db/client.ts';
+import { inTransaction, type Db } from '../../platform/db/client.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import { users } from '../accounts/accounts.tables.ts';
-import { affiliates } from '../affiliates/affiliates.tables.ts';
+import { findUserIdByEmail } from '../accounts/index.ts';
+import { findAffiliateIdOfUser } from '../affiliates/index.ts';
+import { findMerchantCampaignOrThrow } from '../campaigns/index.ts';
 import { notifyJoinDecided } from '../email/index.ts';
-import { campaigns, type CampaignRow } from '../campaigns/campaigns.tables.ts';
 import type { MembershipStatus } from './memberships.tables.ts';
-import { isUuid } from '../../platform/ids.ts';
 import { findMembership, saveMembership } from './memberships.repository.ts';
 import { nextMembershipStatus } from './membership-rules.ts';
 
@@ -21,17 +19,6 @@ export interface MembershipResult {
   status: MembershipStatus;
 }
 
-/** The merchant's own campaign, or not found (another merchant's campaign is simply not there). */
-export async function getMerchantCampaignOrThrow(merchantId: string, campaignId: string, executor: Executor): Promise<CampaignRow> {
-  if (!isUuid(campaignId)) throw notFound('Campaign');
-  const [campaign] = await executor
-    .select()
-    .from(campaigns)
-    .where(and(eq(campaigns.id, campaignId), eq(campaigns.merchantId, merchantId)));
-  if (!campaign) throw notFound('Campaign');
-  return campaign;
-}
-
 async function applyMerchantAction(
   db: Db,
   actor: MerchantActor,
@@ -41,7 +28,7 @@ async function applyMerchantAction(
 ): Promise<MembershipResult> {
   for (let attempt = 0; attempt < 2; attempt++) {
     const result = await inTransaction(db, async (tx) => {
-      const campaign = await getMerchantCampaignOrThrow(actor.merchantId, campaignId, tx);
+      const campaign = await findMerchantCampaignOrThrow(tx, actor.merchantId, campaignId);
       const membership = await findMembership(campaignId, affiliateId, tx, { forUpdate: true });
       const next = nextMembershipStatus(membership?.status ?? null, action, campaign);
       if (!next.ok) throw next.reason === 'NOT_FOUND' ? notFound('Join request') : new AppError(next.reason, next.message);
@@ -59,7 +46,7 @@ async function applyMerchantAction(
         tx,
       );
       if (saved && membership?.status === 'PENDING' && (next.status === 'APPROVED' || next.status === 'REJECTED')) {
-        await notifyJoinDecided(tx, campaignId, affiliateId, next.status === 'APPROVED');
+        await notifyJoinDecided(tx, campaign, affiliateId, next.status === 'APPROVED');
       }
       return saved ? { campaignId, affiliateId, status: next.status } : null;
     });
@@ -77,15 +64,12 @@ export const rejectJoinRequest = (db: Db, actor: MerchantActor, campaignId: stri
 /** Invite an affiliate by the email they signed up with; private campaigns are joined this way. */
 export async function inviteAffiliate(db: Db, actor: MerchantActor, campaignId: string, affiliateEmail: string): Promise<MembershipResult> {
   // Check the campaign first, so an unknown campaign is reported as such whatever the email.
-  await getMerchantCampaignOrThrow(actor.merchantId, campaignId, db);
-  const [affiliate] = await db
-    .select({ id: affiliates.id })
-    .from(affiliates)
-    .innerJoin(users, eq(users.id, affiliates.userId))
-    .where(eq(sql`lower(${users.email})`, affiliateEmail.trim().toLowerCase()));
-  if (!affiliate)
+  await findMerchantCampaignOrThrow(db, actor.merchantId, campaignId);
+  const userId = await findUserIdByEmail(db, affiliateEmail);
+  const affiliateId = userId && (await findAffiliateIdOfUser(db, userId));
+  if (!affiliateId)
     throw new AppError('NOT_FOUND', 'No affiliate has signed up with this email', [
       { field: 'affiliateEmail', code: 'UNKNOWN_AFFILIATE', message: 'no affiliate account uses this email' },
     ]);
-  return applyMerchantAction(db, actor, campaignId, affiliate.id, 'INVITE');
+  return applyMerchantAction(db, actor, campaignId, affiliateId, 'INVITE');
 }

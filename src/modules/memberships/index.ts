@@ -3,3 +3,4 @@
 export { inviteAffiliate } from './decide-membership.ts';
 export { joinCampaign } from './join-campaign.ts';
 export { findJoinedCampaign, type JoinedCampaign } from './joined-campaign.ts';
+export { findMembershipStatus } from './membership-status.ts';

@@ -32,7 +32,7 @@ export async function joinCampaign(db: Db, affiliateId: string, campaignId: stri
         membership !== undefined,
         tx,
       );
-      if (saved && next.status === 'PENDING') await notifyJoinRequested(tx, campaignId, affiliateId);
+      if (saved && next.status === 'PENDING') await notifyJoinRequested(tx, found.campaign, affiliateId);
       return saved ? { campaignId, status: next.status } : null;
     });
     if (result) return result;

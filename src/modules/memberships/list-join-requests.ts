@@ -1,15 +1,15 @@
 import { and, count, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { pageWindow, toPage, type Page, type PageQuery } from '../../platform/http/pagination.ts';
-import { affiliates, type AffiliateChannel, type SocialHandles } from '../affiliates/affiliates.tables.ts';
-import { campaigns } from '../campaigns/campaigns.tables.ts';
+import { affiliateCards, type AffiliateCard } from '../affiliates/index.ts';
+import { campaignTitles } from '../campaigns/index.ts';
 import { campaignMemberships, type MembershipStatus } from './memberships.tables.ts';
 
 export interface JoinRequestView {
   campaignId: string;
   campaignTitle: string;
   status: MembershipStatus;
-  affiliate: { id: string; displayName: string; channels: AffiliateChannel[]; website: string | null; socialHandles: SocialHandles };
+  affiliate: AffiliateCard;
   requestedAt: string | null;
   invitedAt: string | null;
   decidedAt: string | null;
@@ -32,27 +32,30 @@ export async function listJoinRequests(db: Db, merchantId: string, query: JoinRe
   const { limit, offset } = pageWindow(query);
   const [rows, [total]] = await Promise.all([
     db
-      .select({ membership: campaignMemberships, campaignTitle: campaigns.title, affiliate: affiliates })
+      .select()
       .from(campaignMemberships)
-      .innerJoin(campaigns, eq(campaigns.id, campaignMemberships.campaignId))
-      .innerJoin(affiliates, eq(affiliates.id, campaignMemberships.affiliateId))
       .where(where)
       .orderBy(desc(campaignMemberships.updatedAt), desc(campaignMemberships.affiliateId))
       .limit(limit)
       .offset(offset),
     db.select({ n: count() }).from(campaignMemberships).where(where),
   ]);
-  const data = rows.map(({ membership, campaignTitle, affiliate }) => ({
+  // A page of memberships, then the titles and affiliates it names (a merchant's list, not a hot path).
+  const [titles, cards] = await Promise.all([
+    campaignTitles(
+      db,
+      rows.map((row) => row.campaignId),
+    ),
+    affiliateCards(
+      db,
+      rows.map((row) => row.affiliateId),
+    ),
+  ]);
+  const data = rows.map((membership) => ({
     campaignId: membership.campaignId,
-    campaignTitle,
+    campaignTitle: titles.get(membership.campaignId) ?? '',
     status: membership.status,
-    affiliate: {
-      id: affiliate.id,
-      displayName: affiliate.displayName,
-      channels: affiliate.channels,
-      website: affiliate.website,
-      socialHandles: affiliate.socialHandles,
-    },
+    affiliate: cards.get(membership.affiliateId)!,
     requestedAt: iso(membership.requestedAt),
     invitedAt: iso(membership.invitedAt),
     decidedAt: iso(membership.decidedAt),

@@ -1,9 +1,15 @@
 import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { pageWindow, toPage, type Page, type PageQuery } from '../../platform/http/pagination.ts';
-import { listListedCampaigns, listListedCategories, type ListedCampaign, type ListedCampaignQuery } from '../campaigns/index.ts';
-import { campaigns, type CampaignRow } from '../campaigns/campaigns.tables.ts';
-import { merchants } from '../merchants/merchants.tables.ts';
+import {
+  campaignsByIds,
+  listListedCampaigns,
+  listListedCategories,
+  type CampaignRow,
+  type ListedCampaign,
+  type ListedCampaignQuery,
+} from '../campaigns/index.ts';
+import { merchantCards } from '../merchants/index.ts';
 import { campaignMemberships, type MembershipStatus } from './memberships.tables.ts';
 import { describeCommission } from './membership-rules.ts';
 
@@ -86,18 +92,28 @@ export async function listAffiliateCampaigns(
   const { limit, offset } = pageWindow(query);
   const [rows, [total]] = await Promise.all([
     db
-      .select({ campaign: campaigns, merchantName: merchants.businessName, merchantWebsite: merchants.website, membershipStatus: campaignMemberships.status })
+      .select({ campaignId: campaignMemberships.campaignId, merchantId: campaignMemberships.merchantId, membershipStatus: campaignMemberships.status })
       .from(campaignMemberships)
-      .innerJoin(campaigns, eq(campaigns.id, campaignMemberships.campaignId))
-      .innerJoin(merchants, eq(merchants.id, campaigns.merchantId))
       .where(where)
-      .orderBy(desc(campaignMemberships.updatedAt), asc(campaigns.id))
+      .orderBy(desc(campaignMemberships.updatedAt), asc(campaignMemberships.campaignId))
       .limit(limit)
       .offset(offset),
     db.select({ n: count() }).from(campaignMemberships).where(where),
   ]);
-  const data = rows.map((row) =>
-    toOffer(row.campaign, { id: row.campaign.merchantId, name: row.merchantName, website: row.merchantWebsite }, row.membershipStatus),
-  );
+  // A page of memberships, then the campaigns and stores it names (an affiliate's list, not a hot path).
+  const [campaigns, stores] = await Promise.all([
+    campaignsByIds(
+      db,
+      rows.map((row) => row.campaignId),
+    ),
+    merchantCards(
+      db,
+      rows.map((row) => row.merchantId),
+    ),
+  ]);
+  const data = rows.map((row) => {
+    const campaign = campaigns.get(row.campaignId)!;
+    return toOffer(campaign, { id: campaign.merchantId, ...stores.get(campaign.merchantId)! }, row.membershipStatus);
+  });
   return toPage(query, data, total?.n ?? 0);
 }

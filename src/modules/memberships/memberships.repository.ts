@@ -1,21 +1,16 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.ts';
-import { campaigns, type CampaignRow } from '../campaigns/campaigns.tables.ts';
-import { merchants, type MerchantStatus } from '../merchants/merchants.tables.ts';
+import { findAnyCampaign, type CampaignRow } from '../campaigns/index.ts';
+import { findMerchantStatus, type MerchantStatus } from '../merchants/index.ts';
 import { campaignMemberships, type MembershipRow, type MembershipStatus } from './memberships.tables.ts';
-import { isUuid } from '../../platform/ids.ts';
 
 export async function findCampaignWithMerchant(
   campaignId: string,
   executor: Executor,
 ): Promise<{ campaign: CampaignRow; merchantStatus: MerchantStatus } | undefined> {
-  if (!isUuid(campaignId)) return undefined;
-  const [row] = await executor
-    .select({ campaign: campaigns, merchantStatus: merchants.status })
-    .from(campaigns)
-    .innerJoin(merchants, eq(merchants.id, campaigns.merchantId))
-    .where(eq(campaigns.id, campaignId));
-  return row;
+  const campaign = await findAnyCampaign(executor, campaignId);
+  const merchantStatus = campaign && (await findMerchantStatus(executor, campaign.merchantId));
+  return campaign && merchantStatus ? { campaign, merchantStatus } : undefined;
 }
 
 export async function findMembership(

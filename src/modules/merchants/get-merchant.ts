@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db/client.ts';
 import { containsPattern } from '../../platform/db/like-pattern.ts';
 import { notFound } from '../../platform/errors.ts';
 import { pageWindow, toPage, type PageQuery } from '../../platform/http/pagination.ts';
-import { users } from '../accounts/accounts.tables.ts';
+import { userColumns } from '../accounts/index.ts';
 import { merchantDomains, merchants, type MerchantDomainRow, type MerchantStatus } from './merchants.tables.ts';
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
@@ -21,7 +21,7 @@ const summaryColumns = {
   id: merchants.id,
   businessName: merchants.businessName,
   website: merchants.website,
-  email: users.email,
+  email: userColumns.email,
   contactName: merchants.contactName,
   contactPhone: merchants.contactPhone,
   status: merchants.status,
@@ -48,7 +48,11 @@ const summaryView = (row: SummaryRow) => ({ ...row, createdAt: row.createdAt.toI
 
 /** A merchant with its domains; the id is the whole scope (admins, or the merchant's own session). */
 export async function getMerchantOrThrow(db: Db, merchantId: string) {
-  const [merchant] = await db.select(summaryColumns).from(merchants).innerJoin(users, eq(users.id, merchants.userId)).where(eq(merchants.id, merchantId));
+  const [merchant] = await db
+    .select(summaryColumns)
+    .from(merchants)
+    .innerJoin(userColumns, eq(userColumns.id, merchants.userId))
+    .where(eq(merchants.id, merchantId));
   if (!merchant) throw notFound('Merchant');
   const domains = await db
     .select()
@@ -63,18 +67,18 @@ export async function listMerchants(db: Db, query: PageQuery & { status?: Mercha
   const pattern = query.q ? containsPattern(query.q) : undefined;
   const where = and(
     query.status ? eq(merchants.status, query.status) : undefined,
-    pattern ? or(ilike(merchants.businessName, pattern), ilike(users.email, pattern)) : undefined,
+    pattern ? or(ilike(merchants.businessName, pattern), ilike(userColumns.email, pattern)) : undefined,
   );
   const { limit, offset } = pageWindow(query);
   const rows = await db
     .select(summaryColumns)
     .from(merchants)
-    .innerJoin(users, eq(users.id, merchants.userId))
+    .innerJoin(userColumns, eq(userColumns.id, merchants.userId))
     .where(where)
     .orderBy(asc(merchants.createdAt), asc(merchants.id))
     .limit(limit)
     .offset(offset);
-  const [total] = await db.select({ n: count() }).from(merchants).innerJoin(users, eq(users.id, merchants.userId)).where(where);
+  const [total] = await db.select({ n: count() }).from(merchants).innerJoin(userColumns, eq(userColumns.id, merchants.userId)).where(where);
   const ids = rows.map((row) => row.id);
   const domains =
     ids.length === 0

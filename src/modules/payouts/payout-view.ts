@@ -2,7 +2,7 @@ import { desc, eq, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../platform/db/client.ts';
 import { pageWindow, toPage, type PageQuery } from '../../platform/http/pagination.ts';
 import { formatMoney, formatPercentage } from '../../platform/money.ts';
-import { affiliates } from '../affiliates/affiliates.tables.ts';
+import { affiliateColumns } from '../affiliates/index.ts';
 import { payouts, type PayoutRow, type PayoutStatus } from './payouts.tables.ts';
 
 const commissionCount = sql<number>`(select count(*)::int from payout_items i where i.payout_id = ${payouts.id} and i.kind = 'commission')`;
@@ -58,8 +58,8 @@ export async function listAffiliatePayouts(db: Db, affiliateId: string, query: P
 
 /** The facts an admin weighs before approving a withdrawal (SPEC §6 "Review"). */
 const reviewFacts = {
-  affiliateCreatedAt: affiliates.createdAt,
-  affiliateName: affiliates.displayName,
+  affiliateCreatedAt: affiliateColumns.createdAt,
+  affiliateName: affiliateColumns.displayName,
   // A payout method added, or one removed, in the last 7 days: a classic account-takeover sign.
   methodChangedRecently: sql<boolean>`exists (select 1 from payout_methods m where m.affiliate_id = ${payouts.affiliateId}
     and (m.created_at > now() - interval '7 days' or m.removed_at > now() - interval '7 days'))`,
@@ -74,7 +74,7 @@ export async function listPayoutsForAdmin(db: Db, query: PageQuery & { status?: 
   const rows = await db
     .select({ payout: payouts, commissionCount, ...reviewFacts })
     .from(payouts)
-    .innerJoin(affiliates, eq(affiliates.id, payouts.affiliateId))
+    .innerJoin(affiliateColumns, eq(affiliateColumns.id, payouts.affiliateId))
     .where(where)
     // The queue is worked oldest first.
     .orderBy(payouts.requestedAt, payouts.id)

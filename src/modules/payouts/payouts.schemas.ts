@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { PageQuery } from '../../platform/http/pagination.ts';
 import { Money, Nullable, StringEnum } from '../../platform/http/schemas.ts';
-import { PAYOUT_METHOD_TYPES } from '../affiliates/affiliates.tables.ts';
+import { PAYOUT_METHOD_TYPES } from '../affiliates/index.ts';
 import { PAYOUT_STATUSES } from './payouts.tables.ts';
 
 export const PayoutSchema = Type.Object({

@@ -1,9 +1,9 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { inTransaction, queryRows, type Db } from '../../platform/db/client.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { formatMoney, percentageOf } from '../../platform/money.ts';
-import { affiliates, payoutMethods } from '../affiliates/affiliates.tables.ts';
+import { findActivePayoutMethod, lockAffiliate } from '../affiliates/index.ts';
 import { postPayoutEntries } from '../ledger/index.ts';
 import { getPlatformSettings } from '../platform-settings/index.ts';
 import { payoutItems, payouts, type PayoutRow } from './payouts.tables.ts';
@@ -22,16 +22,11 @@ export interface PayoutRequestInput {
  */
 export async function requestPayout(db: Db, affiliateId: string, input: PayoutRequestInput): Promise<PayoutRow & { commissionCount: number }> {
   return inTransaction(db, async (tx) => {
-    const [affiliate] = await tx.select({ id: affiliates.id }).from(affiliates).where(eq(affiliates.id, affiliateId)).for('update');
-    if (!affiliate) throw notFound('Affiliate');
+    if (!(await lockAffiliate(tx, affiliateId))) throw notFound('Affiliate');
     const settings = await getPlatformSettings(tx);
     const currency = input.currency ?? settings.currency;
 
-    const active = and(eq(payoutMethods.affiliateId, affiliateId), isNull(payoutMethods.removedAt));
-    const [method] = await tx
-      .select()
-      .from(payoutMethods)
-      .where(and(active, input.payoutMethodId ? eq(payoutMethods.id, input.payoutMethodId) : eq(payoutMethods.isDefault, true)));
+    const method = await findActivePayoutMethod(tx, affiliateId, input.payoutMethodId);
     if (!method) {
       if (input.payoutMethodId) throw notFound('Payout method');
       throw new AppError('NO_PAYOUT_METHOD', 'Add a payout method before requesting a payout', [

@@ -1,6 +1,5 @@
 import { formatMoney } from '../../platform/money.ts';
-import { isWallet } from '../affiliates/index.ts';
-import type { PayoutMethodType } from '../affiliates/affiliates.tables.ts';
+import { isWallet, type PayoutMethodType } from '../affiliates/index.ts';
 
 /** Split an amount into transfers of at most `limit` each (the rail's per-transfer limit). */
 export function splitTransfers(amount: bigint, limit: bigint): bigint[] {

@@ -8,3 +8,4 @@ export { listProducts } from './list-products.ts';
 export type { ProductView } from './products.schemas.ts';
 export { archiveProductsMissingFromFeed } from './archive-products.ts';
 export { findProductCommissionsBySku } from './product-commissions-by-sku.ts';
+export { findCampaignProduct, productColumns } from './product-columns.ts';

@@ -2,7 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { ListFormatQuery } from '../../platform/http/csv-export.ts';
 import { PageQuery } from '../../platform/http/pagination.ts';
 import { Money, Nullable, StringEnum } from '../../platform/http/schemas.ts';
-import { COMMISSION_TYPES } from '../campaigns/campaigns.tables.ts';
+import { COMMISSION_TYPES } from '../commissions/index.ts';
 import { PRODUCT_STATUSES, STOCK_STATUSES } from './products.tables.ts';
 
 /** A single import/upsert call accepts at most this many items (seed: Products API). */

@@ -1,10 +1,9 @@
-import { and, eq } from 'drizzle-orm';
 import { inTransaction, type Db } from '../../platform/db/client.ts';
 import { AppError, type ErrorDetail } from '../../platform/errors.ts';
 import { validationError } from '../../platform/http/validation.ts';
 import { minorUnitDigits, parseMoney } from '../../platform/money.ts';
 import type { Tenant } from '../../platform/tenant.ts';
-import { campaigns } from '../campaigns/campaigns.tables.ts';
+import { tenantCampaignIds } from '../campaigns/index.ts';
 import { readCommissionInput } from '../commissions/index.ts';
 import { findApprovedDomains } from '../merchants/index.ts';
 import { isUrlOnDomains } from '../merchants/index.ts';
@@ -77,11 +76,8 @@ export async function updateProduct(db: Db, tenant: Tenant, id: string, patch: P
 
     if (patch.campaignId !== undefined) {
       if (patch.campaignId !== null) {
-        const [own] = await tx
-          .select({ id: campaigns.id })
-          .from(campaigns)
-          .where(and(eq(campaigns.id, patch.campaignId), eq(campaigns.merchantId, tenant.merchantId), eq(campaigns.livemode, tenant.livemode)));
-        if (!own)
+        const own = await tenantCampaignIds(tx, tenant, [patch.campaignId]);
+        if (!own.has(patch.campaignId))
           throw new AppError('UNKNOWN_CAMPAIGN', 'campaignId is not one of your campaigns in this mode', [
             { field: 'campaignId', code: 'UNKNOWN_CAMPAIGN', message: 'is not one of your campaigns in this mode' },
           ]);

@@ -1,6 +1,5 @@
-import { and, eq, inArray } from 'drizzle-orm';
-import { inTransaction, type Db, type Executor } from '../../platform/db/client.ts';
-import { campaigns } from '../campaigns/campaigns.tables.ts';
+import { inTransaction, type Db } from '../../platform/db/client.ts';
+import { tenantCampaignIds } from '../campaigns/index.ts';
 import type { Tenant } from '../../platform/tenant.ts';
 import { findCatalogContext } from '../merchants/index.ts';
 import { clearProductFields, clearsSomething, insertNewProducts, upsertProducts, type WrittenRow } from './product-bulk-sql.ts';
@@ -20,15 +19,6 @@ const CHUNK_SIZE = 1000;
 interface Accepted {
   index: number;
   item: ProductWrite;
-}
-
-async function ownCampaignIds(tenant: Tenant, ids: string[], executor: Executor): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await executor
-    .select({ id: campaigns.id })
-    .from(campaigns)
-    .where(and(eq(campaigns.merchantId, tenant.merchantId), eq(campaigns.livemode, tenant.livemode), inArray(campaigns.id, ids)));
-  return new Set(rows.map((row) => row.id));
 }
 
 /**
@@ -63,7 +53,7 @@ export async function writeProducts(db: Db, tenant: Tenant, items: readonly unkn
   });
 
   const campaignIds = [...new Set(accepted.map((a) => a.item.campaignId).filter((id): id is string => typeof id === 'string'))];
-  const known = await ownCampaignIds(tenant, campaignIds, db);
+  const known = await tenantCampaignIds(db, tenant, campaignIds);
   const writable = accepted.filter((a) => {
     const { campaignId } = a.item;
     if (typeof campaignId !== 'string' || known.has(campaignId)) return true;

@@ -1,7 +1,7 @@
 import { and, count, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
-import { links } from '../links/links.tables.ts';
+import { affiliateLinkIds } from '../links/index.ts';
 import { clicks } from './clicks.tables.ts';
 
 export type StatsGroup = 'day' | 'link' | 'campaign' | 'trafficSource' | 'sub1' | 'sub2' | 'sub3' | 'sub4' | 'sub5';
@@ -54,7 +54,7 @@ export async function clickStats(db: Db, affiliateId: string, query: ClickStatsF
     .where(
       and(
         // The affiliate's clicks are the clicks on their links; this is what clicks_link_idx can serve.
-        inArray(clicks.linkId, db.select({ id: links.id }).from(links).where(eq(links.affiliateId, affiliateId))),
+        inArray(clicks.linkId, affiliateLinkIds(affiliateId)),
         eq(clicks.livemode, true),
         gte(clicks.clickedAt, from),
         lt(clicks.clickedAt, to),

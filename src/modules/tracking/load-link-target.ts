@@ -1,9 +1,5 @@
-import { eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
-import { campaigns } from '../campaigns/campaigns.tables.ts';
-import { links } from '../links/links.tables.ts';
-import { merchants } from '../merchants/merchants.tables.ts';
-import { products } from '../products/products.tables.ts';
+import { findLinkWithTarget } from '../links/index.ts';
 import { blockedReasonOf, type Attributability } from './click-checks.ts';
 import { redirectTemplate, type RedirectTemplate } from './redirect-target.ts';
 import { normalizeAllowedSources } from './traffic-source.ts';
@@ -25,32 +21,7 @@ export interface LinkTarget extends Attributability {
 export const LINK_CODE_SHAPE = /^[A-Za-z0-9]{4,32}$/;
 
 export async function loadLinkTarget(db: Db, code: string): Promise<LinkTarget | null> {
-  const [row] = await db
-    .select({
-      link: {
-        id: links.id,
-        status: links.status,
-        affiliateId: links.affiliateId,
-        merchantId: links.merchantId,
-        livemode: links.livemode,
-        productId: links.productId,
-      },
-      campaign: {
-        id: campaigns.id,
-        status: campaigns.status,
-        startDate: campaigns.startDate,
-        endDate: campaigns.endDate,
-        landingUrl: campaigns.landingUrl,
-        allowedTrafficSources: campaigns.allowedTrafficSources,
-      },
-      merchant: { status: merchants.status, website: merchants.website },
-      product: { status: products.status, productUrl: products.productUrl },
-    })
-    .from(links)
-    .innerJoin(campaigns, eq(campaigns.id, links.campaignId))
-    .innerJoin(merchants, eq(merchants.id, links.merchantId))
-    .leftJoin(products, eq(products.id, links.productId))
-    .where(eq(links.code, code));
+  const row = await findLinkWithTarget(db, code);
   if (!row) return null;
   const { link, campaign, merchant, product } = row;
   const redirect =

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { SecretBox } from '../../platform/crypto/secret-box.ts';
 import { inTransaction, type Db } from '../../platform/db/client.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
@@ -6,7 +6,7 @@ import { toPage, type Page, type PageQuery } from '../../platform/http/paginatio
 import { newId } from '../../platform/ids.ts';
 import { requireOutboundUrl } from '../../platform/outbound/safe-fetch.ts';
 import type { Tenant } from '../../platform/tenant.ts';
-import { merchants } from '../merchants/merchants.tables.ts';
+import { lockMerchant } from '../merchants/index.ts';
 import { newWebhookSecret } from './webhook-signature.ts';
 import { toEndpointView } from './webhook-views.ts';
 import {
@@ -35,8 +35,7 @@ export async function createEndpoint(deps: EndpointDeps, tenant: Tenant, body: C
   const secret = newWebhookSecret();
   return inTransaction(deps.db, async (tx) => {
     // Locking the merchant makes concurrent creations take turns, so the limit holds.
-    const [merchant] = await tx.select({ id: merchants.id }).from(merchants).where(eq(merchants.id, tenant.merchantId)).for('no key update');
-    if (!merchant) throw notFound('Merchant');
+    if (!(await lockMerchant(tx, tenant.merchantId))) throw notFound('Merchant');
     if ((await countEndpoints(tenant, tx)) >= MAX_ENDPOINTS_PER_MODE) {
       throw new AppError('WEBHOOK_ENDPOINT_LIMIT', `At most ${MAX_ENDPOINTS_PER_MODE} webhook endpoints per mode; delete one first`);
     }
