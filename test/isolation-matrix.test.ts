@@ -27,8 +27,9 @@ const MODES: Mode[] = ['test', 'live'];
 /** Record kinds a merchant owns, per mode (statements and API keys are listed under both modes they cover). */
 type MerchantKind =
   'campaign' | 'product' | 'productFeed' | 'import' | 'click' | 'order' | 'webhookEndpoint' | 'webhookDelivery' | 'joinRequest' | 'apiKey' | 'statement';
-type AffiliateKind = 'link' | 'payoutMethod' | 'payout';
-/** A parameter that names no tenant's record (a template type), or a record every affiliate may act on (a listed campaign to join). */
+/** joinedCampaign: a campaign the victim affiliate joined by approval, not publicly listed (so no one else may join or browse it). */
+type AffiliateKind = 'link' | 'payoutMethod' | 'payout' | 'joinedCampaign';
+/** A parameter that names no tenant's record (a template type). */
 type Shared = 'none';
 
 /** The kind each path parameter names: `<segment before it>/:<parameter>`. */
@@ -50,7 +51,7 @@ const AFFILIATE_PARAMS: Record<string, AffiliateKind | Shared> = {
   'links/:id': 'link',
   'payout-methods/:id': 'payoutMethod',
   'payouts/:id': 'payout',
-  'campaigns/:id': 'none',
+  'campaigns/:id': 'joinedCampaign',
 };
 /** Kinds whose records belong to one mode: the owner's other mode must not reach them. */
 const MODE_SCOPED = new Set<MerchantKind>([
@@ -164,8 +165,9 @@ beforeAll(async () => {
   const payout = await victimAffiliateSession.request('POST', '/api/affiliate/payouts', {});
   expect(payout.status, JSON.stringify(payout.body)).toBe(201);
   affiliateIds.payout = payout.body.id;
-  const { link } = await makeLink(t, victim, { affiliate: victimAffiliate });
+  const { link, campaign } = await makeLink(t, victim, { affiliate: victimAffiliate });
   affiliateIds.link = link.id;
+  affiliateIds.joinedCampaign = campaign.id;
 
   markers = [victim.email, victim.domain, ...MODES.flatMap((mode) => Object.values(merchantIds[mode])), ...Object.values(affiliateIds), link.code].filter(
     (m): m is string => Boolean(m),

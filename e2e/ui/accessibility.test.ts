@@ -70,7 +70,9 @@ async function settle(page: Page): Promise<void> {
       document.querySelector('.loading, [aria-busy="true"]') === null &&
       // (a frame inside a closed <details> is measured once it opens)
       [...document.querySelectorAll('.table-wrap')].every(
-        (frame) => !frame.checkVisibility() || frame.scrollWidth > frame.clientWidth + 1 === frame.hasAttribute('tabindex'),
+        (frame) =>
+          !frame.checkVisibility() ||
+          (frame.scrollWidth > frame.clientWidth + 1 || frame.scrollHeight > frame.clientHeight + 1) === frame.hasAttribute('tabindex'),
       ),
   );
 }

@@ -1,5 +1,8 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 
+/** The frame can scroll, either way (what axe's scrollable-region rule looks at too). */
+const scrolls = (frame: HTMLElement) => frame.scrollWidth > frame.clientWidth + 1 || frame.scrollHeight > frame.clientHeight + 1;
+
 /**
  * The frame of a table. When the table is wider than its frame (a phone, a narrow column), the
  * frame scrolls sideways and becomes a group in the tab order named after the table (its caption
@@ -16,7 +19,7 @@ export function TableWrap({ children }: { children: ReactNode }) {
     const measure = () => {
       const table = frame.querySelector('table');
       const name = table?.caption?.textContent ?? table?.getAttribute('aria-label') ?? 'Table';
-      setScrollingName(frame.scrollWidth > frame.clientWidth + 1 ? name : null);
+      setScrollingName(scrolls(frame) ? name : null);
     };
     const observer = new ResizeObserver(measure);
     observer.observe(frame);
