@@ -1,20 +1,15 @@
-import { and, eq } from 'drizzle-orm';
 import type { Db } from '../platform/db/client.ts';
 import type { SecretBox } from '../platform/crypto/secret-box.ts';
-import { users } from '../modules/accounts/accounts.tables.ts';
-import { merchants } from '../modules/merchants/merchants.tables.ts';
 import { readDemoTestKeyPair } from '../modules/api-keys/index.ts';
-import { approveMerchant, createAdmin, signUpAffiliate, signUpMerchant } from '../modules/accounts/index.ts';
-import { activateCampaign } from '../modules/campaigns/index.ts';
+import { approveMerchant, createAdmin, findUserIdByEmail, signUpAffiliate, signUpMerchant } from '../modules/accounts/index.ts';
+import { findMerchantIdOfUser } from '../modules/merchants/index.ts';
+import { activateCampaign, findCampaignIdsByTitle } from '../modules/campaigns/index.ts';
 import { createCampaign } from '../modules/campaigns/index.ts';
 import { setCampaignListing } from '../modules/campaigns/index.ts';
-import { writeProducts } from '../modules/products/index.ts';
-import { products } from '../modules/products/products.tables.ts';
+import { findProductCommissionsBySku, writeProducts } from '../modules/products/index.ts';
 import { inviteAffiliate } from '../modules/memberships/index.ts';
 import { joinCampaign } from '../modules/memberships/index.ts';
-import { createLink } from '../modules/links/index.ts';
-import { links } from '../modules/links/links.tables.ts';
-import { campaigns } from '../modules/campaigns/campaigns.tables.ts';
+import { createLink, findLinkCodeOfCampaigns } from '../modules/links/index.ts';
 
 export const DEMO_PASSWORD = 'demo-password-123';
 export const DEMO_ACCOUNTS = {
@@ -118,11 +113,9 @@ export type DemoSummary = {
  */
 export async function seedDemo(db: Db, secrets: SecretBox, options: { exampleStoreUrl?: string } = {}): Promise<DemoSummary> {
   const logins = { password: DEMO_PASSWORD, ...DEMO_ACCOUNTS };
-  const [existing] = await db
-    .select({ merchantId: merchants.id })
-    .from(users)
-    .innerJoin(merchants, eq(merchants.userId, users.id))
-    .where(eq(users.email, DEMO_ACCOUNTS.merchant));
+  const demoUserId = await findUserIdByEmail(db, DEMO_ACCOUNTS.merchant);
+  const existingMerchantId = demoUserId && (await findMerchantIdOfUser(db, demoUserId));
+  const existing = existingMerchantId ? { merchantId: existingMerchantId } : undefined;
   if (existing) {
     const pair = await readDemoTestKeyPair(db, secrets, existing.merchantId);
     return {
@@ -174,10 +167,7 @@ async function seedTestCampaign(db: Db, who: { merchantId: string; merchantUserI
   await activateCampaign(db, test, campaign.id);
   const productUrl = `${storeUrl.replace(/\/+$/, '')}${TEST_CAMPAIGN.product.productUrl}`;
   await writeProducts(db, test, [{ ...TEST_CAMPAIGN.product, productUrl, campaignId: campaign.id }], { mode: 'upsert' });
-  const [product] = await db
-    .select({ id: products.id })
-    .from(products)
-    .where(and(eq(products.campaignId, campaign.id), eq(products.externalProductId, TEST_CAMPAIGN.product.externalProductId)));
+  const [product] = await findProductCommissionsBySku(db, test, [TEST_CAMPAIGN.product.externalProductId]);
   await inviteAffiliate(db, { merchantId: who.merchantId, userId: who.merchantUserId }, campaign.id, DEMO_ACCOUNTS.affiliate);
   await joinCampaign(db, who.affiliateId, campaign.id);
   const link = await createLink(db, who.affiliateId, { campaignId: campaign.id, productId: product!.id }, '');
@@ -185,10 +175,6 @@ async function seedTestCampaign(db: Db, who: { merchantId: string; merchantUserI
 }
 
 async function findTestLinkCode(db: Db, merchantId: string): Promise<string | undefined> {
-  const [row] = await db
-    .select({ code: links.code })
-    .from(links)
-    .innerJoin(campaigns, eq(campaigns.id, links.campaignId))
-    .where(and(eq(links.merchantId, merchantId), eq(links.livemode, false), eq(campaigns.title, TEST_CAMPAIGN.campaign.title)));
-  return row?.code;
+  const test = { merchantId, livemode: false };
+  return findLinkCodeOfCampaigns(db, test, await findCampaignIdsByTitle(db, test, TEST_CAMPAIGN.campaign.title));
 }

@@ -11,3 +11,4 @@ export { findCampaign } from './campaigns.repository.ts';
 export type { CampaignRow, StoredCampaignStatus } from './campaigns.tables.ts';
 export { findCampaignHoldDays } from './campaign-hold-days.ts';
 export { campaignColumns, campaignsByIds, findAnyCampaign, findMerchantCampaignOrThrow, tenantCampaignIds } from './find-campaigns.ts';
+export { findCampaignIdsByTitle } from './campaign-by-title.ts';

@@ -6,3 +6,4 @@ export { findOrCreateLink } from './find-or-create-link.ts';
 export type { LinkTarget } from './find-or-create-link.ts';
 export { findLinkWithTarget } from './find-link-with-target.ts';
 export { affiliateLinkIds } from './affiliate-link-ids.ts';
+export { findLinkCodeOfCampaigns } from './link-code-of-campaigns.ts';

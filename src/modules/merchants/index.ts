@@ -13,3 +13,4 @@ export { findMerchantHoldDays } from './merchant-hold-days.ts';
 export { findMerchantRecipient } from './merchant-recipient.ts';
 export { findMerchantStatus, lockMerchantForUpdate, merchantColumns } from './merchant-columns.ts';
 export type { MerchantStatus } from './merchants.tables.ts';
+export { findMerchantIdOfUser } from './merchant-of-user.ts';
