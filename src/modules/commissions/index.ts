@@ -20,3 +20,5 @@ export { settleBilledCommissions } from './settle-commissions.ts';
 export { startHold } from './start-hold.ts';
 export { loadCommissionRules } from './load-commission-rules.ts';
 export type { CommissionRules } from './load-commission-rules.ts';
+export { commissionColumns } from './commission-columns.ts';
+export type { CommissionRow } from './commissions.tables.ts';

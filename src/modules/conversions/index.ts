@@ -6,3 +6,5 @@ export { conversionReportRows } from './conversion-report-rows.ts';
 export { ConversionBody } from './conversions.schemas.ts';
 export { recordConversion } from './record-conversion.ts';
 export { lastConversionAt } from './last-conversion.ts';
+export { conversionColumns } from './conversion-columns.ts';
+export type { ConversionRow } from './conversions.tables.ts';

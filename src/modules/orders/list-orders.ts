@@ -1,8 +1,8 @@
 import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { pageWindow, toPage, type Page } from '../../platform/http/pagination.ts';
-import { commissions } from '../commissions/commissions.tables.ts';
-import { conversions } from '../conversions/conversions.tables.ts';
+import { commissionColumns } from '../commissions/index.ts';
+import { conversionColumns } from '../conversions/index.ts';
 import { orderBundleSelection, orderViews } from './order-view.ts';
 import type { OrderListFilter, OrderListQuery, OrderView } from './orders.schemas.ts';
 import { orders } from './orders.tables.ts';
@@ -14,19 +14,19 @@ function listFilter(scope: Scope, query: OrderListFilter): SQL | undefined {
   if (query.status) filters.push(eq(orders.status, query.status));
   if (query.from) filters.push(gte(orders.occurredAt, new Date(query.from)));
   if (query.to) filters.push(lt(orders.occurredAt, new Date(query.to)));
-  if (query.attributed !== undefined) filters.push(eq(conversions.attributed, query.attributed));
-  if (query.affiliateId) filters.push(eq(conversions.affiliateId, query.affiliateId));
-  if (query.clickId) filters.push(eq(conversions.clickId, query.clickId));
+  if (query.attributed !== undefined) filters.push(eq(conversionColumns.attributed, query.attributed));
+  if (query.affiliateId) filters.push(eq(conversionColumns.affiliateId, query.affiliateId));
+  if (query.clickId) filters.push(eq(conversionColumns.clickId, query.clickId));
   return and(...filters);
 }
 
 /** One window of the merchant's orders matching the filter, newest first, with their attribution and commission. */
 export async function orderPage(db: Db, scope: Scope, query: OrderListFilter, window: { limit: number; offset: number }): Promise<OrderView[]> {
   const rows = await db
-    .select(orderBundleSelection)
+    .select(orderBundleSelection())
     .from(orders)
-    .innerJoin(conversions, eq(conversions.orderRef, orders.id))
-    .leftJoin(commissions, eq(commissions.orderRef, orders.id))
+    .innerJoin(conversionColumns, eq(conversionColumns.orderRef, orders.id))
+    .leftJoin(commissionColumns, eq(commissionColumns.orderRef, orders.id))
     .where(listFilter(scope, query))
     .orderBy(desc(orders.occurredAt), desc(orders.id))
     .limit(window.limit)
@@ -38,7 +38,7 @@ export async function orderPage(db: Db, scope: Scope, query: OrderListFilter, wi
 export async function listOrders(db: Db, scope: Scope, query: OrderListQuery): Promise<Page<OrderView>> {
   const [data, [total]] = await Promise.all([
     orderPage(db, scope, query, pageWindow(query)),
-    db.select({ total: count() }).from(orders).innerJoin(conversions, eq(conversions.orderRef, orders.id)).where(listFilter(scope, query)),
+    db.select({ total: count() }).from(orders).innerJoin(conversionColumns, eq(conversionColumns.orderRef, orders.id)).where(listFilter(scope, query)),
   ]);
   return toPage(query, data, total?.total ?? 0);
 }

@@ -1,9 +1,8 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.ts';
 import { formatMoney } from '../../platform/money.ts';
-import { commissionView } from '../commissions/index.ts';
-import { commissions, type CommissionRow } from '../commissions/commissions.tables.ts';
-import { conversions, type ConversionRow } from '../conversions/conversions.tables.ts';
+import { commissionColumns, commissionView, type CommissionRow } from '../commissions/index.ts';
+import { conversionColumns, type ConversionRow } from '../conversions/index.ts';
 import type { OrderDetail, OrderView } from './orders.schemas.ts';
 import { orderEvents, orderItems, orders, type OrderItemRow, type OrderRow } from './orders.tables.ts';
 
@@ -14,7 +13,7 @@ export interface OrderBundle {
 }
 
 /** The columns every order view reads, joined once. */
-export const orderBundleSelection = { order: orders, conversion: conversions, commission: commissions };
+export const orderBundleSelection = () => ({ order: orders, conversion: conversionColumns._.selectedFields, commission: commissionColumns._.selectedFields });
 
 /** Views for a page of orders: their items come in one extra query. */
 export async function orderViews(executor: Executor, bundles: OrderBundle[]): Promise<OrderView[]> {
@@ -52,10 +51,10 @@ export function orderView({ order, conversion, commission }: OrderBundle, items:
 /** One order of this merchant and mode, with its history; another tenant's order is simply not found. */
 export async function findOrderDetail(executor: Executor, scope: { merchantId: string; livemode: boolean }, orderId: string): Promise<OrderDetail | null> {
   const [bundle] = await executor
-    .select(orderBundleSelection)
+    .select(orderBundleSelection())
     .from(orders)
-    .innerJoin(conversions, eq(conversions.orderRef, orders.id))
-    .leftJoin(commissions, eq(commissions.orderRef, orders.id))
+    .innerJoin(conversionColumns, eq(conversionColumns.orderRef, orders.id))
+    .leftJoin(commissionColumns, eq(commissionColumns.orderRef, orders.id))
     .where(and(eq(orders.merchantId, scope.merchantId), eq(orders.livemode, scope.livemode), eq(orders.orderId, orderId)));
   if (!bundle) return null;
   const [view] = await orderViews(executor, [bundle]);
