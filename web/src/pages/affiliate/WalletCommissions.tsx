@@ -4,10 +4,10 @@ import { call } from '../../api.ts';
 import { useApi } from '../../api-context.tsx';
 import { Pager } from '../../components/Pager.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
-import { SelectField } from '../../components/SelectField.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { formatDate, formatMoney } from '../../format.ts';
-import { COMMISSION_STATUSES, isCommissionStatus } from '../merchant/commissions/commission-types.ts';
+import { isCommissionStatus } from '../../components/commission-states.ts';
+import { CommissionStateFilter } from '../../components/CommissionStateFilter.tsx';
 import { CsvDownloadButton } from '../reports/CsvDownloadButton.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
 
@@ -27,23 +27,13 @@ export function WalletCommissions() {
     <section className="section" aria-labelledby="wallet-commissions">
       <h2 id="wallet-commissions">Commissions</h2>
       <div className="toolbar">
-        <SelectField
-          label="State"
-          name="status"
+        <CommissionStateFilter
           value={status}
-          hideOptional
-          onChange={(event) => {
-            setStatus(event.target.value);
+          onChange={(next) => {
+            setStatus(next);
             setPage(1);
           }}
-        >
-          <option value="">Any state</option>
-          {COMMISSION_STATUSES.map((value) => (
-            <option key={value} value={value}>
-              {value}
-            </option>
-          ))}
-        </SelectField>
+        />
         <CsvDownloadButton
           label="Download CSV"
           fileName={state ? `commissions-${state}.csv` : 'commissions.csv'}

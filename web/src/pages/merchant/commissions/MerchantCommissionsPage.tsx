@@ -8,10 +8,10 @@ import { EmptyState } from '../../../components/EmptyState.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { Pager } from '../../../components/Pager.tsx';
 import { QueryState } from '../../../components/QueryState.tsx';
-import { SelectField } from '../../../components/SelectField.tsx';
 import { StatusBadge } from '../../../components/StatusBadge.tsx';
 import { formatDate, formatMoney } from '../../../format.ts';
-import { COMMISSION_STATUSES, isCommissionStatus } from './commission-types.ts';
+import { isCommissionStatus } from '../../../components/commission-states.ts';
+import { CommissionStateFilter } from '../../../components/CommissionStateFilter.tsx';
 import { TableWrap } from '../../../components/TableWrap.tsx';
 
 const PAGE_SIZE = 25;
@@ -49,23 +49,13 @@ export function MerchantCommissionsPage() {
         <p>Every commission creators earned on your orders. A held commission becomes payable after its return window.</p>
       </PageHeader>
       <div className="toolbar">
-        <SelectField
-          label="State"
-          name="status"
+        <CommissionStateFilter
           value={status}
-          hideOptional
-          onChange={(event) => {
-            setStatus(event.target.value);
+          onChange={(next) => {
+            setStatus(next);
             setPage(1);
           }}
-        >
-          <option value="">Any state</option>
-          {COMMISSION_STATUSES.map((value) => (
-            <option key={value} value={value}>
-              {value}
-            </option>
-          ))}
-        </SelectField>
+        />
         <CsvDownloadButton
           label="Download CSV"
           fileName={`commissions-${mode}.csv`}

@@ -1,4 +1,4 @@
-import type { ItemOf } from '../../../api.ts';
+import type { ItemOf } from '../api.ts';
 
 /** Commissions as the shared `/api/v1/commissions` route answers for them. */
 export type Commission = ItemOf<'/api/v1/commissions', 'get'>;
