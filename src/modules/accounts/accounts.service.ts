@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { inTransaction, type Db, type Executor } from '../../platform/db/client.ts';
 import { AppError, invalidField } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { affiliates } from '../affiliates/affiliates.tables.ts';
+import { insertAffiliate } from '../affiliates/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { normalizeDomain } from '../merchants/index.ts';
 import { merchantDomains, merchants } from '../merchants/merchants.tables.ts';
@@ -95,8 +95,7 @@ export async function signUpAffiliate(
 ): Promise<{ userId: string; affiliateId: string }> {
   return inTransaction(db, async (tx) => {
     const userId = await insertUser(tx, { email: input.email, password: input.password, role: 'affiliate', name: input.displayName }, options);
-    const affiliateId = newId('aff');
-    await tx.insert(affiliates).values({ id: affiliateId, userId, displayName: input.displayName ?? input.email.split('@')[0] ?? 'Affiliate' });
+    const affiliateId = await insertAffiliate(tx, { userId, displayName: input.displayName ?? input.email.split('@')[0] ?? 'Affiliate' });
     return { userId, affiliateId };
   });
 }

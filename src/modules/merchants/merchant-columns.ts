@@ -22,16 +22,6 @@ export const merchantColumns = new QueryBuilder()
   .from(merchants)
   .as('merchant_columns');
 
-/**
- * Lock a merchant's row against every other lock until the caller's transaction ends, so that work
- * one merchant must do one at a time (numbering statements, rotating keys) takes turns; its status,
- * or undefined when there is no such merchant. lockMerchant is the lighter lock.
- */
-export async function lockMerchantForUpdate(executor: Executor, merchantId: string): Promise<{ status: MerchantStatus } | undefined> {
-  const [row] = await executor.select({ status: merchants.status }).from(merchants).where(eq(merchants.id, merchantId)).for('update');
-  return row;
-}
-
 /** A merchant's review status; undefined when there is no such merchant. */
 export async function findMerchantStatus(executor: Executor, merchantId: string): Promise<MerchantStatus | undefined> {
   const [row] = await executor.select({ status: merchants.status }).from(merchants).where(eq(merchants.id, merchantId));
